@@ -1,0 +1,26 @@
+"""SIB Scenario Explorer's model of a social impact bond (*social investering*).
+
+Pure Python on numpy, scipy and pandas; it never imports a user interface. See DESIGN.md for
+the domain and the equations; each module's docstring gives the part it holds.
+"""
+
+from .analysis_creaming import creaming_frontier, preferred_difficulties
+from .analysis_deal_space import deal_space
+from .analysis_payoff import payoff_curve
+from .analysis_sensitivity import sensitivity
+from .codec import (QueryProblem, scenario_from_json, scenario_from_query, scenario_to_json,
+                    scenario_to_query)
+from .irr import irr
+from .presets import PRESET_DETAILS, PRESETS, PresetDetails
+from .scenario import FIELD_LIMITS, Scenario, ScenarioError
+from .simulation import SimulationResult, simulate
+from .targeting import counterfactual_probability_at, price_at, success_probability_at
+
+__all__ = [
+    "Scenario", "ScenarioError", "FIELD_LIMITS", "simulate", "SimulationResult",
+    "payoff_curve", "creaming_frontier", "preferred_difficulties", "deal_space", "sensitivity",
+    "PRESETS", "PRESET_DETAILS", "PresetDetails", "irr",
+    "success_probability_at", "counterfactual_probability_at", "price_at",
+    "scenario_to_query", "scenario_from_query", "scenario_to_json", "scenario_from_json",
+    "QueryProblem",
+]

@@ -1,0 +1,85 @@
+"""Deal space: the prices and target groups where both sides would sign.
+
+On a grid of price per outcome × difficulty, the investor's terms (expected IRR at least a
+target, probability of loss at most a maximum) and the commissioner's terms (net present value
+at least zero, or cost per additional outcome at most a willingness to pay) are checked cell by
+cell. Outcome draws depend on difficulty only, so each column of the grid settles one set of
+draws at every price at once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike
+
+from .common_numbers import common_atoms
+from .contract import settle
+from .outcomes import CommonUniforms, Seed
+from .scenario import Scenario
+
+__all__ = ["deal_space"]
+
+
+def deal_space(s: Scenario, prices: ArrayLike | None = None,
+               difficulties: ArrayLike | None = None, *, n_prices: int = 40,
+               n_difficulties: int = 40, n_simulations: int = 5_000, seed: Seed = 0,
+               target_irr: float = 0.05, max_loss_probability: float = 0.25,
+               willingness_to_pay: float | None = None) -> pd.DataFrame:
+    """Check both parties' terms on a price × difficulty grid.
+
+    Parameters
+    ----------
+    prices : array_like, optional
+        Prices per outcome (DKK) for the reference group; default ``n_prices`` from a fifth to
+        twice and a half the scenario's price. The difficulty premium still applies.
+    difficulties : array_like, optional
+        Default ``n_difficulties`` evenly spaced over [0, 1].
+    target_irr, max_loss_probability : float
+        The investor signs if expected IRR ≥ ``target_irr`` and P(loss) ≤ the maximum.
+    willingness_to_pay : float, optional
+        If given, the commissioner signs if cost per additional outcome ≤ it (DKK); otherwise
+        if its expected net present value (own savings − payments) is ≥ 0.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per cell: ``price_per_outcome``, ``difficulty``, ``expected_investor_irr``,
+        ``probability_of_loss``, ``expected_commissioner_net``,
+        ``cost_per_additional_outcome``, ``investor_ok``, ``commissioner_ok``, ``deal``.
+    """
+    price_grid = (np.linspace(0.2, 2.5, n_prices) * max(s.price_per_outcome, 1.0)
+                  if prices is None else np.asarray(prices, dtype=float))
+    difficulty_grid = (np.linspace(0.0, 1.0, n_difficulties) if difficulties is None
+                       else np.asarray(difficulties, dtype=float))
+    uniforms = CommonUniforms.draw(n_simulations, seed)
+    frames = []
+    for d in difficulty_grid:
+        atoms = common_atoms(s, uniforms, float(d))
+        weights = atoms.counts / atoms.counts.sum()
+        # atoms × prices: every price settles the same draws.
+        settled = settle(s, atoms.starters[:, None], atoms.outcomes[:, None],
+                         difficulty=float(d), price_per_outcome=price_grid[None, :])
+        irr = settled.investor_irr
+        invested = settled.investor_capital > 0
+        expected_irr = np.nansum(irr * weights[:, None], axis=0) / np.where(
+            np.isnan(irr), 0.0, weights[:, None]).sum(axis=0)
+        loss = ((invested & (settled.investor_moic < 1.0)) * weights[:, None]).sum(axis=0)
+        net = (settled.commissioner_net * weights[:, None]).sum(axis=0)
+        payment = (settled.payment * weights[:, None]).sum(axis=0)
+        additional = float(settled.additional_outcomes[:, 0] @ weights)
+        cost = payment / additional if additional > 0 else np.full_like(payment, np.nan)
+        frames.append(pd.DataFrame({"price_per_outcome": price_grid, "difficulty": d,
+                                    "expected_investor_irr": expected_irr,
+                                    "probability_of_loss": loss,
+                                    "expected_commissioner_net": net,
+                                    "cost_per_additional_outcome": cost}))
+    grid = pd.concat(frames, ignore_index=True)
+    grid["investor_ok"] = ((grid["expected_investor_irr"] >= target_irr)
+                           & (grid["probability_of_loss"] <= max_loss_probability))
+    if willingness_to_pay is None:
+        grid["commissioner_ok"] = grid["expected_commissioner_net"] >= 0
+    else:
+        grid["commissioner_ok"] = grid["cost_per_additional_outcome"] <= willingness_to_pay
+    grid["deal"] = grid["investor_ok"] & grid["commissioner_ok"]
+    return grid

@@ -1,0 +1,135 @@
+"""Internal rate of return for many cash-flow rows at once.
+
+``numpy_financial.irr`` finds the roots of one polynomial at a time with ``np.roots``; a
+simulation needs the IRR of tens of thousands of rows, so this module solves them all together
+with a bracketed Newton iteration (Newton steps, falling back to bisection whenever a step
+leaves the bracket) on the discount factor ``x = 1 / (1 + r)``.
+
+Notes
+-----
+The IRR ``r`` of flows ``c_0 … c_m`` (one per year, ``c_0`` now) solves
+
+    Σ_t c_t · x^t = 0,   x = 1 / (1 + r),   x > 0.
+
+For conventional flows — outlays first, receipts after, one change of sign — Descartes' rule
+gives exactly one positive root, so the answer equals ``numpy_financial.irr``'s. Rows with
+several sign changes get one of their roots (not necessarily the one closest to zero that
+``numpy_financial`` picks); rows with no change of sign have no IRR and give NaN.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+__all__ = ["irr"]
+
+_MAX_ITERATIONS = 200
+_FIRST_ROUNDS = 8
+_TOLERANCE = 1e-13
+
+
+def _polyval_and_slope(coefficients: NDArray[np.float64],
+                       x: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Σ c_t x^t and its derivative by Horner's rule; ``coefficients[t]`` holds year t of
+    every row (years first, so each step reads contiguous memory)."""
+    value = np.zeros_like(x)
+    slope = np.zeros_like(x)
+    for t in range(coefficients.shape[0] - 1, -1, -1):
+        slope *= x
+        slope += value
+        value *= x
+        value += coefficients[t]
+    return value, slope
+
+
+def _solve(c: NDArray[np.float64], x: NDArray[np.float64], lo: NDArray[np.float64],
+           hi: NDArray[np.float64], iterations: int) -> tuple[NDArray[np.float64], ...]:
+    """Bracketed Newton steps on all rows together; returns the new state and which rows
+    have converged. Bisection replaces any Newton step that would leave the bracket."""
+    converged = np.zeros(x.shape, dtype=bool)
+    for _ in range(iterations):
+        value, slope = _polyval_and_slope(c, x)
+        below = value < 0
+        lo = np.where(below, x, lo)
+        hi = np.where(below, hi, x)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            correction = value / slope
+        newton = x - correction
+        # A negligible Newton correction means the root is found, even when rounding puts
+        # the corrected point on the bracket's edge.
+        converged = (value == 0) | (np.abs(correction) <= _TOLERANCE * np.maximum(1.0, x))
+        inside = converged | ((newton > lo) & (newton < hi))
+        x = np.where(inside, newton, 0.5 * (lo + hi))
+        if converged.all():
+            break
+    return x, lo, hi, converged
+
+
+def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
+    """Internal rate of return of each row of ``cash_flows``.
+
+    Parameters
+    ----------
+    cash_flows : array_like, shape (m,) or (..., m)
+        Yearly net flows of one party, first year first; outlays negative, receipts positive.
+
+    Returns
+    -------
+    ndarray or float
+        The yearly IRR as a decimal (0.05 is 5 %), one per row; NaN where a row has no change
+        of sign. A 1-D input gives a float, like ``numpy_financial.irr``.
+    """
+    flows = np.asarray(cash_flows, dtype=float)
+    single = flows.ndim == 1
+    # Years first: every step below then works on long contiguous rows of many cash flows.
+    years_first = np.ascontiguousarray(flows.reshape(-1, flows.shape[-1]).T)
+    n_years, n_rows = years_first.shape
+    result = np.full(n_rows, np.nan)
+
+    # Leading zero years only shift the polynomial by a power of x: drop them, row by row.
+    if (years_first[0] == 0).any():
+        nonzero = years_first != 0
+        lead = np.where(nonzero.any(axis=0), nonzero.argmax(axis=0), 0)
+        source = np.arange(n_years)[:, None] + lead[None, :]
+        years_first = np.where(source < n_years,
+                               np.take_along_axis(years_first, np.minimum(source, n_years - 1),
+                                                  axis=0), 0.0)
+    solvable = (years_first.max(axis=0) > 0) & (years_first.min(axis=0) < 0)
+    if not solvable.any():
+        return float(result[0]) if single else result.reshape(flows.shape[:-1])
+
+    c = years_first if solvable.all() else years_first[:, solvable]
+    # Normalise so that f(0) = c_0 < 0 and f grows to + at the upper end of the bracket.
+    c = c * (-np.sign(c[0]) / np.abs(c).max(axis=0))
+    lo = np.zeros(c.shape[1])
+    hi = np.ones(c.shape[1])
+    f_hi, _ = _polyval_and_slope(c, hi)
+    for _ in range(200):  # grow the bracket until f(hi) > 0 (r down to about -100 %)
+        grow = f_hi <= 0
+        if not grow.any():
+            break
+        hi = np.where(grow, hi * 2.0, hi)
+        f_hi, _ = _polyval_and_slope(c, hi)
+    bracketed = f_hi > 0
+
+    # Start from the two-point approximation: all outlays at their mean time, all receipts
+    # at theirs, which solves N·x^tn = P·x^tp exactly. A few rounds on every row then settle
+    # almost all of them; stragglers iterate alone, so a handful of awkward rows cannot make
+    # the whole array pay for their extra steps.
+    years = np.arange(c.shape[0], dtype=float)[:, None]
+    outlay, receipt = np.maximum(-c, 0.0), np.maximum(c, 0.0)
+    outlays, receipts = outlay.sum(axis=0), receipt.sum(axis=0)
+    gap = (years * receipt).sum(axis=0) / receipts - (years * outlay).sum(axis=0) / outlays
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        x = np.where(gap > 0, (outlays / receipts) ** (1.0 / gap), 1.0)
+    x = np.clip(np.nan_to_num(x, nan=1.0), lo + 1e-3 * (hi - lo), hi - 1e-3 * (hi - lo))
+    x, lo, hi, converged = _solve(c, x, lo, hi, _FIRST_ROUNDS)
+    if not converged.all():
+        rest = np.flatnonzero(~converged)
+        x_rest, *_ = _solve(c[:, rest], x[rest], lo[rest], hi[rest], _MAX_ITERATIONS)
+        x[rest] = x_rest
+
+    rates = np.where(bracketed & (x > 0), 1.0 / x - 1.0, np.nan)
+    result[solvable] = rates
+    return float(result[0]) if single else result.reshape(flows.shape[:-1])

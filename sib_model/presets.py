@@ -1,0 +1,196 @@
+"""Illustrative presets drawn from published cases (REFERENCES.md).
+
+Each preset is built by a function whose docstring gives the source of every number. They are
+*illustrative*: the contract terms of the Danish pilots are not public, so prices and costs are
+plausible values chosen to reproduce what was published (cohort sizes, rates achieved,
+shortfalls), not the real contracts. ``PRESET_DETAILS`` carries the titles and the one-line
+story shown in the app, in English and Danish.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Callable
+
+from .scenario import Scenario
+
+__all__ = ["PRESETS", "PRESET_DETAILS", "PresetDetails"]
+
+
+def article_jobs() -> Scenario:
+    """100 people far from the labour market into jobs — the seed article's example and the
+    model's defaults (DESIGN.md "Suggested defaults").
+
+    - cohort 100, 3 years, success 40 % vs 15 % without: the article's illustrative numbers.
+    - price 200,000 DKK per job outcome; delivery 60,000 DKK per citizen; fixed 1m DKK: chosen
+      so the expected investor IRR (about 12 %) sits inside Brookings' published range of
+      1–20 % for completed impact bonds.
+    - public saving 500,000 DKK per additional job: below KORA (2015)'s 680–760k DKK over six
+      years for a vulnerable unemployed person in work, i.e. a cautious figure; cash benefit is
+      about 148,000 DKK a year (2024).
+    - half of the saving lands with the municipality: the "wrong pocket" (state refunds and
+      taxes), an assumption to discuss, not a published figure.
+    """
+    return Scenario()
+
+
+def ballerup_autism() -> Scenario:
+    """A small autism-employment pilot like Ballerup / Specialisterne (Den Sociale Kapitalfond).
+
+    - 10 citizens with autism on public support, 3 years, goal a qualifying education or a
+      permanent job, no cure no pay: as published.
+    - referral rate 0.6: at half-time only the 6th participant had started (the seed article's
+      referral shortfall).
+    - success 50 % vs 10 % without, evidence strength 10 (a small, new method): assumptions.
+    - price 450,000 DKK per outcome, delivery 150,000 DKK per citizen, fixed 300,000 DKK:
+      illustrative, since the contract terms are not public.
+    - public saving 600,000 DKK per additional outcome: about four years of cash benefit at
+      about 148,000 DKK a year (2024); municipal share 0.5 assumed.
+    """
+    return Scenario(cohort_size=10, referral_rate=0.6, success_probability=0.5,
+                    counterfactual_probability=0.10, evidence_strength=10.0, duration_years=3,
+                    price_per_outcome=450_000, delivery_cost_per_participant=150_000,
+                    fixed_costs=300_000, public_savings_per_outcome=600_000,
+                    municipal_share_of_savings=0.5)
+
+
+def aalborg_impact60() -> Scenario:
+    """Vulnerable unemployed into work or education, like Aalborg / FOKUS Folkeoplysning's
+    "IMPACT60" (Den Sociale Kapitalfond).
+
+    - 120 psychologically vulnerable citizens on cash benefit, not job-ready: as published.
+    - success 46 % (achieved; the target was 50 %) vs 23 % without: "about twice the job
+      centre's usual rate" (published).
+    - difficulty 0.6: a group further from the labour market than the reference group; since
+      difficulty moves the rates, the reference-group rates are set so that the chosen group
+      has about 46 % and 23 %.
+    - price 150,000 DKK per self-supporting citizen, delivery 55,000 DKK per citizen, fixed
+      800,000 DKK: illustrative (terms not public).
+    - public saving 400,000 DKK per additional self-supporting citizen: under three years of
+      cash benefit (about 148,000 DKK a year, 2024) and below KORA (2015)'s 680–760k DKK over
+      six years.
+    """
+    return Scenario(cohort_size=120, success_probability=0.535, counterfactual_probability=0.28,
+                    difficulty=0.6, evidence_strength=40.0, duration_years=3,
+                    price_per_outcome=150_000, delivery_cost_per_participant=55_000,
+                    fixed_costs=800_000, public_savings_per_outcome=400_000)
+
+
+def peterborough_reoffending() -> Scenario:
+    """A reoffending contract like Peterborough (UK, 2010): payment for improvement over a
+    comparison group, with a threshold.
+
+    - one cohort of 1,000 short-sentence prisoners; engagement 74–87 %, so referral rate 0.8:
+      as published.
+    - outcome = not reconvicted; comparison group (contract baseline) 40 % not reconvicted
+      — an assumption; the 10 % cut in reconviction events needed for payment becomes a
+      threshold of 46 % not reconvicted (60 % → 54 % reconvicted).
+    - success 45.4 %: the final result of about a 9 % cut; counterfactual 40 %. The threshold
+      is then met in fewer than half of the simulated futures — as in the real case, where
+      cohort 1 reached 8.4 % and nothing was paid for it.
+    - capital about £2.5m per cohort (half of £5m from 17 trusts) ≈ 21m DKK: fixed 5m DKK and
+      20,000 DKK per participant; 4 years (the scheme ran 4 of 6 planned years), paid 2 years
+      after delivery (reconviction is measured after release).
+    - price 700,000 DKK per outcome above the baseline, cap 40m DKK per cohort (about half of
+      the roughly £8m maximum): illustrative; public saving 400,000 DKK per avoided
+      reconviction, all of it outside the commissioner's budget in the UK case.
+    """
+    return Scenario(cohort_size=1000, referral_rate=0.8, success_probability=0.454,
+                    counterfactual_probability=0.40, evidence_strength=300.0,
+                    duration_years=4, payment_lag_years=2, price_per_outcome=700_000,
+                    payment_basis="above_baseline", contract_baseline=0.40,
+                    success_threshold=0.46, payment_cap=40_000_000,
+                    delivery_cost_per_participant=20_000, fixed_costs=5_000_000,
+                    public_savings_per_outcome=400_000, municipal_share_of_savings=0.3)
+
+
+def utah_preschool() -> Scenario:
+    """A preschool contract like Utah's (2013), where the contract baseline made the
+    commissioner pay for deadweight.
+
+    - 110 children flagged at risk of special education; 1 needed it, and payments were made
+      for the other 109: as published, so success 99 %.
+    - counterfactual 97 %: experts judged that good preschool cuts special-education use by at
+      most about half, so without it perhaps 2–4 of 110 would have needed it (an assumption in
+      that spirit).
+    - contract baseline 0: the contract counted every flagged child who did not need special
+      education as an outcome, i.e. assumed all would have needed it.
+    - price 40,000 DKK per outcome, delivery 25,000 DKK per child, fixed 300,000 DKK:
+      illustrative, scaled from the $7m deal; evidence strength 200 (the screening result was
+      very stable); public saving 100,000 DKK per child truly kept out of special education.
+    """
+    return Scenario(cohort_size=110, success_probability=0.99, counterfactual_probability=0.97,
+                    evidence_strength=200.0, difficulty_slope=3.0, duration_years=3,
+                    price_per_outcome=40_000, payment_basis="above_baseline",
+                    contract_baseline=0.0, delivery_cost_per_participant=25_000,
+                    fixed_costs=300_000, public_savings_per_outcome=100_000,
+                    municipal_share_of_savings=0.8)
+
+
+def rate_card_hard_group() -> Scenario:
+    """A rate card that pays more for harder cases, as in Buenos Aires (2018) and the Danish
+    homelessness projects split by difficulty.
+
+    - Buenos Aires paid about 40 % more per job for "very vulnerable" than for "vulnerable"
+      young people: a premium of 2 at difficulty 0.7 pays 1 + 2 × 0.2 = 1.4 times the
+      reference price, 40 % more.
+    - INDIGO lists two Danish homelessness projects for young people split into "less
+      vulnerable" (7.3m DKK) and "most vulnerable" (15.9m DKK): pricing by difficulty is real.
+    - otherwise the article's example (the defaults), for a group harder than the reference.
+    """
+    return Scenario(difficulty=0.7, difficulty_premium=2.0)
+
+
+@dataclass(frozen=True)
+class PresetDetails:
+    """What the app shows about a preset: a title and a one-line story per language, and the
+    sources of its numbers (the builder's docstring)."""
+
+    key: str
+    title: dict[str, str]
+    story: dict[str, str]
+    sources: str
+
+
+_BUILDERS: dict[str, tuple[Callable[[], Scenario], dict[str, str], dict[str, str]]] = {
+    "article": (article_jobs,
+                {"en": "100 people into jobs (the article's example)",
+                 "da": "100 borgere i job (artiklens eksempel)"},
+                {"en": "The reference picture: a moderately proven method, paid per job.",
+                 "da": "Referencebilledet: en nogenlunde afprøvet metode, betaling pr. job."}),
+    "ballerup": (ballerup_autism,
+                 {"en": "Autism pilot, 10 citizens (like Ballerup/Specialisterne)",
+                  "da": "Autismepilot, 10 borgere (som Ballerup/Specialisterne)"},
+                 {"en": "A tiny cohort and a referral shortfall: only 6 of 10 started.",
+                  "da": "En lille målgruppe og for få visiteret: kun 6 af 10 startede."}),
+    "aalborg": (aalborg_impact60,
+                {"en": "Vulnerable unemployed, 120 citizens (like Aalborg IMPACT60)",
+                 "da": "Udsatte ledige, 120 borgere (som Aalborg IMPACT60)"},
+                {"en": "46 % self-supporting, about twice the job centre's usual rate.",
+                 "da": "46 % selvforsørgende, cirka dobbelt så mange som jobcentret plejer."}),
+    "peterborough": (peterborough_reoffending,
+                     {"en": "Reoffending with a threshold (like Peterborough, UK)",
+                      "da": "Tilbagefald med tærskel (som Peterborough, UK)"},
+                     {"en": "Paid only above a comparison group and past a threshold.",
+                      "da": "Betaling kun over en sammenligningsgruppe og over en tærskel."}),
+    "utah": (utah_preschool,
+             {"en": "Preschool with a too-low baseline (like Utah, USA)",
+              "da": "Førskole med for lav baseline (som Utah, USA)"},
+             {"en": "The contract pays for children who would have been fine anyway.",
+              "da": "Kontrakten betaler for børn, der ville have klaret sig alligevel."}),
+    "rate_card": (rate_card_hard_group,
+                  {"en": "Hard group with a difficulty premium (rate card)",
+                   "da": "Svær målgruppe med tillæg for sværhed (prisliste)"},
+                  {"en": "Paying more for harder cases to counter creaming.",
+                   "da": "Højere pris for sværere borgere modvirker fløde-skumning."}),
+}
+
+#: Short key → illustrative scenario.
+PRESETS: dict[str, Scenario] = {key: build() for key, (build, _, _) in _BUILDERS.items()}
+
+#: Short key → title, story and sources for the app.
+PRESET_DETAILS: dict[str, PresetDetails] = {
+    key: PresetDetails(key, title, story, inspect.getdoc(build) or "")
+    for key, (build, title, story) in _BUILDERS.items()
+}

@@ -1,0 +1,60 @@
+"""Who is in the target group: success and counterfactual probabilities, and the rate card.
+
+Difficulty shifts both probabilities on the log-odds scale by the same amount, so the
+intervention's odds ratio is the same for every group: harder groups have fewer outcomes, but
+a larger share of them are truly additional (DESIGN.md, "Target group and success")::
+
+    p(d) = σ(logit(success_probability)        − slope · (d − 0.5))
+    c(d) = σ(logit(counterfactual_probability) − slope · (d − 0.5))
+    price(d) = price_per_outcome · (1 + premium · (d − 0.5))
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy.special import expit, logit
+
+from .scenario import Scenario
+
+__all__ = ["success_probability_at", "counterfactual_probability_at", "price_at",
+           "baseline_rate_at"]
+
+REFERENCE_DIFFICULTY = 0.5
+
+
+def _shifted(probability: float, slope: float, difficulty: ArrayLike) -> NDArray[np.float64]:
+    d = np.asarray(difficulty, dtype=float)
+    with np.errstate(divide="ignore"):
+        # logit(0) = -inf and logit(1) = +inf stay at 0 and 1 for every group, as they should.
+        return expit(logit(probability) - slope * (d - REFERENCE_DIFFICULTY))
+
+
+def success_probability_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArray[np.float64]:
+    """p(d): chance of the outcome with the intervention for a group of difficulty ``d``."""
+    d = s.difficulty if difficulty is None else difficulty
+    return _shifted(s.success_probability, s.difficulty_slope, d)
+
+
+def counterfactual_probability_at(s: Scenario,
+                                  difficulty: ArrayLike | None = None) -> NDArray[np.float64]:
+    """c(d): chance of the outcome without the intervention (deadweight) for difficulty ``d``."""
+    d = s.difficulty if difficulty is None else difficulty
+    return _shifted(s.counterfactual_probability, s.difficulty_slope, d)
+
+
+def baseline_rate_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArray[np.float64]:
+    """b: the baseline written in the contract, or the group's true counterfactual if none."""
+    if s.contract_baseline is not None:
+        d = s.difficulty if difficulty is None else difficulty
+        return np.full(np.shape(d), s.contract_baseline, dtype=float)
+    return counterfactual_probability_at(s, difficulty)
+
+
+def price_at(s: Scenario, difficulty: ArrayLike | None = None,
+             price_per_outcome: ArrayLike | None = None) -> NDArray[np.float64]:
+    """price(d): the rate card, unchanged at the reference group, tilted by the premium."""
+    d = np.asarray(s.difficulty if difficulty is None else difficulty, dtype=float)
+    base = np.asarray(s.price_per_outcome if price_per_outcome is None else price_per_outcome,
+                      dtype=float)
+    return base * (1.0 + s.difficulty_premium * (d - REFERENCE_DIFFICULTY))
