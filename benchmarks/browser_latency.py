@@ -1,0 +1,118 @@
+"""Slider move → redrawn chart, in a real browser: the Explorer page against Streamlit's floor.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/browser_latency.py [--moves 21] [--only bare|explorer]
+
+For each page the app is started with the same helper the browser test uses, the page is loaded
+and left to settle, and then the headline slider is moved ``--moves`` times with the keyboard
+(ArrowRight/ArrowLeft alternating, so the value stays in range and the cache never sees two equal
+consecutive states... but does see repeats, as a user dragging back and forth would). Each move
+is timed inside the page with ``performance.now()``: from the keydown event to the first
+animation frame at which a plotly chart holds new traces *and* Streamlit reports the script run
+finished with nothing stale. The first two moves warm caches and are discarded.
+
+``benchmarks/bare_page.py`` (one slider, one 11-bar chart) is the floor: websocket round trip,
+script rerun, React render and plotly redraw with no model behind it. Targets: Explorer median
+under 300 ms and at most 2.5× the bare page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "tests" / "browser"))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+import streamlit_harness as harness  # noqa: E402
+
+PAGES = {
+    # name: (script, url path, slider label)
+    "bare": ("benchmarks/bare_page.py", "/", "Cohort size"),
+    "explorer": ("app.py", "/", "Cohort size"),
+}
+WARMUP_MOVES = 2
+TARGET_MEDIAN_MS = 300.0
+TARGET_RATIO = 2.5
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Linear-interpolated percentile (numpy's default), without importing numpy."""
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def measure(browser, name: str, moves: int) -> list[float]:
+    script, path, label = PAGES[name]
+    with harness.StreamlitServer(script) as base_url:
+        context = browser.new_context(viewport=harness.VIEWPORT)
+        page = context.new_page()
+        page.goto(base_url + path)
+        harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
+        first = "ArrowLeft" if harness.slider_at_max(page, label) else "ArrowRight"
+        second = "ArrowRight" if first == "ArrowLeft" else "ArrowLeft"
+        timings = []
+        for move in range(moves + WARMUP_MOVES):
+            key = first if move % 2 == 0 else second
+            elapsed = harness.timed_slider_move(page, label, key)
+            if move >= WARMUP_MOVES:
+                timings.append(elapsed)
+            # Let the page breathe as a person would; also lets late redraws finish.
+            page.wait_for_timeout(100)
+        if page.locator(harness.EXCEPTION).count():
+            raise RuntimeError(f"{name}: an exception is shown on the page after the moves")
+        context.close()
+    return timings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--moves", type=int, default=21, help="timed moves per page (>= 15)")
+    parser.add_argument("--only", choices=sorted(PAGES), help="measure one page only")
+    args = parser.parse_args(argv)
+
+    names = [args.only] if args.only else ["bare", "explorer"]
+    if "explorer" in names and not (REPO_ROOT / "app.py").exists():
+        print("app.py does not exist yet: measuring the bare page only", file=sys.stderr)
+        names = ["bare"]
+
+    results: dict[str, list[float]] = {}
+    with sync_playwright() as playwright:
+        try:
+            browser = harness.launch_chromium(playwright)
+        except FileNotFoundError as missing:
+            print(missing, file=sys.stderr)
+            return 2
+        try:
+            for name in names:
+                results[name] = measure(browser, name, args.moves)
+        finally:
+            browser.close()
+
+    print(f"\n{'page':<10} {'moves':>5} {'median ms':>10} {'p90 ms':>8} {'min ms':>7} {'max ms':>7}")
+    for name, timings in results.items():
+        print(f"{name:<10} {len(timings):>5} {statistics.median(timings):>10.0f} "
+              f"{percentile(timings, 0.9):>8.0f} {min(timings):>7.0f} {max(timings):>7.0f}")
+
+    if {"bare", "explorer"} <= results.keys():
+        explorer = statistics.median(results["explorer"])
+        ratio = explorer / statistics.median(results["bare"])
+        ratio_p90 = percentile(results["explorer"], 0.9) / percentile(results["bare"], 0.9)
+        print(f"\nratio explorer / bare: median {ratio:.2f}, p90 {ratio_p90:.2f}")
+        print(f"target median < {TARGET_MEDIAN_MS:.0f} ms: "
+              f"{'met' if explorer < TARGET_MEDIAN_MS else 'NOT met'} ({explorer:.0f} ms)")
+        print(f"target ratio <= {TARGET_RATIO}: {'met' if ratio <= TARGET_RATIO else 'NOT met'} "
+              f"({ratio:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Fixtures for the real-browser run: one Streamlit server and one Chromium per session.
+
+Chromium comes from Debian (``/usr/bin/chromium``, or ``$CHROMIUM``); when it is missing the
+tests fail with the command that installs it, rather than skipping and leaving the suite green
+without ever having opened the dashboard.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import streamlit_harness as harness  # noqa: E402
+
+SCREENSHOTS = harness.REPO_ROOT / "artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Fail (not skip) with the fix when Chromium is not installed."""
+    try:
+        from playwright.sync_api import sync_playwright  # noqa: F401
+    except ImportError:
+        pytest.fail("Playwright for Python is missing: run `make test` (it installs "
+                    "requirements-dev.txt) or `.venv/bin/pip install playwright`.", pytrace=False)
+    path = Path(harness.CHROMIUM)
+    if not path.is_file():
+        pytest.fail(harness.CHROMIUM_MISSING, pytrace=False)
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_path) -> str:
+    """Base URL of ``streamlit run app.py``, started from the repository root."""
+    if not (harness.REPO_ROOT / "app.py").exists():
+        pytest.fail(f"{harness.REPO_ROOT / 'app.py'} does not exist", pytrace=False)
+    server = harness.StreamlitServer("app.py", startup_timeout=60)
+    try:
+        base_url = server.start()
+    except (RuntimeError, TimeoutError) as error:
+        pytest.fail(str(error), pytrace=False)
+    try:
+        yield base_url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            chromium = harness.launch_chromium(playwright)
+        except FileNotFoundError as missing:
+            pytest.fail(str(missing), pytrace=False)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (own cookies, own Streamlit session) per test."""
+    context = browser.new_context(viewport=harness.VIEWPORT, locale="en-GB")
+    context.set_default_timeout(30_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

@@ -1,0 +1,274 @@
+"""Drive a Streamlit app in headless Chromium: shared by the browser test and the latency benchmark.
+
+Three pieces, each usable on its own:
+
+* :class:`StreamlitServer` starts ``python -m streamlit run <script>`` on a free local port from the
+  repository root, waits for ``/_stcore/health`` and stops the whole process group afterwards.
+* :func:`launch_chromium` starts Debian's Chromium through Playwright (browsers cannot be
+  downloaded here, so Playwright's own build is never used).
+* Page helpers that read Streamlit's own state markers instead of sleeping:
+  ``[data-testid="stApp"][data-test-script-state="notRunning"]`` says the script run is over,
+  ``data-stale="true"`` marks elements left over from the previous run, and every plotly chart is
+  a ``.js-plotly-plot`` node whose ``data`` property holds the traces plotly drew.
+
+Only the standard library and Playwright are imported, so benchmarks can reuse this file
+without pytest.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+#: Debian's Chromium; ``CHROMIUM`` overrides it exactly as ``make browser-deps`` does.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+CHROMIUM_MISSING = (
+    f"Chromium is missing at {CHROMIUM}; the real-browser tests need it. "
+    "Run `make browser-deps` (or `sudo apt-get install chromium`), "
+    "or point CHROMIUM=/path/to/chromium at an existing Chromium/Chrome binary."
+)
+VIEWPORT = {"width": 1400, "height": 1000}
+
+PLOTLY_CHART = '.js-plotly-plot, [data-testid="stPlotlyChart"]'
+EXCEPTION = '[data-testid="stException"]'
+#: A slider thumb: Streamlit >= 1.50 renders a (visually hidden) <input type="range">,
+#: older versions a div with role="slider".
+SLIDER_THUMB = 'input[type="range"], [role="slider"]'
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StreamlitServer:
+    """``streamlit run <script>`` on 127.0.0.1:<free port>, as a context manager.
+
+    The server runs in its own session (process group), so :meth:`stop` also ends anything it
+    spawned. Its output goes to a temporary log whose tail is quoted when it fails to start.
+    """
+
+    def __init__(self, script: str | Path = "app.py", *, cwd: Path = REPO_ROOT,
+                 startup_timeout: float = 60.0) -> None:
+        self.script = str(script)
+        self.cwd = Path(cwd)
+        self.startup_timeout = startup_timeout
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self._log = None
+
+    def start(self) -> str:
+        if not (self.cwd / self.script).exists():
+            raise FileNotFoundError(f"{self.cwd / self.script} does not exist")
+        self._log = tempfile.NamedTemporaryFile(
+            "w+", prefix="streamlit-", suffix=".log", delete=False)
+        command = [
+            sys.executable, "-m", "streamlit", "run", self.script,
+            "--server.headless", "true",
+            "--server.port", str(self.port),
+            "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false",
+        ]
+        self.process = subprocess.Popen(
+            command, cwd=self.cwd, stdout=self._log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True)
+        self._wait_until_healthy()
+        return self.base_url
+
+    def _wait_until_healthy(self) -> None:
+        deadline = time.monotonic() + self.startup_timeout
+        health = f"{self.base_url}/_stcore/health"
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.stop()
+                raise RuntimeError(
+                    f"streamlit exited with code {self.process.returncode} before answering "
+                    f"{health}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(health, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise TimeoutError(
+            f"streamlit did not answer {health} within {self.startup_timeout:.0f} s:\n"
+            f"{self.log_tail()}")
+
+    def log_tail(self, lines: int = 40) -> str:
+        if self._log is None:
+            return ""
+        self._log.flush()
+        text = Path(self._log.name).read_text(errors="replace")
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self) -> None:
+        process = self.process
+        if process is not None and process.poll() is None:
+            for sig, grace in ((signal.SIGTERM, 10.0), (signal.SIGKILL, 5.0)):
+                try:
+                    os.killpg(process.pid, sig)
+                except ProcessLookupError:
+                    break
+                try:
+                    process.wait(timeout=grace)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+        if self._log is not None:
+            self._log.close()
+
+    def __enter__(self) -> str:
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+        if self._log is not None:
+            Path(self._log.name).unlink(missing_ok=True)
+
+
+def launch_chromium(playwright):
+    """Headless Debian Chromium via Playwright; raises FileNotFoundError when it is missing."""
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        raise FileNotFoundError(CHROMIUM_MISSING)
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+# --- page helpers -------------------------------------------------------------------------
+
+_IDLE_JS = """
+() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return false;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  const status = document.querySelector('[data-testid="stStatusWidget"]');
+  if (status && /running|kører/i.test(status.innerText || '')) return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  return true;
+}
+"""
+
+_CHARTS_DRAWN_JS = """
+(minimum) => {
+  const charts = Array.from(document.querySelectorAll('.js-plotly-plot'));
+  return charts.length >= minimum && charts.every(gd => gd._fullLayout && Array.isArray(gd.data));
+}
+"""
+
+
+def wait_until_idle(page, *, min_charts: int = 0, timeout_ms: float = 30_000) -> None:
+    """Wait until the script run is over, nothing is stale and ``min_charts`` charts are drawn.
+
+    Checked twice, 150 ms apart: a rerun triggered by the first run (st.rerun, a query-string
+    rewrite) would otherwise look idle in the gap between the two runs.
+    """
+    for _ in range(2):
+        page.wait_for_function(_IDLE_JS, timeout=timeout_ms, polling=50)
+        if min_charts:
+            page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=timeout_ms,
+                                   polling=100)
+        page.wait_for_timeout(150)
+    page.wait_for_function(_IDLE_JS, timeout=timeout_ms, polling=50)
+
+
+def chart_data(page) -> list[str]:
+    """The traces of every plotly chart on the page, serialised (one string per chart)."""
+    return page.evaluate(
+        "() => Array.from(document.querySelectorAll('.js-plotly-plot'))"
+        ".map(gd => JSON.stringify(gd.data || null))")
+
+
+def slider(page, label: str):
+    """The ``st.slider`` widget whose label contains ``label`` (sidebar first)."""
+    widgets = page.locator('[data-testid="stSlider"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label))
+    sidebar = page.locator('[data-testid="stSidebar"]').locator('[data-testid="stSlider"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label))
+    return sidebar.first if sidebar.count() else widgets.first
+
+
+def slider_thumb(page, label: str):
+    return slider(page, label).locator(SLIDER_THUMB).first
+
+
+def slider_value(page, label: str) -> str:
+    thumb = slider_thumb(page, label)
+    return thumb.get_attribute("aria-valuetext") or thumb.get_attribute("aria-valuenow") or ""
+
+
+def slider_at_max(page, label: str) -> bool:
+    """True when the thumb cannot move further right (so ArrowLeft is the safe direction)."""
+    return slider_thumb(page, label).evaluate(
+        """el => {
+             const v = parseFloat(el.value ?? el.getAttribute('aria-valuenow'));
+             const max = parseFloat(el.max || el.getAttribute('aria-valuemax'));
+             const step = parseFloat(el.step || '0') || 0;
+             return !(v + step <= max + 1e-12) || v >= max;
+           }""")
+
+
+# The latency monitor: installed before a key press, it notes the time of the keydown event
+# itself and, on every animation frame, whether any chart's traces were replaced (plotly assigns
+# a new `data` array on every redraw) and the app is idle again. The elapsed time lands in
+# window.__latency.
+_ARM_MONITOR_JS = """
+(idleSource) => {
+  const idle = eval(idleSource);
+  const charts = () => Array.from(document.querySelectorAll('.js-plotly-plot'));
+  const before = new Map(charts().map(gd => [gd, gd.data]));
+  window.__latency = undefined;
+  window.__t0 = undefined;
+  document.addEventListener('keydown', () => { window.__t0 = performance.now(); },
+                            {capture: true, once: true});
+  const tick = () => {
+    if (window.__t0 !== undefined) {
+      const changed = charts().some(gd => !before.has(gd) || before.get(gd) !== gd.data);
+      if (changed && idle()) {
+        window.__latency = performance.now() - window.__t0;
+        return;
+      }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+"""
+
+
+def timed_slider_move(page, label: str, key: str, *, timeout_ms: float = 30_000) -> float:
+    """Press ``key`` on the slider thumb; milliseconds from keydown to redrawn, idle charts.
+
+    Both ends are read from ``performance.now()`` inside the page, so Playwright's own round
+    trips do not count.
+    """
+    thumb = slider_thumb(page, label)
+    thumb.focus()
+    page.evaluate(_ARM_MONITOR_JS, _IDLE_JS)
+    page.keyboard.press(key)
+    handle = page.wait_for_function("() => window.__latency", timeout=timeout_ms, polling="raf")
+    return float(handle.json_value())

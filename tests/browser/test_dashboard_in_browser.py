@@ -1,0 +1,123 @@
+"""The whole dashboard in a real browser: every page draws, the sliders redraw, links are safe.
+
+AppTest (tests elsewhere) runs each page's script without a browser; this file is the one run
+that also covers what only a browser sees: plotly actually drawing, widgets answering the
+keyboard, the language switch and a hand-edited link arriving through the URL bar. Screenshots
+of every page land in ``artifacts/screenshots/<page>.png`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import streamlit_harness as harness
+
+pytestmark = pytest.mark.browser
+
+#: url path → (screenshot name, draws plotly charts)
+PAGES = {
+    "/": ("explorer", True),
+    "/creaming": ("creaming", True),
+    "/deal-space": ("deal-space", True),
+    "/sensitivity": ("sensitivity", True),
+    "/method": ("method", False),
+}
+HEADLINE_SLIDERS = ["Cohort size", "Success probability", "Target-group difficulty"]
+WARNING = ('[data-testid="stAlertContentWarning"], [data-testid="stAlertContentError"], '
+           '[data-testid="stToast"]')
+# The link a curious or careless person might send: a word for a number, a probability of 5,
+# a key nobody knows and a difficulty that overflows a float.
+HOSTILE_QUERY = "?n=abc&p=5&zzz=1&d=1e309"
+
+
+def open_page(page, url: str, *, charts: bool) -> None:
+    page.goto(url)
+    harness.wait_until_idle(page, min_charts=1 if charts else 0, timeout_ms=60_000)
+
+
+def assert_no_exception(page, where: str) -> None:
+    exceptions = page.locator(harness.EXCEPTION)
+    if exceptions.count():
+        pytest.fail(f"{where} shows an exception:\n{exceptions.first.inner_text()[:2000]}")
+    assert page.get_by_text("Page not found").count() == 0, f"{where}: Streamlit says page not found"
+
+
+def wait_for_redraw(page, before: list[str], timeout_ms: float = 30_000) -> None:
+    """Wait until some chart's traces differ from ``before`` and the app is idle again."""
+    page.wait_for_function(
+        """(before) => {
+             const now = Array.from(document.querySelectorAll('.js-plotly-plot'))
+                              .map(gd => JSON.stringify(gd.data || null));
+             return now.length !== before.length || now.some((d, i) => d !== before[i]);
+           }""",
+        arg=before, timeout=timeout_ms, polling=100)
+    harness.wait_until_idle(page, timeout_ms=timeout_ms)
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=[name for name, _ in PAGES.values()])
+def test_page_draws_without_exception(page, app_url, screenshot_dir, path):
+    name, has_charts = PAGES[path]
+    open_page(page, app_url + path, charts=has_charts)
+    assert_no_exception(page, path)
+    if has_charts:
+        assert page.locator(harness.PLOTLY_CHART).count() >= 1, f"{path}: no plotly chart"
+    for label in HEADLINE_SLIDERS:
+        assert harness.slider(page, label).count() == 1, f"{path}: no {label!r} slider"
+    page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("label", HEADLINE_SLIDERS)
+def test_headline_slider_redraws_explorer_charts(page, app_url, label):
+    open_page(page, app_url + "/", charts=True)
+    value_before = harness.slider_value(page, label)
+    charts_before = harness.chart_data(page)
+
+    harness.slider_thumb(page, label).focus()
+    page.keyboard.press("ArrowLeft" if harness.slider_at_max(page, label) else "ArrowRight")
+    wait_for_redraw(page, charts_before)
+
+    assert harness.slider_value(page, label) != value_before
+    assert harness.chart_data(page) != charts_before
+    assert_no_exception(page, f"Explorer after moving {label!r}")
+    # The scenario lives in the URL too, so the view can be shared as a link.
+    assert "?" in page.url, f"moving {label!r} did not update the link: {page.url}"
+
+
+def test_danish_link_shows_danish_labels(page, app_url, screenshot_dir):
+    open_page(page, app_url + "/creaming?lang=da", charts=True)
+    assert_no_exception(page, "/creaming?lang=da")
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    for label in HEADLINE_SLIDERS:
+        assert label not in sidebar, f"English label {label!r} still shown with lang=da"
+    danish = _danish_headline_labels()
+    if danish:
+        missing = [label for label in danish if label not in sidebar]
+        assert not missing, f"Danish labels missing from the sidebar: {missing}"
+    else:
+        assert re.search("[æøåÆØÅ]", sidebar), "no Danish text in the sidebar with lang=da"
+    page.screenshot(path=str(screenshot_dir / "creaming-da.png"), full_page=True)
+
+
+def test_hostile_link_warns_and_keeps_working(page, app_url, screenshot_dir):
+    open_page(page, app_url + "/" + HOSTILE_QUERY, charts=True)
+    assert_no_exception(page, HOSTILE_QUERY)
+    assert page.locator(WARNING).count() >= 1, f"no warning about the broken link {HOSTILE_QUERY}"
+    assert page.locator(harness.PLOTLY_CHART).count() >= 1
+    page.screenshot(path=str(screenshot_dir / "hostile-link.png"), full_page=True)
+
+
+def _danish_headline_labels() -> list[str]:
+    """The Danish headline slider labels from the app's translation table, when it has one."""
+    try:
+        from ui import i18n
+    except ImportError:
+        return []
+    table = getattr(i18n, "TRANSLATIONS", None) or getattr(i18n, "TEXTS", None)
+    danish = table.get("da") if isinstance(table, dict) else None
+    english = table.get("en") if isinstance(table, dict) else None
+    if not isinstance(danish, dict) or not isinstance(english, dict):
+        return []
+    keys = [key for key, text in english.items() if text in HEADLINE_SLIDERS]
+    return [danish[key] for key in keys if isinstance(danish.get(key), str)]
