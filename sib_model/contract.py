@@ -134,8 +134,12 @@ def settle(s: Scenario, starters: ArrayLike, outcomes: ArrayLike,
 
     flows = investor_cash_flows(s, investor_delivery, investor_payment)
     investor_irr = np.asarray(irr(flows), dtype=float).reshape(n.shape)
-    # Nothing paid back on money put in is a total loss: −100 %, not "undefined".
-    investor_irr = np.where((investor_payment <= 0) & (investor_capital > 0), -1.0, investor_irr)
+    # Nothing paid back on money put in is a total loss: −100 %, not "undefined". So is a
+    # contract whose receipts never exceed that year's outlays (no year with a net inflow),
+    # where no IRR exists at all.
+    never_net_positive = (flows <= 0).all(axis=-1)
+    investor_irr = np.where(((investor_payment <= 0) | never_net_positive)
+                            & (investor_capital > 0), -1.0, investor_irr)
     investor_moic = np.where(investor_capital > 0, moic, np.nan)
 
     delivery_w, payment_w, discount = year_weights(s)

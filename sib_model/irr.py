@@ -53,7 +53,7 @@ def _solve(c: NDArray[np.float64], x: NDArray[np.float64], lo: NDArray[np.float6
         below = value < 0
         lo = np.where(below, x, lo)
         hi = np.where(below, hi, x)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             correction = value / slope
         newton = x - correction
         # A negligible Newton correction means the root is found, even when rounding puts
@@ -120,8 +120,9 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
     years = np.arange(c.shape[0], dtype=float)[:, None]
     outlay, receipt = np.maximum(-c, 0.0), np.maximum(c, 0.0)
     outlays, receipts = outlay.sum(axis=0), receipt.sum(axis=0)
-    gap = (years * receipt).sum(axis=0) / receipts - (years * outlay).sum(axis=0) / outlays
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        gap = ((years * receipt).sum(axis=0) / receipts
+               - (years * outlay).sum(axis=0) / outlays)
         x = np.where(gap > 0, (outlays / receipts) ** (1.0 / gap), 1.0)
     x = np.clip(np.nan_to_num(x, nan=1.0), lo + 1e-3 * (hi - lo), hi - 1e-3 * (hi - lo))
     x, lo, hi, converged = _solve(c, x, lo, hi, _FIRST_ROUNDS)
@@ -130,6 +131,9 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
         x_rest, *_ = _solve(c[:, rest], x[rest], lo[rest], hi[rest], _MAX_ITERATIONS)
         x[rest] = x_rest
 
-    rates = np.where(bracketed & (x > 0), 1.0 / x - 1.0, np.nan)
+    # A root beyond the grown bracket (x > 2^200) means receipts are negligible next to
+    # outlays: r = 1/x − 1 is −100 % to double precision.
+    with np.errstate(divide="ignore"):
+        rates = np.where(bracketed, 1.0 / x - 1.0, -1.0)
     result[solvable] = rates
     return float(result[0]) if single else result.reshape(flows.shape[:-1])
