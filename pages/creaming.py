@@ -1,0 +1,21 @@
+"""Creaming: who prefers which target group, and what moves the investor's preference."""
+
+import streamlit as st
+
+from ui import charts, compute, narrative, state
+
+s, t = state.current()
+key = compute.key_of(s, sweep_difficulty=True)
+frontier = compute.frontier(key)
+
+st.title(t("page_creaming"))
+st.caption(t("illustrative"))
+st.markdown(t("creaming_intro"))
+st.plotly_chart(charts.creaming_chart(frontier, s, t), key="creaming_frontier")
+st.markdown(narrative.creaming_sentence(frontier, t))
+
+st.subheader(t("creaming_levers"))
+st.markdown(t("creaming_levers_intro"))
+levers = compute.frontier_levers(key)
+st.plotly_chart(charts.lever_chart(levers, s, t), key="creaming_levers")
+st.dataframe(charts.lever_table(levers, t), hide_index=True)

@@ -1,0 +1,33 @@
+"""Deal space: the prices and target groups where both the investor and the municipality
+would sign."""
+
+import streamlit as st
+
+from ui import charts, compute, narrative, state
+
+s, t = state.current()
+state.page_widget_default("deal_target_irr", 0.05)
+state.page_widget_default("deal_max_loss", 0.25)
+state.page_widget_default("deal_test", "net")
+state.page_widget_default("deal_wtp", float(s.public_savings_per_outcome))
+
+st.title(t("page_deal_space"))
+st.caption(t("illustrative"))
+st.markdown(t("deal_intro"))
+
+left, middle, right = st.columns(3)
+target_irr = left.slider(t("deal_target_irr"), 0.0, 0.30, step=0.005, format="percent",
+                         key="deal_target_irr", help=t("deal_target_irr_help"))
+max_loss = middle.slider(t("deal_max_loss"), 0.0, 1.0, step=0.01, format="percent",
+                         key="deal_max_loss", help=t("deal_max_loss_help"))
+test = right.radio(t("deal_test"), ["net", "wtp"], key="deal_test", help=t("deal_test_help"),
+                   format_func=lambda choice: t(f"deal_test_{choice}"))
+willingness = None
+if test == "wtp":
+    willingness = right.number_input(t("deal_wtp"), min_value=0.0, max_value=1e8,
+                                     step=10_000.0, format="%.0f", key="deal_wtp")
+
+grid = compute.deal_grid(compute.key_of(s, sweep_difficulty=True), float(target_irr),
+                         float(max_loss), None if willingness is None else float(willingness))
+st.plotly_chart(charts.deal_space_heatmap(grid, s, t), key="deal_space_heatmap")
+st.markdown("\n".join(f"- {sentence}" for sentence in narrative.deal_sentences(grid, s, t)))

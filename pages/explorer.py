@@ -1,0 +1,43 @@
+"""Explorer: the headline numbers of the current scenario, in words and four pictures."""
+
+import streamlit as st
+
+from ui import charts, compute, narrative, state
+
+s, t = state.current()
+f = t.fmt
+results = compute.explorer_results(compute.key_of(s))
+summary, distribution = results["summary"], results["distribution"]
+
+st.title(t("page_explorer"))
+st.caption(t("illustrative"))
+
+top = st.columns(3)
+top[0].metric(t("metric_irr"), f.percent(summary["expected_investor_irr"], 1),
+              help=t("metric_irr_help", median=f.percent(summary["median_investor_irr"], 1)))
+top[1].metric(t("metric_loss"), f.percent(summary["probability_of_loss"]),
+              help=t("metric_loss_help", total=f.percent(summary["probability_of_total_loss"])))
+top[2].metric(t("metric_moic"), f.multiple(summary["expected_investor_moic"]),
+              help=t("metric_moic_help"))
+bottom = st.columns(3)
+difference = summary["expected_commissioner_net"] - summary["expected_conventional_net"]
+bottom[0].metric(t("metric_commissioner"), f.money_millions(summary["expected_commissioner_net"]),
+                 delta=t("metric_commissioner_delta", diff=f.money_millions(difference)),
+                 help=t("metric_commissioner_help",
+                        conventional=f.money(summary["expected_conventional_net"])))
+bottom[1].metric(t("metric_cost_per_additional"), f.money(summary["cost_per_additional_outcome"]),
+                 help=t("metric_cost_per_additional_help"))
+bottom[2].metric(t("metric_deadweight"), f.percent(summary["deadweight_share"]),
+                 help=t("metric_deadweight_help"))
+
+st.markdown("\n".join(f"- {sentence}" for sentence in narrative.explorer_sentences(summary, s, t)))
+
+left, right = st.columns(2)
+left.plotly_chart(charts.investor_return_histogram(distribution, summary, t),
+                  key="explorer_investor_irr")
+right.plotly_chart(charts.commissioner_comparison(summary, t), key="explorer_commissioner")
+st.plotly_chart(charts.payoff_chart(results["payoff"], s, t), key="explorer_payoff")
+left, right = st.columns(2)
+left.plotly_chart(charts.cash_flow_chart(results["cash_flows"], t), key="explorer_cash_flows")
+right.plotly_chart(charts.commissioner_net_distribution(distribution, t),
+                   key="explorer_commissioner_net")

@@ -1,0 +1,17 @@
+"""Sensitivity: which assumptions move the investor's return and the municipality's net."""
+
+import streamlit as st
+
+from ui import charts, compute, state
+
+s, t = state.current()
+table = compute.sensitivity_table(compute.key_of(s))
+
+st.title(t("page_sensitivity"))
+st.caption(t("illustrative"))
+st.markdown(t("sensitivity_intro"))
+left, right = st.columns(2)
+left.plotly_chart(charts.tornado_chart(table, "expected_investor_irr", t),
+                  key="sensitivity_investor_irr")
+right.plotly_chart(charts.tornado_chart(table, "expected_commissioner_net", t),
+                   key="sensitivity_commissioner_net")

@@ -1,0 +1,87 @@
+"""Numbers as people read them: Danish or English conventions, through Babel.
+
+Danish: ``1.234.567 kr.``, ``12,5 %``; English: ``DKK 1,234,567``, ``12.5%``. Chart axes get the
+matching plotly ``separators`` so ticks agree with the text beside them. Plain spaces are used
+instead of Babel's non-breaking ones so that what a test or a screen reader finds is what the
+brief promised.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from babel.numbers import format_currency, format_decimal, format_percent
+
+__all__ = ["NumberFormat", "LOCALES"]
+
+#: Language code → Babel locale.
+LOCALES = {"en": "en_GB", "da": "da_DK"}
+_MONEY_PATTERN = {"en": "¤ #,##0", "da": "#,##0 ¤"}
+_DASH = "–"
+
+
+def _plain(text: str) -> str:
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+def _finite(value: float | None) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value)) \
+        and not math.isinf(value)
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """Formats money, shares and plain numbers for one language (``"en"`` or ``"da"``).
+
+    Missing values (None, NaN) come out as a dash, so a table never shows ``nan``.
+    """
+
+    lang: str = "en"
+
+    @property
+    def locale(self) -> str:
+        return LOCALES.get(self.lang, LOCALES["en"])
+
+    @property
+    def plotly_separators(self) -> str:
+        """plotly's ``layout.separators``: decimal mark, then thousands separator."""
+        return ",." if self.lang == "da" else ".,"
+
+    def money(self, value: float | None) -> str:
+        """Whole kroner: ``1.234.567 kr.`` / ``DKK 1,234,567``."""
+        if not _finite(value):
+            return _DASH
+        return _plain(format_currency(round(value), "DKK", format=_MONEY_PATTERN[self.lang],
+                                      locale=self.locale, currency_digits=False))
+
+    def money_millions(self, value: float | None, digits: int = 1) -> str:
+        """Millions, for headlines: ``1,6 mio. kr.`` / ``DKK 1.6m``."""
+        if not _finite(value):
+            return _DASH
+        number = self.number(value / 1e6, digits)
+        if self.lang == "da":
+            return f"{number} mio. kr."
+        sign, number = ("-", number[1:]) if number.startswith("-") else ("", number)
+        return f"{sign}DKK {number}m"
+
+    def percent(self, value: float | None, digits: int = 0) -> str:
+        """A fraction as a percentage: 0.125 → ``12,5 %`` / ``12.5%``."""
+        if not _finite(value):
+            return _DASH
+        space = " " if self.lang == "da" else ""  # Danish writes 12 %, English 12%
+        pattern = "#,##0" + ("." + "0" * digits if digits else "") + space + "%"
+        return _plain(format_percent(value, pattern, locale=self.locale))
+
+    def number(self, value: float | None, digits: int = 0) -> str:
+        """A plain number with grouping and exactly ``digits`` decimals."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return _DASH
+        if math.isinf(value):
+            return "∞" if value > 0 else "−∞"
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return _plain(format_decimal(value, pattern, locale=self.locale))
+
+    def multiple(self, value: float | None) -> str:
+        """A money multiple: ``1,15×`` / ``1.15×``."""
+        return _DASH if not _finite(value) else f"{self.number(value, 2)}×"

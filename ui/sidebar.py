@@ -1,0 +1,79 @@
+"""The sidebar every page shares: language, preset, the three headline sliders with the chosen
+group's p(d) and c(d), and every other input under "Advanced".
+
+Widgets are drawn from the specs in :mod:`ui.inputs` and hold their values under stable keys
+(``in_<field>``); they never get a ``value=`` argument, because :mod:`ui.state` puts each
+value into session state before the widget is drawn.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_probability_at
+
+from .i18n import LANGUAGES, Translator
+from .inputs import (ADVANCED_SECTIONS, HEADLINE_FIELDS, INPUTS, SWITCH_KEYS, cohort_slider_max)
+from .state import CUSTOM_PRESET, LANG_KEY, PRESET_KEY, apply_preset
+
+__all__ = ["render_sidebar"]
+
+
+def render_sidebar(s: Scenario, t: Translator) -> None:
+    """Draw the shared inputs for scenario ``s`` (already in the widgets' state)."""
+    with st.sidebar:
+        st.radio(t("language"), list(LANGUAGES), format_func=LANGUAGES.__getitem__,
+                 key=LANG_KEY, horizontal=True)
+        st.selectbox(t("preset"), [CUSTOM_PRESET, *PRESETS], format_func=t.preset_title,
+                     key=PRESET_KEY, on_change=apply_preset, help=t("preset_help"))
+        story = t.preset_story(st.session_state.get(PRESET_KEY, CUSTOM_PRESET))
+        if story:
+            st.caption(story)
+        st.subheader(t("headline_inputs"))
+        for field in HEADLINE_FIELDS:
+            _input(field, s, t)
+        st.caption(_group_caption(s, t))
+        with st.expander(t("advanced")):
+            for section, fields in ADVANCED_SECTIONS.items():
+                st.markdown(f"**{t(section)}**")
+                for field in fields:
+                    _input(field, s, t)
+        st.caption(t("share_hint"))
+
+
+def _group_caption(s: Scenario, t: Translator) -> str:
+    f = t.fmt
+    return t("group_caption", p=f.percent(float(success_probability_at(s)), 1),
+             c=f.percent(float(counterfactual_probability_at(s)), 1),
+             p0=f.percent(s.success_probability, 1),
+             c0=f.percent(s.counterfactual_probability, 1))
+
+
+def _input(field: str, s: Scenario, t: Translator) -> None:
+    spec = INPUTS[field]
+    label, help_text = t.label(field), t.help(field)
+    if field == "evidence_strength":
+        exact = st.session_state.get(SWITCH_KEYS[field], False)
+        st.number_input(label, min_value=spec.lo, max_value=spec.hi, step=spec.step,
+                        format=spec.format, key=spec.key, help=help_text, disabled=exact)
+        st.checkbox(t("evidence_exact"), key=SWITCH_KEYS[field], help=t("evidence_exact_help"))
+        return
+    disabled = False
+    if field in SWITCH_KEYS:
+        switch_text = "baseline_on" if field == "contract_baseline" else "cap_on"
+        st.checkbox(t(switch_text), key=SWITCH_KEYS[field], help=t(f"{switch_text}_help"))
+        disabled = not st.session_state.get(SWITCH_KEYS[field], False)
+    if spec.kind == "choice":
+        st.radio(label, ["every_outcome", "above_baseline"],
+                 format_func=lambda basis: t(f"basis_{basis}"), key=spec.key, help=help_text)
+    elif spec.kind == "number":
+        st.number_input(label, min_value=spec.lo, max_value=spec.hi, step=spec.step,
+                        format=spec.format, key=spec.key, help=help_text, disabled=disabled)
+    elif spec.unit in ("count", "years"):
+        hi = cohort_slider_max(s.cohort_size) if field == "cohort_size" else int(spec.hi)
+        st.slider(label, min_value=int(spec.lo), max_value=hi, step=int(spec.step),
+                  key=spec.key, help=help_text)
+    else:
+        st.slider(label, min_value=float(spec.lo), max_value=float(spec.hi),
+                  step=float(spec.step), format=spec.format, key=spec.key, help=help_text,
+                  disabled=disabled)

@@ -1,0 +1,166 @@
+"""The one place that turns the URL into session state and back.
+
+The scenario lives in ``st.session_state["scenario"]`` and in the query string (the model's
+compact codec plus ``lang`` when not English), so a copied link reproduces the view. Flow of
+every script run, driven by ``app.py``:
+
+1. :func:`start_session` (first run only): read the link leniently with
+   ``scenario_from_query``; bad keys and values fall back to valid ones and are kept as
+   ``link_problems`` to show in a short, translated warning.
+2. :func:`scenario_from_session`: the widgets' values (already updated by the browser) give
+   the current scenario; they are written back so every widget keeps its state across
+   pages and language changes.
+3. :func:`publish`: store the scenario and mirror it into ``st.query_params``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import streamlit as st
+
+from sib_model import (FIELD_LIMITS, PRESETS, QueryProblem, Scenario, scenario_from_query,
+                       scenario_to_query)
+from sib_model.codec import QUERY_KEYS
+
+from .i18n import LANGUAGES, Translator
+from .inputs import SWITCH_KEYS, WIDGET_KEYS, scenario_from_widgets, widget_values
+
+__all__ = ["start_session", "scenario_from_session", "publish", "translator", "current",
+           "apply_preset", "matching_preset", "link_problem_text", "keep_page_widgets",
+           "LANG_KEY", "PRESET_KEY", "CUSTOM_PRESET"]
+
+LANG_KEY = "lang"
+PRESET_KEY = "preset"
+SCENARIO_KEY = "scenario"
+CUSTOM_PRESET = "custom"
+_PROBLEMS_KEY = "link_problems"
+_INITIAL_KEY = "initial_scenario"
+_SHOWN_LENGTH = 30
+
+
+def start_session() -> None:
+    """Read the link once per session: scenario, language and any problems with them."""
+    if SCENARIO_KEY in st.session_state:
+        return
+    params = st.query_params.to_dict()
+    scenario, problems = scenario_from_query(params, ignore=frozenset({LANG_KEY}))
+    lang = str(params.get(LANG_KEY, "en"))
+    if lang not in LANGUAGES:
+        problems.append(QueryProblem(LANG_KEY, lang[:40], "invalid_value", "en, da"))
+        lang = "en"
+    st.session_state[LANG_KEY] = lang
+    st.session_state.update(widget_values(scenario))
+    # What the widgets can show (a clamped value) is the scenario from now on.
+    scenario = scenario_from_widgets(widget_values(scenario), fallback=scenario)
+    st.session_state[SCENARIO_KEY] = scenario
+    st.session_state[_INITIAL_KEY] = scenario
+    st.session_state[_PROBLEMS_KEY] = problems
+
+
+def translator() -> Translator:
+    return Translator(st.session_state.get(LANG_KEY, "en"))
+
+
+def current() -> tuple[Scenario, Translator]:
+    """The scenario and translator of this run, for pages."""
+    return st.session_state[SCENARIO_KEY], translator()
+
+
+def scenario_from_session() -> Scenario:
+    """The scenario the widgets hold now; widget state is refreshed so it survives pages."""
+    fallback = st.session_state.get(SCENARIO_KEY, Scenario())
+    previous = {key: st.session_state[key] for key in WIDGET_KEYS if key in st.session_state}
+    scenario = scenario_from_widgets(previous, fallback=fallback)
+    st.session_state.update(widget_values(scenario, previous))
+    st.session_state[PRESET_KEY] = matching_preset(scenario)
+    return scenario
+
+
+def matching_preset(s: Scenario) -> str:
+    """The key of the preset equal to ``s``, or ``"custom"``."""
+    return next((key for key, preset in PRESETS.items() if preset == s), CUSTOM_PRESET)
+
+
+def apply_preset() -> None:
+    """Callback of the preset selectbox: load the chosen preset into the widgets."""
+    key = st.session_state.get(PRESET_KEY)
+    if key not in PRESETS:
+        return
+    previous = {k: st.session_state[k] for k in WIDGET_KEYS if k in st.session_state}
+    st.session_state.update(widget_values(PRESETS[key], previous))
+
+
+def publish(s: Scenario) -> None:
+    """Store the scenario of this run and mirror it (and the language) into the URL."""
+    st.session_state[SCENARIO_KEY] = s
+    wanted = scenario_to_query(s)
+    lang = st.session_state.get(LANG_KEY, "en")
+    if lang != "en":
+        wanted[LANG_KEY] = lang
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def keep_page_widgets(keys: tuple[str, ...]) -> None:
+    """Keep the state of widgets that live on one page only (Streamlit forgets a widget's
+    value when a run does not draw it, e.g. after visiting another page)."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def link_problems() -> list[QueryProblem]:
+    """Problems of the session's link, while the user has not yet changed the scenario."""
+    if st.session_state.get(SCENARIO_KEY) != st.session_state.get(_INITIAL_KEY):
+        return []
+    return st.session_state.get(_PROBLEMS_KEY, [])
+
+
+_FIELD_OF_KEY = {**{short: field for field, short in QUERY_KEYS.items()},
+                 **{field: field for field in QUERY_KEYS}}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def _shown(text: str) -> str:
+    """Hostile text from a link made safe to show: short, one line, no markdown or HTML."""
+    text = "".join(ch for ch in str(text) if ch.isprintable())
+    if len(text) > _SHOWN_LENGTH:
+        text = text[:_SHOWN_LENGTH] + "…"
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _allowed(field: str | None, t: Translator) -> str:
+    if field is None:
+        return t("allowed_lang")
+    if field == "payment_basis":
+        return t("allowed_basis")
+    if field == "evidence_strength":
+        return t("allowed_evidence")
+    lo, hi = FIELD_LIMITS[field]
+    whole = Scenario.model_fields[field].annotation is int
+    text = t("allowed_whole" if whole else "allowed_number",
+             lo=t.fmt.number(lo, 0 if float(lo).is_integer() else 2),
+             hi=t.fmt.number(hi, 0 if float(hi).is_integer() else 2))
+    return t("allowed_optional", range=text) if field in SWITCH_KEYS else text
+
+
+def link_problem_text(problems: list[QueryProblem], t: Translator) -> str:
+    """One translated sentence listing what in the link could not be used."""
+    items = []
+    for problem in problems:
+        key = _shown(problem.key)
+        if problem.reason == "unknown_key":
+            items.append(t("link_unknown_key", key=key))
+        else:
+            field = _FIELD_OF_KEY.get(problem.key)
+            items.append(t("link_invalid_value", key=key, value=_shown(problem.value),
+                           allowed=_allowed(field, t)))
+    return t("link_problems", items="; ".join(items))
+
+
+def page_widget_default(key: str, default: Any) -> None:
+    """Give a page's own widget its starting value once (never both value= and state)."""
+    if key not in st.session_state:
+        st.session_state[key] = default
