@@ -138,9 +138,8 @@ def group_figures(s: Scenario) -> dict[str, float]:
 
 
 def distribution_table(atoms: Atoms, settled: Settlement) -> pd.DataFrame:
-    table = pd.DataFrame(settled.as_columns())
-    table.insert(0, "probability", atoms.counts / atoms.counts.sum())
-    return table
+    return pd.DataFrame({"probability": atoms.counts / atoms.counts.sum(),
+                         **settled.as_columns()}, copy=False)
 
 
 def simulate(s: Scenario, n_simulations: int = 10_000, seed: Seed = None) -> SimulationResult:

@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 
 from .contract import Settlement
 
-__all__ = ["summarise", "weighted_quantile", "PERCENTILES"]
+__all__ = ["summarise", "weighted_quantile", "weighted_quantiles", "PERCENTILES"]
 
 #: Percentiles reported for the distributions charts draw (as ``<name>_p05`` … ``_p95``).
 PERCENTILES = (5, 10, 25, 50, 75, 90, 95)
@@ -34,19 +34,25 @@ _DISTRIBUTIONS = ("investor_irr", "investor_moic", "commissioner_net", "payment"
                   "additional_outcomes")
 
 
-def weighted_quantile(values: NDArray[np.float64], weights: NDArray[np.float64],
-                      q: float) -> float:
-    """Smallest value whose cumulative weight reaches ``q`` (0–1): numpy's ``inverted_cdf``
-    percentile of the underlying draws. NaN values are left out."""
+def weighted_quantiles(values: NDArray[np.float64], weights: NDArray[np.float64],
+                       qs: NDArray[np.float64]) -> NDArray[np.float64]:
+    """For each q in ``qs`` (0–1), the smallest value whose cumulative weight reaches q:
+    numpy's ``inverted_cdf`` percentile of the underlying draws. NaN values are left out."""
     keep = ~np.isnan(values)
     if not keep.any():
-        return math.nan
+        return np.full(len(qs), math.nan)
     v, w = values[keep], weights[keep]
     order = np.argsort(v, kind="stable")
     cumulative = np.cumsum(w[order])
-    target = q * cumulative[-1]
-    index = np.searchsorted(cumulative, target * (1 - 1e-12), side="left")
-    return float(v[order][min(index, len(v) - 1)])
+    targets = np.asarray(qs) * cumulative[-1] * (1 - 1e-12)
+    index = np.minimum(np.searchsorted(cumulative, targets, side="left"), len(v) - 1)
+    return v[order][index]
+
+
+def weighted_quantile(values: NDArray[np.float64], weights: NDArray[np.float64],
+                      q: float) -> float:
+    """One weighted quantile; see :func:`weighted_quantiles`."""
+    return float(weighted_quantiles(values, weights, np.array([q]))[0])
 
 
 def _mean(values: NDArray[np.float64], weights: NDArray[np.float64]) -> float:
@@ -66,17 +72,17 @@ def summarise(atoms: Settlement, weights: NDArray[np.float64]) -> dict[str, floa
     moic = atoms.investor_moic
     invested = atoms.investor_capital > 0
     summary["expected_investor_irr"] = _mean(irr, w)
-    summary["median_investor_irr"] = weighted_quantile(irr, w, 0.5)
     summary["expected_investor_moic"] = _mean(moic, w)
     summary["probability_of_loss"] = float(w @ (invested & (moic < 1.0)))
     summary["probability_of_total_loss"] = float(w @ (invested & (atoms.investor_payment <= 0)))
     summary["probability_threshold_met"] = float(w @ atoms.threshold_met)
     summary["probability_payment_capped"] = float(w @ atoms.payment_capped)
     summary["probability_commissioner_gains"] = float(w @ (atoms.commissioner_net >= 0))
+    levels = np.array(PERCENTILES) / 100
     for name in _DISTRIBUTIONS:
-        values = columns[name].astype(float)
-        for p in PERCENTILES:
-            summary[f"{name}_p{p:02d}"] = weighted_quantile(values, w, p / 100)
+        quantiles = weighted_quantiles(columns[name].astype(float), w, levels)
+        summary.update({f"{name}_p{p:02d}": float(q) for p, q in zip(PERCENTILES, quantiles)})
+    summary["median_investor_irr"] = summary["investor_irr_p50"]
 
     expected_outcomes = summary["expected_outcomes"]
     expected_additional = summary["expected_additional_outcomes"]
