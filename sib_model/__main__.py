@@ -1,0 +1,78 @@
+"""Command-line summary of a scenario: ``python -m sib_model [--preset KEY] [field=value …]``.
+
+For analysts who want the numbers without the dashboard, and for checking a scenario link:
+``python -m sib_model --preset aalborg difficulty=0.7 price_per_outcome=180000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import PRESET_DETAILS, PRESETS, ScenarioError, creaming_frontier, simulate
+
+_LINES = [
+    ("Chosen group: success with / without the programme", "group_success_probability",
+     "group_counterfactual_probability", "pct"),
+    ("Expected investor IRR (median)", "expected_investor_irr", "median_investor_irr", "pct"),
+    ("Probability of loss (of total loss)", "probability_of_loss", "probability_of_total_loss",
+     "pct"),
+    ("Expected money multiple", "expected_investor_moic", None, "x"),
+    ("Expected outcomes (additional)", "expected_outcomes", "expected_additional_outcomes", "n"),
+    ("Deadweight share", "deadweight_share", None, "pct"),
+    ("Expected payment, DKK", "expected_payment", None, "dkk"),
+    ("Cost per additional outcome, DKK", "cost_per_additional_outcome", None, "dkk"),
+    ("Commissioner net (PV), DKK: SIB / direct funding", "expected_commissioner_net",
+     "expected_conventional_net", "dkk"),
+    ("Society net (PV), DKK", "expected_society_net", None, "dkk"),
+]
+
+
+def _format(value: float, kind: str) -> str:
+    if value != value:  # NaN
+        return "n/a"
+    return {"pct": f"{value:.1%}", "x": f"{value:.2f}×", "n": f"{value:.1f}",
+            "dkk": f"{value:,.0f}"}[kind]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sib_model", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--preset", choices=sorted(PRESETS), default="article")
+    parser.add_argument("--draws", type=int, default=20_000, help="simulated contracts")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("changes", nargs="*", metavar="field=value",
+                        help="scenario fields to change, e.g. difficulty=0.8")
+    args = parser.parse_args(argv)
+    changes = {}
+    for item in args.changes:
+        field, sep, value = item.partition("=")
+        if not sep:
+            parser.error(f"expected field=value, got {item!r}")
+        changes[field] = None if value.lower() in {"none", ""} else value
+    try:
+        scenario = PRESETS[args.preset].replace(**changes)
+        result = simulate(scenario, args.draws, seed=args.seed)
+    except (ScenarioError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"{PRESET_DETAILS[args.preset].title['en']} (illustrative)")
+    if changes:
+        print("changed: " + ", ".join(f"{k}={v}" for k, v in changes.items()))
+    print(f"{args.draws:,} simulated contracts, seed {args.seed}\n")
+    summary = result.summary
+    for label, first, second, kind in _LINES:
+        text = _format(summary[first], kind)
+        if second:
+            text += f"  ({_format(summary[second], kind)})"
+        print(f"  {label:<52}{text}")
+    frontier = creaming_frontier(scenario, n_points=21, n_simulations=5_000)
+    investor = frontier.attrs["investor_preferred_difficulty"]
+    commissioner = frontier.attrs["commissioner_preferred_difficulty"]
+    print(f"\n  Creaming: the investor's best group has difficulty {investor:.2f}, the "
+          f"commissioner's {commissioner:.2f} (0 = easiest, 1 = hardest).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

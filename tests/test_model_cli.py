@@ -1,0 +1,16 @@
+"""The command-line summary: numbers for analysts, clear errors for bad input."""
+
+from sib_model.__main__ import main
+
+
+def test_cli_prints_the_headline_numbers_of_a_preset(capsys):
+    assert main(["--preset", "ballerup", "--draws", "2000"]) == 0
+    out = capsys.readouterr().out
+    assert "Autism pilot" in out and "illustrative" in out
+    assert "Probability of loss" in out and "Creaming" in out
+
+
+def test_cli_refuses_a_bad_value_with_the_field_and_range(capsys):
+    assert main(["cohort_size=-1"]) == 2
+    err = capsys.readouterr().err
+    assert "cohort_size" in err and "from 1 to 10000" in err
