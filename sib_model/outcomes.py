@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import stats
+from scipy import special, stats
 
 from .scenario import Scenario
 from .targeting import success_probability_at
@@ -30,6 +30,10 @@ from .targeting import success_probability_at
 __all__ = ["OutcomeDraws", "draw_outcomes", "CommonUniforms", "common_outcomes"]
 
 Seed = int | np.random.Generator | None
+
+#: Largest table of distribution functions (rows × columns) built for common random numbers;
+#: beyond it the per-draw quantile route is cheaper.
+_TABLE_BUDGET = 50_000
 
 
 @dataclass(frozen=True)
@@ -66,11 +70,13 @@ class CommonUniforms:
 
     for_starters: NDArray[np.float64]
     for_outcomes: NDArray[np.float64]
+    for_success_rate: NDArray[np.float64]
 
     @classmethod
     def draw(cls, n_simulations: int, seed: Seed = None) -> "CommonUniforms":
         rng = _generator(seed)
-        return cls(rng.random(n_simulations), rng.random(n_simulations))
+        return cls(rng.random(n_simulations), rng.random(n_simulations),
+                   rng.random(n_simulations))
 
 
 def _inverse_cdf(cdf_rows: NDArray[np.float64], row: NDArray[np.intp],
@@ -92,22 +98,33 @@ def common_outcomes(s: Scenario, uniforms: CommonUniforms,
                     difficulty: float | None = None) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Starters and outcomes by exact inverse-CDF sampling from ``uniforms``.
 
-    Returns ``(starters, outcomes)``. The cost grows with the number of distinct starter counts
-    times the cohort size, so it is smallest when everybody referred starts.
+    Returns ``(starters, outcomes)``. Two exact routes, chosen by cost:
+
+    * a table of beta-binomial distribution functions, one row per distinct number of
+      starters — fast while rows × cohort stay small (everybody starts, or a modest cohort);
+    * otherwise θ from the beta quantile function, then outcomes from the binomial quantile
+      function given θ — a cost per draw that does not grow with the cohort.
     """
     support = np.arange(s.cohort_size + 1)
     starter_cdf = stats.binom.cdf(support, s.cohort_size, s.referral_rate)[None, :]
     zeros = np.zeros(uniforms.for_starters.shape, dtype=np.intp)
     starters = _inverse_cdf(starter_cdf, zeros, uniforms.for_starters)
 
+    p = float(success_probability_at(s, s.difficulty if difficulty is None else difficulty))
+    known = math.isinf(s.evidence_strength) or p in (0.0, 1.0)
+    kappa = s.evidence_strength
     distinct, row = np.unique(starters, return_inverse=True)
+    if distinct.size * (distinct.max() + 1) > _TABLE_BUDGET:
+        theta = (np.full(starters.shape, p) if known else
+                 special.betaincinv(kappa * p, kappa * (1.0 - p), uniforms.for_success_rate))
+        outcomes = stats.binom.ppf(uniforms.for_outcomes, starters, theta)
+        return starters, np.clip(np.nan_to_num(outcomes), 0, starters).astype(np.int64)
+
     k = np.arange(distinct.max() + 1)[None, :]
     n = distinct[:, None]
-    p = float(success_probability_at(s, s.difficulty if difficulty is None else difficulty))
-    if math.isinf(s.evidence_strength) or p in (0.0, 1.0):
+    if known:
         pmf = stats.binom.pmf(k, n, p)
     else:
-        kappa = s.evidence_strength
         pmf = stats.betabinom.pmf(k, n, kappa * p, kappa * (1.0 - p))
     outcomes = _inverse_cdf(np.cumsum(pmf, axis=1), row.astype(np.intp), uniforms.for_outcomes)
     return starters, np.minimum(outcomes, starters)
