@@ -14,7 +14,9 @@ the payoff curve. DESIGN.md, steps 4–10::
 Timing (yearly, T = duration_years, L = payment_lag_years): fixed costs at year 0, delivery
 costs evenly over years 0…T−1, outcome payments evenly over years L…L+T−1. The public saving
 of an additional outcome is assumed to arrive when it is paid for (same years as P), which
-keeps the commissioner's comparison of cost and saving like for like.
+keeps the commissioner's comparison of cost and saving like for like. With no payment lag,
+receipts can exceed outlays from the first year on; the investor then never has money at risk
+at a year's end and no IRR exists (NaN), while the money multiple still tells the story.
 """
 
 from __future__ import annotations
