@@ -64,14 +64,22 @@ def browser(chromium_path):
             chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh browser context (own cookies, own Streamlit session) per test."""
+@pytest.fixture(scope="session")
+def browser_context(browser):
+    """One context for the session, so Streamlit's and plotly's JavaScript is fetched and
+    compiled once; every tab still gets its own websocket, hence its own Streamlit session."""
     context = browser.new_context(viewport=harness.VIEWPORT, locale="en-GB")
     context.set_default_timeout(30_000)
-    tab = context.new_page()
-    yield tab
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    """A fresh tab (own Streamlit session and session_state) per test."""
+    tab = browser_context.new_page()
+    yield tab
+    tab.close()
 
 
 @pytest.fixture(scope="session")

@@ -175,6 +175,8 @@ _IDLE_JS = """
 
 _CHARTS_DRAWN_JS = """
 (minimum) => {
+  // An exception ends the wait at once: the caller reports it instead of timing out.
+  if (document.querySelector('[data-testid="stException"]')) return true;
   const charts = Array.from(document.querySelectorAll('.js-plotly-plot'));
   return charts.length >= minimum && charts.every(gd => gd._fullLayout && Array.isArray(gd.data));
 }
