@@ -2,7 +2,9 @@
 
 Entry point (``streamlit run app.py``). It only wires things together: read the link once,
 turn the sidebar's widgets into one scenario, mirror it into the URL, and run the chosen
-page. Pages live in ``pages/``, helpers in ``ui/``, the model in ``sib_model/``.
+page. Pages live in ``app_pages/``, helpers in ``ui/``, the model in ``sib_model/``. (Not
+``pages/``: Streamlit treats a folder of that name as its old multipage layout and then runs
+page files without this entry point — on a fresh server's first run and in every AppTest run.)
 """
 
 import streamlit as st
@@ -27,12 +29,12 @@ if problems:
     st.warning(state.link_problem_text(problems, t), icon="⚠️")
 
 pages = [
-    st.Page("pages/explorer.py", title=t("page_explorer"), icon="📊", url_path="explorer",
+    st.Page("app_pages/explorer.py", title=t("page_explorer"), icon="📊", url_path="explorer",
             default=True),
-    st.Page("pages/creaming.py", title=t("page_creaming"), icon="🥛", url_path="creaming"),
-    st.Page("pages/deal_space.py", title=t("page_deal_space"), icon="🤝", url_path="deal-space"),
-    st.Page("pages/sensitivity.py", title=t("page_sensitivity"), icon="🌪️",
+    st.Page("app_pages/creaming.py", title=t("page_creaming"), icon="🥛", url_path="creaming"),
+    st.Page("app_pages/deal_space.py", title=t("page_deal_space"), icon="🤝", url_path="deal-space"),
+    st.Page("app_pages/sensitivity.py", title=t("page_sensitivity"), icon="🌪️",
             url_path="sensitivity"),
-    st.Page("pages/method.py", title=t("page_method"), icon="📐", url_path="method"),
+    st.Page("app_pages/method.py", title=t("page_method"), icon="📐", url_path="method"),
 ]
 st.navigation(pages).run()

@@ -17,7 +17,6 @@ import math
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from sib_model import Scenario, counterfactual_probability_at, success_probability_at
 
@@ -38,13 +37,37 @@ _HEIGHT = 360
 _MILLION = 1e6
 
 
-def _layout(fig: go.Figure, t: Translator, title: str, height: int = _HEIGHT,
-            **layout: object) -> go.Figure:
-    fig.update_layout(title=dict(text=title, x=0, xanchor="left"), height=height,
-                      margin=dict(l=10, r=10, t=60, b=10), separators=t.fmt.plotly_separators,
-                      legend=dict(orientation="h", yanchor="top", y=-0.18, x=0),
-                      hovermode="closest", **layout)
-    return fig
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    """One validated figure built in a single pass.
+
+    plotly validates every ``add_trace``/``add_vline``/``update_layout`` call separately,
+    which made a chart cost 50–130 ms; handing it plain dicts once costs 5–15 ms. The template
+    is left empty on purpose: Streamlit's theme styles the chart in the browser, and an empty
+    template keeps each figure's JSON a few kilobytes smaller.
+    """
+    return go.Figure(data=data, layout=layout)
+
+
+def _layout(t: Translator, title: str, height: int = _HEIGHT, **layout: object) -> dict:
+    base = dict(title=dict(text=title, x=0, xanchor="left"), height=height, template={},
+                margin=dict(l=10, r=10, t=60, b=10), separators=t.fmt.plotly_separators,
+                legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
+                hovermode="closest", shapes=[], annotations=[])
+    base.update(layout)
+    return base
+
+
+def _vline(layout: dict, x: float, colour: str, text: str | None = None, *,
+           dash: str = "dash", width: float = 1.5, side: str = "right", top: bool = True,
+           xref: str = "x") -> None:
+    """A vertical line across the whole plot at ``x``, labelled at the top or bottom."""
+    layout["shapes"].append(dict(type="line", xref=xref, yref="paper", x0=x, x1=x, y0=0, y1=1,
+                                 line=dict(color=colour, dash=dash, width=width)))
+    if text:
+        layout["annotations"].append(dict(
+            x=x, xref=xref, y=1 if top else 0, yref="paper", text=text, showarrow=False,
+            font=dict(color=colour), xanchor="left" if side == "right" else "right",
+            yanchor="bottom" if top else "bottom"))
 
 
 def weighted_histogram(values: np.ndarray, weights: np.ndarray, n_bins: int = 30,
@@ -78,27 +101,31 @@ def investor_return_histogram(distribution: pd.DataFrame, summary: dict,
                                        distribution["probability"].to_numpy())
     centres = (edges[:-1] + edges[1:]) / 2
     widths = np.diff(edges)
-    fig = go.Figure()
+    data = []
     for name, mask, colour in ((t("loss"), centres < 0, COLOURS["loss"]),
                                (t("gain"), centres >= 0, COLOURS["gain"])):
         if not mask.any():
             continue
         hover = [f"{t.fmt.percent(a, 1)} … {t.fmt.percent(b, 1)}: {t.fmt.percent(w, 1)}"
                  for a, b, w in zip(edges[:-1][mask], edges[1:][mask], totals[mask])]
-        fig.add_trace(go.Bar(x=centres[mask], y=totals[mask], width=widths[mask], name=name,
-                             marker_color=colour, hovertext=hover, hoverinfo="text"))
+        data.append(dict(type="bar", x=centres[mask], y=totals[mask], width=widths[mask],
+                         name=name, marker=dict(color=colour), hovertext=hover,
+                         hoverinfo="text"))
+    layout = _layout(t, t("chart_irr_title"), bargap=0.05,
+                     xaxis=dict(title=dict(text=t("chart_irr_x")), tickformat=".0%"),
+                     yaxis=dict(title=dict(text=t("chart_share_of_futures")), tickformat=".0%"))
     if edges[0] < 0:
-        fig.add_vrect(x0=edges[0], x1=0, fillcolor=COLOURS["loss"], opacity=0.08, line_width=0,
-                      annotation_text=t("loss_region"), annotation_position="top left")
+        layout["shapes"].append(dict(type="rect", xref="x", yref="paper", x0=edges[0], x1=0,
+                                     y0=0, y1=1, fillcolor=COLOURS["loss"], opacity=0.08,
+                                     line=dict(width=0), layer="below"))
+        layout["annotations"].append(dict(x=edges[0], xref="x", y=1, yref="paper",
+                                          text=t("loss_region"), showarrow=False,
+                                          xanchor="left", yanchor="top",
+                                          font=dict(color=COLOURS["loss"])))
     expected = summary.get("expected_investor_irr", math.nan)
     if not math.isnan(expected):
-        fig.add_vline(x=expected, line_dash="dash", line_color="black",
-                      annotation_text=f"{t('expected')} {t.fmt.percent(expected, 1)}",
-                      annotation_position="top right")
-    _layout(fig, t, t("chart_irr_title"), bargap=0.05)
-    fig.update_xaxes(title_text=t("chart_irr_x"), tickformat=".0%")
-    fig.update_yaxes(title_text=t("chart_share_of_futures"), tickformat=".0%")
-    return fig
+        _vline(layout, expected, "black", f"{t('expected')} {t.fmt.percent(expected, 1)}")
+    return _figure(data, layout)
 
 
 def commissioner_comparison(summary: dict, t: Translator) -> go.Figure:
@@ -111,16 +138,16 @@ def commissioner_comparison(summary: dict, t: Translator) -> go.Figure:
             (t("own_saving"), [saving, saving], COLOURS["saving"]),
             (t("net"), [summary["expected_commissioner_net"],
                         summary["expected_conventional_net"]], COLOURS["commissioner"]))
-    fig = go.Figure()
-    for name, values, colour in rows:
-        fig.add_trace(go.Bar(x=[t("sib"), t("direct")], y=[v / _MILLION for v in values],
-                             name=name, marker_color=colour,
-                             text=[t.fmt.money_millions(v) for v in values],
-                             hovertext=[f"{name}: {t.fmt.money(v)}" for v in values],
-                             hoverinfo="text", textposition="outside", cliponaxis=False))
-    _layout(fig, t, t("chart_commissioner_title"), barmode="group")
-    fig.update_yaxes(title_text=t("chart_money_axis"), zeroline=True, zerolinecolor="#444")
-    return fig
+    data = [dict(type="bar", x=[t("sib"), t("direct")], y=[v / _MILLION for v in values],
+                 name=name, marker=dict(color=colour),
+                 text=[t.fmt.money_millions(v) for v in values],
+                 hovertext=[f"{name}: {t.fmt.money(v)}" for v in values], hoverinfo="text",
+                 textposition="outside", cliponaxis=False)
+            for name, values, colour in rows]
+    layout = _layout(t, t("chart_commissioner_title"), barmode="group",
+                     yaxis=dict(title=dict(text=t("chart_money_axis")), zeroline=True,
+                                zerolinecolor="#444"))
+    return _figure(data, layout)
 
 
 def commissioner_net_distribution(distribution: pd.DataFrame, t: Translator) -> go.Figure:
@@ -131,21 +158,21 @@ def commissioner_net_distribution(distribution: pd.DataFrame, t: Translator) -> 
     edges, _ = weighted_histogram(np.concatenate([sib, direct]),
                                   np.concatenate([weights, weights]))
     centres = (edges[:-1] + edges[1:]) / 2
-    fig = go.Figure()
+    data = []
     for name, values, colour in ((t("sib"), sib, COLOURS["commissioner"]),
                                  (t("direct"), direct, COLOURS["conventional"])):
         totals, _ = np.histogram(values, bins=edges, weights=weights)
         hover = [f"{name}: {t.fmt.money_millions(a * _MILLION)} … "
                  f"{t.fmt.money_millions(b * _MILLION)}: {t.fmt.percent(w, 1)}"
                  for a, b, w in zip(edges[:-1], edges[1:], totals)]
-        fig.add_trace(go.Bar(x=centres, y=totals, width=np.diff(edges), name=name,
-                             marker_color=colour, opacity=0.6, hovertext=hover,
-                             hoverinfo="text"))
-    fig.add_vline(x=0, line_color="#444", line_width=1)
-    _layout(fig, t, t("chart_commissioner_dist_title"), barmode="overlay")
-    fig.update_xaxes(title_text=t("chart_net_axis"))
-    fig.update_yaxes(title_text=t("chart_share_of_futures"), tickformat=".0%")
-    return fig
+        data.append(dict(type="bar", x=centres, y=totals, width=np.diff(edges), name=name,
+                         marker=dict(color=colour), opacity=0.6, hovertext=hover,
+                         hoverinfo="text"))
+    layout = _layout(t, t("chart_commissioner_dist_title"), barmode="overlay",
+                     xaxis=dict(title=dict(text=t("chart_net_axis"))),
+                     yaxis=dict(title=dict(text=t("chart_share_of_futures")), tickformat=".0%"))
+    _vline(layout, 0.0, "#444", dash="solid", width=1)
+    return _figure(data, layout)
 
 
 def payoff_chart(curve: pd.DataFrame, s: Scenario, t: Translator) -> go.Figure:
@@ -161,32 +188,33 @@ def payoff_chart(curve: pd.DataFrame, s: Scenario, t: Translator) -> go.Figure:
                  "commissioner_net": "commissioner", "conventional_net": "conventional",
                  "society_net": "society"}
     rate = curve["success_rate"].to_numpy()
-    fig = go.Figure()
+    data = []
     for column, name, dash in series:
         values = curve[column].to_numpy()
-        fig.add_trace(go.Scatter(
-            x=rate, y=values / _MILLION, name=name, mode="lines",
-            line=dict(color=COLOURS[colour_of[column]], dash=dash, width=2),
-            hovertext=[f"{name}: {t.fmt.money(v)}" for v in values], hoverinfo="text+x"))
+        data.append(dict(type="scatter", x=rate, y=values / _MILLION, name=name, mode="lines",
+                         line=dict(color=COLOURS[colour_of[column]], dash=dash, width=2),
+                         customdata=np.column_stack([values, rate * 100]),
+                         hovertemplate=f"{name}: {t.fmt.hover_money('customdata[0]')}"
+                                       f" ({t.fmt.hover_percent('customdata[1]', 0)})"
+                                       "<extra></extra>"))
+    layout = _layout(t, t("chart_payoff_title"), height=420,
+                     xaxis=dict(title=dict(text=t("chart_payoff_x")), tickformat=".0%",
+                                range=[0, 1]),
+                     yaxis=dict(title=dict(text=t("chart_payoff_y")), zeroline=True,
+                                zerolinecolor="#444"))
     if s.success_threshold > 0:
-        fig.add_vline(x=s.success_threshold, line_dash="dot", line_color="black",
-                      annotation_text=f"{t('threshold')} {t.fmt.percent(s.success_threshold)}",
-                      annotation_position="top left")
+        _vline(layout, s.success_threshold, "black",
+               f"{t('threshold')} {t.fmt.percent(s.success_threshold)}", dash="dot",
+               side="left")
     capped = curve["payment_capped"].to_numpy().astype(bool)
     if capped.any():
         at = float(rate[np.argmax(capped)])
-        fig.add_vline(x=at, line_dash="dot", line_color=COLOURS["payment"],
-                      annotation_text=f"{t('cap_reached')} {t.fmt.percent(at)}",
-                      annotation_position="bottom right")
+        _vline(layout, at, COLOURS["payment"], f"{t('cap_reached')} {t.fmt.percent(at)}",
+               dash="dot", top=False)
     p, c = float(success_probability_at(s)), float(counterfactual_probability_at(s))
-    fig.add_vline(x=p, line_dash="dash", line_color="#555", line_width=1,
-                  annotation_text=t("expected_rate"), annotation_position="top right")
-    fig.add_vline(x=c, line_dash="dash", line_color="#aaa", line_width=1,
-                  annotation_text=t("counterfactual_rate"), annotation_position="bottom left")
-    _layout(fig, t, t("chart_payoff_title"), height=420)
-    fig.update_xaxes(title_text=t("chart_payoff_x"), tickformat=".0%", range=[0, 1])
-    fig.update_yaxes(title_text=t("chart_payoff_y"), zeroline=True, zerolinecolor="#444")
-    return fig
+    _vline(layout, p, "#555", t("expected_rate"), width=1)
+    _vline(layout, c, "#999", t("counterfactual_rate"), width=1, side="left", top=False)
+    return _figure(data, layout)
 
 
 def cash_flow_chart(cash_flows: pd.DataFrame, t: Translator) -> go.Figure:
@@ -198,66 +226,75 @@ def cash_flow_chart(cash_flows: pd.DataFrame, t: Translator) -> go.Figure:
                ("commissioner_saving", t("commissioner_saving"), COLOURS["saving"]),
                ("conventional_funding", t("conventional_funding"), COLOURS["conventional"])]
     years = cash_flows["year"].to_numpy()
-    fig = go.Figure()
+    data = []
     for column, name, colour in series:
         values = cash_flows[column].to_numpy()
-        fig.add_trace(go.Bar(x=years, y=values / _MILLION, name=name, marker_color=colour,
-                             hovertext=[f"{name}: {t.fmt.money(v)}" for v in values],
-                             hoverinfo="text+x"))
+        data.append(dict(type="bar", x=years, y=values / _MILLION, name=name,
+                         marker=dict(color=colour),
+                         hovertext=[f"{name}: {t.fmt.money(v)}" for v in values],
+                         hoverinfo="text+x"))
     net = cash_flows["commissioner_net"].to_numpy()
-    fig.add_trace(go.Scatter(x=years, y=net / _MILLION, name=t("commissioner_net"),
-                             mode="markers+lines", line=dict(color=COLOURS["commissioner"]),
-                             hovertext=[f"{t('commissioner_net')}: {t.fmt.money(v)}"
-                                        for v in net], hoverinfo="text+x"))
-    _layout(fig, t, t("chart_cash_title"), barmode="group")
-    fig.update_xaxes(title_text=t("chart_cash_x"), dtick=1)
-    fig.update_yaxes(title_text=t("chart_cash_y"), zeroline=True, zerolinecolor="#444")
-    return fig
+    data.append(dict(type="scatter", x=years, y=net / _MILLION, name=t("commissioner_net"),
+                     mode="markers+lines", line=dict(color=COLOURS["commissioner"]),
+                     hovertext=[f"{t('commissioner_net')}: {t.fmt.money(v)}" for v in net],
+                     hoverinfo="text+x"))
+    layout = _layout(t, t("chart_cash_title"), barmode="group",
+                     xaxis=dict(title=dict(text=t("chart_cash_x")), dtick=1),
+                     yaxis=dict(title=dict(text=t("chart_cash_y")), zeroline=True,
+                                zerolinecolor="#444"))
+    return _figure(data, layout)
 
 
 # --- Creaming ---------------------------------------------------------------------------
 
+_FRONTIER_ROWS = (("expected_investor_irr", "frontier_irr", "investor", ".0%", (0.70, 1.0)),
+                  ("cost_per_additional_outcome", "frontier_cost", "commissioner", ",.0f",
+                   (0.36, 0.64)),
+                  ("deadweight_share", "frontier_deadweight", "conventional", ".0%", (0.0, 0.30)))
+
+
 def creaming_chart(frontier: pd.DataFrame, s: Scenario, t: Translator) -> go.Figure:
-    """Investor IRR, cost per additional outcome and deadweight share against difficulty,
-    with both parties' preferred difficulties and the chosen group marked."""
-    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.06,
-                        subplot_titles=(t("frontier_irr"), t("frontier_cost"),
-                                        t("frontier_deadweight")))
+    """Investor IRR, cost per additional outcome and deadweight share against difficulty (three
+    stacked panels on one difficulty axis), with both parties' preferred difficulties and the
+    chosen group marked."""
     d = frontier["difficulty"].to_numpy()
-    rows = (("expected_investor_irr", COLOURS["investor"], lambda v: t.fmt.percent(v, 1)),
-            ("cost_per_additional_outcome", COLOURS["commissioner"], t.fmt.money),
-            ("deadweight_share", COLOURS["conventional"], lambda v: t.fmt.percent(v, 1)))
-    for row, (column, colour, shown) in enumerate(rows, start=1):
+    data: list[dict] = []
+    layout = _layout(t, t("chart_frontier_title"), height=620,
+                     margin=dict(l=10, r=10, t=90, b=10),
+                     xaxis=dict(title=dict(text=t("chart_difficulty_x")), range=[0, 1],
+                                anchor="y3"))
+    for row, (column, text_key, colour, tickformat, domain) in enumerate(_FRONTIER_ROWS, 1):
+        axis = "y" if row == 1 else f"y{row}"
+        shown = t.fmt.money if column == "cost_per_additional_outcome" else (
+            lambda v: t.fmt.percent(v, 1))
         values = frontier[column].to_numpy(dtype=float)
-        fig.add_trace(go.Scatter(x=d, y=values, mode="lines", line=dict(color=colour, width=2),
-                                 name=t(("frontier_irr", "frontier_cost",
-                                         "frontier_deadweight")[row - 1]),
-                                 hovertext=[shown(v) for v in values], hoverinfo="text+x",
-                                 showlegend=False), row=row, col=1)
+        data.append(dict(type="scatter", x=d, y=values, yaxis=axis, mode="lines",
+                         name=t(text_key), line=dict(color=COLOURS[colour], width=2),
+                         hovertext=[shown(v) for v in values], hoverinfo="text+x",
+                         showlegend=False))
         keep = ~np.isnan(values)
         here = float(np.interp(s.difficulty, d[keep], values[keep])) if keep.any() else math.nan
-        fig.add_trace(go.Scatter(x=[s.difficulty], y=[here], mode="markers",
-                                 marker=dict(color="black", size=10, symbol="diamond"),
-                                 name=t("current_group"), showlegend=row == 1,
-                                 hovertext=[f"{t('current_group')}: {shown(here)}"],
-                                 hoverinfo="text"), row=row, col=1)
+        data.append(dict(type="scatter", x=[s.difficulty], y=[here], yaxis=axis,
+                         mode="markers", name=t("current_group"), showlegend=row == 1,
+                         marker=dict(color="black", size=10, symbol="diamond"),
+                         hovertext=[f"{t('current_group')}: {shown(here)}"], hoverinfo="text"))
+        layout["yaxis" if row == 1 else f"yaxis{row}"] = dict(domain=list(domain),
+                                                              tickformat=tickformat,
+                                                              anchor="x")
+        layout["annotations"].append(dict(text=f"<b>{t(text_key)}</b>", x=0, xref="paper",
+                                          y=domain[1], yref="paper", showarrow=False,
+                                          xanchor="left", yanchor="bottom"))
     investor_d = frontier.attrs.get("investor_preferred_difficulty", math.nan)
     commissioner_d = frontier.attrs.get("commissioner_preferred_difficulty", math.nan)
-    for x, text, colour, position in (
-            (investor_d, t("investor_prefers"), COLOURS["investor"], "top right"),
-            (commissioner_d, t("commissioner_prefers"), COLOURS["commissioner"], "top left")):
-        if not math.isnan(x):
-            fig.add_vline(x=x, line_dash="dash", line_color=colour, row="all", col=1)
-            fig.add_annotation(x=x, y=1, yref="paper", text=text, showarrow=False,
-                               font=dict(color=colour), yanchor="bottom",
-                               xanchor="left" if position == "top right" else "right")
-    _layout(fig, t, t("chart_frontier_title"), height=620)
-    fig.update_layout(margin=dict(l=10, r=10, t=90, b=10))
-    fig.update_yaxes(tickformat=".0%", row=1, col=1)
-    fig.update_yaxes(tickformat=",.0f", row=2, col=1)
-    fig.update_yaxes(tickformat=".0%", row=3, col=1)
-    fig.update_xaxes(title_text=t("chart_difficulty_x"), range=[0, 1], row=3, col=1)
-    return fig
+    if not math.isnan(investor_d):
+        _vline(layout, investor_d, COLOURS["investor"], t("investor_prefers"))
+    if not math.isnan(commissioner_d):
+        _vline(layout, commissioner_d, COLOURS["commissioner"], t("commissioner_prefers"),
+               side="left")
+    # The line labels sit above the panels; move them clear of the first panel's title.
+    for note in layout["annotations"][len(_FRONTIER_ROWS):]:
+        note["y"] = 1.06
+    return _figure(data, layout)
 
 
 def _basis_name(basis: str, t: Translator) -> str:
@@ -270,29 +307,28 @@ def _lever_name(premium: float, basis: str, t: Translator) -> str:
 
 def lever_chart(levers: list[tuple[float, str, pd.DataFrame]], s: Scenario,
                 t: Translator) -> go.Figure:
-    """Investor IRR against difficulty for each contract variant, its optimum marked."""
-    fig = go.Figure()
+    """Investor IRR against difficulty for each contract variant, its optimum starred."""
+    data = []
     dashes = ("solid", "dash", "solid", "dash")
     colours = (COLOURS["investor"], COLOURS["investor"], COLOURS["society"], COLOURS["society"])
     for (premium, basis, frontier), dash, colour in zip(levers, dashes, colours):
         name = _lever_name(premium, basis, t)
         irr = frontier["expected_investor_irr"].to_numpy(dtype=float)
         d = frontier["difficulty"].to_numpy()
-        fig.add_trace(go.Scatter(x=d, y=irr, mode="lines", name=name,
-                                 line=dict(dash=dash, color=colour, width=2),
-                                 hovertext=[f"{name}: {t.fmt.percent(v, 1)}" for v in irr],
-                                 hoverinfo="text+x"))
+        data.append(dict(type="scatter", x=d, y=irr, mode="lines", name=name,
+                         line=dict(dash=dash, color=colour, width=2),
+                         hovertext=[f"{name}: {t.fmt.percent(v, 1)}" for v in irr],
+                         hoverinfo="text+x"))
         best = frontier.attrs.get("investor_preferred_difficulty", math.nan)
         if not math.isnan(best):
-            fig.add_trace(go.Scatter(x=[best], y=[float(np.nanmax(irr))], mode="markers",
-                                     marker=dict(color=colour, size=11, symbol="star"),
-                                     showlegend=False, hoverinfo="skip"))
-    fig.add_vline(x=s.difficulty, line_dash="dot", line_color="#555",
-                  annotation_text=t("current_group"), annotation_position="bottom right")
-    _layout(fig, t, t("chart_levers_title"), height=400)
-    fig.update_xaxes(title_text=t("chart_difficulty_x"), range=[0, 1])
-    fig.update_yaxes(title_text=t("frontier_irr"), tickformat=".0%")
-    return fig
+            data.append(dict(type="scatter", x=[best], y=[float(np.nanmax(irr))],
+                             mode="markers", showlegend=False, hoverinfo="skip",
+                             marker=dict(color=colour, size=12, symbol="star")))
+    layout = _layout(t, t("chart_levers_title"), height=420,
+                     xaxis=dict(title=dict(text=t("chart_difficulty_x")), range=[0, 1]),
+                     yaxis=dict(title=dict(text=t("frontier_irr")), tickformat=".0%"))
+    _vline(layout, s.difficulty, "#555", t("current_group"), dash="dot", width=1)
+    return _figure(data, layout)
 
 
 def lever_table(levers: list[tuple[float, str, pd.DataFrame]], t: Translator) -> pd.DataFrame:
@@ -326,33 +362,35 @@ def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
     prices = np.sort(table["price_per_outcome"].unique())
     difficulties = np.sort(table["difficulty"].unique())
     wide = table.pivot(index="price_per_outcome", columns="difficulty")
-    zone = wide["zone"].loc[prices, difficulties].to_numpy()
-    irr = wide["expected_investor_irr"].loc[prices, difficulties].to_numpy()
-    loss = wide["probability_of_loss"].loc[prices, difficulties].to_numpy()
-    net = wide["expected_commissioner_net"].loc[prices, difficulties].to_numpy()
+
+    def cells(column: str) -> np.ndarray:
+        return wide[column].loc[prices, difficulties].to_numpy()
+
+    zone, irr, loss, net = (cells(c) for c in ("zone", "expected_investor_irr",
+                                               "probability_of_loss",
+                                               "expected_commissioner_net"))
     names = [t(z) for z in ZONES]
-    hover = [[f"{names[int(zone[i, j])]}<br>{t('hover_irr')}: {t.fmt.percent(irr[i, j], 1)}"
-              f"<br>{t('hover_loss')}: {t.fmt.percent(loss[i, j])}"
-              f"<br>{t('hover_net')}: {t.fmt.money(net[i, j])}"
-              for j in range(len(difficulties))] for i in range(len(prices))]
+    zone_names = np.array(names, dtype=object)[zone.astype(int)]
+    hover = (f"%{{text}}<br>{t('hover_irr')}: {t.fmt.hover_percent('customdata[0]')}"
+             f"<br>{t('hover_loss')}: {t.fmt.hover_percent('customdata[1]', 0)}"
+             f"<br>{t('hover_net')}: {t.fmt.hover_money('customdata[2]')}<extra></extra>")
     scale = []
     for k, colour in enumerate(ZONE_COLOURS):
         scale += [[k / 4, colour], [(k + 1) / 4, colour]]
-    fig = go.Figure(go.Heatmap(
-        x=difficulties, y=prices, z=zone, zmin=-0.5, zmax=3.5, colorscale=scale,
-        hovertext=hover, hoverinfo="text+x+y",
-        colorbar=dict(tickvals=[0, 1, 2, 3], ticktext=names, thickness=14)))
-    fig.add_trace(go.Scatter(x=[s.difficulty], y=[s.price_per_outcome], mode="markers",
-                             name=t("current_scenario"),
-                             marker=dict(symbol="x", size=14, color="black",
-                                         line=dict(width=2, color="white")),
-                             hovertext=[f"{t('current_scenario')}: "
-                                        f"{t.fmt.money(s.price_per_outcome)}"],
-                             hoverinfo="text"))
-    _layout(fig, t, t("chart_deal_title"), height=480)
-    fig.update_xaxes(title_text=t("chart_difficulty_x"))
-    fig.update_yaxes(title_text=t("chart_price_y"), tickformat=",.0f")
-    return fig
+    data = [dict(type="heatmap", x=difficulties, y=prices, z=zone, zmin=-0.5, zmax=3.5,
+                 colorscale=scale, text=zone_names, hovertemplate=hover,
+                 customdata=np.dstack([irr * 100, loss * 100, net]),
+                 colorbar=dict(tickvals=[0, 1, 2, 3], ticktext=names, thickness=14)),
+            dict(type="scatter", x=[s.difficulty], y=[s.price_per_outcome], mode="markers",
+                 name=t("current_scenario"),
+                 marker=dict(symbol="x", size=14, color="black",
+                             line=dict(width=2, color="white")),
+                 hovertext=[f"{t('current_scenario')}: {t.fmt.money(s.price_per_outcome)}"],
+                 hoverinfo="text")]
+    layout = _layout(t, t("chart_deal_title"), height=480,
+                     xaxis=dict(title=dict(text=t("chart_difficulty_x"))),
+                     yaxis=dict(title=dict(text=t("chart_price_y")), tickformat=",.0f"))
+    return _figure(data, layout)
 
 
 # --- Sensitivity ------------------------------------------------------------------------
@@ -381,17 +419,18 @@ def tornado_chart(table: pd.DataFrame, metric: str, t: Translator, top: int = 10
     base = float(rows["base_result"].iloc[0]) if len(rows) else math.nan
     shown = (lambda v: t.fmt.percent(v, 1)) if is_irr else t.fmt.money
     labels = [t.label(field) for field in rows["field"]]
-    fig = go.Figure()
+    data = []
     for side, colour in (("low", "#6baed6"), ("high", "#fd8d3c")):
         delta = (rows[f"{side}_result"].to_numpy() - base) * scale
         hover = [f"{t.label(f)} = {format_input_value(f, v, t)} → {shown(r)}"
                  for f, v, r in zip(rows["field"], rows[f"{side}_value"],
                                     rows[f"{side}_result"])]
-        fig.add_trace(go.Bar(y=labels, x=delta, orientation="h", name=t(f"tornado_{side}"),
-                             marker_color=colour, opacity=0.85, hovertext=hover,
-                             hoverinfo="text"))
+        data.append(dict(type="bar", y=labels, x=delta, orientation="h",
+                         name=t(f"tornado_{side}"), marker=dict(color=colour), opacity=0.85,
+                         hovertext=hover, hoverinfo="text"))
     title = t("chart_tornado_irr" if is_irr else "chart_tornado_net")
-    _layout(fig, t, title, barmode="overlay", height=420)
-    fig.update_xaxes(title_text=t("tornado_x_irr" if is_irr else "tornado_x_net",
-                                  base=shown(base)), zeroline=True, zerolinecolor="#444")
-    return fig
+    x_title = t("tornado_x_irr" if is_irr else "tornado_x_net", base=shown(base))
+    layout = _layout(t, title, barmode="overlay", height=420,
+                     xaxis=dict(title=dict(text=x_title), zeroline=True, zerolinecolor="#444"),
+                     yaxis=dict(automargin=True))
+    return _figure(data, layout)

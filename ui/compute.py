@@ -23,8 +23,10 @@ __all__ = ["key_of", "explorer_results", "frontier", "frontier_levers", "deal_gr
            "sensitivity_table", "SIZES"]
 
 #: Simulation sizes per analysis (draws, points).
-SIZES = {"explorer_draws": 4_000, "frontier_points": 21, "frontier_draws": 2_000,
-         "lever_draws": 1_000, "deal_prices": 25, "deal_difficulties": 21, "deal_draws": 1_500,
+SIZES = {"explorer_draws": 4_000,
+         "frontier_points": 21, "frontier_draws": 2_000,
+         "lever_points": 11, "lever_draws": 1_000,
+         "deal_prices": 25, "deal_difficulties": 21, "deal_draws": 1_500,
          "sensitivity_draws": 2_000}
 _SEED = 1
 
@@ -63,7 +65,7 @@ def frontier_levers(key: str) -> list[tuple[float, str, pd.DataFrame]]:
     s = scenario_from_json(key)
     return [(premium, basis,
              creaming_frontier(s.replace(difficulty_premium=premium, payment_basis=basis),
-                               n_points=SIZES["frontier_points"],
+                               n_points=SIZES["lever_points"],
                                n_simulations=SIZES["lever_draws"], seed=_SEED))
             for premium, basis in lever_variants(s)]
 

@@ -18,7 +18,7 @@ from sib_model import PRESET_DETAILS
 
 from .formatting import NumberFormat
 
-__all__ = ["LANGUAGES", "TEXT", "FIELD_TEXT", "GLOSSARY", "Translator"]
+__all__ = ["LANGUAGES", "TEXT", "FIELD_TEXT", "GLOSSARY", "TRANSLATIONS", "Translator"]
 
 #: Language code → its name in that language (the options of the language switch).
 LANGUAGES = {"en": "English", "da": "Dansk"}
@@ -583,6 +583,15 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ("metodefrihed", "freedom of method"),
     ("forventningsafstemning", "aligning expectations"),
 )
+
+#: The same words per language (``TRANSLATIONS["da"]["label_cohort_size"]``), for tools and
+#: tests that want one language's whole vocabulary.
+TRANSLATIONS: dict[str, dict[str, str]] = {
+    lang: {**{key: texts[lang] for key, texts in TEXT.items()},
+           **{f"{part}_{field}": texts[part][lang] for field, texts in FIELD_TEXT.items()
+              for part in ("label", "help")}}
+    for lang in LANGUAGES
+}
 
 
 class Translator:
