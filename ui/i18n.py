@@ -605,7 +605,7 @@ class Translator:
         self.lang = lang if lang in LANGUAGES else "en"
         self.fmt = NumberFormat(self.lang)
 
-    def __call__(self, key: str, **values: object) -> str:
+    def __call__(self, key: str, /, **values: object) -> str:
         text = TEXT[key][self.lang]
         return text.format(**values) if values else text
 

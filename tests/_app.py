@@ -1,0 +1,48 @@
+"""Shared helpers for the AppTest suites: start the dashboard, read its charts' data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+PAGES = {"explorer": "app_pages/explorer.py", "creaming": "app_pages/creaming.py",
+         "deal-space": "app_pages/deal_space.py", "sensitivity": "app_pages/sensitivity.py",
+         "method": "app_pages/method.py"}
+HEADLINE_SLIDERS = {"in_cohort_size": 60, "in_success_probability": 0.55, "in_difficulty": 0.8}
+
+
+def start(query: dict[str, str] | None = None, page: str = "explorer") -> AppTest:
+    """The app after its first run (with ``query`` as the link), switched to ``page``."""
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "explorer":
+        at.switch_page(PAGES[page]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_data(at: AppTest) -> dict[str, list]:
+    """Each plotly chart's traces (the ``data`` of its JSON spec), by the chart's key."""
+    charts = {}
+    for element in at.get("plotly_chart"):
+        spec = json.loads(element.proto.spec)
+        charts[element.key] = spec["data"]
+    return charts
+
+
+def chart_layouts(at: AppTest) -> dict[str, dict]:
+    return {element.key: json.loads(element.proto.spec)["layout"]
+            for element in at.get("plotly_chart")}
+
+
+def text_of(at: AppTest) -> str:
+    """All markdown, captions, titles and metric labels of the run, as one string."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [t.value for t in at.title] + [m.label for m in at.metric]
+    parts += [w.value for w in at.warning]
+    return "\n".join(parts)

@@ -1,0 +1,70 @@
+"""Explorer page through AppTest: headline numbers, plain sentences, charts that follow the
+three headline sliders, and the scenario mirrored into the link."""
+
+from __future__ import annotations
+
+import pytest
+
+from sib_model import Scenario
+from tests._app import chart_data, start, text_of
+
+EXPLORER_CHARTS = {"explorer_investor_irr", "explorer_commissioner", "explorer_payoff",
+                   "explorer_cash_flows", "explorer_commissioner_net"}
+
+
+@pytest.fixture(scope="module")
+def explorer():
+    return start()
+
+
+def test_explorer_draws_every_chart_and_headline_metric(explorer):
+    assert set(chart_data(explorer)) == EXPLORER_CHARTS
+    labels = [m.label for m in explorer.metric]
+    assert labels == ["Expected investor return (IRR)", "Chance the investor loses money",
+                      "Money multiple", "Municipality net (SIB)", "Cost per additional outcome",
+                      "Deadweight share"]
+    values = {m.label: m.value for m in explorer.metric}
+    assert values["Expected investor return (IRR)"].endswith("%")
+    assert values["Cost per additional outcome"].startswith("DKK ")
+
+
+def test_explorer_says_in_words_how_often_the_investor_gets_its_money_back(explorer):
+    text = text_of(explorer)
+    # Defaults: a one-in-four chance of loss, so 8 (rounded from 7.5) of 10 futures repay.
+    assert "of 10** simulated futures the investor gets its money back" in text
+    assert "no financial risk" in text  # provider_fee_at_risk = 0 by default
+    assert "Only 50% of the public saving lands in the municipality's budget" in text
+
+
+def test_sidebar_shows_the_chosen_groups_probabilities(explorer):
+    caption = next(c.value for c in explorer.sidebar.caption if "p(d)" in c.value)
+    assert "40.0%" in caption and "15.0%" in caption
+
+
+@pytest.mark.parametrize("key, value, must_change", [
+    ("in_cohort_size", 60, EXPLORER_CHARTS),
+    ("in_success_probability", 0.55, EXPLORER_CHARTS - {"explorer_payoff"}),
+    ("in_difficulty", 0.8, EXPLORER_CHARTS),
+])
+def test_each_headline_slider_redraws_the_explorer_charts(key, value, must_change):
+    at = start()
+    before = chart_data(at)
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    after = chart_data(at)
+    changed = {name for name in before if before[name] != after[name]}
+    assert must_change <= changed, f"{key} did not redraw {must_change - changed}"
+
+
+def test_moving_a_slider_updates_the_link_and_the_session_scenario():
+    at = start()
+    at.slider(key="in_cohort_size").set_value(60).run()
+    assert at.query_params.get("n") == "60"
+    assert at.session_state["scenario"] == Scenario(cohort_size=60)
+
+
+def test_provider_at_risk_is_described_instead_of_no_risk():
+    at = start({"risk": "0.5"})
+    text = text_of(at)
+    assert "no financial risk" not in text
+    assert "funds **50%** of the delivery costs itself" in text

@@ -1,0 +1,111 @@
+"""The link, the language switch and the presets through AppTest.
+
+A link must reproduce a view on another laptop, and a hand-edited or hostile link must never
+cost more than a short warning: bad keys fall back to valid values and the rest still counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sib_model import PRESETS, Scenario
+from tests._app import chart_data, start, text_of
+
+
+def test_a_link_reproduces_the_scenario_without_warning():
+    at = start({"n": "50", "p": "0.3", "d": "0.7", "basis": "above_baseline", "cap": "9000000"})
+    assert at.session_state["scenario"] == Scenario(
+        cohort_size=50, success_probability=0.3, difficulty=0.7,
+        payment_basis="above_baseline", payment_cap=9_000_000)
+    assert not at.warning
+    assert at.slider(key="in_cohort_size").value == 50
+    assert at.checkbox(key="in_payment_cap_on").value is True
+
+
+def test_a_link_with_more_citizens_than_the_slider_shows_widens_the_slider():
+    at = start({"n": "5000"})
+    assert at.session_state["scenario"].cohort_size == 5000
+    assert at.slider(key="in_cohort_size").value == 5000
+
+
+@pytest.mark.parametrize("query, bad_key", [
+    ({"n": "abc"}, "n"),
+    ({"p": "5"}, "p"),
+    ({"zzz": "1"}, "zzz"),
+    ({"d": "1e309"}, "d"),
+    ({"n": "9" * 5000}, "n"),
+    ({"price": "1e308"}, "price"),
+    ({"k": "nan"}, "k"),
+    ({"basis": "<script>alert(1)</script>"}, "basis"),
+    ({"lang": "klingon"}, "lang"),
+    ({"x" * 2000: "1"}, "x" * 30),
+])
+def test_a_malformed_link_warns_and_falls_back(query, bad_key):
+    at = start(query)
+    assert len(at.warning) == 1
+    warning = at.warning[0].value
+    assert bad_key.replace("_", "\\_") in warning or bad_key in warning
+    assert len(warning) < 600, "the warning must stay short, even for a huge value"
+    assert "<script>" not in warning
+    assert at.session_state["scenario"] == Scenario()
+    assert chart_data(at), "the page still draws its charts"
+    assert "zzz" not in at.query_params and "x" * 30 not in "".join(at.query_params)
+
+
+def test_a_partly_bad_link_keeps_its_good_values():
+    at = start({"n": "40", "p": "banana", "d": "0.2"})
+    assert at.session_state["scenario"] == Scenario(cohort_size=40, difficulty=0.2)
+    assert "p = banana" in at.warning[0].value
+    assert at.query_params == {"n": "40", "d": "0.2"}
+
+
+def test_the_link_warning_is_danish_in_a_danish_link():
+    at = start({"lang": "da", "n": "abc"})
+    assert "kunne ikke bruges" in at.warning[0].value
+    assert "et helt tal fra 1 til 10.000" in at.warning[0].value
+
+
+def test_the_language_switch_changes_labels_titles_and_link():
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+    assert not at.exception
+    labels = [s.label for s in at.sidebar.slider][:3]
+    assert labels == ["Antal borgere", "Succesrate", "Målgruppens sværhedsgrad"]
+    assert at.title[0].value == "Udforsk"
+    assert at.query_params.get("lang") == "da"
+    assert [m.label for m in at.metric][0] == "Forventet afkast (IRR)"
+    assert any(m.value.endswith(" kr.") for m in at.metric)
+    titles = [data_title for data_title in _chart_titles(at)]
+    assert "Investorens afkast i de simulerede forløb" in titles
+
+
+def test_a_danish_link_opens_in_danish_on_any_page():
+    at = start({"lang": "da"}, page="creaming")
+    assert at.title[0].value == "Fløde-skumning"
+    assert at.expander[0].label == "Avanceret"
+    assert "Cohort size" not in str([s.label for s in at.sidebar.slider])
+
+
+def test_a_preset_loads_its_scenario_into_every_widget():
+    at = start()
+    at.selectbox(key="preset").set_value("ballerup").run()
+    assert not at.exception
+    assert at.session_state["scenario"] == PRESETS["ballerup"]
+    assert at.slider(key="in_cohort_size").value == 10
+    assert at.slider(key="in_referral_rate").value == pytest.approx(0.6)
+    assert at.query_params.get("n") == "10"
+    assert "only 6 of 10 started" in text_of(at) or any(
+        "only 6 of 10" in c.value for c in at.sidebar.caption)
+
+
+def test_moving_a_slider_after_a_preset_marks_the_scenario_as_ones_own():
+    at = start()
+    at.selectbox(key="preset").set_value("peterborough").run()
+    at.slider(key="in_difficulty").set_value(0.7).run()
+    assert at.selectbox(key="preset").value == "custom"
+    assert at.session_state["scenario"] == PRESETS["peterborough"].replace(difficulty=0.7)
+
+
+def _chart_titles(at):
+    import json
+    return [json.loads(e.proto.spec)["layout"]["title"]["text"] for e in at.get("plotly_chart")]

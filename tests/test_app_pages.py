@@ -1,0 +1,81 @@
+"""Creaming, Deal space, Sensitivity and Method through AppTest: each page runs, draws its
+charts under stable keys, and redraws them when a headline slider moves."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._app import HEADLINE_SLIDERS, chart_data, start, text_of
+
+PAGE_CHARTS = {
+    "creaming": {"creaming_frontier", "creaming_levers"},
+    "deal-space": {"deal_space_heatmap"},
+    "sensitivity": {"sensitivity_investor_irr", "sensitivity_commissioner_net"},
+    "method": set(),
+}
+#: The chart of each page that must follow every headline slider.
+FOLLOWS_SLIDERS = {"creaming": {"creaming_frontier"}, "deal-space": {"deal_space_heatmap"},
+                   "sensitivity": {"sensitivity_investor_irr", "sensitivity_commissioner_net"}}
+
+
+@pytest.mark.parametrize("page", PAGE_CHARTS)
+def test_page_runs_and_draws_its_charts_with_the_sidebar(page):
+    at = start(page=page)
+    assert set(chart_data(at)) == PAGE_CHARTS[page]
+    assert [s.label for s in at.sidebar.slider][:3] == [
+        "Cohort size", "Success probability", "Target-group difficulty"]
+
+
+@pytest.mark.parametrize("page", FOLLOWS_SLIDERS)
+def test_headline_sliders_redraw_the_pages_charts(page):
+    at = start(page=page)
+    for key, value in HEADLINE_SLIDERS.items():
+        before = chart_data(at)
+        at.slider(key=key).set_value(value).run()
+        assert not at.exception, (key, [e.value for e in at.exception])
+        after = chart_data(at)
+        for chart in FOLLOWS_SLIDERS[page]:
+            assert before[chart] != after[chart], f"{key} did not redraw {chart} on {page}"
+
+
+def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
+    at = start(page="creaming")
+    text = text_of(at)
+    # Defaults: the investor prefers the easiest group, the municipality the hardest.
+    assert "highest for difficulty **0.00**" in text
+    assert "difficulty **1.00**" in text
+    table = at.dataframe[0].value
+    assert len(table) == 4
+    assert set(table["Contract terms"]) == {
+        "premium 0.0, Every outcome", "premium 1.0, Every outcome",
+        "premium 0.0, Only outcomes above the baseline",
+        "premium 1.0, Only outcomes above the baseline"}
+
+
+def test_deal_space_follows_the_parties_terms():
+    at = start(page="deal-space")
+    before = chart_data(at)["deal_space_heatmap"]
+    at.slider(key="deal_target_irr").set_value(0.15).run()
+    stricter = chart_data(at)["deal_space_heatmap"]
+    assert stricter[0]["z"] != before[0]["z"]
+    at.radio(key="deal_test").set_value("wtp").run()
+    assert not at.exception
+    assert at.number_input(key="deal_wtp").value == 500_000.0
+    assert "The current scenario lies in the zone" in text_of(at)
+
+
+def test_deal_space_terms_survive_a_visit_to_another_page():
+    at = start(page="deal-space")
+    at.slider(key="deal_target_irr").set_value(0.12).run()
+    at.switch_page("app_pages/method.py").run()
+    at.switch_page("app_pages/deal_space.py").run()
+    assert at.slider(key="deal_target_irr").value == pytest.approx(0.12)
+
+
+def test_method_page_has_equations_glossary_and_sources():
+    at = start(page="method")
+    assert len(at.latex) == 5 and any("logit" in eq.value for eq in at.latex)
+    glossary = at.dataframe[0].value
+    assert ("dødvægt", "deadweight") in set(zip(glossary.iloc[:, 0], glossary.iloc[:, 1]))
+    assert any("Illustrative" in info.value for info in at.info)
+    assert len(at.expander) >= 6  # one per preset (plus the sidebar's "Advanced")
