@@ -1,0 +1,63 @@
+"""Numbers as Danish and English readers expect them (Babel locales da_DK and en_GB)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from ui.formatting import NumberFormat
+
+DA, EN = NumberFormat("da"), NumberFormat("en")
+
+
+def test_danish_money_uses_dots_for_thousands_and_kr_after():
+    assert DA.money(1_234_567) == "1.234.567 kr."
+
+
+def test_english_money_puts_the_currency_code_first_with_commas():
+    assert EN.money(1_234_567) == "DKK 1,234,567"
+
+
+@pytest.mark.parametrize("fmt, expected", [(DA, "-1.643.741 kr."), (EN, "-DKK 1,643,741")])
+def test_negative_money_rounds_to_whole_kroner(fmt, expected):
+    assert fmt.money(-1_643_741.4) == expected
+
+
+@pytest.mark.parametrize("fmt, expected", [(DA, "-1,6 mio. kr."), (EN, "-DKK 1.6m")])
+def test_millions_for_headlines(fmt, expected):
+    assert fmt.money_millions(-1_643_741) == expected
+
+
+@pytest.mark.parametrize("fmt, digits, expected", [(DA, 0, "12 %"), (DA, 1, "12,4 %"),
+                                                   (EN, 0, "12%"), (EN, 1, "12.4%")])
+def test_percentages_follow_each_languages_habit(fmt, digits, expected):
+    assert fmt.percent(0.1241, digits) == expected
+
+
+def test_numbers_and_money_multiples():
+    assert DA.number(1234.5, 1) == "1.234,5"
+    assert EN.number(1234.5, 1) == "1,234.5"
+    assert DA.multiple(1.1467) == "1,15×"
+    assert EN.number(math.inf) == "∞"
+
+
+@pytest.mark.parametrize("value", [None, math.nan])
+def test_missing_values_show_a_dash_not_nan(value):
+    for fmt in (DA, EN):
+        assert fmt.money(value) == fmt.percent(value) == fmt.number(value) == "–"
+
+
+def test_cost_per_additional_outcome_of_infinity_is_not_shown_as_a_number():
+    assert DA.money(math.inf) == "–"
+
+
+def test_chart_separators_and_hover_templates_match_the_text():
+    assert DA.plotly_separators == ",." and EN.plotly_separators == ".,"
+    assert DA.hover_money("y") == "%{y:,.0f} kr."
+    assert EN.hover_money("y") == "DKK %{y:,.0f}"
+    assert DA.hover_percent("customdata[0]") == "%{customdata[0]:,.1f} %"
+
+
+def test_unknown_language_falls_back_to_english_locale():
+    assert NumberFormat("xx").locale == "en_GB"
