@@ -272,5 +272,51 @@ def timed_slider_move(page, label: str, key: str, *, timeout_ms: float = 30_000)
     thumb.focus()
     page.evaluate(_ARM_MONITOR_JS, _IDLE_JS)
     page.keyboard.press(key)
-    handle = page.wait_for_function("() => window.__latency", timeout=timeout_ms, polling="raf")
+    try:
+        handle = page.wait_for_function("() => window.__latency", timeout=timeout_ms,
+                                        polling="raf")
+    except Exception as error:
+        state = page.evaluate(_DIAGNOSE_JS)
+        raise TimeoutError(f"no redraw {timeout_ms / 1000:.0f} s after {key} on {label!r}: "
+                           f"{state}") from error
     return float(handle.json_value())
+
+
+_DIAGNOSE_JS = """
+() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return {
+    keydownSeen: window.__t0 !== undefined,
+    scriptState: app && app.getAttribute('data-test-script-state'),
+    connection: app && app.getAttribute('data-test-connection-state'),
+    stale: Array.from(document.querySelectorAll('[data-stale="true"]'))
+                .map(e => (e.innerText || e.outerHTML).slice(0, 60)),
+    charts: document.querySelectorAll('.js-plotly-plot').length,
+    status: (document.querySelector('[data-testid="stStatusWidget"]') || {}).innerText,
+    exception: (document.querySelector('[data-testid="stException"]') || {}).innerText,
+  };
+}
+"""
+
+
+def full_page_screenshot(page, path: str | Path, *, max_height: int = 12_000) -> None:
+    """Screenshot the whole app, not just the first screen.
+
+    Streamlit scrolls inside its own containers, so the document is never taller than the
+    window and ``full_page=True`` alone gives one viewport. The window is made as tall as the
+    tallest scroll container for the shot, then restored.
+    """
+    viewport = page.viewport_size or VIEWPORT
+    height = page.evaluate(
+        """() => Math.max(document.documentElement.scrollHeight,
+             ...Array.from(document.querySelectorAll(
+                 '[data-testid="stMain"], [data-testid="stAppViewContainer"], '
+                 + '[data-testid="stSidebarContent"], [data-testid="stAppScrollToBottomContainer"]'))
+               .map(e => e.scrollHeight))""")
+    page.set_viewport_size({"width": viewport["width"],
+                            "height": int(min(max(height, viewport["height"]), max_height))})
+    try:
+        page.wait_for_timeout(400)  # plotly charts resize on the window's resize event
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(viewport)

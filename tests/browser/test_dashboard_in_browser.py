@@ -76,7 +76,7 @@ def test_every_page_draws_without_exception(page, app_url, screenshot_dir):
     problems = []
     for path, (name, has_charts) in PAGES.items():
         go_to(page, app_url, path, charts=has_charts)
-        page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=True)
+        harness.full_page_screenshot(page, screenshot_dir / f"{name}.png")
         exceptions = page.locator(harness.EXCEPTION)
         if exceptions.count():
             problems.append(f"{path} shows an exception:\n{exceptions.first.inner_text()[:1500]}")
@@ -119,7 +119,7 @@ def test_danish_link_shows_danish_labels(page, app_url, screenshot_dir):
         assert not missing, f"Danish labels missing from the sidebar: {missing}"
     else:
         assert re.search("[æøåÆØÅ]", sidebar), "no Danish text in the sidebar with lang=da"
-    page.screenshot(path=str(screenshot_dir / "creaming-da.png"), full_page=True)
+    harness.full_page_screenshot(page, screenshot_dir / "creaming-da.png")
 
 
 def test_hostile_link_warns_and_keeps_working(page, app_url, screenshot_dir):
@@ -127,7 +127,7 @@ def test_hostile_link_warns_and_keeps_working(page, app_url, screenshot_dir):
     assert_no_exception(page, HOSTILE_QUERY)
     assert page.locator(WARNING).count() >= 1, f"no warning about the broken link {HOSTILE_QUERY}"
     assert page.locator(harness.PLOTLY_CHART).count() >= 1
-    page.screenshot(path=str(screenshot_dir / "hostile-link.png"), full_page=True)
+    harness.full_page_screenshot(page, screenshot_dir / "hostile-link.png")
 
 
 def _danish_headline_labels() -> list[str]:
