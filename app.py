@@ -12,7 +12,8 @@ import streamlit as st
 from ui import state
 from ui.sidebar import render_sidebar
 
-st.set_page_config(page_title="SIB Scenario Explorer", page_icon="🤝", layout="wide")
+st.set_page_config(page_title="SIB Scenario Explorer", page_icon=":material/handshake:",
+                   layout="wide")
 
 #: Widgets that live on one page but should keep their values across page visits.
 PAGE_WIDGETS = ("deal_target_irr", "deal_max_loss", "deal_test", "deal_wtp")
@@ -26,15 +27,16 @@ state.publish(scenario)
 
 problems = state.link_problems()
 if problems:
-    st.warning(state.link_problem_text(problems, t), icon="⚠️")
+    st.warning(state.link_problem_text(problems, t), icon=":material/warning:")
 
-pages = [
-    st.Page("app_pages/explorer.py", title=t("page_explorer"), icon="📊", url_path="explorer",
-            default=True),
-    st.Page("app_pages/creaming.py", title=t("page_creaming"), icon="🥛", url_path="creaming"),
-    st.Page("app_pages/deal_space.py", title=t("page_deal_space"), icon="🤝", url_path="deal-space"),
-    st.Page("app_pages/sensitivity.py", title=t("page_sensitivity"), icon="🌪️",
-            url_path="sensitivity"),
-    st.Page("app_pages/method.py", title=t("page_method"), icon="📐", url_path="method"),
-]
+#: (file, title key, icon, url path); the first page is the default one at "/".
+PAGES = (
+    ("app_pages/explorer.py", "page_explorer", ":material/insights:", "explorer"),
+    ("app_pages/creaming.py", "page_creaming", ":material/filter_alt:", "creaming"),
+    ("app_pages/deal_space.py", "page_deal_space", ":material/handshake:", "deal-space"),
+    ("app_pages/sensitivity.py", "page_sensitivity", ":material/tune:", "sensitivity"),
+    ("app_pages/method.py", "page_method", ":material/menu_book:", "method"),
+)
+pages = [st.Page(path, title=t(title), icon=icon, url_path=url, default=index == 0)
+         for index, (path, title, icon, url) in enumerate(PAGES)]
 st.navigation(pages).run()

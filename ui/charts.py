@@ -51,7 +51,7 @@ def _figure(data: list[dict], layout: dict) -> go.Figure:
 def _layout(t: Translator, title: str, height: int = _HEIGHT, **layout: object) -> dict:
     base = dict(title=dict(text=title, x=0, xanchor="left"), height=height, template={},
                 margin=dict(l=10, r=10, t=60, b=10), separators=t.fmt.plotly_separators,
-                legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
+                legend=dict(orientation="h", yanchor="top", y=-0.28, x=0),
                 hovermode="closest", shapes=[], annotations=[])
     base.update(layout)
     return base
@@ -428,8 +428,8 @@ def tornado_chart(table: pd.DataFrame, metric: str, t: Translator, top: int = 10
         data.append(dict(type="bar", y=labels, x=delta, orientation="h",
                          name=t(f"tornado_{side}"), marker=dict(color=colour), opacity=0.85,
                          hovertext=hover, hoverinfo="text"))
-    title = t("chart_tornado_irr" if is_irr else "chart_tornado_net")
-    x_title = t("tornado_x_irr" if is_irr else "tornado_x_net", base=shown(base))
+    title = t("chart_tornado_irr" if is_irr else "chart_tornado_net", base=shown(base))
+    x_title = t("tornado_x_irr" if is_irr else "tornado_x_net")
     layout = _layout(t, title, barmode="overlay", height=420,
                      xaxis=dict(title=dict(text=x_title), zeroline=True, zerolinecolor="#444"),
                      yaxis=dict(automargin=True))

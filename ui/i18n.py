@@ -333,9 +333,13 @@ TEXT: dict[str, dict[str, str]] = {
               "**{lo}** til **{hi}** pr. effekt."},
     "say_deal_no_price": {
         "en": "For the chosen group (difficulty {d}) no price on the grid satisfies both "
-              "parties.",
+              "parties. Try the municipality's willingness to pay instead of its own budget, a "
+              "larger municipal share of the saving (the wrong pocket) or a lower target "
+              "return.",
         "da": "For den valgte målgruppe (sværhedsgrad {d}) opfylder ingen pris på gitteret "
-              "begge parters krav."},
+              "begge parters krav. Prøv kommunens betalingsvilje i stedet for dens eget "
+              "budget, en større kommunal andel af besparelsen (den forkerte lomme) eller et "
+              "lavere krav til afkast."},
     "hover_irr": {"en": "expected IRR", "da": "forventet IRR"},
     "hover_loss": {"en": "chance of loss", "da": "risiko for tab"},
     "hover_net": {"en": "municipality net", "da": "kommunens netto"},
@@ -347,16 +351,16 @@ TEXT: dict[str, dict[str, str]] = {
         "da": "Hver bjælke viser, hvor meget resultatet flytter sig, når én antagelse sættes "
               "til en plausibel lav eller høj værdi, mens alt andet står stille (±20 % for "
               "beløb og størrelser, ±0,1 for sandsynligheder, halv og dobbelt evidens)."},
-    "chart_tornado_irr": {"en": "What moves the investor's expected return",
-                          "da": "Hvad flytter investorens forventede afkast"},
-    "chart_tornado_net": {"en": "What moves the municipality's expected net",
-                          "da": "Hvad flytter kommunens forventede netto"},
+    "chart_tornado_irr": {"en": "What moves the investor's expected return (now {base})",
+                          "da": "Hvad flytter investorens forventede afkast (nu {base})"},
+    "chart_tornado_net": {"en": "What moves the municipality's expected net (now {base})",
+                          "da": "Hvad flytter kommunens forventede netto (nu {base})"},
     "tornado_low": {"en": "low value", "da": "lav værdi"},
     "tornado_high": {"en": "high value", "da": "høj værdi"},
-    "tornado_x_irr": {"en": "Change in expected IRR (percentage points) from {base}",
-                      "da": "Ændring i forventet IRR (procentpoint) fra {base}"},
-    "tornado_x_net": {"en": "Change in municipality net (DKK million) from {base}",
-                      "da": "Ændring i kommunens netto (mio. kr.) fra {base}"},
+    "tornado_x_irr": {"en": "Change in expected IRR (percentage points)",
+                      "da": "Ændring i forventet IRR (procentpoint)"},
+    "tornado_x_net": {"en": "Change in municipality net (DKK million)",
+                      "da": "Ændring i kommunens netto (mio. kr.)"},
     # --- method -------------------------------------------------------------------------
     "method_intro": {
         "en": "How the numbers are made. Everything is a simplified, illustrative model of one "
