@@ -59,10 +59,18 @@ def measure(browser, name: str, moves: int) -> list[float]:
         harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
         first = "ArrowLeft" if harness.slider_at_max(page, label) else "ArrowRight"
         second = "ArrowRight" if first == "ArrowLeft" else "ArrowLeft"
-        timings = []
+        timings, failures = [], 0
         for move in range(moves + WARMUP_MOVES):
             key = first if move % 2 == 0 else second
-            elapsed = harness.timed_slider_move(page, label, key)
+            try:
+                elapsed = harness.timed_slider_move(page, label, key, timeout_ms=15_000)
+            except TimeoutError as error:
+                # Reported and left out rather than fatal: one lost keypress should not cost
+                # the whole run; the count is printed beside the figures.
+                print(f"{name}: move {move}: {error}", file=sys.stderr)
+                failures += 1
+                harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
+                continue
             if move >= WARMUP_MOVES:
                 timings.append(elapsed)
             # Let the page breathe as a person would; also lets late redraws finish.
@@ -70,7 +78,9 @@ def measure(browser, name: str, moves: int) -> list[float]:
         if page.locator(harness.EXCEPTION).count():
             raise RuntimeError(f"{name}: an exception is shown on the page after the moves")
         context.close()
-    return timings
+    if failures > max(2, moves // 5):
+        raise RuntimeError(f"{name}: {failures} of {moves + WARMUP_MOVES} moves never redrew")
+    return timings, failures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         names = ["bare"]
 
     results: dict[str, list[float]] = {}
+    failed: dict[str, int] = {}
     with sync_playwright() as playwright:
         try:
             browser = harness.launch_chromium(playwright)
@@ -93,14 +104,16 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         try:
             for name in names:
-                results[name] = measure(browser, name, args.moves)
+                results[name], failed[name] = measure(browser, name, args.moves)
         finally:
             browser.close()
 
-    print(f"\n{'page':<10} {'moves':>5} {'median ms':>10} {'p90 ms':>8} {'min ms':>7} {'max ms':>7}")
+    print(f"\n{'page':<10} {'moves':>5} {'median ms':>10} {'p90 ms':>8} {'min ms':>7} "
+          f"{'max ms':>7} {'lost':>5}")
     for name, timings in results.items():
         print(f"{name:<10} {len(timings):>5} {statistics.median(timings):>10.0f} "
-              f"{percentile(timings, 0.9):>8.0f} {min(timings):>7.0f} {max(timings):>7.0f}")
+              f"{percentile(timings, 0.9):>8.0f} {min(timings):>7.0f} {max(timings):>7.0f} "
+              f"{failed[name]:>5}")
 
     if {"bare", "explorer"} <= results.keys():
         explorer = statistics.median(results["explorer"])
