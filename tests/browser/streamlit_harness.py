@@ -223,21 +223,29 @@ def slider_value(page, label: str) -> str:
     return thumb.get_attribute("aria-valuetext") or thumb.get_attribute("aria-valuenow") or ""
 
 
-def slider_at_max(page, label: str) -> bool:
-    """True when the thumb cannot move further right (so ArrowLeft is the safe direction)."""
-    return slider_thumb(page, label).evaluate(
+def slider_room(page, label: str) -> tuple[int, int]:
+    """How many keyboard steps the thumb can still move (left, right)."""
+    left, right = slider_thumb(page, label).evaluate(
         """el => {
              const v = parseFloat(el.value ?? el.getAttribute('aria-valuenow'));
+             const min = parseFloat(el.min || el.getAttribute('aria-valuemin'));
              const max = parseFloat(el.max || el.getAttribute('aria-valuemax'));
-             const step = parseFloat(el.step || '0') || 0;
-             return !(v + step <= max + 1e-12) || v >= max;
+             const step = parseFloat(el.step || '0') || (max - min) / 100;
+             return [Math.floor((v - min) / step + 1e-9), Math.floor((max - v) / step + 1e-9)];
            }""")
+    return int(left), int(right)
+
+
+def slider_at_max(page, label: str) -> bool:
+    """True when the thumb cannot move further right (so ArrowLeft is the safe direction)."""
+    return slider_room(page, label)[1] == 0
 
 
 # The latency monitor: installed before a key press, it notes the time of the keydown event
 # itself and, on every animation frame, whether any chart's traces were replaced (plotly assigns
-# a new `data` array on every redraw) and the app is idle again. The elapsed time lands in
-# window.__latency.
+# a new `data` array on every redraw; Streamlit 1.67 even mounts a new chart node) and the app is
+# idle again. The elapsed time lands in window.__latency; window.__scriptDone is when the script
+# run ended, so the rest (latency - scriptDone) is the browser drawing.
 _ARM_MONITOR_JS = """
 (idleSource) => {
   const idle = eval(idleSource);
@@ -245,6 +253,13 @@ _ARM_MONITOR_JS = """
   const before = new Map(charts().map(gd => [gd, gd.data]));
   window.__latency = undefined;
   window.__t0 = undefined;
+  window.__scriptDone = undefined;
+  const app = document.querySelector('[data-testid="stApp"]');
+  const observer = new MutationObserver(() => {
+    if (window.__t0 !== undefined && app.getAttribute('data-test-script-state') === 'notRunning')
+      window.__scriptDone = performance.now() - window.__t0;
+  });
+  observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
   document.addEventListener('keydown', () => { window.__t0 = performance.now(); },
                             {capture: true, once: true});
   const tick = () => {
@@ -252,6 +267,7 @@ _ARM_MONITOR_JS = """
       const changed = charts().some(gd => !before.has(gd) || before.get(gd) !== gd.data);
       if (changed && idle()) {
         window.__latency = performance.now() - window.__t0;
+        observer.disconnect();
         return;
       }
     }
@@ -280,6 +296,12 @@ def timed_slider_move(page, label: str, key: str, *, timeout_ms: float = 30_000)
         raise TimeoutError(f"no redraw {timeout_ms / 1000:.0f} s after {key} on {label!r}: "
                            f"{state}") from error
     return float(handle.json_value())
+
+
+def last_move_script_ms(page) -> float | None:
+    """Milliseconds from the last timed keydown to the end of the script run it caused."""
+    value = page.evaluate("() => window.__scriptDone")
+    return None if value is None else float(value)
 
 
 _DIAGNOSE_JS = """
