@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import charts, compute, narrative, state
+from ui.layout import show_chart
 
 s, t = state.current()
 key = compute.key_of(s, sweep_difficulty=True)
@@ -11,11 +12,11 @@ frontier = compute.frontier(key)
 st.title(t("page_creaming"))
 st.caption(t("illustrative"))
 st.markdown(t("creaming_intro"))
-st.plotly_chart(charts.creaming_chart(frontier, s, t), key="creaming_frontier")
+show_chart(charts.creaming_chart(frontier, s, t), "creaming_frontier")
 st.markdown(narrative.creaming_sentence(frontier, t))
 
 st.subheader(t("creaming_levers"))
 st.markdown(t("creaming_levers_intro"))
 levers = compute.frontier_levers(key)
-st.plotly_chart(charts.lever_chart(levers, s, t), key="creaming_levers")
+show_chart(charts.lever_chart(levers, s, t), "creaming_levers")
 st.dataframe(charts.lever_table(levers, t), hide_index=True)

@@ -4,6 +4,7 @@ would sign."""
 import streamlit as st
 
 from ui import charts, compute, narrative, state
+from ui.layout import show_chart, show_sentences
 
 s, t = state.current()
 state.page_widget_default("deal_target_irr", 0.05)
@@ -29,5 +30,5 @@ if test == "wtp":
 
 grid = compute.deal_grid(compute.key_of(s, sweep_difficulty=True), float(target_irr),
                          float(max_loss), None if willingness is None else float(willingness))
-st.plotly_chart(charts.deal_space_heatmap(grid, s, t), key="deal_space_heatmap")
-st.markdown("\n".join(f"- {sentence}" for sentence in narrative.deal_sentences(grid, s, t)))
+show_chart(charts.deal_space_heatmap(grid, s, t), "deal_space_heatmap")
+show_sentences(narrative.deal_sentences(grid, s, t))

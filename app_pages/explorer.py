@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import charts, compute, narrative, state
+from ui.layout import show_chart, show_sentences
 
 s, t = state.current()
 f = t.fmt
@@ -30,14 +31,14 @@ bottom[1].metric(t("metric_cost_per_additional"), f.money(summary["cost_per_addi
 bottom[2].metric(t("metric_deadweight"), f.percent(summary["deadweight_share"]),
                  help=t("metric_deadweight_help"))
 
-st.markdown("\n".join(f"- {sentence}" for sentence in narrative.explorer_sentences(summary, s, t)))
+show_sentences(narrative.explorer_sentences(summary, s, t))
 
 left, right = st.columns(2)
-left.plotly_chart(charts.investor_return_histogram(distribution, summary, t),
-                  key="explorer_investor_irr")
-right.plotly_chart(charts.commissioner_comparison(summary, t), key="explorer_commissioner")
-st.plotly_chart(charts.payoff_chart(results["payoff"], s, t), key="explorer_payoff")
+show_chart(charts.investor_return_histogram(distribution, summary, t), "explorer_investor_irr",
+           left)
+show_chart(charts.commissioner_comparison(summary, t), "explorer_commissioner", right)
+show_chart(charts.payoff_chart(results["payoff"], s, t), "explorer_payoff")
 left, right = st.columns(2)
-left.plotly_chart(charts.cash_flow_chart(results["cash_flows"], t), key="explorer_cash_flows")
-right.plotly_chart(charts.commissioner_net_distribution(distribution, t),
-                   key="explorer_commissioner_net")
+show_chart(charts.cash_flow_chart(results["cash_flows"], t), "explorer_cash_flows", left)
+show_chart(charts.commissioner_net_distribution(distribution, t), "explorer_commissioner_net",
+           right)

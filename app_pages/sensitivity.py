@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import charts, compute, state
+from ui.layout import show_chart
 
 s, t = state.current()
 table = compute.sensitivity_table(compute.key_of(s))
@@ -11,7 +12,7 @@ st.title(t("page_sensitivity"))
 st.caption(t("illustrative"))
 st.markdown(t("sensitivity_intro"))
 left, right = st.columns(2)
-left.plotly_chart(charts.tornado_chart(table, "expected_investor_irr", t),
-                  key="sensitivity_investor_irr")
-right.plotly_chart(charts.tornado_chart(table, "expected_commissioner_net", t),
-                   key="sensitivity_commissioner_net")
+show_chart(charts.tornado_chart(table, "expected_investor_irr", t), "sensitivity_investor_irr",
+           left)
+show_chart(charts.tornado_chart(table, "expected_commissioner_net", t),
+           "sensitivity_commissioner_net", right)

@@ -1,7 +1,7 @@
 """The dashboard's helpers: translation tables, number formats, widget specs, URL state,
 cached model calls, plain-language sentences and pure chart builders.
 
-Dependencies point one way: ``pages/`` → ``ui`` → ``sib_model``. Only ``state``, ``sidebar``
-and ``compute`` import Streamlit; ``charts``, ``narrative``, ``inputs``, ``i18n`` and
+Dependencies point one way: ``app_pages/`` → ``ui`` → ``sib_model``. Only ``state``, ``sidebar``,
+``compute`` and ``layout`` import Streamlit; ``charts``, ``narrative``, ``inputs``, ``i18n`` and
 ``formatting`` are plain functions that tests call directly.
 """
