@@ -125,8 +125,14 @@ def test_danish_link_shows_danish_labels(page, app_url, screenshot_dir):
 def test_hostile_link_warns_and_keeps_working(page, app_url, screenshot_dir):
     open_page(page, app_url + "/" + HOSTILE_QUERY, charts=True)
     assert_no_exception(page, HOSTILE_QUERY)
-    assert page.locator(WARNING).count() >= 1, f"no warning about the broken link {HOSTILE_QUERY}"
+    warnings = page.locator(WARNING)
+    assert warnings.count() >= 1, f"no warning about the broken link {HOSTILE_QUERY}"
+    warning_text = " ".join(warnings.all_inner_texts())
+    assert "zzz" in warning_text, f"the warning does not name the unknown key: {warning_text!r}"
     assert page.locator(harness.PLOTLY_CHART).count() >= 1
+    # Every bad value fell back to a valid one the sliders can show.
+    cohort = harness.slider_value(page, "Cohort size").replace(",", "")
+    assert cohort.isdigit() and int(cohort) >= 1, f"cohort slider shows {cohort!r}"
     harness.full_page_screenshot(page, screenshot_dir / "hostile-link.png")
 
 
