@@ -37,8 +37,6 @@ left, right = st.columns(2)
 show_chart(charts.investor_return_histogram(distribution, summary, t), "explorer_investor_irr",
            left)
 show_chart(charts.commissioner_comparison(summary, t), "explorer_commissioner", right)
-show_chart(charts.payoff_chart(results["payoff"], s, t), "explorer_payoff")
 left, right = st.columns(2)
-show_chart(charts.cash_flow_chart(results["cash_flows"], t), "explorer_cash_flows", left)
-show_chart(charts.commissioner_net_distribution(distribution, t), "explorer_commissioner_net",
-           right)
+show_chart(charts.payoff_chart(results["payoff"], s, t), "explorer_payoff", left)
+show_chart(charts.cash_flow_chart(results["cash_flows"], t), "explorer_cash_flows", right)

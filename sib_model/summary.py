@@ -30,8 +30,8 @@ _EXPECTED = ("starters", "outcomes", "counterfactual_outcomes", "additional_outc
              "investor_profit", "provider_capital", "provider_payment", "provider_net",
              "commissioner_payment_pv", "commissioner_saving_pv", "commissioner_net",
              "conventional_cost_pv", "conventional_net", "society_net")
-_DISTRIBUTIONS = ("investor_irr", "investor_moic", "commissioner_net", "payment", "outcomes",
-                  "additional_outcomes")
+_DISTRIBUTIONS = ("investor_irr", "investor_moic", "commissioner_net", "conventional_net",
+                  "payment", "outcomes", "additional_outcomes")
 
 
 def weighted_quantiles(values: NDArray[np.float64], weights: NDArray[np.float64],

@@ -9,7 +9,7 @@ from sib_model import Scenario
 from tests._app import chart_data, start, text_of
 
 EXPLORER_CHARTS = {"explorer_investor_irr", "explorer_commissioner", "explorer_payoff",
-                   "explorer_cash_flows", "explorer_commissioner_net"}
+                   "explorer_cash_flows"}
 
 
 @pytest.fixture(scope="module")

@@ -60,6 +60,10 @@ def test_commissioner_comparison_sets_the_sib_against_direct_funding(default_res
                                    s["expected_conventional_net"] / 1e6))
     # The wrong pocket: with half the saving, the municipality's SIB net is negative.
     assert net.y[0] < 0
+    # Whiskers span the 5th to 95th percentile of the net across futures.
+    assert net.y[0] + net.error_y.array[0] == pytest.approx(s["commissioner_net_p95"] / 1e6)
+    assert net.y[0] - net.error_y.arrayminus[0] == pytest.approx(s["commissioner_net_p05"] / 1e6)
+    assert "90 %" in net.hovertext[0]
 
 
 def test_payoff_chart_marks_threshold_cap_and_expected_rates():
@@ -157,7 +161,7 @@ def test_figures_stay_small_enough_to_redraw_fast(default_result):
     figures = [charts.investor_return_histogram(default_result.distribution,
                                                 default_result.summary, EN),
                charts.payoff_chart(payoff_curve(s), s, EN),
-               charts.commissioner_net_distribution(default_result.distribution, EN),
+               charts.commissioner_comparison(default_result.summary, EN),
                charts.deal_space_heatmap(deal_space(s, n_prices=25, n_difficulties=21,
                                                     n_simulations=300), s, EN)]
     for fig in figures:

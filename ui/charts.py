@@ -24,7 +24,7 @@ from .i18n import Translator
 from .inputs import INPUTS
 
 __all__ = ["COLOURS", "weighted_histogram", "investor_return_histogram",
-           "commissioner_comparison", "commissioner_net_distribution", "payoff_chart",
+           "commissioner_comparison", "payoff_chart",
            "cash_flow_chart", "creaming_chart", "lever_chart", "lever_table",
            "deal_zones", "deal_space_heatmap", "tornado_chart", "format_input_value"]
 
@@ -144,34 +144,21 @@ def commissioner_comparison(summary: dict, t: Translator) -> go.Figure:
                  hovertext=[f"{name}: {t.fmt.money(v)}" for v in values], hoverinfo="text",
                  textposition="outside", cliponaxis=False)
             for name, values, colour in rows]
+    # The net's spread across futures as a whisker from the 5th to the 95th percentile: the
+    # municipality's risk in one glance, without a chart of its own to redraw.
+    net = data[-1]
+    low = [summary["commissioner_net_p05"], summary["conventional_net_p05"]]
+    high = [summary["commissioner_net_p95"], summary["conventional_net_p95"]]
+    centre = [summary["expected_commissioner_net"], summary["expected_conventional_net"]]
+    net["error_y"] = dict(type="data", symmetric=False, color="#444", thickness=1.2,
+                          array=[(h - c) / _MILLION for h, c in zip(high, centre)],
+                          arrayminus=[(c - lo) / _MILLION for lo, c in zip(low, centre)])
+    net["hovertext"] = [t("net_spread_hover", name=net["name"], net=t.fmt.money(c),
+                          low=t.fmt.money(lo), high=t.fmt.money(h))
+                        for c, lo, h in zip(centre, low, high)]
     layout = _layout(t, t("chart_commissioner_title"), barmode="group",
                      yaxis=dict(title=dict(text=t("chart_money_axis")), zeroline=True,
                                 zerolinecolor="#444"))
-    return _figure(data, layout)
-
-
-def commissioner_net_distribution(distribution: pd.DataFrame, t: Translator) -> go.Figure:
-    """Spread of the municipality's net across futures, SIB against direct funding."""
-    weights = distribution["probability"].to_numpy()
-    sib = distribution["commissioner_net"].to_numpy() / _MILLION
-    direct = distribution["conventional_net"].to_numpy() / _MILLION
-    edges, _ = weighted_histogram(np.concatenate([sib, direct]),
-                                  np.concatenate([weights, weights]))
-    centres = (edges[:-1] + edges[1:]) / 2
-    data = []
-    for name, values, colour in ((t("sib"), sib, COLOURS["commissioner"]),
-                                 (t("direct"), direct, COLOURS["conventional"])):
-        totals, _ = np.histogram(values, bins=edges, weights=weights)
-        hover = [f"{name}: {t.fmt.money_millions(a * _MILLION)} … "
-                 f"{t.fmt.money_millions(b * _MILLION)}: {t.fmt.percent(w, 1)}"
-                 for a, b, w in zip(edges[:-1], edges[1:], totals)]
-        data.append(dict(type="bar", x=centres, y=totals, width=np.diff(edges), name=name,
-                         marker=dict(color=colour), opacity=0.6, hovertext=hover,
-                         hoverinfo="text"))
-    layout = _layout(t, t("chart_commissioner_dist_title"), barmode="overlay",
-                     xaxis=dict(title=dict(text=t("chart_net_axis"))),
-                     yaxis=dict(title=dict(text=t("chart_share_of_futures")), tickformat=".0%"))
-    _vline(layout, 0.0, "#444", dash="solid", width=1)
     return _figure(data, layout)
 
 

@@ -213,8 +213,9 @@ TEXT: dict[str, dict[str, str]] = {
     "chart_commissioner_title": {"en": "Municipality: social impact bond vs funding directly",
                                  "da": "Kommunen: social investering mod selv at finansiere"},
     "chart_money_axis": {"en": "DKK million (present value)", "da": "mio. kr. (nutidsværdi)"},
-    "chart_commissioner_dist_title": {"en": "Municipality net across simulated futures",
-                                      "da": "Kommunens netto i de simulerede forløb"},
+    "net_spread_hover": {
+        "en": "{name}: {net} expected; in 90 % of simulated futures between {low} and {high}",
+        "da": "{name}: {net} forventet; i 90 % af de simulerede fremtider mellem {low} og {high}"},
     "chart_net_axis": {"en": "Municipality net, DKK million (present value)",
                        "da": "Kommunens netto, mio. kr. (nutidsværdi)"},
     "chart_payoff_title": {"en": "Who gets what, by the success rate achieved",

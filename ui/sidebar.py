@@ -26,9 +26,9 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
                  key=LANG_KEY, horizontal=True)
         st.selectbox(t("preset"), [CUSTOM_PRESET, *PRESETS], format_func=t.preset_title,
                      key=PRESET_KEY, on_change=apply_preset, help=t("preset_help"))
-        story = t.preset_story(st.session_state.get(PRESET_KEY, CUSTOM_PRESET))
-        if story:
-            st.caption(story)
+        # Always one caption, empty for a custom scenario: an element that comes and goes
+        # shifts everything after it, and Streamlit then rebuilds the whole sidebar.
+        st.caption(t.preset_story(st.session_state.get(PRESET_KEY, CUSTOM_PRESET)) or " ")
         st.subheader(t("headline_inputs"))
         for field in HEADLINE_FIELDS:
             _input(field, s, t)
