@@ -153,3 +153,11 @@ def test_importing_the_model_loads_no_user_interface():
             "print(','.join(bad)); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, f"sib_model imported {done.stdout.strip()}"
+
+
+def test_sensitivity_keeps_the_payment_lag_at_a_year_or_more():
+    table = sensitivity(Scenario(), n_simulations=500)
+    lag = table[table["field"] == "payment_lag_years"].iloc[0]
+    # The default lag is already at the floor: a one-sided bar, from 1 to 2 years.
+    assert (lag["low_value"], lag["high_value"]) == (1, 2)
+    assert lag["low_result"] == lag["base_result"]

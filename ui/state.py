@@ -20,9 +20,8 @@ from typing import Any
 
 import streamlit as st
 
-from sib_model import (FIELD_LIMITS, PRESETS, QueryProblem, Scenario, scenario_from_query,
-                       scenario_to_query)
-from sib_model.codec import QUERY_KEYS
+from sib_model import (FIELD_LIMITS, PRESETS, QUERY_KEYS, QueryProblem, Scenario,
+                       scenario_from_query, scenario_to_query)
 
 from .i18n import LANGUAGES, Translator
 from .inputs import SWITCH_KEYS, WIDGET_KEYS, scenario_from_widgets, widget_values
