@@ -28,9 +28,9 @@ st.latex(r"P = \begin{cases} 0 & \text{if } n = 0 \text{ or } S/n < \tau \\ "
          r"& \text{otherwise} \end{cases}, \qquad "
          r"\text{payable} = S \ \text{ or } \ \max(0,\ S - n\,b)")
 st.markdown(t("method_parties"))
-st.latex(r"\text{capital} = F + n\,k, \quad \text{MOIC} = P / \text{capital}, \quad "
-         r"\text{net}_\text{municipality} = \mathrm{PV}(A \cdot V \cdot m) - \mathrm{PV}(P), "
-         r"\quad \text{net}_\text{society} = \mathrm{PV}(A \cdot V) - \mathrm{PV}(\text{capital})")
+st.latex(r"\text{capital} = F + n\,k, \qquad \text{MOIC} = P / \text{capital}")
+st.latex(r"\text{net}_\text{municipality} = \mathrm{PV}(A \cdot V \cdot m) - \mathrm{PV}(P), "
+         r"\qquad \text{net}_\text{society} = \mathrm{PV}(A \cdot V) - \mathrm{PV}(\text{capital})")
 st.markdown(t("method_ratios"))
 st.latex(r"\text{cost per additional outcome} = \frac{E[P]}{E[A]}, \qquad "
          r"\text{deadweight share} = \frac{E[n\,c(d)]}{E[S]}")
@@ -39,8 +39,9 @@ st.header(t("method_assumptions"))
 st.markdown(t("method_assumptions_text"))
 
 st.header(t("method_glossary"))
-st.dataframe(pd.DataFrame(GLOSSARY, columns=[t("glossary_da"), t("glossary_en")]),
-             hide_index=True)
+# A static table: every term visible at once, no scrolling inside a grid.
+st.table(pd.DataFrame(GLOSSARY, columns=[t("glossary_da"), t("glossary_en")]).set_index(
+    t("glossary_da")))
 
 st.header(t("method_presets"))
 st.caption(t("method_presets_note"))

@@ -74,8 +74,8 @@ def test_deal_space_terms_survive_a_visit_to_another_page():
 
 def test_method_page_has_equations_glossary_and_sources():
     at = start(page="method")
-    assert len(at.latex) == 5 and any("logit" in eq.value for eq in at.latex)
-    glossary = at.dataframe[0].value
-    assert ("dødvægt", "deadweight") in set(zip(glossary.iloc[:, 0], glossary.iloc[:, 1]))
+    assert len(at.latex) == 6 and any("logit" in eq.value for eq in at.latex)
+    glossary = at.table[0].value
+    assert glossary.loc["dødvægt"].iloc[0] == "deadweight"
     assert any("Illustrative" in info.value for info in at.info)
     assert len(at.expander) >= 6  # one per preset (plus the sidebar's "Advanced")

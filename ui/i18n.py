@@ -279,6 +279,17 @@ TEXT: dict[str, dict[str, str]] = {
     "chart_levers_title": {"en": "Investor return by difficulty under different terms",
                            "da": "Investorens afkast efter sværhedsgrad under forskellige vilkår"},
     "lever_terms": {"en": "Contract terms", "da": "Kontraktvilkår"},
+    "lever_table_note": {
+        "en": "Why the municipality's preference moves too: a rate card makes outcomes of easy "
+              "groups cheap, so their cost per additional outcome can fall below that of hard "
+              "groups; paying only above the true baseline means paying only for additional "
+              "outcomes, so every group costs about the same per additional outcome and the "
+              "municipality's preference is weak.",
+        "da": "Hvorfor kommunens foretrukne gruppe også flytter sig: en prisliste gør effekter i "
+              "lette grupper billige, så deres pris pr. ekstra effekt kan blive lavere end i "
+              "svære grupper; betales der kun over den sande baseline, betales der kun for "
+              "ekstra effekter, så alle grupper koster omtrent det samme pr. ekstra effekt, og "
+              "kommunens præference er svag."},
     "lever_label": {"en": "premium {premium}, {basis}", "da": "tillæg {premium}, {basis}"},
     "lever_investor_d": {"en": "Investor's preferred difficulty",
                          "da": "Investorens foretrukne sværhedsgrad"},
@@ -352,10 +363,10 @@ TEXT: dict[str, dict[str, str]] = {
         "da": "Hver bjælke viser, hvor meget resultatet flytter sig, når én antagelse sættes "
               "til en plausibel lav eller høj værdi, mens alt andet står stille (±20 % for "
               "beløb og størrelser, ±0,1 for sandsynligheder, halv og dobbelt evidens)."},
-    "chart_tornado_irr": {"en": "What moves the investor's expected return (now {base})",
-                          "da": "Hvad flytter investorens forventede afkast (nu {base})"},
-    "chart_tornado_net": {"en": "What moves the municipality's expected net (now {base})",
-                          "da": "Hvad flytter kommunens forventede netto (nu {base})"},
+    "chart_tornado_irr": {"en": "Investor's expected return (now {base})",
+                          "da": "Investorens forventede afkast (nu {base})"},
+    "chart_tornado_net": {"en": "Municipality's expected net (now {base})",
+                          "da": "Kommunens forventede netto (nu {base})"},
     "tornado_low": {"en": "low value", "da": "lav værdi"},
     "tornado_high": {"en": "high value", "da": "høj værdi"},
     "tornado_x_irr": {"en": "Change in expected IRR (percentage points)",
