@@ -23,15 +23,15 @@ ROOT = Path(__file__).resolve().parents[1]
 EN, DA = Translator("en"), Translator("da")
 
 
-def _placeholders(text: str) -> set[str]:
+def _format_fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @pytest.mark.parametrize("key", sorted(TEXT))
-def test_every_text_exists_in_both_languages_with_the_same_placeholders(key):
+def test_every_text_exists_in_both_languages_with_the_same_format_fields(key):
     assert set(TEXT[key]) == set(LANGUAGES)
     assert all(TEXT[key][lang].strip() for lang in LANGUAGES)
-    assert _placeholders(TEXT[key]["en"]) == _placeholders(TEXT[key]["da"])
+    assert _format_fields(TEXT[key]["en"]) == _format_fields(TEXT[key]["da"])
 
 
 def test_every_scenario_field_has_a_label_and_plain_help_in_both_languages():

@@ -8,8 +8,8 @@ one edit in one file. Tables:
 - ``FIELD_TEXT``: the label and the plain-language help of every scenario input;
 - ``GLOSSARY``: the domain words of DESIGN.md, Danish ↔ English.
 
-Sentences use ``str.format`` placeholders; a test checks that both languages of a key use the
-same placeholders.
+Sentences use ``str.format`` fields; a test checks that both languages of a key use the
+same fields.
 """
 
 from __future__ import annotations
@@ -613,7 +613,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
 class Translator:
     """Looks text up in the tables for one language and formats numbers for it.
 
-    ``t("key", name=value)`` fills a sentence's placeholders; ``t.fmt`` is the matching
+    ``t("key", name=value)`` fills a sentence's fields; ``t.fmt`` is the matching
     :class:`~ui.formatting.NumberFormat`. Unknown languages fall back to English.
     """
 
