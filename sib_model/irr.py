@@ -26,6 +26,9 @@ __all__ = ["irr"]
 
 _MAX_ITERATIONS = 200
 _FIRST_ROUNDS = 8
+#: Largest discount factor searched, x = 2^200: a root beyond it is r = −100 % to double
+#: precision.
+_MAX_X = 2.0 ** 200
 _TOLERANCE = 1e-13
 
 
@@ -102,17 +105,6 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
     c = years_first if solvable.all() else years_first[:, solvable]
     # Normalise so that f(0) = c_0 < 0 and f grows to + at the upper end of the bracket.
     c = c * (-np.sign(c[0]) / np.abs(c).max(axis=0))
-    lo = np.zeros(c.shape[1])
-    hi = np.ones(c.shape[1])
-    f_hi, _ = _polyval_and_slope(c, hi)
-    for _ in range(200):  # grow the bracket until f(hi) > 0 (r down to about -100 %)
-        grow = f_hi <= 0
-        if not grow.any():
-            break
-        hi = np.where(grow, hi * 2.0, hi)
-        f_hi, _ = _polyval_and_slope(c, hi)
-    bracketed = f_hi > 0
-
     # Start from the two-point approximation: all outlays at their mean time, all receipts
     # at theirs, which solves N·x^tn = P·x^tp exactly. A few rounds on every row then settle
     # almost all of them; stragglers iterate alone, so a handful of awkward rows cannot make
@@ -123,8 +115,24 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         gap = ((years * receipt).sum(axis=0) / receipts
                - (years * outlay).sum(axis=0) / outlays)
-        x = np.where(gap > 0, (outlays / receipts) ** (1.0 / gap), 1.0)
-    x = np.clip(np.nan_to_num(x, nan=1.0), lo + 1e-3 * (hi - lo), hi - 1e-3 * (hi - lo))
+        guess = np.where(gap > 0, (outlays / receipts) ** (1.0 / gap), 1.0)
+    guess = np.clip(np.nan_to_num(guess, nan=1.0, posinf=_MAX_X), 1e-12, _MAX_X)
+
+    # Bracket [0, hi] with f(0) = c_0 < 0 < f(hi); only rows whose guess was too low grow
+    # their bracket (a near-total loss puts the root far out: r close to −100 %).
+    lo = np.zeros(c.shape[1])
+    hi = np.maximum(1.0, 2.0 * guess)
+    f_hi, _ = _polyval_and_slope(c, hi)
+    growing = np.flatnonzero(f_hi <= 0)
+    bracketed = np.ones(c.shape[1], dtype=bool)
+    while growing.size:
+        hi[growing] = np.minimum(hi[growing] * 16.0, _MAX_X)
+        f_grown, _ = _polyval_and_slope(c[:, growing], hi[growing])
+        short = f_grown <= 0
+        at_limit = hi[growing] >= _MAX_X
+        bracketed[growing[short & at_limit]] = False
+        growing = growing[short & ~at_limit]
+    x = np.clip(guess, lo + 1e-3 * (hi - lo), hi - 1e-3 * (hi - lo))
     x, lo, hi, converged = _solve(c, x, lo, hi, _FIRST_ROUNDS)
     if not converged.all():
         rest = np.flatnonzero(~converged)
