@@ -28,7 +28,10 @@ bottom[0].metric(t("metric_commissioner"), f.money_millions(summary["expected_co
                         conventional=f.money(summary["expected_conventional_net"])))
 bottom[1].metric(t("metric_cost_per_additional"), f.money(summary["cost_per_additional_outcome"]),
                  help=t("metric_cost_per_additional_help"))
-bottom[2].metric(t("metric_deadweight"), f.percent(summary["deadweight_share"]),
+# Deadweight is a share of the outcomes only while the programme adds outcomes at all.
+deadweight = (summary["deadweight_share"] if summary["expected_additional_outcomes"] > 0
+              else float("nan"))
+bottom[2].metric(t("metric_deadweight"), f.percent(deadweight),
                  help=t("metric_deadweight_help"))
 
 show_sentences(narrative.explorer_sentences(summary, s, t))

@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import PRESET_DETAILS, PRESETS, ScenarioError, creaming_frontier, simulate
+from . import PRESET_DETAILS, PRESETS, Scenario, ScenarioError, creaming_frontier, simulate
+from .codec import parse_field_text
+from .scenario import allowed_range
 
 _LINES = [
     ("Chosen group: success with / without the programme", "group_success_probability",
@@ -31,7 +33,7 @@ _LINES = [
 def _format(value: float, kind: str) -> str:
     if value != value:  # NaN
         return "n/a"
-    return {"pct": f"{value:.1%}", "x": f"{value:.2f}×", "n": f"{value:.1f}",
+    return {"pct": f"{value:.1%}", "x": f"{value:.2f}×", "n": f"{value:.1f}", "d": f"{value:.2f}",
             "dkk": f"{value:,.0f}"}[kind]
 
 
@@ -49,7 +51,13 @@ def main(argv: list[str] | None = None) -> int:
         field, sep, value = item.partition("=")
         if not sep:
             parser.error(f"expected field=value, got {item!r}")
-        changes[field] = None if value.lower() in {"none", ""} else value
+        try:
+            changes[field] = (parse_field_text(field, value) if field in Scenario.model_fields
+                              else value)  # an unknown field is named by Scenario below
+        except ValueError:
+            print(f"error: {field}: {value!r} is not allowed; allowed: "
+                  f"{allowed_range(field)}", file=sys.stderr)
+            return 2
     try:
         scenario = PRESETS[args.preset].replace(**changes)
         result = simulate(scenario, args.draws, seed=args.seed)
@@ -67,10 +75,10 @@ def main(argv: list[str] | None = None) -> int:
             text += f"  ({_format(summary[second], kind)})"
         print(f"  {label:<52}{text}")
     frontier = creaming_frontier(scenario, n_points=21, n_simulations=5_000)
-    investor = frontier.attrs["investor_preferred_difficulty"]
-    commissioner = frontier.attrs["commissioner_preferred_difficulty"]
-    print(f"\n  Creaming: the investor's best group has difficulty {investor:.2f}, the "
-          f"commissioner's {commissioner:.2f} (0 = easiest, 1 = hardest).")
+    investor = _format(frontier.attrs["investor_preferred_difficulty"], "d")
+    commissioner = _format(frontier.attrs["commissioner_preferred_difficulty"], "d")
+    print(f"\n  Creaming: the investor's best group has difficulty {investor}, the "
+          f"commissioner's {commissioner} (0 = easiest, 1 = hardest; n/a = no preference).")
     return 0
 
 

@@ -32,7 +32,8 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
     ----------
     prices : array_like, optional
         Prices per outcome (DKK) for the reference group; default ``n_prices`` from a fifth to
-        twice and a half the scenario's price. The difficulty premium still applies.
+        twice and a half the scenario's price, plus the scenario's price itself. The difficulty
+        premium still applies.
     difficulties : array_like, optional
         Default ``n_difficulties`` evenly spaced over [0, 1].
     target_irr, max_loss_probability : float
@@ -48,7 +49,10 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
         ``probability_of_loss``, ``expected_commissioner_net``,
         ``cost_per_additional_outcome``, ``investor_ok``, ``commissioner_ok``, ``deal``.
     """
-    price_grid = (np.linspace(0.2, 2.5, n_prices) * max(s.price_per_outcome, 1.0)
+    # The default grid always holds the scenario's own price, so the current contract's
+    # cell is computed, not read off a neighbour.
+    price_grid = (np.union1d(np.linspace(0.2, 2.5, n_prices) * max(s.price_per_outcome, 1.0),
+                             [s.price_per_outcome])
                   if prices is None else np.asarray(prices, dtype=float))
     difficulty_grid = (np.linspace(0.0, 1.0, n_difficulties) if difficulties is None
                        else np.asarray(difficulties, dtype=float))
@@ -62,8 +66,9 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
                          difficulty=float(d), price_per_outcome=price_grid[None, :])
         irr = settled.investor_irr
         invested = settled.investor_capital > 0
-        expected_irr = np.nansum(irr * weights[:, None], axis=0) / np.where(
-            np.isnan(irr), 0.0, weights[:, None]).sum(axis=0)
+        defined = np.where(np.isnan(irr), 0.0, weights[:, None]).sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            expected_irr = np.nansum(irr * weights[:, None], axis=0) / defined
         loss = ((invested & (settled.investor_moic < 1.0)) * weights[:, None]).sum(axis=0)
         net = (settled.commissioner_net * weights[:, None]).sum(axis=0)
         payment = (settled.payment * weights[:, None]).sum(axis=0)

@@ -2,11 +2,11 @@
 
 Each numeric input is swung to a low and a high value while everything else stays put, on
 common random numbers, so a bar's length is the input's effect and not simulation noise.
-Swings are plausible ranges, not worst cases: ±20 % for money, sizes and rates, ±0.1 for
-probabilities and shares, halving and doubling for evidence strength — always clipped to the
-field's allowed range. The payment lag never swings below one year: with yearly cash flows a
-lag of zero pays in the very year of delivery, which says more about the model's time step
-than about the contract and would dwarf every other bar.
+Swings are plausible ranges, not worst cases, listed in ``SWINGS``: ±20 % for money, cohort
+and cap, ±0.1 for probabilities, ±0.2 for difficulty and the municipal share, ±0.5 for the
+difficulty premium, ±50 % for the difficulty slope, ±2 points for the discount rate, ±1 year
+for durations, halving and doubling for evidence strength — always clipped to the field's
+allowed range, so an input at its limit swings one way only.
 """
 
 from __future__ import annotations
@@ -47,9 +47,6 @@ SWINGS: dict[str, tuple[str, float]] = {
     "provider_fee_at_risk": ("absolute", 0.2),
 }
 
-#: Lowest value a swing may reach where it is above the field's allowed minimum.
-_SWING_FLOORS: dict[str, float] = {"payment_lag_years": 1}
-
 DEFAULT_METRICS = ("expected_investor_irr", "expected_commissioner_net")
 
 
@@ -64,7 +61,6 @@ def _swung(field: str, value: float) -> tuple[float, float] | None:
     else:
         low, high = value / size, value * size
     lower, upper = FIELD_LIMITS[field]
-    lower = _SWING_FLOORS.get(field, lower)
     low = max(low, lower) if lower is not None else low
     high = min(high, upper) if upper is not None else high
     if isinstance(Scenario.model_fields[field].default, int):

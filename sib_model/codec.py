@@ -17,7 +17,7 @@ from typing import Any, Literal, Mapping
 from .scenario import Scenario, ScenarioError, allowed_range
 
 __all__ = ["QUERY_KEYS", "QueryProblem", "scenario_to_query", "scenario_from_query",
-           "scenario_to_json", "scenario_from_json"]
+           "scenario_to_json", "scenario_from_json", "parse_field_text"]
 
 #: Short query-string key for each field; long field names are accepted on input too.
 QUERY_KEYS: dict[str, str] = {
@@ -52,12 +52,15 @@ _MAX_VALUE_LENGTH = 40
 
 @dataclass(frozen=True)
 class QueryProblem:
-    """One key of a link that could not be used. ``reason`` is a code a UI can translate:
-    ``"unknown_key"`` or ``"invalid_value"``; ``allowed`` says what would have been accepted."""
+    """One key of a link that could not be used as it stands. ``reason`` is a code a UI can
+    translate: ``"unknown_key"`` or ``"invalid_value"`` (from :func:`scenario_from_query`;
+    ``allowed`` then says what would have been accepted), or ``"adjusted"`` for a caller that
+    had to move a valid value into a narrower range of its own, such as a slider's (``allowed``
+    then holds the value used instead)."""
 
     key: str
     value: str
-    reason: Literal["unknown_key", "invalid_value"]
+    reason: Literal["unknown_key", "invalid_value", "adjusted"]
     allowed: str = ""
 
 
@@ -71,10 +74,21 @@ def _to_text(value: Any) -> str:
     return str(value)
 
 
-def _from_text(field: str, text: str) -> Any:
-    if field in {"contract_baseline", "payment_cap"} and text.strip().lower() in _NONE_WORDS:
+def parse_field_text(field: str, text: str) -> Any:
+    """The typed value of ``field`` written as text (a link, a command line).
+
+    Whole-number fields take whole numbers only, the optional baseline and cap take
+    ``none``; everything else is a decimal number, or a payment basis. Raises ``ValueError``
+    for text that is no such value; ranges are checked by :class:`Scenario`.
+    """
+    text = text.strip()
+    if field in {"contract_baseline", "payment_cap"} and text.lower() in _NONE_WORDS:
         return None
-    return text.strip()
+    if field == "payment_basis":
+        return text
+    if Scenario.model_fields[field].annotation is int:
+        return int(text)
+    return float(text)
 
 
 def scenario_to_query(scenario: Scenario) -> dict[str, str]:
@@ -105,13 +119,12 @@ def scenario_from_query(params: Mapping[str, Any], base: Scenario | None = None,
         if field is None:
             problems.append(QueryProblem(key, shown, "unknown_key"))
             continue
-        candidate = {**accepted, field: _from_text(field, text)}
-        if len(text) > _MAX_VALUE_LENGTH:
-            problems.append(QueryProblem(key, shown, "invalid_value", allowed_range(field)))
-            continue
         try:
+            if len(text) > _MAX_VALUE_LENGTH:
+                raise ValueError("too long to be a value")
+            candidate = {**accepted, field: parse_field_text(field, text)}
             scenario.replace(**candidate)
-        except ScenarioError:
+        except (ValueError, ScenarioError):
             problems.append(QueryProblem(key, shown, "invalid_value", allowed_range(field)))
             continue
         accepted = candidate

@@ -14,9 +14,9 @@ the payoff curve. DESIGN.md, steps 4–10::
 Timing (yearly, T = duration_years, L = payment_lag_years): fixed costs at year 0, delivery
 costs evenly over years 0…T−1, outcome payments evenly over years L…L+T−1. The public saving
 of an additional outcome is assumed to arrive when it is paid for (same years as P), which
-keeps the commissioner's comparison of cost and saving like for like. With no payment lag,
-receipts can exceed outlays from the first year on; the investor then never has money at risk
-at a year's end and no IRR exists (NaN), while the money multiple still tells the story.
+keeps the commissioner's comparison of cost and saving like for like. The lag is at least a
+year, so the investor's flows always run from outlays to receipts and the IRR exists whenever
+something is paid.
 """
 
 from __future__ import annotations
@@ -136,12 +136,9 @@ def settle(s: Scenario, starters: ArrayLike, outcomes: ArrayLike,
 
     flows = investor_cash_flows(s, investor_delivery, investor_payment)
     investor_irr = np.asarray(irr(flows), dtype=float).reshape(n.shape)
-    # Nothing paid back on money put in is a total loss: −100 %, not "undefined". So is a
-    # contract whose receipts never exceed that year's outlays (no year with a net inflow),
-    # where no IRR exists at all.
-    never_net_positive = (flows <= 0).all(axis=-1)
-    investor_irr = np.where(((investor_payment <= 0) | never_net_positive)
-                            & (investor_capital > 0), -1.0, investor_irr)
+    # Nothing paid back on money put in is a total loss: −100 %, not "undefined".
+    investor_irr = np.where((investor_payment <= 0) & (investor_capital > 0), -1.0,
+                            investor_irr)
     investor_moic = np.where(investor_capital > 0, moic, np.nan)
 
     delivery_w, payment_w, discount = year_weights(s)

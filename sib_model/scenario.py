@@ -9,7 +9,10 @@ messages all read the same declaration. A bad value is refused at the door with 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any, Literal
+
+import numpy as np
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -60,10 +63,12 @@ class Scenario(BaseModel):
     misspelt field.
     """
 
+    # Strict: a number must be a number. Text such as "100" is turned into numbers by the
+    # codec that reads links and files, never silently here.
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False,
-                              validate_default=True)
+                              validate_default=True, strict=True)
 
-    cohort_size: int = Field(100, ge=1, le=MAX_COHORT, strict=False,
+    cohort_size: int = Field(100, ge=1, le=MAX_COHORT,
                              description="Citizens the commissioner plans to refer to the programme.",
                              json_schema_extra={"unit": "citizens"})
     referral_rate: float = _fraction(
@@ -122,9 +127,11 @@ class Scenario(BaseModel):
                                  description="Yearly rate used for the commissioner's and "
                                              "society's present values.",
                                  json_schema_extra={"unit": "fraction per year"})
-    payment_lag_years: int = Field(1, ge=0, le=5,
+    payment_lag_years: int = Field(1, ge=1, le=5,
                                    description="Years between delivery and payment for the "
-                                               "outcome (verification).",
+                                               "outcome (verification); at least one, since "
+                                               "an outcome is verified after the year it is "
+                                               "delivered in.",
                                    json_schema_extra={"unit": "years"})
     provider_fee_at_risk: float = _fraction(
         0.0, "Share of delivery costs the provider funds itself and gets back only from "
@@ -142,10 +149,13 @@ class Scenario(BaseModel):
         """Build from a mapping, refusing bad data with a :class:`ScenarioError`."""
         if isinstance(obj, Scenario):
             return obj
-        if not isinstance(obj, dict):
+        if not isinstance(obj, Mapping):
             raise ScenarioError([("scenario", f"expected a mapping of fields, got "
                                               f"{type(obj).__name__}")])
-        return cls(**obj)
+        try:
+            return super().model_validate(dict(obj), **kwargs)
+        except ValidationError as error:
+            raise ScenarioError(_problems(error)) from None
 
     @field_validator("evidence_strength", mode="before")
     @classmethod
@@ -159,8 +169,11 @@ class Scenario(BaseModel):
     @field_validator("*", mode="before")
     @classmethod
     def _no_bool_numbers(cls, value: Any) -> Any:
+        # numpy's scalars are numbers too (an analysis may hand one over).
+        if isinstance(value, np.generic) and not isinstance(value, np.bool_):
+            value = value.item()
         # bool is an int in Python; True citizens is a type error, not one citizen.
-        if isinstance(value, bool):
+        if isinstance(value, (bool, np.bool_)):
             raise ValueError("must be a number, not true/false")
         return value
 

@@ -52,6 +52,13 @@ def test_a_malformed_link_warns_and_falls_back(query, bad_key):
     assert "zzz" not in at.query_params and "x" * 30 not in "".join(at.query_params)
 
 
+def test_a_valid_value_beyond_the_dashboards_range_is_used_at_the_edge_and_said():
+    at = start({"k": "5000000"})  # the model allows it; the input stops at 1,000,000
+    assert at.session_state["scenario"].evidence_strength == 1_000_000
+    warning = at.warning[0].value
+    assert "k = 5000000" in warning and "1,000,000 used" in warning
+
+
 def test_a_partly_bad_link_keeps_its_good_values():
     at = start({"n": "40", "p": "banana", "d": "0.2"})
     assert at.session_state["scenario"] == Scenario(cohort_size=40, difficulty=0.2)
@@ -81,7 +88,7 @@ def test_the_language_switch_changes_labels_titles_and_link():
 
 def test_a_danish_link_opens_in_danish_on_any_page():
     at = start({"lang": "da"}, page="creaming")
-    assert at.title[0].value == "Fløde-skumning"
+    assert at.title[0].value == "At skumme fløden"
     assert at.expander[0].label == "Avanceret"
     assert "Cohort size" not in str([s.label for s in at.sidebar.slider])
 

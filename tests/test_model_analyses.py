@@ -101,7 +101,8 @@ def test_commissioners_preference_is_none_when_no_group_has_additional_outcomes(
 def test_deal_space_marks_cells_where_both_parties_sign():
     grid = deal_space(Scenario(municipal_share_of_savings=1.0), n_prices=12, n_difficulties=6,
                       n_simulations=1_000)
-    assert len(grid) == 72
+    assert len(grid) == (12 + 1) * 6  # the scenario's own price joins the grid
+    assert (grid["price_per_outcome"] == 200_000).sum() == 6
     assert (grid["deal"] == (grid["investor_ok"] & grid["commissioner_ok"])).all()
     # A higher price helps the investor and hurts the commissioner, at every difficulty.
     for _, column in grid.groupby("difficulty"):
@@ -155,9 +156,23 @@ def test_importing_the_model_loads_no_user_interface():
     assert done.returncode == 0, f"sib_model imported {done.stdout.strip()}"
 
 
-def test_sensitivity_keeps_the_payment_lag_at_a_year_or_more():
+def test_sensitivity_swings_an_input_at_its_limit_one_way_only():
     table = sensitivity(Scenario(), n_simulations=500)
     lag = table[table["field"] == "payment_lag_years"].iloc[0]
     # The default lag is already at the floor: a one-sided bar, from 1 to 2 years.
     assert (lag["low_value"], lag["high_value"]) == (1, 2)
     assert lag["low_result"] == lag["base_result"]
+
+
+def test_no_preference_when_the_investor_puts_in_no_money():
+    s = Scenario(fixed_costs=0.0, provider_fee_at_risk=1.0)
+    frontier = creaming_frontier(s, n_points=5, n_simulations=300)
+    assert math.isnan(frontier.attrs["investor_preferred_difficulty"])
+    assert not frontier["investor_preferred"].any()
+
+
+def test_no_preference_when_every_group_gives_the_same_result():
+    s = Scenario(success_threshold=1.0, payment_cap=0.0)  # nothing is ever paid
+    frontier = creaming_frontier(s, n_points=11, n_simulations=500)
+    assert math.isnan(frontier.attrs["investor_preferred_difficulty"])
+    assert math.isnan(frontier.attrs["creaming_gap"])

@@ -14,3 +14,9 @@ def test_cli_refuses_a_bad_value_with_the_field_and_range(capsys):
     assert main(["cohort_size=-1"]) == 2
     err = capsys.readouterr().err
     assert "cohort_size" in err and "from 1 to 10000" in err
+
+
+def test_cli_reads_typed_values_and_names_a_value_that_is_no_number(capsys):
+    assert main(["--draws", "500", "difficulty=0.8", "payment_cap=none"]) == 0
+    assert main(["cohort_size=abc"]) == 2
+    assert "cohort_size" in capsys.readouterr().err

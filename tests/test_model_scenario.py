@@ -25,6 +25,9 @@ from sib_model import (FIELD_LIMITS, Scenario, ScenarioError, scenario_from_json
     ("evidence_strength", math.nan, "inf"),
     ("evidence_strength", 0.0, "above 0"),
     ("duration_years", [3], "whole number"),
+    ("cohort_size", "100", "whole number"),  # text is for the codec to read, not the model
+    ("price_per_outcome", b"1", "from 0 to"),
+    ("payment_lag_years", 0, "from 1 to 5"),
     ("payment_cap", "lots", "or empty for none"),
 ])
 def test_bad_values_are_refused_with_field_and_allowed_range(field, value, range_words):
@@ -42,6 +45,19 @@ def test_misspelt_field_is_refused_not_ignored():
         Scenario(cohort_sise=50)
     with pytest.raises(ScenarioError, match="unknown field"):
         Scenario.model_validate({"difficulty": 0.3, "dificulty": 0.9})
+
+
+def test_numpy_numbers_are_numbers():
+    import numpy as np
+    s = Scenario(cohort_size=np.int64(40), success_probability=np.float64(0.3))
+    assert s.cohort_size == 40 and type(s.cohort_size) is int
+
+
+def test_model_validate_accepts_any_mapping_and_refuses_bad_data_like_the_constructor():
+    from types import MappingProxyType
+    assert Scenario.model_validate(MappingProxyType({"cohort_size": 40})).cohort_size == 40
+    with pytest.raises(ScenarioError, match="cohort_size"):
+        Scenario.model_validate({"cohort_size": -1})
 
 
 def test_model_validate_refuses_non_mappings():
@@ -84,7 +100,7 @@ _numbers = {
     "payment_basis": st.sampled_from(["every_outcome", "above_baseline"]),
     "contract_baseline": st.one_of(st.none(), st.floats(0, 1)),
     "payment_cap": st.one_of(st.none(), st.floats(0, 1e10)),
-    "payment_lag_years": st.integers(0, 5),
+    "payment_lag_years": st.integers(1, 5),
 }
 
 

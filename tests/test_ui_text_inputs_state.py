@@ -143,3 +143,23 @@ def test_chart_and_text_helpers_never_import_streamlit():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_explorer_sentences_when_the_investor_puts_in_nothing():
+    s = Scenario(fixed_costs=0.0, provider_fee_at_risk=1.0)
+    sentences = narrative.explorer_sentences(simulate(s, 500, seed=1).summary, s, EN)
+    assert "no money" in sentences[0]
+    assert not any("gets its money back" in sentence for sentence in sentences)
+
+
+def test_explorer_sentences_when_the_programme_adds_nothing():
+    s = Scenario(counterfactual_probability=0.9)
+    sentences = narrative.explorer_sentences(simulate(s, 500, seed=1).summary, s, EN)
+    assert any("no additional outcomes" in sentence for sentence in sentences)
+    assert not any("deadweight" in sentence for sentence in sentences)
+
+
+def test_creaming_sentence_without_any_preference():
+    frontier = creaming_frontier(Scenario(success_threshold=1.0, payment_cap=0.0), n_points=5,
+                                 n_simulations=300)
+    assert "Neither party" in narrative.creaming_sentence(frontier, EN)

@@ -27,8 +27,8 @@ TEXT: dict[str, dict[str, str]] = {
     # --- app and navigation -------------------------------------------------------------
     "app_title": {"en": "SIB Scenario Explorer", "da": "Sociale investeringer – scenarier"},
     "page_explorer": {"en": "Explorer", "da": "Udforsk"},
-    "page_creaming": {"en": "Creaming", "da": "Fløde-skumning"},
-    "page_deal_space": {"en": "Deal space", "da": "Aftalerum"},
+    "page_creaming": {"en": "Creaming", "da": "At skumme fløden"},
+    "page_deal_space": {"en": "Deal space", "da": "Hvor en aftale findes"},
     "page_sensitivity": {"en": "Sensitivity", "da": "Følsomhed"},
     "page_method": {"en": "Method", "da": "Metode"},
     "illustrative": {
@@ -64,7 +64,7 @@ TEXT: dict[str, dict[str, str]] = {
               "is below the truth, the municipality pays for outcomes that would have happened "
               "anyway.",
         "da": "Fra: baseline er den valgte målgruppes sande succesrate uden indsatsen, c(d) – "
-              "den ideelle kontrafaktiske. Til: en fast rate aftalt i kontrakten; ligger den "
+              "det ideelle sammenligningsgrundlag. Til: en fast rate aftalt i kontrakten; ligger den "
               "under sandheden, betaler kommunen for effekter, der ville være sket alligevel."},
     "cap_on": {"en": "Cap total payments", "da": "Sæt loft over den samlede betaling"},
     "cap_on_help": {
@@ -93,11 +93,13 @@ TEXT: dict[str, dict[str, str]] = {
     "link_unknown_key": {"en": "{key} (unknown setting)", "da": "{key} (ukendt indstilling)"},
     "link_invalid_value": {"en": "{key} = {value} (allowed: {allowed})",
                            "da": "{key} = {value} (tilladt: {allowed})"},
+    "link_adjusted": {"en": "{key} = {value} (beyond the dashboard's range, {used} used)",
+                      "da": "{key} = {value} (uden for dashboardets område, {used} bruges)"},
     "allowed_whole": {"en": "a whole number from {lo} to {hi}",
                       "da": "et helt tal fra {lo} til {hi}"},
     "allowed_number": {"en": "a number from {lo} to {hi}", "da": "et tal fra {lo} til {hi}"},
-    "allowed_optional": {"en": "{range}, or none", "da": "{range} eller none"},
-    "allowed_evidence": {"en": "a number above 0, or inf", "da": "et tal over 0 eller inf"},
+    "allowed_optional": {"en": "{range}, or none", "da": "{range} eller none (intet)"},
+    "allowed_evidence": {"en": "a number above 0, or inf", "da": "et tal over 0 eller inf (uendelig)"},
     "allowed_basis": {"en": "every_outcome or above_baseline",
                       "da": "every_outcome eller above_baseline"},
     "allowed_lang": {"en": "en or da", "da": "en eller da"},
@@ -131,12 +133,13 @@ TEXT: dict[str, dict[str, str]] = {
               "Chance of losing everything: {total}.",
         "da": "Andel af de simulerede forløb, hvor investoren får mindre tilbage, end den satte "
               "ind. Risiko for at tabe alt: {total}."},
-    "metric_moic": {"en": "Money multiple", "da": "Pengemultiplikator"},
+    "metric_moic": {"en": "Money multiple", "da": "Penge tilbage pr. indskudt krone"},
     "metric_moic_help": {
-        "en": "Expected payments divided by the capital put in: 1.2× means 20 % more back.",
-        "da": "Forventede betalinger delt med den indskudte kapital: 1,2× betyder 20 % mere "
-              "tilbage."},
-    "metric_commissioner": {"en": "Municipality net (SIB)", "da": "Kommunens netto (social inv.)"},
+        "en": "What comes back for each krone put in, averaged over the simulated futures: "
+              "1.2× means 20 % more back.",
+        "da": "Hvad der kommer tilbage for hver indskudt krone, som gennemsnit over de "
+              "simulerede forløb: 1,2× betyder 20 % mere tilbage."},
+    "metric_commissioner": {"en": "Municipality net (SIB)", "da": "Kommunens netto (social investering)"},
     "metric_commissioner_delta": {"en": "{diff} vs funding it directly",
                                   "da": "{diff} mod at finansiere selv"},
     "metric_commissioner_help": {
@@ -169,13 +172,13 @@ TEXT: dict[str, dict[str, str]] = {
     "say_commissioner_better": {
         "en": "For the municipality the SIB is **{diff} better** than funding the programme "
               "directly: it pays only when outcomes happen.",
-        "da": "For kommunen er den sociale investering **{diff} bedre** end selv at finansiere "
-              "indsatsen: den betaler kun, når effekterne kommer."},
+        "da": "For kommunen er den sociale investering **{diff} bedre** sammenlignet med at "
+              "finansiere indsatsen selv: den betaler kun, når effekterne kommer."},
     "say_commissioner_worse": {
         "en": "For the municipality the SIB costs **{diff} more** than funding the programme "
               "directly — the price of moving the risk to the investor.",
-        "da": "For kommunen koster den sociale investering **{diff} mere** end selv at "
-              "finansiere indsatsen – prisen for at flytte risikoen over på investoren."},
+        "da": "For kommunen koster den sociale investering **{diff} mere** sammenlignet med at "
+              "finansiere indsatsen selv – prisen for at flytte risikoen over på investoren."},
     "say_wrong_pocket": {
         "en": "Only {share} of the public saving lands in the municipality's budget; the rest "
               "lands in other pockets (state, region). For society as a whole the programme "
@@ -184,8 +187,20 @@ TEXT: dict[str, dict[str, str]] = {
               "lander i andre lommer (stat, region). For samfundet som helhed er indsatsen "
               "**{society}** værd."},
     "say_deadweight": {
-        "en": "{share} of the outcomes paid for would have happened anyway (deadweight).",
-        "da": "{share} af de effekter, der betales for, ville være sket alligevel (dødvægt)."},
+        "en": "{share} of the outcomes achieved would have happened anyway (deadweight).",
+        "da": "{share} af de opnåede effekter ville være sket alligevel (dødvægt)."},
+    "say_no_effect": {
+        "en": "Without the programme at least as many citizens would succeed as with it: there "
+              "are **no additional outcomes** to pay for (success without the programme is set "
+              "at or above success with it).",
+        "da": "Uden indsatsen ville mindst lige så mange borgere lykkes som med den: der er "
+              "**ingen ekstra effekter** at betale for (succesraten uden indsats er sat lig med "
+              "eller over raten med indsats)."},
+    "say_investor_no_capital": {
+        "en": "The investor puts in **no money** here (the provider funds everything), so it "
+              "carries no risk and earns no return.",
+        "da": "Investoren skyder **ingen penge** ind her (leverandøren finansierer alt), så den "
+              "bærer ingen risiko og får intet afkast."},
     "say_provider_no_risk": {
         "en": "The provider carries **no financial risk**: the investor funds all costs. The "
               "provider's stake is its reputation and its freedom of method.",
@@ -211,11 +226,11 @@ TEXT: dict[str, dict[str, str]] = {
     "loss_region": {"en": "loss", "da": "tab"},
     "expected": {"en": "expected", "da": "forventet"},
     "chart_commissioner_title": {"en": "Municipality: social impact bond vs funding directly",
-                                 "da": "Kommunen: social investering mod selv at finansiere"},
+                                 "da": "Kommunen: social investering eller egen finansiering"},
     "chart_money_axis": {"en": "DKK million (present value)", "da": "mio. kr. (nutidsværdi)"},
     "net_spread_hover": {
         "en": "{name}: {net} expected; in 90 % of simulated futures between {low} and {high}",
-        "da": "{name}: {net} forventet; i 90 % af de simulerede fremtider mellem {low} og {high}"},
+        "da": "{name}: {net} forventet; i 90 % af de simulerede forløb mellem {low} og {high}"},
     "chart_net_axis": {"en": "Municipality net, DKK million (present value)",
                        "da": "Kommunens netto, mio. kr. (nutidsværdi)"},
     "chart_payoff_title": {"en": "Who gets what, by the success rate achieved",
@@ -263,10 +278,24 @@ TEXT: dict[str, dict[str, str]] = {
         "da": "Her foretrækker investor og kommune samme målgruppe (sværhedsgrad **{di}**): "
               "ingen spænding om fløden på disse vilkår."},
     "say_creaming_no_additional": {
-        "en": "No target group has additional outcomes here, so the municipality has no "
-              "preferred group. The investor prefers difficulty **{di}**.",
-        "da": "Ingen målgruppe har ekstra effekter her, så kommunen har ingen foretrukken "
-              "målgruppe. Investoren foretrækker sværhedsgrad **{di}**."},
+        "en": "The municipality has no preferred group here: no group has additional outcomes, "
+              "or every group costs the same per additional outcome. The investor prefers "
+              "difficulty **{di}**.",
+        "da": "Kommunen har ingen foretrukken målgruppe her: ingen gruppe har ekstra effekter, "
+              "eller alle grupper koster det samme pr. ekstra effekt. Investoren foretrækker "
+              "sværhedsgrad **{di}**."},
+    "say_creaming_no_investor": {
+        "en": "The investor has no preferred group here: it gets the same whatever the group "
+              "(or puts in no money). The municipality pays least per additional outcome at "
+              "difficulty **{dc}**.",
+        "da": "Investoren har ingen foretrukken målgruppe her: den får det samme uanset gruppe "
+              "(eller skyder ingen penge ind). Kommunen betaler mindst pr. ekstra effekt ved "
+              "sværhedsgrad **{dc}**."},
+    "say_creaming_none": {
+        "en": "Neither party prefers any target group on these terms: every group gives the "
+              "same result.",
+        "da": "Ingen af parterne foretrækker en bestemt målgruppe på disse vilkår: alle grupper "
+              "giver samme resultat."},
     "creaming_levers": {"en": "What moves the investor's preferred group?",
                         "da": "Hvad flytter investorens foretrukne målgruppe?"},
     "creaming_levers_intro": {
@@ -434,7 +463,7 @@ TEXT: dict[str, dict[str, str]] = {
               "hvorvidt metoden virker, er den risiko, en investor prissætter.\n"
               "- Én effekt pr. borger, ingen delvise effekter, ingen transaktionsomkostninger "
               "ud over de faste, ingen skat; investorens IRR er før gebyrer.\n"
-              "- Simuleringerne bruger et fast frø, så samme scenarie altid viser samme tal; "
+              "- Simuleringerne bruger faste tilfældige tal, så samme scenarie altid viser samme tal; "
               "små forskelle mellem siderne skyldes forskellige simuleringsstørrelser."},
     "method_glossary": {"en": "Glossary", "da": "Ordliste"},
     "glossary_da": {"en": "Danish", "da": "Dansk"},
@@ -474,7 +503,7 @@ FIELD_TEXT: dict[str, dict[str, dict[str, str]]] = {
                        "started at half-time.",
                  "da": "Andel af de planlagte borgere, der faktisk starter. Under 100 % betyder "
                        "for få visiteret, som i Ballerup-piloten, hvor kun 6 af 10 var startet "
-                       "ved halvvejs."}},
+                       "midtvejs."}},
     "counterfactual_probability": {
         "label": {"en": "Success without the programme", "da": "Succes uden indsatsen"},
         "help": {"en": "Chance that a citizen of the reference group reaches the outcome "
@@ -598,6 +627,15 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ("kontanthjælp", "cash benefit"),
     ("metodefrihed", "freedom of method"),
     ("forventningsafstemning", "aligning expectations"),
+    ("intern rente (IRR): det årlige afkast, hvor pengene ind og ud går lige op",
+     "internal rate of return (IRR): the yearly return at which money in and out break even"),
+    ("penge tilbage pr. indskudt krone (MOIC)", "money multiple (MOIC): money back per krone in"),
+    ("baseline: succesraten uden indsatsen, som kontrakten regner med",
+     "baseline: the success rate without the programme that the contract assumes"),
+    ("kontrafaktisk: det, der ville være sket uden indsatsen",
+     "counterfactual: what would have happened without the programme"),
+    ("nutidsværdi: fremtidige beløb omregnet til kroner i dag",
+     "present value: future amounts in today's kroner"),
 )
 
 #: The same words per language (``TRANSLATIONS["da"]["label_cohort_size"]``), for tools and

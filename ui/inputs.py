@@ -66,7 +66,7 @@ INPUTS: dict[str, InputSpec] = {spec.field: spec for spec in (
     InputSpec("difficulty_slope", "slider", "number", 0.0, 10.0, 0.1, "%.1f"),
     InputSpec("evidence_strength", "number", "number", 0.001, 1_000_000.0, 5.0, "%g"),
     InputSpec("duration_years", "slider", "years", 1, 10, 1),
-    InputSpec("payment_lag_years", "slider", "years", 0, 5, 1),
+    InputSpec("payment_lag_years", "slider", "years", 1, 5, 1),
     _money("price_per_outcome", 10_000.0),
     InputSpec("difficulty_premium", "slider", "number", 0.0, 2.0, 0.1, "%.1f"),
     InputSpec("payment_basis", "choice", "number", 0, 0, 0),

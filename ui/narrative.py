@@ -35,13 +35,17 @@ def explorer_sentences(summary: dict, s: Scenario, t: Translator) -> list[str]:
     """The Explorer's story: investor, municipality vs direct funding, wrong pocket,
     deadweight, the provider's risk, and threshold and cap when they matter."""
     f = t.fmt
-    sentences = [money_back_sentence(summary["probability_of_loss"], t)]
+    invested = summary["expected_investor_capital"] > 0
+    sentences = [money_back_sentence(summary["probability_of_loss"], t) if invested
+                 else t("say_investor_no_capital")]
     diff = summary["expected_commissioner_net"] - summary["expected_conventional_net"]
     key = "say_commissioner_better" if diff >= 0 else "say_commissioner_worse"
     sentences.append(t(key, diff=f.money(abs(diff))))
     sentences.append(t("say_wrong_pocket", share=f.percent(s.municipal_share_of_savings),
                        society=f.money(summary["expected_society_net"])))
-    if not math.isnan(summary["deadweight_share"]):
+    if summary["expected_additional_outcomes"] <= 0:
+        sentences.append(t("say_no_effect"))
+    elif not math.isnan(summary["deadweight_share"]):
         sentences.append(t("say_deadweight", share=f.percent(summary["deadweight_share"])))
     if s.provider_fee_at_risk == 0:
         sentences.append(t("say_provider_no_risk"))
@@ -60,6 +64,10 @@ def creaming_sentence(frontier: pd.DataFrame, t: Translator) -> str:
     f = t.fmt
     di = frontier.attrs["investor_preferred_difficulty"]
     dc = frontier.attrs["commissioner_preferred_difficulty"]
+    if math.isnan(di) and math.isnan(dc):
+        return t("say_creaming_none")
+    if math.isnan(di):
+        return t("say_creaming_no_investor", dc=f.number(dc, 2))
     if math.isnan(dc):
         return t("say_creaming_no_additional", di=f.number(di, 2))
     if abs(dc - di) < 1e-9:

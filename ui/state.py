@@ -51,8 +51,15 @@ def start_session() -> None:
         lang = "en"
     st.session_state[LANG_KEY] = lang
     st.session_state.update(widget_values(scenario))
-    # What the widgets can show (a clamped value) is the scenario from now on.
-    scenario = scenario_from_widgets(widget_values(scenario), fallback=scenario)
+    # What the widgets can show (a clamped value) is the scenario from now on; say so, since
+    # the link then no longer reproduces exactly what it asked for.
+    shown = scenario_from_widgets(widget_values(scenario), fallback=scenario)
+    t = Translator(lang)
+    for field, value in scenario.to_dict().items():
+        if getattr(shown, field) != value:
+            problems.append(QueryProblem(QUERY_KEYS[field], str(value), "adjusted",
+                                         _value_text(field, getattr(shown, field), t)))
+    scenario = shown
     st.session_state[SCENARIO_KEY] = scenario
     st.session_state[_INITIAL_KEY] = scenario
     st.session_state[_PROBLEMS_KEY] = problems
@@ -153,6 +160,12 @@ def _allowed(field: str | None, t: Translator) -> str:
     return t("allowed_optional", range=text) if field in SWITCH_KEYS else text
 
 
+def _value_text(field: str, value: Any, t: Translator) -> str:
+    if isinstance(value, float):
+        return t.fmt.number(value, 0 if value.is_integer() else 3)
+    return str(value)
+
+
 def link_problem_text(problems: list[QueryProblem], t: Translator) -> str:
     """One translated sentence listing what in the link could not be used."""
     items = []
@@ -160,6 +173,9 @@ def link_problem_text(problems: list[QueryProblem], t: Translator) -> str:
         key = _shown(problem.key)
         if problem.reason == "unknown_key":
             items.append(t("link_unknown_key", key=key))
+        elif problem.reason == "adjusted":
+            items.append(t("link_adjusted", key=key, value=_shown(problem.value),
+                           used=_shown(problem.allowed)))
         else:
             field = _FIELD_OF_KEY.get(problem.key)
             items.append(t("link_invalid_value", key=key, value=_shown(problem.value),
