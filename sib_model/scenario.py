@@ -197,11 +197,6 @@ class Scenario(BaseModel):
         return {name: value for name, value in self.to_dict().items()
                 if getattr(default, name) != value}
 
-    @classmethod
-    def field_limits(cls, name: str) -> tuple[float | None, float | None]:
-        """The declared ``(lower, upper)`` bounds of a numeric field (None where open)."""
-        return FIELD_LIMITS[name]
-
 
 def _limits_of(name: str) -> tuple[float | None, float | None]:
     lower = upper = None

@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 
 from .contract import Settlement
 
-__all__ = ["summarise", "weighted_quantile", "weighted_quantiles", "PERCENTILES"]
+__all__ = ["summarise", "weighted_quantiles", "PERCENTILES"]
 
 #: Percentiles reported for the distributions charts draw (as ``<name>_p05`` … ``_p95``).
 PERCENTILES = (5, 10, 25, 50, 75, 90, 95)
@@ -47,12 +47,6 @@ def weighted_quantiles(values: NDArray[np.float64], weights: NDArray[np.float64]
     targets = np.asarray(qs) * cumulative[-1] * (1 - 1e-12)
     index = np.minimum(np.searchsorted(cumulative, targets, side="left"), len(v) - 1)
     return v[order][index]
-
-
-def weighted_quantile(values: NDArray[np.float64], weights: NDArray[np.float64],
-                      q: float) -> float:
-    """One weighted quantile; see :func:`weighted_quantiles`."""
-    return float(weighted_quantiles(values, weights, np.array([q]))[0])
 
 
 def _mean(values: NDArray[np.float64], weights: NDArray[np.float64]) -> float:
