@@ -387,11 +387,11 @@ TEXT: dict[str, dict[str, str]] = {
     # --- sensitivity --------------------------------------------------------------------
     "sensitivity_intro": {
         "en": "Each bar shows how far the result moves when one assumption is set to a "
-              "plausible low or high value while everything else stays put (±20 % for money "
-              "and sizes, ±0.1 for probabilities, half and double the evidence).",
+              "plausible low or high value while everything else stays put (for example ±20 % "
+              "for money and sizes, ±0.1 for probabilities, half and double the evidence).",
         "da": "Hver bjælke viser, hvor meget resultatet flytter sig, når én antagelse sættes "
-              "til en plausibel lav eller høj værdi, mens alt andet står stille (±20 % for "
-              "beløb og størrelser, ±0,1 for sandsynligheder, halv og dobbelt evidens)."},
+              "til en plausibel lav eller høj værdi, mens alt andet står stille (for eksempel "
+              "±20 % for beløb og størrelser, ±0,1 for sandsynligheder, halv og dobbelt evidens)."},
     "chart_tornado_irr": {"en": "Investor's expected return (now {base})",
                           "da": "Investorens forventede afkast (nu {base})"},
     "chart_tornado_net": {"en": "Municipality's expected net (now {base})",

@@ -16,7 +16,8 @@ PLOTLY_CONFIG = {"displayModeBar": False, "responsive": True}
 
 def show_chart(figure: go.Figure, key: str, where: Any = st) -> None:
     """Draw ``figure`` under a stable ``key`` in ``where`` (a column, or the page)."""
-    where.plotly_chart(figure, key=key, config=PLOTLY_CONFIG)
+    # theme=None: the figures carry their own small template (ui.charts.TEMPLATE).
+    where.plotly_chart(figure, key=key, config=PLOTLY_CONFIG, theme=None)
 
 
 def show_sentences(sentences: list[str], where: Any = st) -> None:
