@@ -54,7 +54,7 @@ TEMPLATE = {"layout": {
              "color": "#31333F"},
     "title": {"font": {"size": 15, "color": "#31333F", "weight": 600}},
     "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-    **{axis: {"automargin": True, "gridcolor": "#E6EAF1", "zerolinecolor": "#B8BEC9",
+    **{axis: {"gridcolor": "#E6EAF1", "zerolinecolor": "#B8BEC9",
               "linecolor": "#B8BEC9", "title": {"font": {"size": 12, "color": "#808495"},
                                                   "standoff": 8},
               "tickfont": {"size": 11, "color": "#808495"}}
@@ -66,7 +66,7 @@ TEMPLATE = {"layout": {
 
 def _layout(t: Translator, title: str, height: int = _HEIGHT, **layout: object) -> dict:
     base = dict(title=dict(text=title, x=0, xanchor="left"), height=height, template=TEMPLATE,
-                margin=dict(l=10, r=10, t=60, b=10), separators=t.fmt.plotly_separators,
+                margin=dict(l=60, r=10, t=60, b=50), separators=t.fmt.plotly_separators,
                 legend=dict(orientation="h", yanchor="top", y=-0.28, x=0),
                 hovermode="closest", shapes=[], annotations=[])
     base.update(layout)
@@ -216,7 +216,7 @@ def payoff_chart(curve: pd.DataFrame, s: Scenario, t: Translator) -> go.Figure:
                dash="dot", top=False)
     p, c = float(success_probability_at(s)), float(counterfactual_probability_at(s))
     _vline(layout, p, "#555", t("expected_rate"), width=1)
-    _vline(layout, c, "#999", t("counterfactual_rate"), width=1, side="left", top=False)
+    _vline(layout, c, "#999", t("counterfactual_rate"), width=1, side="right", top=False)
     return _figure(data, layout)
 
 
@@ -263,7 +263,7 @@ def creaming_chart(frontier: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
     d = frontier["difficulty"].to_numpy()
     data: list[dict] = []
     layout = _layout(t, t("chart_frontier_title"), height=620,
-                     margin=dict(l=10, r=10, t=90, b=10),
+                     margin=dict(l=70, r=10, t=90, b=50),
                      xaxis=dict(title=dict(text=t("chart_difficulty_x")), range=[0, 1],
                                 anchor="y3"))
     for row, (column, text_key, colour, tickformat, domain) in enumerate(_FRONTIER_ROWS, 1):
