@@ -8,8 +8,8 @@ from .analysis_creaming import creaming_frontier, preferred_difficulties
 from .analysis_deal_space import deal_space
 from .analysis_payoff import payoff_curve
 from .analysis_sensitivity import sensitivity
-from .codec import (QUERY_KEYS, QueryProblem, scenario_from_json, scenario_from_query, scenario_to_json,
-                    scenario_to_query)
+from .codec import (QUERY_KEYS, QueryProblem, field_of_query_key, scenario_from_json,
+                    scenario_from_query, scenario_to_json, scenario_to_query)
 from .irr import irr
 from .presets import PRESET_DETAILS, PRESETS, PresetDetails
 from .scenario import FIELD_LIMITS, Scenario, ScenarioError
@@ -22,5 +22,5 @@ __all__ = [
     "PRESETS", "PRESET_DETAILS", "PresetDetails", "irr",
     "success_probability_at", "counterfactual_probability_at", "price_at",
     "scenario_to_query", "scenario_from_query", "scenario_to_json", "scenario_from_json",
-    "QueryProblem", "QUERY_KEYS",
+    "QueryProblem", "QUERY_KEYS", "field_of_query_key",
 ]

@@ -17,7 +17,7 @@ from typing import Any, Literal, Mapping
 from .scenario import Scenario, ScenarioError, allowed_range
 
 __all__ = ["QUERY_KEYS", "QueryProblem", "scenario_to_query", "scenario_from_query",
-           "scenario_to_json", "scenario_from_json", "parse_field_text"]
+           "scenario_to_json", "scenario_from_json", "parse_field_text", "field_of_query_key"]
 
 #: Short query-string key for each field; long field names are accepted on input too.
 QUERY_KEYS: dict[str, str] = {
@@ -74,6 +74,11 @@ def _to_text(value: Any) -> str:
     return str(value)
 
 
+def field_of_query_key(key: str) -> str | None:
+    """The scenario field a query key names (short or long form), or None if unknown."""
+    return _FIELD_OF_KEY.get(key)
+
+
 def parse_field_text(field: str, text: str) -> Any:
     """The typed value of ``field`` written as text (a link, a command line).
 
@@ -115,7 +120,7 @@ def scenario_from_query(params: Mapping[str, Any], base: Scenario | None = None,
         value = raw[-1] if isinstance(raw, (list, tuple)) and raw else raw
         text = str(value)
         shown = text if len(text) <= _MAX_VALUE_LENGTH else text[:_MAX_VALUE_LENGTH] + "…"
-        field = _FIELD_OF_KEY.get(key)
+        field = field_of_query_key(key)
         if field is None:
             problems.append(QueryProblem(key, shown, "unknown_key"))
             continue

@@ -47,8 +47,14 @@ def widget_key(field: str) -> str:
     return f"in_{field}"
 
 
-def _fraction(field: str, step: float = 0.01, hi: float = 1.0) -> InputSpec:
-    return InputSpec(field, "slider", "fraction", 0.0, hi, step, "percent")
+def _ranged(field: str, kind: Kind, unit: Unit, step: float, fmt: str | None = None) -> InputSpec:
+    """A widget spanning exactly the model's declared range of ``field``."""
+    lo, hi = FIELD_LIMITS[field]
+    return InputSpec(field, kind, unit, lo, hi, step, fmt)
+
+
+def _fraction(field: str, step: float = 0.01) -> InputSpec:
+    return _ranged(field, "slider", "fraction", step, "percent")
 
 
 def _money(field: str, step: float) -> InputSpec:
@@ -60,15 +66,15 @@ COHORT_SLIDER_MAX = 1000
 INPUTS: dict[str, InputSpec] = {spec.field: spec for spec in (
     InputSpec("cohort_size", "slider", "count", 1, COHORT_SLIDER_MAX, 1),
     _fraction("success_probability"),
-    InputSpec("difficulty", "slider", "number", 0.0, 1.0, 0.01, "%.2f"),
+    _ranged("difficulty", "slider", "number", 0.01, "%.2f"),
     _fraction("referral_rate"),
     _fraction("counterfactual_probability"),
-    InputSpec("difficulty_slope", "slider", "number", 0.0, 10.0, 0.1, "%.1f"),
+    _ranged("difficulty_slope", "slider", "number", 0.1, "%.1f"),
     InputSpec("evidence_strength", "number", "number", 0.001, 1_000_000.0, 5.0, "%g"),
-    InputSpec("duration_years", "slider", "years", 1, 10, 1),
-    InputSpec("payment_lag_years", "slider", "years", 1, 5, 1),
+    _ranged("duration_years", "slider", "years", 1),
+    _ranged("payment_lag_years", "slider", "years", 1),
     _money("price_per_outcome", 10_000.0),
-    InputSpec("difficulty_premium", "slider", "number", 0.0, 2.0, 0.1, "%.1f"),
+    _ranged("difficulty_premium", "slider", "number", 0.1, "%.1f"),
     InputSpec("payment_basis", "choice", "number", 0, 0, 0),
     _fraction("contract_baseline"),
     _fraction("success_threshold"),
@@ -77,7 +83,7 @@ INPUTS: dict[str, InputSpec] = {spec.field: spec for spec in (
     _money("fixed_costs", 100_000.0),
     _money("public_savings_per_outcome", 10_000.0),
     _fraction("municipal_share_of_savings"),
-    _fraction("discount_rate", step=0.005, hi=0.5),
+    _fraction("discount_rate", step=0.005),
     _fraction("provider_fee_at_risk", step=0.05),
 )}
 

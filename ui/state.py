@@ -21,7 +21,7 @@ from typing import Any
 import streamlit as st
 
 from sib_model import (FIELD_LIMITS, PRESETS, QUERY_KEYS, QueryProblem, Scenario,
-                       scenario_from_query, scenario_to_query)
+                       field_of_query_key, scenario_from_query, scenario_to_query)
 
 from .i18n import LANGUAGES, Translator
 from .inputs import SWITCH_KEYS, WIDGET_KEYS, scenario_from_widgets, widget_values
@@ -132,8 +132,6 @@ def link_problems() -> list[QueryProblem]:
     return st.session_state.get(_PROBLEMS_KEY, [])
 
 
-_FIELD_OF_KEY = {**{short: field for field, short in QUERY_KEYS.items()},
-                 **{field: field for field in QUERY_KEYS}}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -177,7 +175,7 @@ def link_problem_text(problems: list[QueryProblem], t: Translator) -> str:
             items.append(t("link_adjusted", key=key, value=_shown(problem.value),
                            used=_shown(problem.allowed)))
         else:
-            field = _FIELD_OF_KEY.get(problem.key)
+            field = field_of_query_key(problem.key)
             items.append(t("link_invalid_value", key=key, value=_shown(problem.value),
                            allowed=_allowed(field, t)))
     return t("link_problems", items="; ".join(items))
