@@ -25,7 +25,6 @@ LANGUAGES = {"en": "English", "da": "Dansk"}
 
 TEXT: dict[str, dict[str, str]] = {
     # --- app and navigation -------------------------------------------------------------
-    "app_title": {"en": "SIB Scenario Explorer", "da": "Sociale investeringer – scenarier"},
     "page_explorer": {"en": "Explorer", "da": "Udforsk"},
     "page_creaming": {"en": "Creaming", "da": "At skumme fløden"},
     "page_deal_space": {"en": "Deal space", "da": "Hvor en aftale findes"},
@@ -231,8 +230,6 @@ TEXT: dict[str, dict[str, str]] = {
     "net_spread_hover": {
         "en": "{name}: {net} expected; in 90 % of simulated futures between {low} and {high}",
         "da": "{name}: {net} forventet; i 90 % af de simulerede forløb mellem {low} og {high}"},
-    "chart_net_axis": {"en": "Municipality net, DKK million (present value)",
-                       "da": "Kommunens netto, mio. kr. (nutidsværdi)"},
     "chart_payoff_title": {"en": "Who gets what, by the success rate achieved",
                            "da": "Hvem får hvad, efter den opnåede succesrate"},
     "chart_payoff_x": {"en": "Achieved success rate (outcomes / starters)",
