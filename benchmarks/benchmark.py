@@ -1,4 +1,5 @@
-"""Every performance figure the issues ask for, in one run: ``make bench``.
+"""Every performance figure the issues ask for, in one run: ``make bench``, or from the
+repository root ``.venv/bin/python -m benchmarks.benchmark [--model-only]``.
 
 Runs the model benchmark, then the real-browser slider latency benchmark (Explorer against a
 bare Streamlit page). ``--model-only`` skips the browser part.
@@ -7,12 +8,8 @@ bare Streamlit page). ``--model-only`` skips the browser part.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import browser_latency  # noqa: E402
-import model_benchmark  # noqa: E402
+from benchmarks import browser_latency, model_benchmark
 
 if __name__ == "__main__":
     status = model_benchmark.main()

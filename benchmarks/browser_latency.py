@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/browser_latency.py [--moves 21] [--only bare|explorer]
+    .venv/bin/python -m benchmarks.browser_latency [--moves 21] [--only bare|explorer]
 
 For each page the app is started with the same helper the browser test uses
 (``tests/browser/streamlit_harness.py``), the page is loaded and left to settle, and the
@@ -29,12 +29,11 @@ import statistics
 import sys
 from pathlib import Path
 
+from playwright.sync_api import sync_playwright
+
+from tests.browser import streamlit_harness as harness
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT / "tests" / "browser"))
-
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-import streamlit_harness as harness  # noqa: E402
 
 PAGES = {
     # name: (script, url path, slider label)

@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/model_benchmark.py
+    .venv/bin/python -m benchmarks.model_benchmark
 
 Prints, in one run on this machine (compare ratios, not absolute times — the machine is small
 and shared):
@@ -19,19 +19,15 @@ and shared):
 from __future__ import annotations
 
 import statistics
-import sys
 import time
-from pathlib import Path
 from typing import Callable
 
 import numpy as np
 import numpy_financial as npf
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from sib_model import Scenario, creaming_frontier, deal_space, irr, simulate  # noqa: E402
-from sib_model.contract import investor_cash_flows  # noqa: E402
-from sib_model.targeting import success_probability_at  # noqa: E402
+from sib_model import Scenario, creaming_frontier, deal_space, irr, simulate
+from sib_model.contract import investor_cash_flows
+from sib_model.targeting import success_probability_at
 
 
 def best_of(fn: Callable[[], object], repeat: int = 7) -> float:

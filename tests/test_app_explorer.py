@@ -8,6 +8,8 @@ import pytest
 from sib_model import Scenario
 from tests._app import chart_data, start, text_of
 
+pytestmark = pytest.mark.apptest
+
 EXPLORER_CHARTS = {"explorer_investor_irr", "explorer_commissioner", "explorer_payoff",
                    "explorer_cash_flows"}
 

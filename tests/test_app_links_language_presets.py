@@ -11,6 +11,8 @@ import pytest
 from sib_model import PRESETS, Scenario
 from tests._app import chart_data, start, text_of
 
+pytestmark = pytest.mark.apptest
+
 
 def test_a_link_reproduces_the_scenario_without_warning():
     at = start({"n": "50", "p": "0.3", "d": "0.7", "basis": "above_baseline", "cap": "9000000"})

@@ -7,6 +7,8 @@ import pytest
 
 from tests._app import HEADLINE_SLIDERS, chart_data, start, text_of
 
+pytestmark = pytest.mark.apptest
+
 PAGE_CHARTS = {
     "creaming": {"creaming_frontier", "creaming_levers"},
     "deal-space": {"deal_space_heatmap"},

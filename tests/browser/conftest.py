@@ -7,14 +7,11 @@ without ever having opened the dashboard.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import streamlit_harness as harness  # noqa: E402
+from tests.browser import streamlit_harness as harness
 
 SCREENSHOTS = harness.REPO_ROOT / "artifacts" / "screenshots"
 
@@ -26,7 +23,7 @@ def chromium_path() -> str:
         from playwright.sync_api import sync_playwright  # noqa: F401
     except ImportError:
         pytest.fail("Playwright for Python is missing: run `make test` (it installs "
-                    "requirements-dev.txt) or `.venv/bin/pip install playwright`.", pytrace=False)
+                    "the dev extra) or `.venv/bin/pip install -e '.[dev]'`.", pytrace=False)
     path = Path(harness.CHROMIUM)
     if not path.is_file():
         pytest.fail(harness.CHROMIUM_MISSING, pytrace=False)

@@ -9,11 +9,10 @@ of every page land in ``artifacts/screenshots/<page>.png`` for a person to look 
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-import streamlit_harness as harness
+from tests.browser import streamlit_harness as harness
 
 pytestmark = pytest.mark.browser
 
@@ -138,8 +137,6 @@ def test_hostile_link_warns_and_keeps_working(page, app_url, screenshot_dir):
 
 def _danish_headline_labels() -> list[str]:
     """The Danish headline slider labels from the app's translation table (ui/i18n.py)."""
-    if str(harness.REPO_ROOT) not in sys.path:
-        sys.path.insert(0, str(harness.REPO_ROOT))
     try:
         from ui.i18n import Translator
     except ImportError:
