@@ -301,7 +301,7 @@ def creaming_chart(frontier: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
 
 
 def _basis_name(basis: str, t: Translator) -> str:
-    return t(f"basis_{basis}")
+    return t(f"payment_basis_{basis}")
 
 
 def _lever_name(premium: float, basis: str, t: Translator) -> str:

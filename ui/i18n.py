@@ -55,9 +55,9 @@ TEXT: dict[str, dict[str, str]] = {
     "section_group": {"en": "Target group and evidence", "da": "Målgruppe og evidens"},
     "section_contract": {"en": "Contract terms", "da": "Kontraktens vilkår"},
     "section_money": {"en": "Costs, savings and timing", "da": "Udgifter, besparelser og tid"},
-    "baseline_on": {"en": "Write a fixed baseline into the contract",
+    "switch_contract_baseline": {"en": "Write a fixed baseline into the contract",
                     "da": "Skriv en fast baseline ind i kontrakten"},
-    "baseline_on_help": {
+    "switch_contract_baseline_help": {
         "en": "Off: the baseline is the chosen group's true success rate without the programme, "
               "c(d) — the ideal counterfactual. On: a fixed rate agreed in the contract; if it "
               "is below the truth, the municipality pays for outcomes that would have happened "
@@ -65,12 +65,12 @@ TEXT: dict[str, dict[str, str]] = {
         "da": "Fra: baseline er den valgte målgruppes sande succesrate uden indsatsen, c(d) – "
               "det ideelle sammenligningsgrundlag. Til: en fast rate aftalt i kontrakten; ligger den "
               "under sandheden, betaler kommunen for effekter, der ville være sket alligevel."},
-    "cap_on": {"en": "Cap total payments", "da": "Sæt loft over den samlede betaling"},
-    "cap_on_help": {
+    "switch_payment_cap": {"en": "Cap total payments", "da": "Sæt loft over den samlede betaling"},
+    "switch_payment_cap_help": {
         "en": "A cap limits the municipality's worst case — and the investor's best case.",
         "da": "Et loft begrænser kommunens værste udfald – og investorens bedste."},
-    "evidence_exact": {"en": "Success rate known exactly", "da": "Succesraten kendes præcist"},
-    "evidence_exact_help": {
+    "switch_evidence_strength": {"en": "Success rate known exactly", "da": "Succesraten kendes præcist"},
+    "switch_evidence_strength_help": {
         "en": "Pretend the programme's success rate is certain (infinite evidence). Only chance "
               "among individual citizens remains, which hides most of the investor's real "
               "risk.",
@@ -80,8 +80,8 @@ TEXT: dict[str, dict[str, str]] = {
     "share_hint": {
         "en": "The address bar holds this exact scenario: copy it to share the view.",
         "da": "Adresselinjen indeholder netop dette scenarie: kopiér den for at dele visningen."},
-    "basis_every_outcome": {"en": "Every outcome", "da": "Hver effekt"},
-    "basis_above_baseline": {"en": "Only outcomes above the baseline",
+    "payment_basis_every_outcome": {"en": "Every outcome", "da": "Hver effekt"},
+    "payment_basis_above_baseline": {"en": "Only outcomes above the baseline",
                              "da": "Kun effekter over baseline"},
     # --- link problems ------------------------------------------------------------------
     "link_problems": {
