@@ -1,7 +1,9 @@
 """One-at-a-time sensitivity: which assumption moves the result most (for tornado charts).
 
-Each numeric input is swung to a low and a high value while everything else stays put, on
-common random numbers, so a bar's length is the input's effect and not simulation noise.
+Each numeric input is swung to a low and a high value while everything else stays put. Every
+variant is evaluated like :func:`sib_model.evaluate` — exact, or on the same common random
+numbers — so a bar's length is the input's effect and not simulation noise, and the base is
+the figure every other page shows.
 Swings are plausible ranges, not worst cases, declared with each field (its ``FieldSpec``) and
 collected in ``SWINGS``: ±20 % for money, cohort
 and cap, ±0.1 for probabilities, ±0.2 for difficulty and the municipal share, ±0.5 for the
@@ -17,10 +19,10 @@ from typing import Iterable
 
 import pandas as pd
 
-from .common_numbers import common_summary
-from .outcomes import CommonUniforms, Seed
+from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
 from .fields import Swing, field_limits, field_specs
 from .scenario import Scenario
+from .simulation import evaluate
 
 __all__ = ["sensitivity", "swings", "SWINGS"]
 
@@ -57,7 +59,7 @@ def _swung(cls: type[Scenario], field: str, value: float | None,
 
 
 def sensitivity(s: Scenario, metrics: Iterable[str] = DEFAULT_METRICS,
-                n_simulations: int = 5_000, seed: Seed = 0) -> pd.DataFrame:
+                n_simulations: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED) -> pd.DataFrame:
     """Low/high swings of every numeric input and their effect on ``metrics``.
 
     Returns
@@ -70,8 +72,7 @@ def sensitivity(s: Scenario, metrics: Iterable[str] = DEFAULT_METRICS,
         out.
     """
     metrics = tuple(metrics)
-    uniforms = CommonUniforms.draw(n_simulations, seed)
-    base = common_summary(s, uniforms)
+    base = evaluate(s, n_simulations, seed).summary
     unknown = [m for m in metrics if m not in base]
     if unknown:
         raise ValueError(f"unknown metric(s) {unknown}; choose from {sorted(base)}")
@@ -82,8 +83,8 @@ def sensitivity(s: Scenario, metrics: Iterable[str] = DEFAULT_METRICS,
         swing = _swung(cls, field, value, how)
         if swing is None:
             continue
-        low_summary = common_summary(s.replace(**{field: swing[0]}), uniforms)
-        high_summary = common_summary(s.replace(**{field: swing[1]}), uniforms)
+        low_summary = evaluate(s.replace(**{field: swing[0]}), n_simulations, seed).summary
+        high_summary = evaluate(s.replace(**{field: swing[1]}), n_simulations, seed).summary
         for metric in metrics:
             rows.append({"field": field, "metric": metric, "base_value": value,
                          "low_value": swing[0], "high_value": swing[1],

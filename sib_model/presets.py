@@ -134,13 +134,15 @@ def rate_card_hard_group() -> Scenario:
     homelessness projects split by difficulty.
 
     - Buenos Aires paid about 40 % more per job for "very vulnerable" than for "vulnerable"
-      young people: a premium of 2 at difficulty 0.7 pays 1 + 2 × 0.2 = 1.4 times the
-      reference price, 40 % more.
+      young people: a premium of 1 at difficulty 0.9 (a very vulnerable group) pays
+      1 + 1 × 0.4 = 1.4 times the reference price, 40 % more.
+    - the premium is what makes the hard group financeable: without it the investor's expected
+      return on this group is negative, with it positive (a test checks both).
     - INDIGO lists two Danish homelessness projects for young people split into "less
       vulnerable" (7.3m DKK) and "most vulnerable" (15.9m DKK): pricing by difficulty is real.
     - otherwise the article's example (the defaults), for a group harder than the reference.
     """
-    return Scenario(difficulty=0.7, difficulty_premium=2.0)
+    return Scenario(difficulty=0.9, difficulty_premium=1.0)
 
 
 @dataclass(frozen=True)

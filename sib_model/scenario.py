@@ -28,6 +28,9 @@ PaymentBasis = Literal["every_outcome", "above_baseline"]
 MAX_COHORT = 10_000
 MAX_MONEY_PER_UNIT = 100_000_000.0  # DKK per outcome or per participant
 MAX_MONEY_TOTAL = 10_000_000_000.0  # DKK for a whole contract
+#: Largest rate-card premium: price(0) = price × (1 − premium / 2) stays at least half the
+#: reference price, so no group is ever priced at zero.
+MAX_PREMIUM = 1.0
 
 
 class ScenarioError(ValueError):
@@ -116,6 +119,18 @@ class Scenario(BaseModel):
         50.0, ge=MIN_EVIDENCE, allow_inf_nan=True,
         description="How sure we are of the success rate (κ, like a number of earlier "
                     "participants seen); infinity means it is known exactly.")
+    difficulty_spread: Annotated[float, FieldSpec(
+        "spread", "difficulty (0–1)", "group", Control("slider", 0.05, "number", "%.2f"),
+        Swing("absolute", 0.1))] = Field(
+        0.0, ge=0.0, le=0.5,
+        description="How mixed the referred citizens are: their difficulties spread evenly "
+                    "over difficulty ± this (0 = everybody alike).")
+    parked_share: Annotated[float, FieldSpec(
+        "park", "fraction", "group", Control("slider", 0.05, "percent", "percent"),
+        Swing("absolute", 0.1))] = Field(
+        0.0, ge=0.0, le=1.0,
+        description="Share of the starters, the hardest first, that the provider parks: they "
+                    "get no programme and succeed only as often as they would have anyway.")
     price_per_outcome: Annotated[float, FieldSpec(
         "price", "DKK", "contract", _money_box(10_000.0), Swing("relative", 0.2))] = Field(
         200_000.0, ge=0.0, le=MAX_MONEY_PER_UNIT,
@@ -123,8 +138,9 @@ class Scenario(BaseModel):
     difficulty_premium: Annotated[float, FieldSpec(
         "prem", "fraction per difficulty", "contract",
         Control("slider", 0.1, "number", "%.1f"), Swing("absolute", 0.5))] = Field(
-        0.0, ge=0.0, le=2.0,
-        description="Rate-card tilt: price × (1 + premium × (difficulty − 0.5)).")
+        0.0, ge=0.0, le=MAX_PREMIUM,
+        description="Rate-card tilt: price × (1 + premium × (difficulty − 0.5)); at most 1, "
+                    "so the easiest group is still paid at least half the reference price.")
     payment_basis: Annotated[PaymentBasis, FieldSpec(
         "basis", "choice", "contract", Control("choice"),
         choices=("every_outcome", "above_baseline"))] = Field(
@@ -178,12 +194,36 @@ class Scenario(BaseModel):
         description="Years between delivery and payment for the outcome (verification); at "
                     "least one, since an outcome is verified after the year it is delivered "
                     "in.")
+    savings_gradient: Annotated[float, FieldSpec(
+        "grad", "fraction per difficulty", "money", Control("slider", 0.1, "number", "%.1f"),
+        Swing("absolute", 0.5))] = Field(
+        1.0, ge=0.0, le=2.0,
+        description="How much more a harder citizen's outcome saves: saving × (1 + gradient × "
+                    "(difficulty − 0.5)); the longer a citizen would have stayed on benefits, "
+                    "the larger the saving.")
+    savings_years: Annotated[int, FieldSpec(
+        "sy", "years", "money", Control("slider", 1, "years"), Swing("absolute", 1.0))] = Field(
+        1, ge=1, le=10,
+        description="Years over which one outcome's saving accrues, from the year it is paid "
+                    "for (KORA counts six).")
     provider_fee_at_risk: Annotated[float, FieldSpec(
-        "risk", "fraction", "money", Control("slider", 0.05, "percent", "percent"),
+        "risk", "fraction", "finance", Control("slider", 0.05, "percent", "percent"),
         Swing("absolute", 0.2))] = Field(
         0.0, ge=0.0, le=1.0,
         description="Share of delivery costs the provider funds itself and gets back only "
                     "from outcome payments.")
+    investor_return_cap: Annotated[float | None, FieldSpec(
+        "rcap", "money multiple", "finance", Control("number", 0.05, "number", "%.2f"),
+        Swing("relative", 0.1), optional=True)] = Field(
+        None, ge=1.0, le=10.0,
+        description="Largest money multiple the investor may receive (1.1 = capital back plus "
+                    "10 %); payments above it are not made. None = no cap.")
+    guarantee_share: Annotated[float, FieldSpec(
+        "guar", "fraction", "finance", Control("slider", 0.05, "percent", "percent"),
+        Swing("absolute", 0.2))] = Field(
+        0.0, ge=0.0, le=1.0,
+        description="Share of the investor's capital a guarantor (a foundation, a state fund) "
+                    "covers if outcome payments fall short: first-loss blended finance.")
 
     # --- construction -------------------------------------------------------------------
     def __init__(self, **data: Any) -> None:
