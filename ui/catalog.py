@@ -35,7 +35,7 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import denormalize, read_po, write_po
 
 from sib_model import PRESET_DETAILS
 
@@ -101,7 +101,20 @@ def build_template() -> Catalog:
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     with path.open("rb") as file:
-        return read_po(file, locale=locale)
+        catalog = read_po(file, locale=locale)
+    for message in [*catalog, *catalog.obsolete.values()]:
+        _read_previous_id(message)
+    return catalog
+
+
+def _read_previous_id(message: Message) -> None:
+    """Babel writes the previous English (``#| msgid``) but reads it back as a comment: turn
+    it into ``previous_id`` again."""
+    lines = [line[1:].strip() for line in message.user_comments if line.startswith("|")]
+    if lines and lines[0].startswith("msgid "):
+        lines[0] = lines[0].removeprefix("msgid ")
+        message.previous_id = [denormalize("\n".join(lines))]
+    message.user_comments = [line for line in message.user_comments if not line.startswith("|")]
 
 
 def _by_key(catalog: Catalog) -> dict[str, Message]:
@@ -136,8 +149,9 @@ def _write(catalog: Catalog, path: Path) -> None:
 
 def _same_messages(a: Catalog, b: Catalog) -> bool:
     def rows(catalog: Catalog) -> list[tuple]:
-        return [(m.context, m.id, m.string, sorted(m.flags), m.auto_comments, m.previous_id)
-                for m in catalog if m.id]
+        # As written and read back: no translation is "", a long comment comes back in lines.
+        return [(m.context, m.id, m.string or "", sorted(m.flags), " ".join(m.auto_comments),
+                 list(m.previous_id)) for m in catalog if m.id]
     return rows(a) == rows(b) and list(a.obsolete) == list(b.obsolete)
 
 
@@ -153,11 +167,14 @@ def extract() -> bool:
 def update(lang: str) -> dict[str, list[str]]:
     """Merge the template into ``lang``'s catalog, matching messages by key: unchanged English
     keeps its translation, changed English keeps it marked fuzzy, new keys arrive untranslated
-    and keys no longer in the template become obsolete. Returns the keys per kind of change."""
+    (or with their obsolete translation, if they come back) and keys no longer in the template
+    become obsolete (``#~``). Returns the keys per kind of change."""
     template = read_catalog(TEMPLATE)
     path = catalog_path(lang)
     old = read_catalog(path, lang) if path.exists() else _new_catalog(lang)
     old_messages = _by_key(old)
+    # A key that comes back gets its old translation again, as with gettext's msgmerge.
+    retired = {message.context: message for message in old.obsolete.values() if message.context}
     merged = _new_catalog(lang)
     for attribute in ("creation_date", "revision_date", "last_translator", "language_team"):
         setattr(merged, attribute, getattr(old, attribute))
@@ -166,10 +183,13 @@ def update(lang: str) -> dict[str, list[str]]:
         if not message.id:
             continue
         key = message.context
-        before = old_messages.pop(key, None)
+        before = old_messages.pop(key, None) or retired.pop(key, None)
         flags = set(message.flags)
         previous: list[str] | tuple[()] = ()
         translation = before.string if before is not None else ""
+        if before is not None and before.fuzzy and list(before.previous_id) == [message.id]:
+            before.flags.discard("fuzzy")  # the English went back to what was translated
+            before.id, before.previous_id = message.id, []
         if before is None:
             changes["new"].append(key)
         elif before.fuzzy or before.id != message.id:
@@ -183,6 +203,8 @@ def update(lang: str) -> dict[str, list[str]]:
     for key, message in old_messages.items():
         merged.obsolete[(message.id, key)] = message
         changes["obsolete"].append(key)
+    for key, message in retired.items():
+        merged.obsolete[(message.id, key)] = message
     if not path.exists() or not _same_messages(merged, old):
         _write(merged, path)
     return changes
