@@ -133,7 +133,7 @@ def scratch_catalogs(tmp_path, monkeypatch):
 
 def test_update_keeps_changed_english_as_fuzzy_and_adds_and_retires_keys(scratch_catalogs,
                                                                            monkeypatch):
-    template, danish = scratch_catalogs
+    _, danish = scratch_catalogs
     assert not catalog.extract() and catalog.update("da") == {"new": [], "fuzzy": [],
                                                               "obsolete": []}
     changed = {**catalog.texts.TEXT, "advanced": "More settings", "brand_new": "New {x}"}

@@ -12,7 +12,7 @@ Sentences use ``str.format`` fields (``{share}``); the Danish must use the same 
 
 from __future__ import annotations
 
-__all__ = ["TEXT", "FIELD_LABELS", "FIELD_HELP", "GLOSSARY", "NOTES"]
+__all__ = ["FIELD_HELP", "FIELD_LABELS", "GLOSSARY", "NOTES", "TEXT"]
 
 #: Labels, sentences and titles, by key.
 TEXT: dict[str, str] = {
