@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast bench browser-deps clean
+.PHONY: run test test-fast bench browser-deps clean i18n-extract i18n-update
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ browser-deps:
 ## Print the performance figures the issues ask for
 bench: $(VENV)/.dev browser-deps
 	$(PY) benchmarks/benchmark.py
+
+## Regenerate the translation template ui/locale/messages.pot from the English source texts
+i18n-extract: $(VENV)/.runtime
+	$(PY) -m ui.catalog extract
+
+## Merge the template into the Danish catalog (changed English is kept, marked fuzzy)
+i18n-update: $(VENV)/.runtime
+	$(PY) -m ui.catalog update
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis artifacts
