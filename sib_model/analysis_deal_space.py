@@ -17,7 +17,10 @@ from .cohort import DEFAULT_DRAWS, DEFAULT_SEED, outcome_distribution
 from .contract import settle
 from .scenario import Scenario
 
-__all__ = ["deal_space"]
+__all__ = ["deal_space", "ZONES"]
+
+#: What each ``zone`` code of a deal-space cell means: who would sign there.
+ZONES = ("neither", "investor_only", "commissioner_only", "deal")
 
 
 def deal_space(s: Scenario, prices: ArrayLike | None = None,
@@ -47,7 +50,9 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
     pandas.DataFrame
         One row per cell: ``price_per_outcome``, ``difficulty``, ``expected_investor_irr``,
         ``probability_of_loss``, ``expected_commissioner_net``,
-        ``cost_per_additional_outcome``, ``investor_ok``, ``commissioner_ok``, ``deal``.
+        ``cost_per_additional_outcome``, ``investor_ok``, ``commissioner_ok``, ``deal`` and
+        ``zone`` (0 neither would sign, 1 only the investor, 2 only the commissioner, 3 both:
+        an index into :data:`ZONES`).
     """
     # The default grid always holds the scenario's own price, so the current contract's
     # cell is computed, not read off a neighbour.
@@ -86,4 +91,5 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
     else:
         grid["commissioner_ok"] = grid["cost_per_additional_outcome"] <= willingness_to_pay
     grid["deal"] = grid["investor_ok"] & grid["commissioner_ok"]
+    grid["zone"] = grid["investor_ok"].astype(int) + 2 * grid["commissioner_ok"].astype(int)
     return grid

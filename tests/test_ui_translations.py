@@ -4,12 +4,14 @@ covering every key the code asks for."""
 from __future__ import annotations
 
 import ast
+import typing
 import re
 from pathlib import Path
 
 import pytest
 
 from sib_model import PRESET_DETAILS, Scenario
+from sib_model.preferences import Reason
 from ui import catalog, charts
 from ui.catalog import format_fields, read_catalog, source_texts, translations
 from ui.i18n import LANGUAGES, Translator
@@ -66,6 +68,8 @@ DYNAMIC_KEYS = {
     "tornado_{}": ["tornado_low", "tornado_high"],
     "switch_{}": [f"switch_{field}" for field in SWITCH_KEYS],
     "switch_{}_help": [f"switch_{field}_help" for field in SWITCH_KEYS],
+    "payment_basis_{}": [f"payment_basis_{basis}" for basis in INPUTS["payment_basis"].choices],
+    "prefers_{}": [f"prefers_{reason}" for reason in typing.get_args(Reason)],
 }
 #: String constants with these prefixes name text keys wherever they appear (tables of
 #: pages, sections, zones, equation words, sentences chosen by a condition).
@@ -104,7 +108,7 @@ def _keys_the_code_uses() -> set[str]:
 def test_every_key_the_code_uses_resolves_in_both_languages():
     used = _keys_the_code_uses()
     assert len(used) > 100 and {"page_method", "eq_capital", "zone_deal",
-                                "payment_basis_every_outcome", "say_commissioner_worse",
+                                "payment_basis_every_outcome", "say_commissioner_worse_risk",
                                 "switch_payment_cap_help"} <= used
     for lang in LANGUAGES:
         t = Translator(lang)

@@ -63,8 +63,7 @@ TEXT: dict[str, str] = {
     "allowed_whole": "a whole number from {lo} to {hi}",
     "allowed_number": "a number from {lo} to {hi}",
     "allowed_optional": "{range}, or none",
-    "allowed_evidence": "a number above 0, or inf",
-    "allowed_basis": "every_outcome or above_baseline",
+    "allowed_evidence": "a number of at least 0.001, or inf",
     "allowed_lang": "en or da",
     # --- parties and series -------------------------------------------------------------
     "investor": "Investor",
@@ -107,17 +106,15 @@ TEXT: dict[str, str] = {
     "metric_deadweight_help": (
         "Share of all outcomes that would have happened anyway, without the programme."),
     "say_money_back": (
-        "In **{k} of 10** simulated futures the investor gets its money back; in the rest it "
-        "loses part of its capital."),
+        "In **{k} of 10** simulated futures the investor gets its money back; in the rest "
+        "it loses part of its capital."),
     "say_money_back_all": "In **all** simulated futures the investor gets its money back.",
     "say_money_back_none": (
         "In **none** of the simulated futures does the investor get all its money back."),
     "say_commissioner_better": (
-        "For the municipality the SIB is **{diff} better** than funding the programme directly: "
-        "it pays only when outcomes happen."),
-    "say_commissioner_worse": (
-        "For the municipality the SIB costs **{diff} more** than funding the programme directly "
-        "— the price of moving the risk to the investor."),
+        "For the municipality the SIB is **{diff} better** than funding the programme "
+        "directly: it pays only for outcomes, and the investor expects to earn less than "
+        "it puts in."),
     "say_wrong_pocket": (
         "Only {share} of the public saving lands in the municipality's budget; the rest lands in "
         "other pockets (state, region). For society as a whole the programme is worth "
@@ -161,9 +158,10 @@ TEXT: dict[str, str] = {
     "chart_cash_y": "DKK million (+ in, − out)",
     # --- creaming -----------------------------------------------------------------------
     "creaming_intro": (
-        "An investor paid per outcome earns most from citizens close to the goal; the "
-        "municipality gets most *additional* outcomes per krone from citizens far from it, "
-        "because easy cases often succeed anyway. This is creaming."),
+        "Before the contract is signed: an investor paid per outcome earns most from "
+        "citizens close to the goal, while the municipality gains most from citizens far "
+        "from it — they would have stayed on benefits longest, and fewer of them would "
+        "have succeeded anyway. This is creaming."),
     "chart_frontier_title": "What each party gets as the target group gets harder",
     "chart_difficulty_x": "Target-group difficulty (0 = closest to the goal, 1 = furthest)",
     "frontier_irr": "Investor IRR",
@@ -173,23 +171,12 @@ TEXT: dict[str, str] = {
     "commissioner_prefers": "municipality prefers",
     "current_group": "chosen group",
     "say_creaming_gap": (
-        "The investor's return is highest for difficulty **{di}** (expected IRR {irr}); the "
-        "municipality pays least per additional outcome at difficulty **{dc}** ({cost}). The gap "
-        "of **{gap}** is the creaming tension: a deal steered by the investor drifts toward "
-        "citizens who would often have succeeded anyway."),
+        "The municipality wants a group **{gap}** harder than the investor does: that gap "
+        "is the creaming tension. A deal steered by the investor drifts toward citizens "
+        "who would often have succeeded anyway."),
     "say_creaming_aligned": (
-        "Here the investor and the municipality prefer the same target group (difficulty "
-        "**{di}**): no creaming tension on these terms."),
-    "say_creaming_no_additional": (
-        "The municipality has no preferred group here: no group has additional outcomes, or "
-        "every group costs the same per additional outcome. The investor prefers difficulty "
-        "**{di}**."),
-    "say_creaming_no_investor": (
-        "The investor has no preferred group here: it gets the same whatever the group (or puts "
-        "in no money). The municipality pays least per additional outcome at difficulty **{dc}**."),
-    "say_creaming_none": (
-        "Neither party prefers any target group on these terms: every group gives the same "
-        "result."),
+        "The investor and the municipality prefer the same target group: no creaming "
+        "tension on these terms."),
     "creaming_levers": "What moves the investor's preferred group?",
     "creaming_levers_intro": (
         "The same frontier under four sets of contract terms: a rate card that pays more for "
@@ -314,6 +301,103 @@ TEXT: dict[str, str] = {
     "eq_pv": "PV",
     "eq_cost_per_additional": "cost per additional outcome",
     "eq_deadweight_share": "deadweight share",
+    "say_money_back_hundredths": (
+        "In **{k} of 100** simulated futures the investor gets its money back; in the "
+        "rest it loses part of its capital."),
+    "say_money_back_almost_all": (
+        "In **almost every** simulated future (more than 99 in 100) the investor gets its "
+        "money back."),
+    "say_money_back_almost_none": (
+        "In **fewer than 1 in 100** simulated futures does the investor get its money "
+        "back."),
+    "say_commissioner_worse_risk": (
+        "For the municipality the SIB costs **{diff} more** than funding the programme "
+        "directly (present values). The extra is mainly the investor's expected profit of "
+        "{profit}: its price for carrying a {loss} chance of losing money."),
+    "say_commissioner_worse_profit": (
+        "For the municipality the SIB costs **{diff} more** than funding the programme "
+        "directly (present values). The extra is the investor's expected profit of "
+        "{profit} — and the investor cannot lose here, so none of it pays for carrying "
+        "risk."),
+    "say_commissioner_worse_timing": (
+        "For the municipality the SIB costs **{diff} more** than funding the programme "
+        "directly (present values), although the investor expects no profit: the "
+        "difference comes from when money is paid and what the provider puts in."),
+    "say_parked": (
+        "The provider parks **{share}** of the starters, the hardest first: it serves "
+        "about {served} of {starters} citizens, and the parked ones succeed only as often "
+        "as they would have anyway."),
+    "say_guarantee": (
+        "A guarantor covers the investor's losses up to **{share}** of its capital: it "
+        "pays in {pays} of the simulated futures, {cost} on average. Without it the "
+        "investor's chance of loss would be {unguaranteed}."),
+    "say_return_cap": (
+        "The investor may get back at most **{multiple}** its capital; the cap binds in "
+        "{share} of the simulated futures, and the municipality keeps the rest."),
+    "prefers_at": "difficulty {at}",
+    "prefers_share": "{at} parked",
+    "prefers_flat": "no clear preference (every choice gives about the same result, within 1 %)",
+    "prefers_within_noise": "no clear preference (the differences are within the simulation's noise)",
+    "prefers_nothing_at_stake": "no preference (nothing is paid or nothing is additional anywhere)",
+    "say_prefers_investor": (
+        "**Investor** (highest expected return): {where}, where it expects {irr} a year."),
+    "say_prefers_investor_none": "**Investor**: {why}.",
+    "say_prefers_municipality": "**Municipality** (best net on its own budget): {where}, expected net {net}.",
+    "say_prefers_municipality_none": "**Municipality**: {why}.",
+    "say_prefers_society": "**Society** (best net for all public budgets): {where}.",
+    "say_creaming_reversed": (
+        "Here the investor prefers a group **{gap}** harder than the municipality does: "
+        "these terms pay well for hard cases."),
+    "say_value_for_money": (
+        "Value for money (lowest cost per additional outcome) is best at difficulty {at}: "
+        "{cost}."),
+    "say_parking_rewarded": (
+        "**This contract rewards parking.** The investor's expected return is highest "
+        "with {at} of the starters parked ({irr} a year, against {irr0} when everybody is "
+        "served): parked citizens cost nothing, and their spontaneous successes are still "
+        "paid."),
+    "say_parking_not_rewarded": (
+        "This contract does not reward parking: the investor does not clearly gain by "
+        "leaving the hardest citizens without a programme."),
+    "say_parking_municipality": (
+        "**Municipality**: {where}. Its expected net is {net0} when everybody is served "
+        "and {net1} when everybody is parked."),
+    "say_parking_deadweight": (
+        "On the every-outcome basis parking turns payments into deadweight: the "
+        "deadweight share rises from {dw0} with nobody parked to {dw1} with everybody "
+        "parked."),
+    "frontier_net": "Municipality's net (DKK million)",
+    "chart_parking_title": "What each party gets as the provider parks more of the hardest citizens",
+    "chart_parking_x": "Share of starters parked (hardest first)",
+    "creaming_by_group": "Which target group?",
+    "parking_title": "Inside the contract: parking the hardest citizens",
+    "parking_intro": (
+        "After the contract is signed the provider meets the citizens it was sent. "
+        "Serving only the easiest and parking the rest saves delivery costs; on the "
+        "every-outcome basis the parked citizens' spontaneous successes are still paid. "
+        "Set a spread of difficulties in the Advanced section to see a mixed group."),
+    "parking_levers": "What stops the contract rewarding parking?",
+    "parking_levers_intro": (
+        "The investor's preferred parked share under this contract and with one lever "
+        "changed."),
+    "lever_this_contract": "This contract",
+    "lever_above_baseline": "Pay only above the baseline",
+    "lever_rate_card": "Rate card by each citizen's own difficulty (premium 1)",
+    "lever_guarantee": "A guarantee of half the capital",
+    "parking_investor_share": "Investor prefers parking",
+    "parking_municipality_share": "Municipality prefers parking",
+    "parking_rewarded": "Rewards parking?",
+    "yes": "yes",
+    "no": "no",
+    "guarantor": "Guarantor",
+    "section_finance": "Finance: provider, return cap, guarantee",
+    "switch_investor_return_cap": "Cap the investor's return",
+    "switch_investor_return_cap_help": (
+        "A cap on the money multiple the investor may receive; payments above it stay "
+        "with the municipality. Published caps range from 2 % to 15 % a year."),
+    "link_unknown_keys": "{count} unknown settings ({keys}, …)",
+    "link_duplicate": "{key} names a setting that {used} already set ({used} was used)",
+    "allowed_choice": "one of: {choices}",
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).
@@ -339,6 +423,12 @@ FIELD_LABELS: dict[str, str] = {
     "municipal_share_of_savings": "Municipality's share of the saving",
     "discount_rate": "Discount rate",
     "provider_fee_at_risk": "Provider's own money at risk",
+    "difficulty_spread": "Spread of difficulty in the group",
+    "parked_share": "Share of starters the provider parks",
+    "savings_gradient": "How much more a hard case saves",
+    "savings_years": "Years over which a saving accrues",
+    "investor_return_cap": "Investor's return cap (money multiple)",
+    "guarantee_share": "First-loss guarantee (share of capital)",
 }
 
 #: The plain-language help of every scenario input, by field name (key ``help_<field>``).
@@ -395,6 +485,28 @@ FIELD_HELP: dict[str, str] = {
     "provider_fee_at_risk": (
         "Share of the delivery costs the provider pays itself and gets back only from outcome "
         "payments. 0 = the provider carries no financial risk."),
+    "difficulty_spread": (
+        "The referred citizens are not all alike: their difficulties spread evenly over "
+        "the chosen difficulty ± this. 0 = everybody alike."),
+    "parked_share": (
+        "Creaming inside the contract: the provider serves only the easiest starters and "
+        "parks this share, the hardest first. Parked citizens get no programme (no cost) "
+        "and succeed only as often as they would have anyway."),
+    "savings_gradient": (
+        "A citizen far from the goal would have stayed on benefits longest, so helping "
+        "them saves more: saving × (1 + gradient × (difficulty − 0.5)). 1 = the hardest "
+        "group saves 1.5 times, the easiest 0.5 times the reference saving."),
+    "savings_years": (
+        "An outcome's saving accrues evenly over this many years from the year it is paid "
+        "for (KORA counts six). More years: the investor is repaid before the "
+        "municipality's savings arrive."),
+    "investor_return_cap": (
+        "The most the investor may get back, as a multiple of its capital (1.10 = capital "
+        "plus 10 %). Payments above it are not made."),
+    "guarantee_share": (
+        "Blended finance: a guarantor (a foundation or a state fund) covers the "
+        "investor's losses up to this share of its capital, as Den Sociale "
+        "Investeringsfond and the Rikers Island guarantee did."),
 }
 
 #: Domain words of DESIGN.md (key ``glossary_<name>``): the English term; its translation is
