@@ -69,7 +69,8 @@ DYNAMIC_KEYS = {
     "switch_{}": [f"switch_{field}" for field in SWITCH_KEYS],
     "switch_{}_help": [f"switch_{field}_help" for field in SWITCH_KEYS],
     "payment_basis_{}": [f"payment_basis_{basis}" for basis in INPUTS["payment_basis"].choices],
-    "prefers_{}": [f"prefers_{reason}" for reason in typing.get_args(Reason)],
+    "prefers_{}": [f"prefers_{reason}" for reason in typing.get_args(Reason)
+                   if reason != "clear"],
 }
 #: String constants with these prefixes name text keys wherever they appear (tables of
 #: pages, sections, zones, equation words, sentences chosen by a condition).
@@ -82,8 +83,17 @@ _UI_FILES = [path for path in [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py
 def _keys_the_code_uses() -> set[str]:
     keys = {text_key for _, text_key, *_ in charts._FRONTIER_ROWS}
     for path in _UI_FILES:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # Names in __all__ and pieces of f-strings are not keys themselves.
+        not_keys = {id(part) for node in ast.walk(tree)
+                    if isinstance(node, ast.JoinedStr) for part in node.values}
+        not_keys |= {id(element) for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                     and any(isinstance(target, ast.Name) and target.id == "__all__"
+                             for target in node.targets)
+                     for element in ast.walk(node.value)}
+        for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and id(node) not in not_keys \
                     and re.fullmatch(r"[a-z0-9_]+", node.value) \
                     and node.value.startswith(KEY_PREFIXES):
                 keys.add(node.value)
