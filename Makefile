@@ -8,7 +8,7 @@ PIP := $(PY) -m pip --disable-pip-version-check
 CONSTRAINTS := constraints.txt
 PORT ?= 8501
 
-.PHONY: run test test-fast lint lock bench browser-deps clean
+.PHONY: run test test-fast lint lock bench browser-deps clean i18n-extract i18n-update
 
 $(VENV)/.runtime: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,14 @@ browser-deps:
 ## Print the performance figures the issues ask for
 bench: $(VENV)/.dev browser-deps
 	$(PY) -m benchmarks.benchmark
+
+## Regenerate the translation template ui/locale/messages.pot from the English source texts
+i18n-extract: $(VENV)/.runtime
+	$(PY) -m ui.catalog extract
+
+## Merge the template into the Danish catalog (changed English is kept, marked fuzzy)
+i18n-update: $(VENV)/.runtime
+	$(PY) -m ui.catalog update
 
 clean:
 	rm -rf $(VENV) .lock-venv .pytest_cache .hypothesis .mypy_cache .ruff_cache artifacts \

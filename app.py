@@ -2,24 +2,24 @@
 
 Entry point (``streamlit run app.py``). It only wires things together: read the link once,
 turn the sidebar's widgets into one scenario, mirror it into the URL, and run the chosen
-page. Pages live in ``app_pages/``, helpers in ``ui/``, the model in ``sib_model/``. (Not
-``pages/``: Streamlit treats a folder of that name as its old multipage layout and then runs
-page files without this entry point — on a fresh server's first run and in every AppTest run.)
+page. Pages live in ``app_pages/`` (listed in ``ui/pages.py``), helpers in ``ui/``, the model
+in ``sib_model/``. (Not ``pages/``: Streamlit treats a folder of that name as its old
+multipage layout and then runs page files without this entry point — on a fresh server's
+first run and in every AppTest run.)
 """
 
 import streamlit as st
 
 from ui import state
+from ui.link_messages import link_problem_text
+from ui.pages import PAGE_WIDGETS, PAGES
 from ui.sidebar import render_sidebar
 
 st.set_page_config(page_title="SIB Scenario Explorer", page_icon=":material/handshake:",
                    layout="wide")
 
-#: Widgets that live on one page but should keep their values across page visits.
-PAGE_WIDGETS = ("deal_target_irr", "deal_max_loss", "deal_test", "deal_wtp")
-
 state.start_session()
-state.keep_page_widgets(PAGE_WIDGETS)
+state.keep_page_widgets(tuple(PAGE_WIDGETS))
 scenario = state.scenario_from_session()
 t = state.translator()
 render_sidebar(scenario, t)
@@ -27,16 +27,9 @@ state.publish(scenario)
 
 problems = state.link_problems()
 if problems:
-    st.warning(state.link_problem_text(problems, t), icon=":material/warning:")
+    st.warning(link_problem_text(problems, t), icon=":material/warning:")
 
-#: (file, title key, icon, url path); the first page is the default one at "/".
-PAGES = (
-    ("app_pages/explorer.py", "page_explorer", ":material/insights:", "explorer"),
-    ("app_pages/creaming.py", "page_creaming", ":material/filter_alt:", "creaming"),
-    ("app_pages/deal_space.py", "page_deal_space", ":material/handshake:", "deal-space"),
-    ("app_pages/sensitivity.py", "page_sensitivity", ":material/tune:", "sensitivity"),
-    ("app_pages/method.py", "page_method", ":material/menu_book:", "method"),
-)
-pages = [st.Page(path, title=t(title), icon=icon, url_path=url, default=index == 0)
-         for index, (path, title, icon, url) in enumerate(PAGES)]
+pages = [st.Page(page.path, title=t(page.title), icon=page.icon, url_path=page.url,
+                 default=index == 0)
+         for index, page in enumerate(PAGES)]
 st.navigation(pages).run()

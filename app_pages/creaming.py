@@ -1,23 +1,36 @@
-"""Creaming: who prefers which target group, and what moves the investor's preference."""
+"""Creaming: who prefers which target group, and — inside a signed contract — which
+citizens the provider would rather park; and what the contract's levers change."""
 
 import streamlit as st
 
-from ui import charts, compute, narrative, state
-from ui.layout import show_chart
+from ui import charts, narrative, results, state
+from ui.headline import headline_figures, show_figures
+from ui.layout import show_chart, show_sentences
 
 s, t = state.current()
-key = compute.key_of(s, sweep_difficulty=True)
-frontier = compute.frontier(key)
 
 st.title(t("page_creaming"))
 st.caption(t("illustrative"))
+show_figures(headline_figures(results.scenario_results(s).summary, t)[:3])
+
+st.header(t("creaming_by_group"))
 st.markdown(t("creaming_intro"))
+frontier = results.creaming_results(s)
 show_chart(charts.creaming_chart(frontier, s, t), "creaming_frontier")
-st.markdown(narrative.creaming_sentence(frontier, t))
+show_sentences(narrative.creaming_sentences(frontier, t))
 
 st.subheader(t("creaming_levers"))
 st.markdown(t("creaming_levers_intro"))
-levers = compute.frontier_levers(key)
+levers = results.creaming_levers(s)
 show_chart(charts.lever_chart(levers, s, t), "creaming_levers")
 st.dataframe(charts.lever_table(levers, t), hide_index=True)
 st.caption(t("lever_table_note"))
+
+st.header(t("parking_title"))
+st.markdown(t("parking_intro"))
+parking = results.parking_results(s)
+show_chart(charts.parking_chart(parking, s, t), "parking_frontier")
+show_sentences(narrative.parking_sentences(parking, s, t))
+st.subheader(t("parking_levers"))
+st.markdown(t("parking_levers_intro"))
+st.dataframe(charts.parking_lever_table(results.parking_levers(s), t), hide_index=True)

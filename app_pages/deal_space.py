@@ -3,14 +3,15 @@ would sign."""
 
 import streamlit as st
 
-from ui import charts, compute, narrative, state
+from ui import charts, narrative, results, state
 from ui.layout import show_chart, show_sentences
+from ui.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_WIDGETS
+from ui.result_types import DealTerms
 
 s, t = state.current()
-state.page_widget_default("deal_target_irr", 0.05)
-state.page_widget_default("deal_max_loss", 0.25)
-state.page_widget_default("deal_test", "net")
-state.page_widget_default("deal_wtp", float(s.public_savings_per_outcome))
+for key, default in PAGE_WIDGETS.items():
+    state.page_widget_default(key, float(s.public_savings_per_outcome) if default is None
+                              else default)
 
 st.title(t("page_deal_space"))
 st.caption(t("illustrative"))
@@ -18,17 +19,18 @@ st.markdown(t("deal_intro"))
 
 left, middle, right = st.columns(3)
 target_irr = left.slider(t("deal_target_irr"), 0.0, 0.30, step=0.005, format="percent",
-                         key="deal_target_irr", help=t("deal_target_irr_help"))
+                         key=DEAL_TARGET_IRR, help=t("deal_target_irr_help"))
 max_loss = middle.slider(t("deal_max_loss"), 0.0, 1.0, step=0.01, format="percent",
-                         key="deal_max_loss", help=t("deal_max_loss_help"))
-test = right.radio(t("deal_test"), ["net", "wtp"], key="deal_test", help=t("deal_test_help"),
+                         key=DEAL_MAX_LOSS, help=t("deal_max_loss_help"))
+test = right.radio(t("deal_test"), ["net", "wtp"], key=DEAL_TEST, help=t("deal_test_help"),
                    format_func=lambda choice: t(f"deal_test_{choice}"))
 willingness = None
 if test == "wtp":
     willingness = right.number_input(t("deal_wtp"), min_value=0.0, max_value=1e8,
-                                     step=10_000.0, format="%.0f", key="deal_wtp")
+                                     step=10_000.0, format="%.0f", key=DEAL_WTP)
 
-grid = compute.deal_grid(compute.key_of(s, sweep_difficulty=True), float(target_irr),
-                         float(max_loss), None if willingness is None else float(willingness))
+terms = DealTerms(float(target_irr), float(max_loss),
+                  None if willingness is None else float(willingness))
+grid = results.deal_results(s, terms)
 show_chart(charts.deal_space_heatmap(grid, s, t), "deal_space_heatmap")
 show_sentences(narrative.deal_sentences(grid, s, t))

@@ -1,6 +1,8 @@
 """Method: the equations, the assumptions, a Danish–English glossary and the presets'
 sources."""
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -9,6 +11,12 @@ from ui import state
 from ui.i18n import GLOSSARY
 
 s, t = state.current()
+
+
+def word(key: str) -> str:
+    """A word of the catalog for the equations, safe inside LaTeX's ``\\text{}``."""
+    return re.sub(r"([#$%&_{}])", r"\\\1", t(key))
+
 
 st.title(t("page_method"))
 st.info(t("illustrative"), icon="ℹ️")
@@ -23,17 +31,25 @@ st.latex(r"n \sim \operatorname{Binomial}(N, r), \quad "
          r"\theta \sim \operatorname{Beta}\big(\kappa\,p(d),\ \kappa\,(1 - p(d))\big), \quad "
          r"S \sim \operatorname{Binomial}(n, \theta), \quad A = S - n\,c(d)")
 st.markdown(t("method_payment"))
-st.latex(r"P = \begin{cases} 0 & \text{if } n = 0 \text{ or } S/n < \tau \\ "
-         r"\min\!\big(\text{cap},\ \text{payable} \cdot \pi_0\,(1 + \gamma\,(d - 0.5))\big) "
-         r"& \text{otherwise} \end{cases}, \qquad "
-         r"\text{payable} = S \ \text{ or } \ \max(0,\ S - n\,b)")
+w = {key: word(key) for key in ("eq_if", "eq_or", "eq_otherwise", "eq_cap", "eq_payable",
+                                  "eq_capital", "eq_moic", "eq_net", "eq_municipality",
+                                  "eq_society", "eq_pv", "eq_cost_per_additional",
+                                  "eq_deadweight_share")}
+st.latex(rf"P = \begin{{cases}} 0 & \text{{{w['eq_if']} }} n = 0 \text{{ {w['eq_or']} }} "
+         rf"S/n < \tau \\ \min\!\big(\text{{{w['eq_cap']}}},\ \text{{{w['eq_payable']}}} \cdot "
+         rf"\pi_0\,(1 + \gamma\,(d - 0.5))\big) & \text{{{w['eq_otherwise']}}} \end{{cases}}, "
+         rf"\qquad \text{{{w['eq_payable']}}} = S \ \text{{ {w['eq_or']} }} \ "
+         rf"\max(0,\ S - n\,b)")
 st.markdown(t("method_parties"))
-st.latex(r"\text{capital} = F + n\,k, \qquad \text{MOIC} = P / \text{capital}")
-st.latex(r"\text{net}_\text{municipality} = \mathrm{PV}(A \cdot V \cdot m) - \mathrm{PV}(P), "
-         r"\qquad \text{net}_\text{society} = \mathrm{PV}(A \cdot V) - \mathrm{PV}(\text{capital})")
+st.latex(rf"\text{{{w['eq_capital']}}} = F + n\,k, \qquad "
+         rf"\text{{{w['eq_moic']}}} = P / \text{{{w['eq_capital']}}}")
+st.latex(rf"\text{{{w['eq_net']}}}_\text{{{w['eq_municipality']}}} = "
+         rf"\mathrm{{{w['eq_pv']}}}(A \cdot V \cdot m) - \mathrm{{{w['eq_pv']}}}(P), \qquad "
+         rf"\text{{{w['eq_net']}}}_\text{{{w['eq_society']}}} = \mathrm{{{w['eq_pv']}}}(A \cdot V) "
+         rf"- \mathrm{{{w['eq_pv']}}}(\text{{{w['eq_capital']}}})")
 st.markdown(t("method_ratios"))
-st.latex(r"\text{cost per additional outcome} = \frac{E[P]}{E[A]}, \qquad "
-         r"\text{deadweight share} = \frac{E[n\,c(d)]}{E[S]}")
+st.latex(rf"\text{{{w['eq_cost_per_additional']}}} = \frac{{E[P]}}{{E[A]}}, \qquad "
+         rf"\text{{{w['eq_deadweight_share']}}} = \frac{{E[n\,c(d)]}}{{E[S]}}")
 
 st.header(t("method_assumptions"))
 st.markdown(t("method_assumptions_text"))
@@ -46,6 +62,6 @@ st.table(pd.DataFrame(GLOSSARY, columns=[t("glossary_da"), t("glossary_en")]).se
 st.header(t("method_presets"))
 st.caption(t("method_presets_note"))
 for key, details in PRESET_DETAILS.items():
-    with st.expander(details.title[t.lang]):
-        st.markdown(f"*{details.story[t.lang]}*")
+    with st.expander(t.preset_title(key)):
+        st.markdown(f"*{t.preset_story(key)}*")
         st.text(details.sources)

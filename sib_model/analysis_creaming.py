@@ -1,78 +1,81 @@
 """The creaming frontier (*at skumme fløden*): what each party gets as the target group
 gets harder.
 
-An investor paid per outcome earns most from an easy group; a commissioner gets most
-*additional* outcomes per krone from a harder one, because easy groups would often have
-succeeded anyway (deadweight). The gap between the two preferred difficulties is the creaming
-tension. A difficulty premium (rate card) or payment above a baseline narrows it.
+An investor paid per outcome earns most from an easy group; the municipality needs the hard
+cases helped, because a citizen far from the goal would have cost it most (the savings
+gradient) and an easy citizen would often have succeeded anyway (deadweight). Each party's
+preferred group is the one that is best by its own objective (:mod:`sib_model.preferences`);
+the gap between the investor's and the municipality's is the creaming tension. A rate card
+(difficulty premium) or payment above a baseline narrows it.
 """
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
-from .common_numbers import common_summary
-from .outcomes import CommonUniforms, Seed
+from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
+from .preferences import (Preference, investor_preference, municipality_preference,
+                          society_preference, value_for_money_preference)
 from .scenario import Scenario
+from .sweep import grid_through, sweep
 
-__all__ = ["creaming_frontier", "preferred_difficulties"]
-
-#: Relative spread below which a curve counts as flat: no group is preferred.
-_FLAT = 1e-9
+__all__ = ["CreamingFrontier", "creaming_frontier"]
 
 
-def creaming_frontier(s: Scenario, n_points: int = 51, n_simulations: int = 10_000,
-                      seed: Seed = 0) -> pd.DataFrame:
-    """Sweep the target group's difficulty over [0, 1] on common random numbers.
+@dataclass(frozen=True)
+class CreamingFrontier:
+    """The frontier and what it says.
 
-    Returns
-    -------
-    pandas.DataFrame
-        One row per difficulty (``n_points`` evenly spaced, 0 and 1 included): the column
-        ``difficulty``, every statistic of :attr:`SimulationResult.summary` as a column, and
-        the booleans ``investor_preferred`` (highest expected IRR) and
-        ``commissioner_preferred`` (lowest cost per additional outcome). No row is marked
-        where there is no preference: no group has additional outcomes, the investor puts in
-        no money, or the curve is flat. ``attrs`` holds ``investor_preferred_difficulty``,
-        ``commissioner_preferred_difficulty`` (NaN where none) and ``creaming_gap`` (their
-        difference: how much harder a group the commissioner wants).
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per difficulty (0 and 1 and the scenario's own included): the column
+        ``difficulty`` and every statistic of :class:`sib_model.summary.Summary`.
+    investor, municipality, society : Preference
+        Each party's preferred difficulty by its own objective, or why there is none.
+    value_for_money : Preference
+        Where the municipality pays least per additional outcome (a reported figure).
     """
-    if not 2 <= n_points <= 1001:
-        raise ValueError(f"n_points must be from 2 to 1001, got {n_points}")
-    uniforms = CommonUniforms.draw(n_simulations, seed)
-    difficulties = np.linspace(0.0, 1.0, n_points)
-    rows = [{"difficulty": d, **common_summary(s, uniforms, difficulty=float(d))}
-            for d in difficulties]
-    frontier = pd.DataFrame(rows)
-    investor_row = _best_row(frontier["expected_investor_irr"], highest=True)
-    commissioner_row = _best_row(frontier["cost_per_additional_outcome"], highest=False)
-    frontier["investor_preferred"] = frontier.index == investor_row
-    frontier["commissioner_preferred"] = frontier.index == commissioner_row
-    investor_d = float(difficulties[investor_row]) if investor_row is not None else math.nan
-    commissioner_d = (float(difficulties[commissioner_row]) if commissioner_row is not None
-                      else math.nan)
-    frontier.attrs.update(investor_preferred_difficulty=investor_d,
-                          commissioner_preferred_difficulty=commissioner_d,
-                          creaming_gap=commissioner_d - investor_d)
-    return frontier
+
+    table: pd.DataFrame
+    investor: Preference
+    municipality: Preference
+    society: Preference
+    value_for_money: Preference
+
+    @property
+    def creaming_gap(self) -> float:
+        """How much harder a group the municipality wants than the investor (NaN unless both
+        preferences are clear)."""
+        return self.municipality.at - self.investor.at
+
+    def at(self, difficulty: float) -> pd.Series:
+        """The row of ``difficulty`` (which must be on the grid)."""
+        rows = self.table[self.table["difficulty"] == difficulty]
+        if rows.empty:
+            raise KeyError(f"difficulty {difficulty} is not on this frontier's grid")
+        return rows.iloc[0]
 
 
-def _best_row(values: pd.Series, *, highest: bool) -> int | None:
-    """Index of the best value, or None when there is no preference: no defined value (say,
-    the investor puts in no money), or a flat curve (every group gives the same result)."""
-    defined = values.dropna()
-    if defined.empty:
-        return None
-    spread = defined.max() - defined.min()
-    if spread <= _FLAT * max(1.0, float(defined.abs().max())):
-        return None
-    return int(defined.idxmax() if highest else defined.idxmin())
+def creaming_frontier(s: Scenario, n_points: int = 51, n_simulations: int = DEFAULT_DRAWS,
+                      seed: int = DEFAULT_SEED) -> CreamingFrontier:
+    """Sweep the target group's difficulty over [0, 1].
 
+    ``n_points`` evenly spaced difficulties (0 and 1 included) plus the scenario's own, each
+    evaluated like :func:`sib_model.evaluate` (exact, or on common random numbers of
+    ``n_simulations`` futures from ``seed`` where it cannot be exact).
 
-def preferred_difficulties(frontier: pd.DataFrame) -> tuple[float, float]:
-    """``(investor's, commissioner's)`` preferred difficulty of a frontier."""
-    return (frontier.attrs["investor_preferred_difficulty"],
-            frontier.attrs["commissioner_preferred_difficulty"])
+    Examples
+    --------
+    >>> from sib_model import Scenario, creaming_frontier
+    >>> f = creaming_frontier(Scenario(), n_points=11)
+    >>> f.investor.at, f.municipality.at
+    (0.0, 1.0)
+    """
+    table = sweep(s, "difficulty", grid_through(s.difficulty, n_points), n_simulations, seed)
+    return CreamingFrontier(table, investor_preference(table, "difficulty"),
+                            municipality_preference(table, "difficulty"),
+                            society_preference(table, "difficulty"),
+                            value_for_money_preference(table, "difficulty"))

@@ -13,17 +13,20 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
-from .common_numbers import common_atoms
+from .cohort import DEFAULT_DRAWS, DEFAULT_SEED, outcome_distribution
 from .contract import settle
-from .outcomes import CommonUniforms, Seed
 from .scenario import Scenario
 
-__all__ = ["deal_space"]
+__all__ = ["deal_space", "ZONES"]
+
+#: What each ``zone`` code of a deal-space cell means: who would sign there.
+ZONES = ("neither", "investor_only", "commissioner_only", "deal")
 
 
 def deal_space(s: Scenario, prices: ArrayLike | None = None,
                difficulties: ArrayLike | None = None, *, n_prices: int = 40,
-               n_difficulties: int = 40, n_simulations: int = 5_000, seed: Seed = 0,
+               n_difficulties: int = 40, n_simulations: int = DEFAULT_DRAWS,
+               seed: int = DEFAULT_SEED,
                target_irr: float = 0.05, max_loss_probability: float = 0.25,
                willingness_to_pay: float | None = None) -> pd.DataFrame:
     """Check both parties' terms on a price × difficulty grid.
@@ -47,7 +50,9 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
     pandas.DataFrame
         One row per cell: ``price_per_outcome``, ``difficulty``, ``expected_investor_irr``,
         ``probability_of_loss``, ``expected_commissioner_net``,
-        ``cost_per_additional_outcome``, ``investor_ok``, ``commissioner_ok``, ``deal``.
+        ``cost_per_additional_outcome``, ``investor_ok``, ``commissioner_ok``, ``deal`` and
+        ``zone`` (0 neither would sign, 1 only the investor, 2 only the commissioner, 3 both:
+        an index into :data:`ZONES`).
     """
     # The default grid always holds the scenario's own price, so the current contract's
     # cell is computed, not read off a neighbour.
@@ -56,14 +61,13 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
                   if prices is None else np.asarray(prices, dtype=float))
     difficulty_grid = (np.linspace(0.0, 1.0, n_difficulties) if difficulties is None
                        else np.asarray(difficulties, dtype=float))
-    uniforms = CommonUniforms.draw(n_simulations, seed)
     frames = []
     for d in difficulty_grid:
-        atoms = common_atoms(s, uniforms, float(d))
-        weights = atoms.counts / atoms.counts.sum()
-        # atoms × prices: every price settles the same draws.
-        settled = settle(s, atoms.starters[:, None], atoms.outcomes[:, None],
-                         difficulty=float(d), price_per_outcome=price_grid[None, :])
+        at_d = s.replace(difficulty=float(d))
+        cohort, _, _ = outcome_distribution(at_d, n_simulations, seed)
+        weights = cohort.probability
+        # futures × prices: every price settles the same futures.
+        settled = settle(at_d, cohort.column(), price_per_outcome=price_grid[None, :])
         irr = settled.investor_irr
         invested = settled.investor_capital > 0
         defined = np.where(np.isnan(irr), 0.0, weights[:, None]).sum(axis=0)
@@ -87,4 +91,5 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
     else:
         grid["commissioner_ok"] = grid["cost_per_additional_outcome"] <= willingness_to_pay
     grid["deal"] = grid["investor_ok"] & grid["commissioner_ok"]
+    grid["zone"] = grid["investor_ok"].astype(int) + 2 * grid["commissioner_ok"].astype(int)
     return grid

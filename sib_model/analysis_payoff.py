@@ -1,7 +1,9 @@
 """The classic SIB payoff picture: each party's result against the achieved success rate.
 
 Deterministic: the cohort's expected number of starters, and for each achieved success rate
-the outcomes it implies. Threshold and cap show as kinks in the payment line.
+the outcomes it implies, for the chosen group as if everybody in it were alike and served.
+Threshold and caps show as kinks in the payment line; a guarantee as a floor under the
+investor's.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .cohort import homogeneous_outcomes
 from .contract import settle
 from .scenario import Scenario
 
@@ -33,7 +36,9 @@ def payoff_curve(s: Scenario, n_points: int = 101) -> pd.DataFrame:
         raise ValueError(f"n_points must be from 2 to 10,001, got {n_points}")
     rate = np.linspace(0.0, 1.0, n_points)
     starters = s.cohort_size * s.referral_rate
-    settled = settle(s, np.full_like(rate, starters), rate * starters)
+    cohort = homogeneous_outcomes(s, np.full_like(rate, starters), rate * starters,
+                                  np.full_like(rate, 1.0 / rate.size))
+    settled = settle(s, cohort)
     columns = settled.as_columns()
     table = pd.DataFrame({"success_rate": rate,
                           **{name: columns[name] for name in PAYOFF_COLUMNS[1:]}})

@@ -14,38 +14,36 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal, Mapping
 
+from .fields import field_specs
 from .scenario import Scenario, ScenarioError, allowed_range
 
-__all__ = ["QUERY_KEYS", "QueryProblem", "scenario_to_query", "scenario_from_query",
+__all__ = ["QUERY_KEYS", "query_keys", "QueryProblem", "scenario_to_query", "scenario_from_query",
            "scenario_to_json", "scenario_from_json", "parse_field_text", "field_of_query_key"]
 
-#: Short query-string key for each field; long field names are accepted on input too.
-QUERY_KEYS: dict[str, str] = {
-    "cohort_size": "n",
-    "referral_rate": "ref",
-    "success_probability": "p",
-    "counterfactual_probability": "cf",
-    "difficulty": "d",
-    "difficulty_slope": "slope",
-    "evidence_strength": "k",
-    "duration_years": "T",
-    "price_per_outcome": "price",
-    "difficulty_premium": "prem",
-    "payment_basis": "basis",
-    "contract_baseline": "base",
-    "success_threshold": "thr",
-    "payment_cap": "cap",
-    "delivery_cost_per_participant": "cost",
-    "fixed_costs": "fixed",
-    "public_savings_per_outcome": "save",
-    "municipal_share_of_savings": "share",
-    "discount_rate": "disc",
-    "payment_lag_years": "lag",
-    "provider_fee_at_risk": "risk",
-}
-_FIELD_OF_KEY = {**{short: field for field, short in QUERY_KEYS.items()},
-                 **{field: field for field in QUERY_KEYS}}
+
+
+def query_keys(cls: type[Scenario] = Scenario) -> dict[str, str]:
+    """``field -> short query key``, as each field's :class:`~sib_model.fields.FieldSpec`
+    declares it."""
+    return {name: spec.query_key for name, spec in field_specs(cls).items()}
+
+
+def _fields_by_key(cls: type[Scenario]) -> dict[str, str]:
+    """Every key a link may use for a field: the short key, the field's name, and keys that
+    earlier versions wrote."""
+    keys: dict[str, str] = {}
+    for name, spec in field_specs(cls).items():
+        for key in (spec.query_key, name, *spec.old_query_keys):
+            keys[key] = name
+    return keys
+
+
+#: Short query-string key for each field of :class:`Scenario`; long field names are accepted
+#: on input too.
+QUERY_KEYS: dict[str, str] = query_keys()
 _NONE_WORDS = {"", "none", "null"}
+#: Largest saved file read: a saved scenario is about 1 kB.
+MAX_FILE_BYTES = 100_000
 #: Longest value read from a link; anything longer is hostile or broken, never a number.
 _MAX_VALUE_LENGTH = 40
 
@@ -60,8 +58,16 @@ class QueryProblem:
 
     key: str
     value: str
-    reason: Literal["unknown_key", "invalid_value", "adjusted"]
+    reason: Literal["unknown_key", "invalid_value", "duplicate", "adjusted"]
     allowed: str = ""
+
+
+#: Keys that links pick up from newsletters and ads; never ours, never worth a warning.
+_TRACKING_KEYS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga"})
+
+
+def _is_tracking(key: str) -> bool:
+    return key.startswith("utm_") or key in _TRACKING_KEYS
 
 
 def _to_text(value: Any) -> str:
@@ -74,12 +80,12 @@ def _to_text(value: Any) -> str:
     return str(value)
 
 
-def field_of_query_key(key: str) -> str | None:
-    """The scenario field a query key names (short or long form), or None if unknown."""
-    return _FIELD_OF_KEY.get(key)
+def field_of_query_key(key: str, cls: type[Scenario] = Scenario) -> str | None:
+    """The scenario field a query key names (short, long or old form), or None if unknown."""
+    return _fields_by_key(cls).get(key)
 
 
-def parse_field_text(field: str, text: str) -> Any:
+def parse_field_text(field: str, text: str, cls: type[Scenario] = Scenario) -> Any:
     """The typed value of ``field`` written as text (a link, a command line).
 
     Whole-number fields take whole numbers only, the optional baseline and cap take
@@ -87,19 +93,20 @@ def parse_field_text(field: str, text: str) -> Any:
     for text that is no such value; ranges are checked by :class:`Scenario`.
     """
     text = text.strip()
-    if field in {"contract_baseline", "payment_cap"} and text.lower() in _NONE_WORDS:
+    spec = field_specs(cls)[field]
+    if spec.optional and text.lower() in _NONE_WORDS:
         return None
-    if field == "payment_basis":
+    if spec.choices:
         return text
-    if Scenario.model_fields[field].annotation is int:
+    if cls.model_fields[field].annotation is int:
         return int(text)
     return float(text)
 
 
 def scenario_to_query(scenario: Scenario) -> dict[str, str]:
     """Compact query parameters: only fields that differ from the defaults, short keys."""
-    return {QUERY_KEYS[field]: _to_text(value)
-            for field, value in scenario.changed_fields().items()}
+    keys = query_keys(type(scenario))
+    return {keys[field]: _to_text(value) for field, value in scenario.changed_fields().items()}
 
 
 def scenario_from_query(params: Mapping[str, Any], base: Scenario | None = None,
@@ -112,25 +119,32 @@ def scenario_from_query(params: Mapping[str, Any], base: Scenario | None = None,
     (e.g. the UI's language) and are neither applied nor reported.
     """
     scenario = base or Scenario()
+    cls = type(scenario)
     problems: list[QueryProblem] = []
     accepted: dict[str, Any] = {}
+    key_of_field: dict[str, str] = {}
     for key, raw in params.items():
-        if key in ignore:
+        if key in ignore or _is_tracking(key):
             continue
         value = raw[-1] if isinstance(raw, (list, tuple)) and raw else raw
         text = str(value)
         shown = text if len(text) <= _MAX_VALUE_LENGTH else text[:_MAX_VALUE_LENGTH] + "…"
-        field = field_of_query_key(key)
+        field = field_of_query_key(key, cls)
         if field is None:
             problems.append(QueryProblem(key, shown, "unknown_key"))
             continue
+        if field in key_of_field:
+            # Two keys for one field (``n`` and ``cohort_size``): the first one counts.
+            problems.append(QueryProblem(key, shown, "duplicate", key_of_field[field]))
+            continue
+        key_of_field[field] = key
         try:
             if len(text) > _MAX_VALUE_LENGTH:
                 raise ValueError("too long to be a value")
-            candidate = {**accepted, field: parse_field_text(field, text)}
+            candidate = {**accepted, field: parse_field_text(field, text, cls)}
             scenario.replace(**candidate)
         except (ValueError, ScenarioError):
-            problems.append(QueryProblem(key, shown, "invalid_value", allowed_range(field)))
+            problems.append(QueryProblem(key, shown, "invalid_value", allowed_range(field, cls)))
             continue
         accepted = candidate
     return scenario.replace(**accepted), problems
@@ -146,9 +160,16 @@ def scenario_to_json(scenario: Scenario) -> str:
 def scenario_from_json(text: str | bytes) -> Scenario:
     """Read a scenario saved by :func:`scenario_to_json`; refuses anything else with a
     :class:`ScenarioError` that says what is wrong. Fields left out take their defaults."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError([("file", f"larger than {MAX_FILE_BYTES // 1000} kB; a saved "
+                                      f"scenario is a few kB")])
     try:
         document = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ScenarioError([("file", f"not a JSON document ({error})")]) from None
+    except RecursionError:
+        raise ScenarioError([("file", "nested too deeply to be a saved scenario")]) from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise ScenarioError([("file", f"holds a number too long to read ({error})")]) from None
     data = document.get("scenario", document) if isinstance(document, dict) else document
     return Scenario.model_validate(data)

@@ -1,22 +1,23 @@
 """What the contract does with a result: payments, capital, cash flows and each party's net.
 
-Everything here is a deterministic function of the number of starters ``n`` and outcomes ``S``
-(arrays of any broadcastable shape), so the same code settles simulated draws, exact grids and
-the payoff curve. DESIGN.md, steps 4–10::
+Everything here is a deterministic function of a :class:`~sib_model.cohort.CohortOutcomes`
+(arrays of any broadcastable shape), so the same code settles exact pair tables, simulated
+futures, price grids and the payoff curve. DESIGN.md, steps 4–10 and the second step::
 
-    payable   = S                        (every_outcome)
-              = max(0, S − n·b)          (above_baseline; b = contract baseline or c(d))
+    payable   = Σ_i tilt_i · S_i                      (every_outcome)
+              = max(0, Σ_i tilt_i · (S_i − n_i·b_i))  (above_baseline; b = baseline or c(d_i))
     paid only if n > 0 and S / n ≥ threshold
-    P         = min(cap, payable · price(d))
-    capital   = fixed_costs + n · delivery_cost_per_participant
-    investor and provider are repaid pro rata to the capital each put in.
+    P         = min(cap, price · payable, return_cap · capital)
+    capital   = fixed_costs + served · delivery_cost_per_participant
+    investor and provider are repaid pro rata to the capital each put in;
+    guarantor = min(investor's shortfall, guarantee_share · investor's capital)
 
-Timing (yearly, T = duration_years, L = payment_lag_years): fixed costs at year 0, delivery
-costs evenly over years 0…T−1, outcome payments evenly over years L…L+T−1. The public saving
-of an additional outcome is assumed to arrive when it is paid for (same years as P), which
-keeps the commissioner's comparison of cost and saving like for like. The lag is at least a
-year, so the investor's flows always run from outlays to receipts and the IRR exists whenever
-something is paid.
+Timing (yearly, T = duration_years, L = payment_lag_years, Y = savings_years): fixed costs at
+year 0, delivery costs evenly over years 0…T−1, outcome payments evenly over years L…L+T−1,
+a guarantee paid in the last payment year. The public saving of an additional outcome
+accrues evenly over Y years from the year the outcome is paid for; with Y = 1 cost and saving
+fall in the same years. The lag is at least a year, so the investor's flows always run from
+outlays to receipts and the IRR exists whenever something comes back.
 """
 
 from __future__ import annotations
@@ -26,45 +27,64 @@ from dataclasses import dataclass, fields
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .cohort import CohortOutcomes
 from .irr import irr
 from .scenario import Scenario
-from .targeting import baseline_rate_at, counterfactual_probability_at, price_at
 
-__all__ = ["Settlement", "settle", "year_weights"]
+__all__ = ["Settlement", "settle", "year_weights", "investor_cash_flows", "last_payment_year"]
 
 Array = NDArray[np.float64]
 
 
-def year_weights(s: Scenario) -> tuple[Array, Array, Array]:
-    """Share of delivery costs and of outcome payments falling in each year, and the
-    discount factor of each year: three arrays of length T + L."""
-    years = np.arange(s.duration_years + s.payment_lag_years)
+def year_weights(s: Scenario) -> tuple[Array, Array, Array, Array]:
+    """Share of delivery costs, of outcome payments and of savings falling in each year, and
+    the discount factor of each year: four arrays over the contract's horizon of
+    T + L + Y − 1 years."""
+    horizon = s.duration_years + s.payment_lag_years + s.savings_years - 1
+    years = np.arange(horizon)
     delivery = np.where(years < s.duration_years, 1.0 / s.duration_years, 0.0)
-    payment = np.where(years >= s.payment_lag_years, 1.0 / s.duration_years, 0.0)
+    payment = np.where((years >= s.payment_lag_years)
+                       & (years < s.payment_lag_years + s.duration_years),
+                       1.0 / s.duration_years, 0.0)
+    savings = np.convolve(payment, np.full(s.savings_years, 1.0 / s.savings_years))[:horizon]
     discount = (1.0 + s.discount_rate) ** -years.astype(float)
-    return delivery, payment, discount
+    return delivery, payment, savings, discount
+
+
+def last_payment_year(s: Scenario) -> int:
+    """The year of the last outcome payment, when a guarantee settles."""
+    return s.payment_lag_years + s.duration_years - 1
 
 
 @dataclass(frozen=True)
 class Settlement:
-    """Each party's money for given starters and outcomes (DKK; present values where named
-    ``_pv``; nominal otherwise). All arrays share the broadcast shape of the inputs."""
+    """Each party's money for given cohort outcomes (DKK; present values where named ``_pv``;
+    nominal otherwise). All arrays share the broadcast shape of the inputs.
+
+    The investor's figures (``investor_received``, ``investor_profit``, ``investor_moic``,
+    ``investor_irr``) include what a guarantor pays it; ``investor_moic_unguaranteed`` is the
+    money multiple from outcome payments alone."""
 
     starters: Array
+    served: Array
     outcomes: Array
     counterfactual_outcomes: Array
     additional_outcomes: Array
     payable_outcomes: Array
     threshold_met: NDArray[np.bool_]
     payment_capped: NDArray[np.bool_]
+    return_capped: NDArray[np.bool_]
     payment: Array
     capital: Array
     investor_capital: Array
     provider_capital: Array
     investor_payment: Array
+    guarantor_payment: Array
+    investor_received: Array
     provider_payment: Array
     investor_profit: Array
     investor_moic: Array
+    investor_moic_unguaranteed: Array
     investor_irr: Array
     provider_net: Array
     commissioner_payment_pv: Array
@@ -72,6 +92,7 @@ class Settlement:
     commissioner_net: Array
     conventional_cost_pv: Array
     conventional_net: Array
+    public_saving_pv: Array
     society_net: Array
 
     def as_columns(self) -> dict[str, Array]:
@@ -80,91 +101,102 @@ class Settlement:
 
 
 def investor_cash_flows(s: Scenario, investor_capital_delivery: ArrayLike,
-                        investor_payment: ArrayLike) -> Array:
-    """Yearly investor flows, shape (..., T + L): fixed costs and its share of delivery out,
-    its share of outcome payments in."""
-    delivery, payment, _ = year_weights(s)
+                        investor_payment: ArrayLike,
+                        guarantor_payment: ArrayLike = 0.0) -> Array:
+    """Yearly investor flows, shape (..., horizon): fixed costs and its share of delivery out,
+    its share of outcome payments in, and a guarantee in the last payment year."""
+    delivery, payment, _, _ = year_weights(s)
     flows = (-np.asarray(investor_capital_delivery, dtype=float)[..., None] * delivery
              + np.asarray(investor_payment, dtype=float)[..., None] * payment)
     flows[..., 0] -= s.fixed_costs
+    flows[..., last_payment_year(s)] += np.asarray(guarantor_payment, dtype=float)
     return flows
 
 
-def settle(s: Scenario, starters: ArrayLike, outcomes: ArrayLike,
-           difficulty: ArrayLike | None = None,
+def settle(s: Scenario, cohort: CohortOutcomes,
            price_per_outcome: ArrayLike | None = None) -> Settlement:
-    """Settle the contract for ``starters`` and ``outcomes`` (any broadcastable shapes).
+    """Settle the contract for ``cohort`` (any broadcastable shapes).
 
-    ``difficulty`` and ``price_per_outcome`` override the scenario's, so an analysis can sweep
-    them without building a scenario per point.
+    ``price_per_outcome`` overrides the scenario's reference price, so the deal space can
+    settle one set of futures at a whole row of prices at once.
     """
-    d = s.difficulty if difficulty is None else difficulty
-    c = counterfactual_probability_at(s, d)
-    b = baseline_rate_at(s, d)
-    price = price_at(s, d, price_per_outcome)
-    n = np.asarray(starters, dtype=float)
-    S = np.asarray(outcomes, dtype=float)
-    # Every result takes the full broadcast shape, e.g. draws × prices for the deal space.
-    shape = np.broadcast_shapes(n.shape, S.shape, c.shape, price.shape)
-    n, S = np.broadcast_to(n, shape), np.broadcast_to(S, shape)
+    price = np.asarray(s.price_per_outcome if price_per_outcome is None else price_per_outcome,
+                       dtype=float)
+    # Every result takes the full broadcast shape, e.g. futures × prices for the deal space.
+    shape = np.broadcast_shapes(cohort.starters.shape, price.shape)
+    n, served, S, counterfactual, units, saving_units = (
+        np.broadcast_to(np.asarray(a, dtype=float), shape)
+        for a in (cohort.starters, cohort.served, cohort.outcomes,
+                  cohort.counterfactual_outcomes, cohort.payable_units, cohort.saving_units))
 
-    counterfactual = n * c
-    additional = S - counterfactual
-    if s.payment_basis == "every_outcome":
-        payable = S
-    else:
-        payable = np.maximum(0.0, S - n * b)
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.where(n > 0, S / np.where(n > 0, n, 1.0), 0.0)
     # A tiny tolerance keeps "exactly at the threshold" paid despite rounding in S / n.
     threshold_met = (n > 0) & (rate >= s.success_threshold - 1e-12)
-    uncapped = np.where(threshold_met, payable * price, 0.0)
+    uncapped = np.where(threshold_met, units * price, 0.0)
     cap = np.inf if s.payment_cap is None else s.payment_cap
     payment = np.minimum(uncapped, cap)
     capped = uncapped > cap
 
-    delivery_total = n * s.delivery_cost_per_participant
+    delivery_total = served * s.delivery_cost_per_participant
     provider_capital = s.provider_fee_at_risk * delivery_total
     investor_delivery = delivery_total - provider_capital
     investor_capital = s.fixed_costs + investor_delivery
     capital = investor_capital + provider_capital
+    if s.investor_return_cap is not None:
+        # Payments beyond the return cap are not made: the commissioner keeps them.
+        allowed = s.investor_return_cap * capital
+        return_capped = payment > allowed
+        payment = np.minimum(payment, allowed)
+    else:
+        return_capped = np.zeros(shape, dtype=bool)
     with np.errstate(divide="ignore", invalid="ignore"):
         investor_share = np.where(capital > 0, investor_capital / capital, 1.0)
-        moic = np.where(capital > 0, payment / capital, np.nan)
     investor_payment = payment * investor_share
     provider_payment = payment - investor_payment
+    shortfall = np.maximum(0.0, investor_capital - investor_payment)
+    guarantor_payment = np.minimum(shortfall, s.guarantee_share * investor_capital)
+    received = investor_payment + guarantor_payment
 
-    flows = investor_cash_flows(s, investor_delivery, investor_payment)
-    investor_irr = np.asarray(irr(flows), dtype=float).reshape(n.shape)
+    flows = investor_cash_flows(s, investor_delivery, investor_payment, guarantor_payment)
+    investor_irr = np.asarray(irr(flows), dtype=float).reshape(shape)
     # Nothing paid back on money put in is a total loss: −100 %, not "undefined".
-    investor_irr = np.where((investor_payment <= 0) & (investor_capital > 0), -1.0,
-                            investor_irr)
-    investor_moic = np.where(investor_capital > 0, moic, np.nan)
+    investor_irr = np.where((received <= 0) & (investor_capital > 0), -1.0, investor_irr)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        investor_moic = np.where(investor_capital > 0, received / investor_capital, np.nan)
+        unguaranteed = np.where(investor_capital > 0, investor_payment / investor_capital,
+                                np.nan)
 
-    delivery_w, payment_w, discount = year_weights(s)
+    delivery_w, payment_w, savings_w, discount = year_weights(s)
     payment_pv_factor = float(payment_w @ discount)
     delivery_pv_factor = float(delivery_w @ discount)
-    public_saving_pv = additional * s.public_savings_per_outcome * payment_pv_factor
+    savings_pv_factor = float(savings_w @ discount)
+    public_saving_pv = saving_units * s.public_savings_per_outcome * savings_pv_factor
     commissioner_payment_pv = payment * payment_pv_factor
     commissioner_saving_pv = public_saving_pv * s.municipal_share_of_savings
     conventional_cost_pv = s.fixed_costs + delivery_total * delivery_pv_factor
 
     return Settlement(
         starters=n,
+        served=served,
         outcomes=S,
         counterfactual_outcomes=counterfactual,
-        additional_outcomes=additional,
-        payable_outcomes=payable,
+        additional_outcomes=S - counterfactual,
+        payable_outcomes=units,
         threshold_met=threshold_met,
         payment_capped=capped,
+        return_capped=return_capped,
         payment=payment,
         capital=capital,
         investor_capital=investor_capital,
         provider_capital=provider_capital,
         investor_payment=investor_payment,
+        guarantor_payment=guarantor_payment,
+        investor_received=received,
         provider_payment=provider_payment,
-        investor_profit=investor_payment - investor_capital,
+        investor_profit=received - investor_capital,
         investor_moic=investor_moic,
+        investor_moic_unguaranteed=unguaranteed,
         investor_irr=investor_irr,
         provider_net=provider_payment - provider_capital,
         commissioner_payment_pv=commissioner_payment_pv,
@@ -172,5 +204,6 @@ def settle(s: Scenario, starters: ArrayLike, outcomes: ArrayLike,
         commissioner_net=commissioner_saving_pv - commissioner_payment_pv,
         conventional_cost_pv=conventional_cost_pv,
         conventional_net=commissioner_saving_pv - conventional_cost_pv,
+        public_saving_pv=public_saving_pv,
         society_net=public_saving_pv - conventional_cost_pv,
     )

@@ -13,8 +13,11 @@ The IRR ``r`` of flows ``c_0 … c_m`` (one per year, ``c_0`` now) solves
 
 For conventional flows — outlays first, receipts after, one change of sign — Descartes' rule
 gives exactly one positive root, so the answer equals ``numpy_financial.irr``'s. Rows with
-several sign changes get one of their roots (not necessarily the one closest to zero that
-``numpy_financial`` picks); rows with no change of sign have no IRR and give NaN.
+several changes of sign may have several roots, or none: they are solved one row at a time
+as ``numpy_financial.irr`` solves them (``np.roots``) and get the same answer, the real rate
+closest to zero, or NaN when there is none. (A contract's investor flows have one change of
+sign, so this slow path is for odd inputs only.) Rows with no change of sign, and rows holding
+an infinite or NaN flow, have no IRR and give NaN; an empty row is a ``ValueError``.
 """
 
 from __future__ import annotations
@@ -69,6 +72,26 @@ def _solve(c: NDArray[np.float64], x: NDArray[np.float64], lo: NDArray[np.float6
     return x, lo, hi, converged
 
 
+def _sign_changes(years_first: NDArray[np.float64]) -> NDArray[np.int64]:
+    """Changes of sign down each column, zeros skipped (Descartes' rule counts these)."""
+    signs = np.sign(years_first)
+    # Each zero takes the sign of the last non-zero year before it.
+    last_nonzero = np.maximum.accumulate(
+        np.where(signs != 0, np.arange(signs.shape[0])[:, None], 0), axis=0)
+    filled = np.take_along_axis(signs, last_nonzero, axis=0)
+    return (filled[1:] * filled[:-1] < 0).sum(axis=0)
+
+
+def _closest_to_zero_root(flows: NDArray[np.float64]) -> float:
+    """``numpy_financial.irr`` of one row: the real rate closest to zero, NaN if none."""
+    roots = np.roots(flows[::-1])
+    x = roots[(roots.imag == 0) & (roots.real > 0)].real
+    if x.size == 0:
+        return float("nan")
+    rates = 1.0 / x - 1.0
+    return float(rates[np.argmin(np.abs(rates))])
+
+
 def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
     """Internal rate of return of each row of ``cash_flows``.
 
@@ -81,9 +104,30 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
     -------
     ndarray or float
         The yearly IRR as a decimal (0.05 is 5 %), one per row; NaN where a row has no change
-        of sign. A 1-D input gives a float, like ``numpy_financial.irr``.
+        of sign or a flow that is not finite. A 1-D input gives a float, like
+        ``numpy_financial.irr``.
+
+    Raises
+    ------
+    ValueError
+        If there are no years of flows (``irr([])``).
+
+    Examples
+    --------
+    >>> from sib_model import irr
+    >>> round(irr([-100, 39, 59, 55, 20]), 5)
+    0.28095
+    >>> irr([[-100, 0, 0, 74], [-100, 100, 0, 7]]).round(5)
+    array([-0.0955 ,  0.06206])
+
+    Two roots (10 % and 20 %): the one closest to zero, as ``numpy_financial`` returns.
+
+    >>> round(irr([-100, 230, -132]), 5)
+    0.1
     """
     flows = np.asarray(cash_flows, dtype=float)
+    if flows.ndim == 0 or flows.shape[-1] == 0:
+        raise ValueError("irr needs at least one year of cash flows, got none")
     single = flows.ndim == 1
     # Years first: every step below then works on long contiguous rows of many cash flows.
     years_first = np.ascontiguousarray(flows.reshape(-1, flows.shape[-1]).T)
@@ -98,7 +142,13 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
         years_first = np.where(source < n_years,
                                np.take_along_axis(years_first, np.minimum(source, n_years - 1),
                                                   axis=0), 0.0)
+    finite = np.isfinite(years_first).all(axis=0)
+    years_first = np.where(finite, years_first, 0.0)
     solvable = (years_first.max(axis=0) > 0) & (years_first.min(axis=0) < 0)
+    several = solvable & (_sign_changes(years_first) > 1)
+    for row in np.flatnonzero(several):
+        result[row] = _closest_to_zero_root(years_first[:, row])
+    solvable &= ~several
     if not solvable.any():
         return float(result[0]) if single else result.reshape(flows.shape[:-1])
 

@@ -3,8 +3,8 @@
 Each preset is built by a function whose docstring gives the source of every number. They are
 *illustrative*: the contract terms of the Danish pilots are not public, so prices and costs are
 plausible values chosen to reproduce what was published (cohort sizes, rates achieved,
-shortfalls), not the real contracts. ``PRESET_DETAILS`` carries the titles and the one-line
-story shown in the app, in English and Danish.
+shortfalls), not the real contracts. ``PRESET_DETAILS`` carries the English title and one-line
+story shown in the app (the dashboard's Danish catalog, ``ui/locale``, translates them).
 """
 
 from __future__ import annotations
@@ -134,19 +134,22 @@ def rate_card_hard_group() -> Scenario:
     homelessness projects split by difficulty.
 
     - Buenos Aires paid about 40 % more per job for "very vulnerable" than for "vulnerable"
-      young people: a premium of 2 at difficulty 0.7 pays 1 + 2 × 0.2 = 1.4 times the
-      reference price, 40 % more.
+      young people: a premium of 1 at difficulty 0.9 (a very vulnerable group) pays
+      1 + 1 × 0.4 = 1.4 times the reference price, 40 % more.
+    - the premium is what makes the hard group financeable: without it the investor's expected
+      return on this group is negative, with it positive (a test checks both).
     - INDIGO lists two Danish homelessness projects for young people split into "less
       vulnerable" (7.3m DKK) and "most vulnerable" (15.9m DKK): pricing by difficulty is real.
     - otherwise the article's example (the defaults), for a group harder than the reference.
     """
-    return Scenario(difficulty=0.7, difficulty_premium=2.0)
+    return Scenario(difficulty=0.9, difficulty_premium=1.0)
 
 
 @dataclass(frozen=True)
 class PresetDetails:
-    """What the app shows about a preset: a title and a one-line story per language, and the
-    sources of its numbers (the builder's docstring)."""
+    """What the app shows about a preset: a title and a one-line story (``{"en": ...}``; the
+    dashboard's translation catalog holds the other languages), and the sources of its numbers
+    (the builder's docstring)."""
 
     key: str
     title: dict[str, str]
@@ -156,35 +159,23 @@ class PresetDetails:
 
 _BUILDERS: dict[str, tuple[Callable[[], Scenario], dict[str, str], dict[str, str]]] = {
     "article": (article_jobs,
-                {"en": "100 into jobs (the article)",
-                 "da": "100 i job (artiklen)"},
-                {"en": "The reference picture: a moderately proven method, paid per job.",
-                 "da": "Referencebilledet: en nogenlunde afprøvet metode, betaling pr. job."}),
+                {"en": "100 into jobs (the article)"},
+                {"en": "The reference picture: a moderately proven method, paid per job."}),
     "ballerup": (ballerup_autism,
-                 {"en": "Autism pilot, 10 (Ballerup-like)",
-                  "da": "Autismepilot, 10 (à la Ballerup)"},
-                 {"en": "A tiny cohort and a referral shortfall: only 6 of 10 started.",
-                  "da": "En lille målgruppe og for få visiteret: kun 6 af 10 startede."}),
+                 {"en": "Autism pilot, 10 (Ballerup-like)"},
+                 {"en": "A tiny cohort and a referral shortfall: only 6 of 10 started."}),
     "aalborg": (aalborg_impact60,
-                {"en": "Vulnerable jobless, 120 (Aalborg-like)",
-                 "da": "Udsatte ledige, 120 (à la Aalborg)"},
-                {"en": "46 % self-supporting, about twice the job centre's usual rate.",
-                 "da": "46 % selvforsørgende, cirka dobbelt så mange som jobcentret plejer."}),
+                {"en": "Vulnerable jobless, 120 (Aalborg-like)"},
+                {"en": "46 % self-supporting, about twice the job centre's usual rate."}),
     "peterborough": (peterborough_reoffending,
-                     {"en": "Reoffending, threshold (Peterborough-like)",
-                      "da": "Tilbagefald, tærskel (à la Peterborough)"},
-                     {"en": "Paid only above a comparison group and past a threshold.",
-                      "da": "Betaling kun over en sammenligningsgruppe og over en tærskel."}),
+                     {"en": "Reoffending, threshold (Peterborough-like)"},
+                     {"en": "Paid only above a comparison group and past a threshold."}),
     "utah": (utah_preschool,
-             {"en": "Preschool, low baseline (Utah-like)",
-              "da": "Førskole, lav baseline (à la Utah)"},
-             {"en": "The contract pays for children who would have been fine anyway.",
-              "da": "Kontrakten betaler for børn, der ville have klaret sig alligevel."}),
+             {"en": "Preschool, low baseline (Utah-like)"},
+             {"en": "The contract pays for children who would have been fine anyway."}),
     "rate_card": (rate_card_hard_group,
-                  {"en": "Hard group, rate card",
-                   "da": "Svær målgruppe, prisliste"},
-                  {"en": "Paying more for harder cases to counter creaming.",
-                   "da": "Højere pris for sværere borgere modvirker fløde-skumning."}),
+                  {"en": "Hard group, rate card"},
+                  {"en": "Paying more for harder cases to counter creaming."}),
 }
 
 #: Short key → illustrative scenario.

@@ -1,9 +1,16 @@
-"""``simulate``: many possible futures of one contract, and what each party gets in them.
+"""``evaluate`` and ``simulate``: the possible futures of one contract, and what each party
+gets in them.
 
-Draws come from :func:`sib_model.outcomes.draw_outcomes`. Every money figure depends on a draw
-only through its (starters, outcomes) pair, and a cohort of 100 has at most a few thousand such
-pairs however many futures are drawn, so the contract is settled once per distinct pair (an
-*atom*) and the per-draw table is filled in from the atoms only when someone asks for it.
+:func:`evaluate` is what every page and analysis uses: exact where the cohort allows it,
+Monte Carlo on fixed common random numbers elsewhere (:mod:`sib_model.cohort` says where the
+switch is), so one scenario has one set of figures wherever it is shown.
+:func:`simulate` draws ``n_simulations`` futures with a seed of your choosing and also keeps
+the per-draw table, for users who want the draws themselves.
+
+Every money figure depends on a future only through its cohort numbers, and a cohort of 100
+has at most a few thousand (starters, outcomes) pairs however many futures are drawn, so a
+homogeneous contract is settled once per distinct pair (an *atom*) and the per-draw table is
+filled in from the atoms only when someone asks for it.
 """
 
 from __future__ import annotations
@@ -16,13 +23,17 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from .contract import Settlement, investor_cash_flows, settle, year_weights
+from .cohort import (DEFAULT_DRAWS, DEFAULT_SEED, CohortOutcomes, Method, homogeneous_outcomes,
+                     is_homogeneous, outcome_distribution, sample_citizens)
+from .contract import Settlement, investor_cash_flows, last_payment_year, settle, year_weights
 from .outcomes import Seed, draw_outcomes
 from .scenario import Scenario
-from .summary import summarise
-from .targeting import counterfactual_probability_at, price_at, success_probability_at
+from .summary import Summary, summarise
+from .targeting import (counterfactual_probability_at, price_at, saving_tilt_at,
+                        success_probability_at)
 
-__all__ = ["simulate", "SimulationResult", "Atoms", "atomise", "settle_atoms"]
+__all__ = ["evaluate", "simulate", "ScenarioResult", "SimulationResult", "Atoms", "atomise",
+           "expected_cash_flows", "group_figures"]
 
 #: Largest (cohort + 1)² for which atoms are found with a lookup table instead of a sort.
 _TABLE_LIMIT = 4_000_000
@@ -54,75 +65,97 @@ def atomise(starters: NDArray[np.int64], outcomes: NDArray[np.int64], cohort_siz
     return Atoms(keys // width, keys % width, counts, index)
 
 
-def settle_atoms(s: Scenario, atoms: Atoms, **overrides: Any) -> Settlement:
-    return settle(s, atoms.starters, atoms.outcomes, **overrides)
-
-
 @dataclass(frozen=True)
-class SimulationResult:
-    """What :func:`simulate` found.
+class ScenarioResult:
+    """What :func:`evaluate` found for one scenario.
 
     Attributes
     ----------
-    scenario, n_simulations, seed
-        What was simulated.
-    summary : dict[str, float]
-        Named statistics (see :func:`sib_model.summary.summarise`): ``expected_payment``,
-        ``probability_of_loss``, ``expected_investor_irr``, ``median_investor_irr``,
-        ``deadweight_share``, ``cost_per_additional_outcome``, percentiles such as
-        ``investor_irr_p05`` …, plus the chosen group's ``group_success_probability``,
-        ``group_counterfactual_probability`` and ``group_price_per_outcome``.
+    scenario
+        What was evaluated.
+    summary : Summary
+        Named statistics (see :class:`sib_model.summary.Summary`): ``expected_payment``,
+        ``probability_of_loss``, ``expected_investor_irr``, ``deadweight_share``,
+        ``cost_per_additional_outcome``, percentiles such as ``investor_irr_p05``, the
+        guarantor's ``expected_guarantor_payment`` and ``probability_guarantor_pays``, and the
+        chosen group's ``group_success_probability`` … ``group_saving_per_outcome``.
     distribution : pandas.DataFrame
-        One row per distinct (starters, outcomes) pair with its ``probability`` (share of
-        draws) and every settlement column — a compact, exact picture for charts.
-    draws : pandas.DataFrame
-        One row per simulated contract (built on first use): ``starters``,
-        ``true_success_rate``, ``outcomes``, ``additional_outcomes``, ``payment``,
-        ``capital``, ``investor_irr``, ``investor_moic``, ``commissioner_net`` and the rest of
-        :class:`sib_model.contract.Settlement`'s fields.
+        One row per exact pair or simulated future with its ``probability`` and every
+        settlement column — a compact picture for charts.
+    method : "exact" or "monte_carlo"
+        How the futures were found.
+    n_simulations : int
+        Futures drawn (0 when exact).
     cash_flows : pandas.DataFrame
         Expected nominal cash flow of each party per year (DKK; + in, − out).
     """
 
     scenario: Scenario
-    n_simulations: int
-    seed: Any
-    summary: dict[str, float]
+    summary: Summary
     distribution: pd.DataFrame
-    _true_success_rate: NDArray[np.float64] = field(repr=False)
-    _index_of_draw: NDArray[np.intp] = field(repr=False)
-
-    @cached_property
-    def draws(self) -> pd.DataFrame:
-        columns = {name: self.distribution[name].to_numpy()[self._index_of_draw]
-                   for name in self.distribution.columns if name != "probability"}
-        columns = {"starters": columns.pop("starters").astype(np.int64),
-                   "true_success_rate": self._true_success_rate,
-                   "outcomes": columns.pop("outcomes").astype(np.int64), **columns}
-        return pd.DataFrame(columns)
+    method: Method
+    n_simulations: int
 
     @cached_property
     def cash_flows(self) -> pd.DataFrame:
         return expected_cash_flows(self.scenario, self.summary)
 
 
-def expected_cash_flows(s: Scenario, summary: dict[str, float]) -> pd.DataFrame:
-    """Expected yearly flows per party. Flows are linear in starters and payment, so the
-    expected flow is the flow of the expected values."""
-    delivery, payment, _ = year_weights(s)
-    investor_delivery = (summary["expected_investor_capital"] - s.fixed_costs)
-    investor = investor_cash_flows(s, investor_delivery, summary["expected_investor_payment"])
+@dataclass(frozen=True)
+class SimulationResult(ScenarioResult):
+    """What :func:`simulate` found: a :class:`ScenarioResult` plus the draws.
+
+    Attributes
+    ----------
+    seed
+        The seed the draws came from.
+    draws : pandas.DataFrame
+        One row per simulated contract (built on first use): ``starters``,
+        ``true_success_rate`` (homogeneous cohorts), ``outcomes``, ``additional_outcomes``,
+        ``payment``, ``capital``, ``investor_irr``, ``investor_moic``, ``commissioner_net``
+        and the rest of :class:`sib_model.contract.Settlement`'s fields.
+    """
+
+    seed: Any = None
+    _true_success_rate: NDArray[np.float64] | None = field(default=None, repr=False)
+    _index_of_draw: NDArray[np.intp] | None = field(default=None, repr=False)
+
+    @cached_property
+    def draws(self) -> pd.DataFrame:
+        table = self.distribution.drop(columns="probability")
+        if self._index_of_draw is not None:
+            table = table.iloc[self._index_of_draw].reset_index(drop=True)
+        columns = {name: table[name].to_numpy() for name in table.columns}
+        ordered: dict[str, Any] = {"starters": columns.pop("starters").astype(np.int64)}
+        if self._true_success_rate is not None:
+            ordered["true_success_rate"] = self._true_success_rate
+        ordered["outcomes"] = columns.pop("outcomes").astype(np.int64)
+        return pd.DataFrame({**ordered, **columns})
+
+
+def expected_cash_flows(s: Scenario, summary: Summary) -> pd.DataFrame:
+    """Expected yearly flows per party. Flows are linear in capital, payments and savings, so
+    the expected flow is the flow of the expected values."""
+    delivery, payment, savings, _ = year_weights(s)
+    investor_delivery = summary["expected_investor_capital"] - s.fixed_costs
+    guarantee = summary["expected_guarantor_payment"]
+    investor = investor_cash_flows(s, investor_delivery, summary["expected_investor_payment"],
+                                   guarantee)
     provider = (-summary["expected_provider_capital"] * delivery
                 + summary["expected_provider_payment"] * payment)
+    guarantor = np.zeros_like(delivery)
+    guarantor[last_payment_year(s)] = -guarantee
     commissioner_pays = -summary["expected_payment"] * payment
-    saving = (summary["expected_additional_outcomes"] * s.public_savings_per_outcome
-              * s.municipal_share_of_savings * payment)
+    # Nominal saving: the present value's undiscounted twin, spread as the savings accrue.
+    saving = (_expected_saving_units(summary, s) * s.public_savings_per_outcome
+              * s.municipal_share_of_savings * savings)
     conventional = -(summary["expected_capital"] - s.fixed_costs) * delivery
     conventional[0] -= s.fixed_costs
     return pd.DataFrame({
         "year": np.arange(delivery.size),
         "investor": investor,
         "provider": provider,
+        "guarantor": guarantor,
         "commissioner_payment": commissioner_pays,
         "commissioner_saving": saving,
         "commissioner_net": commissioner_pays + saving,
@@ -130,22 +163,67 @@ def expected_cash_flows(s: Scenario, summary: dict[str, float]) -> pd.DataFrame:
     })
 
 
+def _expected_saving_units(summary: Summary, s: Scenario) -> float:
+    """E[saving units], read back from the expected public saving's present value."""
+    _, _, savings, discount = year_weights(s)
+    factor = float(savings @ discount) * s.public_savings_per_outcome
+    return summary["expected_public_saving_pv"] / factor if factor > 0 else 0.0
+
+
 def group_figures(s: Scenario) -> dict[str, float]:
-    """p(d), c(d) and price(d) of the chosen group: what the headline sliders really mean."""
+    """p(d), c(d), price(d) and saving(d) of the chosen group: what the headline sliders
+    really mean."""
     return {"group_success_probability": float(success_probability_at(s)),
             "group_counterfactual_probability": float(counterfactual_probability_at(s)),
-            "group_price_per_outcome": float(price_at(s))}
+            "group_price_per_outcome": float(price_at(s)),
+            "group_saving_per_outcome": float(s.public_savings_per_outcome
+                                              * saving_tilt_at(s))}
 
 
-def distribution_table(atoms: Atoms, settled: Settlement) -> pd.DataFrame:
-    return pd.DataFrame({"probability": atoms.counts / atoms.counts.sum(),
-                         **settled.as_columns()}, copy=False)
+def distribution_table(cohort: CohortOutcomes, settled: Settlement) -> pd.DataFrame:
+    return pd.DataFrame({"probability": cohort.probability, **settled.as_columns()}, copy=False)
+
+
+def _result_parts(s: Scenario, cohort: CohortOutcomes,
+                  n_draws: int) -> tuple[Summary, pd.DataFrame]:
+    settled = settle(s, cohort)
+    summary = summarise(settled, cohort.probability, n_draws, group_figures(s))
+    return summary, distribution_table(cohort, settled)
+
+
+def evaluate(s: Scenario, n_simulations: int = DEFAULT_DRAWS,
+             seed: int = DEFAULT_SEED) -> ScenarioResult:
+    """The figures of scenario ``s`` — exactly where the cohort allows it, otherwise on
+    ``n_simulations`` futures of fixed common random numbers (:mod:`sib_model.cohort`).
+
+    Every page and analysis calls this with the defaults, so one scenario shows one set of
+    numbers everywhere.
+
+    Examples
+    --------
+    >>> from sib_model import Scenario, evaluate
+    >>> r = evaluate(Scenario())
+    >>> r.method, round(r.summary["expected_investor_irr"], 3)
+    ('exact', 0.121)
+    """
+    if not isinstance(s, Scenario):
+        raise TypeError(f"evaluate needs a Scenario, got {type(s).__name__}")
+    cohort, method, n_draws = outcome_distribution(s, n_simulations, seed)
+    summary, distribution = _result_parts(s, cohort, n_draws)
+    return ScenarioResult(s, summary, distribution, method, n_draws)
 
 
 def simulate(s: Scenario, n_simulations: int = 10_000, seed: Seed = None) -> SimulationResult:
     """Simulate ``n_simulations`` contracts of scenario ``s``.
 
     The same ``seed`` (an int or a ``numpy.random.Generator``) gives the same draws.
+
+    Examples
+    --------
+    >>> from sib_model import Scenario, simulate
+    >>> r = simulate(Scenario(), n_simulations=20_000, seed=1)
+    >>> len(r.draws), 0.10 < r.summary["expected_investor_irr"] < 0.14
+    (20000, True)
     """
     if not isinstance(s, Scenario):
         raise TypeError(f"simulate needs a Scenario, got {type(s).__name__}")
@@ -153,10 +231,16 @@ def simulate(s: Scenario, n_simulations: int = 10_000, seed: Seed = None) -> Sim
             or not 1 <= n_simulations <= 10_000_000:
         raise ValueError(f"n_simulations must be a whole number from 1 to 10,000,000, "
                          f"got {n_simulations!r}")
-    drawn = draw_outcomes(s, int(n_simulations), seed)
-    atoms = atomise(drawn.starters, drawn.outcomes, s.cohort_size)
-    settled = settle_atoms(s, atoms)
-    summary = {**summarise(settled, atoms.counts), **group_figures(s)}
-    return SimulationResult(s, int(n_simulations), seed, summary,
-                            distribution_table(atoms, settled),
-                            drawn.true_success_rate, atoms.index_of_draw)
+    n = int(n_simulations)
+    if is_homogeneous(s):
+        drawn = draw_outcomes(s, n, seed)
+        atoms = atomise(drawn.starters, drawn.outcomes, s.cohort_size)
+        cohort = homogeneous_outcomes(s, atoms.starters, atoms.outcomes,
+                                      atoms.counts / atoms.counts.sum())
+        summary, distribution = _result_parts(s, cohort, n)
+        return SimulationResult(s, summary, distribution, "monte_carlo", n, seed,
+                                drawn.true_success_rate, atoms.index_of_draw)
+    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    cohort = sample_citizens(s, n, int(rng.integers(2**63)), within_budget=False)
+    summary, distribution = _result_parts(s, cohort, n)
+    return SimulationResult(s, summary, distribution, "monte_carlo", n, seed)

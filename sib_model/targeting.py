@@ -6,7 +6,11 @@ a larger share of them are truly additional (DESIGN.md, "Target group and succes
 
     p(d) = σ(logit(success_probability)        − slope · (d − 0.5))
     c(d) = σ(logit(counterfactual_probability) − slope · (d − 0.5))
-    price(d) = price_per_outcome · (1 + premium · (d − 0.5))
+    price(d)  = price_per_outcome · (1 + premium · (d − 0.5))
+    saving(d) = public_savings_per_outcome · (1 + gradient · (d − 0.5))
+
+A mixed cohort (``difficulty_spread`` > 0) is a set of strata around the chosen difficulty,
+each with its own p, c, price and saving.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from scipy.special import expit, logit
 from .scenario import Scenario
 
 __all__ = ["success_probability_at", "counterfactual_probability_at", "price_at",
-           "baseline_rate_at"]
+           "baseline_rate_at", "price_tilt_at", "saving_tilt_at", "strata_difficulties",
+           "N_STRATA", "REFERENCE_DIFFICULTY"]
 
 REFERENCE_DIFFICULTY = 0.5
 
@@ -54,7 +59,35 @@ def baseline_rate_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArra
 def price_at(s: Scenario, difficulty: ArrayLike | None = None,
              price_per_outcome: ArrayLike | None = None) -> NDArray[np.float64]:
     """price(d): the rate card, unchanged at the reference group, tilted by the premium."""
-    d = np.asarray(s.difficulty if difficulty is None else difficulty, dtype=float)
     base = np.asarray(s.price_per_outcome if price_per_outcome is None else price_per_outcome,
                       dtype=float)
-    return base * (1.0 + s.difficulty_premium * (d - REFERENCE_DIFFICULTY))
+    return base * price_tilt_at(s, difficulty)
+
+
+def price_tilt_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArray[np.float64]:
+    """price(d) / price_per_outcome: the rate card's factor, 1 at the reference group."""
+    d = np.asarray(s.difficulty if difficulty is None else difficulty, dtype=float)
+    return 1.0 + s.difficulty_premium * (d - REFERENCE_DIFFICULTY)
+
+
+def saving_tilt_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArray[np.float64]:
+    """saving(d) / public_savings_per_outcome = 1 + gradient · (d − 0.5).
+
+    A citizen far from the labour market would have stayed on benefits longest, so a job for
+    them saves most (DESIGN.md, second step, item 1)."""
+    d = np.asarray(s.difficulty if difficulty is None else difficulty, dtype=float)
+    return 1.0 + s.savings_gradient * (d - REFERENCE_DIFFICULTY)
+
+
+#: Strata of a mixed cohort: enough that the spread reads as a spread, few enough that the
+#: per-stratum arrays stay small.
+N_STRATA = 9
+
+
+def strata_difficulties(s: Scenario) -> NDArray[np.float64]:
+    """Difficulty of each stratum of the referred cohort: ``N_STRATA`` equal shares evenly
+    over [d − spread, d + spread], clipped to [0, 1]; one stratum when nobody differs."""
+    if s.difficulty_spread == 0:
+        return np.array([s.difficulty])
+    centres = (np.arange(N_STRATA) + 0.5) / N_STRATA
+    return np.clip(s.difficulty + s.difficulty_spread * (2 * centres - 1), 0.0, 1.0)

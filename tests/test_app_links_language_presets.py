@@ -21,7 +21,7 @@ def test_a_link_reproduces_the_scenario_without_warning():
         payment_basis="above_baseline", payment_cap=9_000_000)
     assert not at.warning
     assert at.slider(key="in_cohort_size").value == 50
-    assert at.checkbox(key="in_payment_cap_on").value is True
+    assert at.checkbox(key="in_payment_cap_switch").value is True
 
 
 def test_a_link_with_more_citizens_than_the_slider_shows_widens_the_slider():

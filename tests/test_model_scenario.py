@@ -23,7 +23,8 @@ from sib_model import (FIELD_LIMITS, Scenario, ScenarioError, scenario_from_json
     ("price_per_outcome", -1.0, "from 0 to"),
     ("fixed_costs", math.inf, "from 0 to"),
     ("evidence_strength", math.nan, "inf"),
-    ("evidence_strength", 0.0, "above 0"),
+    ("evidence_strength", 0.0, "from 0.001"),
+        ("evidence_strength", 5e-324, "from 0.001"),  # would underflow the beta distribution
     ("duration_years", [3], "whole number"),
     ("cohort_size", "100", "whole number"),  # text is for the codec to read, not the model
     ("price_per_outcome", b"1", "from 0 to"),

@@ -66,14 +66,14 @@ def test_every_preset_survives_the_round_trip_through_the_widgets(name):
 def test_switched_off_fields_keep_their_last_widget_value():
     capped = Scenario(payment_cap=7_000_000)
     values = widget_values(Scenario(), previous=widget_values(capped))
-    assert values["in_payment_cap_on"] is False and values["in_payment_cap"] == 7_000_000
+    assert values["in_payment_cap_switch"] is False and values["in_payment_cap"] == 7_000_000
     assert scenario_from_widgets(values) == Scenario()
 
 
 def test_known_exactly_evidence_is_infinite():
     s = Scenario(evidence_strength=math.inf)
     values = widget_values(s)
-    assert values["in_evidence_strength_exact"] is True
+    assert values["in_evidence_strength_switch"] is True
     assert scenario_from_widgets(values) == s
 
 

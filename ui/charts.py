@@ -18,20 +18,25 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from sib_model import Scenario, counterfactual_probability_at, success_probability_at
+from sib_model import (CreamingFrontier, ParkingFrontier, Preference, Scenario,
+                       counterfactual_probability_at, success_probability_at)
+from sib_model.analysis_deal_space import ZONES
+from sib_model.summary import Summary
 
 from .i18n import Translator
 from .inputs import INPUTS
+from .result_types import LeverFrontiers, ParkingLevers
 
 __all__ = ["COLOURS", "weighted_histogram", "investor_return_histogram",
            "commissioner_comparison", "payoff_chart",
-           "cash_flow_chart", "creaming_chart", "lever_chart", "lever_table",
-           "deal_zones", "deal_space_heatmap", "tornado_chart", "format_input_value"]
+           "cash_flow_chart", "creaming_chart", "parking_chart", "lever_chart", "lever_table",
+           "parking_lever_table", "ZONE_TEXT", "deal_space_heatmap", "tornado_chart",
+           "format_input_value"]
 
 #: One colour per party, the same on every page.
 COLOURS = {"investor": "#1f77b4", "provider": "#9467bd", "commissioner": "#d62728",
            "conventional": "#7f7f7f", "society": "#2ca02c", "payment": "#ff7f0e",
-           "saving": "#17becf", "loss": "#e45756", "gain": "#4c78a8"}
+           "saving": "#17becf", "loss": "#e45756", "gain": "#4c78a8", "guarantor": "#8c564b"}
 ZONE_COLOURS = ("#e8e8e8", "#9ecae1", "#fdae6b", "#31a354")
 _HEIGHT = 360
 _MILLION = 1e6
@@ -109,7 +114,7 @@ def weighted_histogram(values: np.ndarray, weights: np.ndarray, n_bins: int = 30
 
 # --- Explorer ---------------------------------------------------------------------------
 
-def investor_return_histogram(distribution: pd.DataFrame, summary: dict,
+def investor_return_histogram(distribution: pd.DataFrame, summary: Summary,
                               t: Translator) -> go.Figure:
     """Investor IRR across simulated futures, weighted by probability; losses in red, the
     loss region shaded and the expected IRR marked."""
@@ -138,13 +143,13 @@ def investor_return_histogram(distribution: pd.DataFrame, summary: dict,
                                           text=t("loss_region"), showarrow=False,
                                           xanchor="left", yanchor="top",
                                           font=dict(color=COLOURS["loss"])))
-    expected = summary.get("expected_investor_irr", math.nan)
+    expected = summary["expected_investor_irr"]
     if not math.isnan(expected):
         _vline(layout, expected, "black", f"{t('expected')} {t.fmt.percent(expected, 1)}")
     return _figure(data, layout)
 
 
-def commissioner_comparison(summary: dict, t: Translator) -> go.Figure:
+def commissioner_comparison(summary: Summary, t: Translator) -> go.Figure:
     """The municipality's cost, own saving and net under the SIB and when funding the same
     programme directly (present values, expected)."""
     sib_cost = summary["expected_commissioner_payment_pv"]
@@ -225,6 +230,8 @@ def cash_flow_chart(cash_flows: pd.DataFrame, t: Translator) -> go.Figure:
     series = [("investor", t("investor"), COLOURS["investor"])]
     if cash_flows["provider"].abs().sum() > 0:
         series.append(("provider", t("provider"), COLOURS["provider"]))
+    if cash_flows["guarantor"].abs().sum() > 0:
+        series.append(("guarantor", t("guarantor"), COLOURS["guarantor"]))
     series += [("commissioner_payment", t("commissioner_payment"), COLOURS["payment"]),
                ("commissioner_saving", t("commissioner_saving"), COLOURS["saving"]),
                ("conventional_funding", t("conventional_funding"), COLOURS["conventional"])]
@@ -250,35 +257,58 @@ def cash_flow_chart(cash_flows: pd.DataFrame, t: Translator) -> go.Figure:
 
 # --- Creaming ---------------------------------------------------------------------------
 
+#: The creaming chart's panels: (summary column, text key, colour, tick format, domain).
 _FRONTIER_ROWS = (("expected_investor_irr", "frontier_irr", "investor", ".0%", (0.70, 1.0)),
-                  ("cost_per_additional_outcome", "frontier_cost", "commissioner", ",.0f",
+                  ("expected_commissioner_net", "frontier_net", "commissioner", ",.1f",
                    (0.36, 0.64)),
                   ("deadweight_share", "frontier_deadweight", "conventional", ".0%", (0.0, 0.30)))
+#: Panels whose values are money, drawn in DKK million.
+_MONEY_ROWS = {"expected_commissioner_net", "expected_society_net"}
 
 
-def creaming_chart(frontier: pd.DataFrame, s: Scenario, t: Translator) -> go.Figure:
-    """Investor IRR, cost per additional outcome and deadweight share against difficulty (three
-    stacked panels on one difficulty axis), with both parties' preferred difficulties and the
-    chosen group marked."""
-    d = frontier["difficulty"].to_numpy()
+def _row_values(table: pd.DataFrame, column: str) -> np.ndarray:
+    values = table[column].to_numpy(dtype=float)
+    return values / _MILLION if column in _MONEY_ROWS else values
+
+
+def _row_text(column: str, t: Translator):  # type: ignore[no-untyped-def]
+    if column in _MONEY_ROWS:
+        return t.fmt.money
+    return lambda v: t.fmt.percent(v, 1)
+
+
+def _stacked_frontier(table: pd.DataFrame, axis: str, current: float, title: str,
+                      x_title: str, preferences: list[tuple[Preference, str, str]],
+                      t: Translator, x_format: str | None = None) -> go.Figure:
+    """Three panels on one shared x axis (the swept input): investor IRR, the municipality's
+    net (society's dotted beside it) and the deadweight share, with the chosen point and
+    each clear preference marked."""
+    x = table[axis].to_numpy(dtype=float)
     data: list[dict] = []
-    layout = _layout(t, t("chart_frontier_title"), height=620,
-                     margin=dict(l=70, r=10, t=90, b=50),
-                     xaxis=dict(title=dict(text=t("chart_difficulty_x")), range=[0, 1],
-                                anchor="y3"))
+    layout = _layout(t, title, height=620, margin=dict(l=70, r=10, t=90, b=50),
+                     xaxis=dict(title=dict(text=x_title), range=[0, 1], anchor="y3",
+                                **({"tickformat": x_format} if x_format else {})))
+    here_index = int(np.argmin(np.abs(x - current)))
     for row, (column, text_key, colour, tickformat, domain) in enumerate(_FRONTIER_ROWS, 1):
-        axis = "y" if row == 1 else f"y{row}"
-        shown = t.fmt.money if column == "cost_per_additional_outcome" else (
-            lambda v: t.fmt.percent(v, 1))
-        values = frontier[column].to_numpy(dtype=float)
-        data.append(dict(type="scatter", x=d, y=values, yaxis=axis, mode="lines",
-                         name=t(text_key), line=dict(color=COLOURS[colour], width=2),
-                         hovertext=[shown(v) for v in values], hoverinfo="text+x",
+        axis_name = "y" if row == 1 else f"y{row}"
+        shown = _row_text(column, t)
+        raw = table[column].to_numpy(dtype=float)
+        data.append(dict(type="scatter", x=x, y=_row_values(table, column), yaxis=axis_name,
+                         mode="lines", name=t(text_key), line=dict(color=COLOURS[colour], width=2),
+                         hovertext=[shown(v) for v in raw], hoverinfo="text+x",
                          showlegend=False))
-        keep = ~np.isnan(values)
-        here = float(np.interp(s.difficulty, d[keep], values[keep])) if keep.any() else math.nan
-        data.append(dict(type="scatter", x=[s.difficulty], y=[here], yaxis=axis,
-                         mode="markers", name=t("current_group"), showlegend=row == 1,
+        if column == "expected_commissioner_net":
+            society = table["expected_society_net"].to_numpy(dtype=float)
+            data.append(dict(type="scatter", x=x, y=society / _MILLION, yaxis=axis_name,
+                             mode="lines", name=t("society"),
+                             line=dict(color=COLOURS["society"], width=2, dash="dot"),
+                             hovertext=[f"{t('society')}: {t.fmt.money(v)}" for v in society],
+                             hoverinfo="text+x", showlegend=row == 2))
+        here = float(raw[here_index])
+        data.append(dict(type="scatter", x=[x[here_index]],
+                         y=[here / _MILLION if column in _MONEY_ROWS else here],
+                         yaxis=axis_name, mode="markers", name=t("current_group"),
+                         showlegend=row == 1,
                          marker=dict(color="black", size=10, symbol="diamond"),
                          hovertext=[f"{t('current_group')}: {shown(here)}"], hoverinfo="text"))
         layout["yaxis" if row == 1 else f"yaxis{row}"] = dict(domain=list(domain),
@@ -287,45 +317,61 @@ def creaming_chart(frontier: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
         layout["annotations"].append(dict(text=f"<b>{t(text_key)}</b>", x=0, xref="paper",
                                           y=domain[1], yref="paper", showarrow=False,
                                           xanchor="left", yanchor="bottom"))
-    investor_d = frontier.attrs.get("investor_preferred_difficulty", math.nan)
-    commissioner_d = frontier.attrs.get("commissioner_preferred_difficulty", math.nan)
-    if not math.isnan(investor_d):
-        _vline(layout, investor_d, COLOURS["investor"], t("investor_prefers"))
-    if not math.isnan(commissioner_d):
-        _vline(layout, commissioner_d, COLOURS["commissioner"], t("commissioner_prefers"),
-               side="left")
+    panel_titles = len(layout["annotations"])
+    for preference, colour, text_key in preferences:
+        if preference.clear:
+            _vline(layout, preference.at, COLOURS[colour], t(text_key),
+                   side="left" if colour == "commissioner" else "right")
     # The line labels sit above the panels; move them clear of the first panel's title.
-    for note in layout["annotations"][len(_FRONTIER_ROWS):]:
+    for note in layout["annotations"][panel_titles:]:
         note["y"] = 1.06
     return _figure(data, layout)
 
 
+def creaming_chart(frontier: CreamingFrontier, s: Scenario, t: Translator) -> go.Figure:
+    """Investor IRR, the municipality's (and society's) net and the deadweight share against
+    difficulty, with each party's preferred difficulty and the chosen group marked."""
+    return _stacked_frontier(frontier.table, "difficulty", s.difficulty,
+                             t("chart_frontier_title"), t("chart_difficulty_x"),
+                             [(frontier.investor, "investor", "investor_prefers"),
+                              (frontier.municipality, "commissioner", "commissioner_prefers")],
+                             t)
+
+
+def parking_chart(frontier: ParkingFrontier, s: Scenario, t: Translator) -> go.Figure:
+    """The same three panels against the share of starters the provider parks."""
+    return _stacked_frontier(frontier.table, "parked_share", s.parked_share,
+                             t("chart_parking_title"), t("chart_parking_x"),
+                             [(frontier.investor, "investor", "investor_prefers"),
+                              (frontier.municipality, "commissioner", "commissioner_prefers")],
+                             t, x_format=".0%")
+
+
 def _basis_name(basis: str, t: Translator) -> str:
-    return t(f"basis_{basis}")
+    return t(f"payment_basis_{basis}")
 
 
 def _lever_name(premium: float, basis: str, t: Translator) -> str:
     return t("lever_label", premium=t.fmt.number(premium, 1), basis=_basis_name(basis, t))
 
 
-def lever_chart(levers: list[tuple[float, str, pd.DataFrame]], s: Scenario,
-                t: Translator) -> go.Figure:
+def lever_chart(levers: LeverFrontiers, s: Scenario, t: Translator) -> go.Figure:
     """Investor IRR against difficulty for each contract variant, its optimum starred."""
     data = []
     dashes = ("solid", "dash", "solid", "dash")
     colours = (COLOURS["investor"], COLOURS["investor"], COLOURS["society"], COLOURS["society"])
-    for (premium, basis, frontier), dash, colour in zip(levers, dashes, colours):
+    for (premium, basis, frontier), dash, colour in zip(levers.variants, dashes, colours):
         name = _lever_name(premium, basis, t)
-        irr = frontier["expected_investor_irr"].to_numpy(dtype=float)
-        d = frontier["difficulty"].to_numpy()
+        irr = frontier.table["expected_investor_irr"].to_numpy(dtype=float)
+        d = frontier.table["difficulty"].to_numpy()
         data.append(dict(type="scatter", x=d, y=irr, mode="lines", name=name,
                          line=dict(dash=dash, color=colour, width=2),
                          hovertext=[f"{name}: {t.fmt.percent(v, 1)}" for v in irr],
                          hoverinfo="text+x"))
-        best = frontier.attrs.get("investor_preferred_difficulty", math.nan)
-        if not math.isnan(best):
-            data.append(dict(type="scatter", x=[best], y=[float(np.nanmax(irr))],
-                             mode="markers", showlegend=False, hoverinfo="skip",
+        if frontier.investor.clear:
+            data.append(dict(type="scatter", x=[frontier.investor.at],
+                             y=[frontier.investor.result], mode="markers", showlegend=False,
+                             hoverinfo="skip",
                              marker=dict(color=colour, size=12, symbol="star")))
     layout = _layout(t, t("chart_levers_title"), height=420,
                      xaxis=dict(title=dict(text=t("chart_difficulty_x")), range=[0, 1]),
@@ -334,37 +380,50 @@ def lever_chart(levers: list[tuple[float, str, pd.DataFrame]], s: Scenario,
     return _figure(data, layout)
 
 
-def lever_table(levers: list[tuple[float, str, pd.DataFrame]], t: Translator) -> pd.DataFrame:
+def _preferred_text(preference: Preference, t: Translator, *, share: bool = False) -> str:
+    if not preference.clear:
+        return t(f"prefers_{preference.reason}")
+    return t.fmt.percent(preference.at) if share else t.fmt.number(preference.at, 2)
+
+
+def lever_table(levers: LeverFrontiers, t: Translator) -> pd.DataFrame:
     """Each variant's preferred difficulties (investor's and municipality's), as text."""
     rows = []
-    for premium, basis, frontier in levers:
-        investor_d = frontier.attrs.get("investor_preferred_difficulty", math.nan)
-        commissioner_d = frontier.attrs.get("commissioner_preferred_difficulty", math.nan)
+    for premium, basis, frontier in levers.variants:
         rows.append({t("lever_terms"): _lever_name(premium, basis, t),
-                     t("lever_investor_d"): t.fmt.number(investor_d, 2),
+                     t("lever_investor_d"): _preferred_text(frontier.investor, t),
                      t("lever_investor_irr"): t.fmt.percent(
-                         float(frontier["expected_investor_irr"].max()), 1),
-                     t("lever_commissioner_d"): t.fmt.number(commissioner_d, 2)})
+                         float(frontier.table["expected_investor_irr"].max()), 1),
+                     t("lever_commissioner_d"): _preferred_text(frontier.municipality, t)})
+    return pd.DataFrame(rows)
+
+
+def parking_lever_table(levers: ParkingLevers, t: Translator) -> pd.DataFrame:
+    """The investor's and the municipality's preferred parked share under each lever."""
+    rows = []
+    for key, _, frontier in levers.variants:
+        rows.append({t("lever_terms"): t(key),
+                     t("parking_investor_share"): _preferred_text(frontier.investor, t,
+                                                                  share=True),
+                     t("parking_municipality_share"): _preferred_text(frontier.municipality, t,
+                                                                      share=True),
+                     t("parking_rewarded"): t("yes") if frontier.contract_rewards_parking
+                     else t("no")})
     return pd.DataFrame(rows)
 
 
 # --- Deal space -------------------------------------------------------------------------
 
-ZONES = ("zone_neither", "zone_investor", "zone_commissioner", "zone_deal")
-
-
-def deal_zones(grid: pd.DataFrame) -> pd.Series:
-    """Zone code of each cell: 0 neither, 1 only the investor, 2 only the municipality,
-    3 both (a deal)."""
-    return grid["investor_ok"].astype(int) + 2 * grid["commissioner_ok"].astype(int)
+#: Text key of each deal-space zone (``sib_model.analysis_deal_space.ZONES``, in order).
+ZONE_TEXT = dict(zip(ZONES, ("zone_neither", "zone_investor", "zone_commissioner",
+                             "zone_deal"), strict=True))
 
 
 def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Figure:
     """Price × difficulty coloured by who would sign, with the current scenario marked."""
-    table = grid.assign(zone=deal_zones(grid))
-    prices = np.sort(table["price_per_outcome"].unique())
-    difficulties = np.sort(table["difficulty"].unique())
-    wide = table.pivot(index="price_per_outcome", columns="difficulty")
+    prices = np.sort(grid["price_per_outcome"].unique())
+    difficulties = np.sort(grid["difficulty"].unique())
+    wide = grid.pivot(index="price_per_outcome", columns="difficulty")
 
     def cells(column: str) -> np.ndarray:
         return wide[column].loc[prices, difficulties].to_numpy()
@@ -372,7 +431,7 @@ def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
     zone, irr, loss, net = (cells(c) for c in ("zone", "expected_investor_irr",
                                                "probability_of_loss",
                                                "expected_commissioner_net"))
-    names = [t(z) for z in ZONES]
+    names = [t(ZONE_TEXT[z]) for z in ZONES]
     zone_names = np.array(names, dtype=object)[zone.astype(int)]
     hover = (f"%{{text}}<br>{t('hover_irr')}: {t.fmt.hover_percent('customdata[0]')}"
              f"<br>{t('hover_loss')}: {t.fmt.hover_percent('customdata[1]', 0)}"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, Mapping
 
 from sib_model import FIELD_LIMITS, Scenario, ScenarioError, counterfactual_probability_at
+from sib_model.fields import SECTIONS, Section, field_limits, field_specs
 
 __all__ = ["InputSpec", "INPUTS", "HEADLINE_FIELDS", "ADVANCED_SECTIONS", "widget_key",
            "SWITCH_KEYS", "WIDGET_KEYS", "widget_values", "scenario_from_widgets",
@@ -24,10 +25,14 @@ __all__ = ["InputSpec", "INPUTS", "HEADLINE_FIELDS", "ADVANCED_SECTIONS", "widge
 Kind = Literal["slider", "number", "choice"]
 Unit = Literal["count", "fraction", "money", "years", "number"]
 
+_UNIT_OF_DISPLAY: dict[str, Unit] = {"percent": "fraction", "money": "money", "count": "count",
+                                      "years": "years", "number": "number"}
+
 
 @dataclass(frozen=True)
 class InputSpec:
-    """One scenario field's widget: kind, range and step in the field's own unit."""
+    """One scenario field's widget: kind, range and step in the field's own unit, read off the
+    field's declaration (``sib_model.fields.FieldSpec``)."""
 
     field: str
     kind: Kind
@@ -36,10 +41,19 @@ class InputSpec:
     hi: float
     step: float
     format: str | None = None
+    section: Section = "headline"
+    optional: bool = False
+    infinite: bool = False
+    choices: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
         return widget_key(self.field)
+
+    @property
+    def switch_key(self) -> str | None:
+        """Key of the on/off switch of an optional or possibly infinite field."""
+        return f"in_{self.field}_switch" if self.optional or self.infinite else None
 
 
 def widget_key(field: str) -> str:
@@ -47,70 +61,49 @@ def widget_key(field: str) -> str:
     return f"in_{field}"
 
 
-def _ranged(field: str, kind: Kind, unit: Unit, step: float, fmt: str | None = None) -> InputSpec:
-    """A widget spanning exactly the model's declared range of ``field``."""
-    lo, hi = FIELD_LIMITS[field]
-    return InputSpec(field, kind, unit, lo, hi, step, fmt)
+def input_specs(cls: type[Scenario] = Scenario) -> dict[str, InputSpec]:
+    """The widget of every field of ``cls``, in declaration order.
+
+    A widget spans the model's declared range, narrowed where the field's control says so
+    (``Control.upper``); money fields are boxes from zero."""
+    limits = field_limits(cls)
+    specs: dict[str, InputSpec] = {}
+    for name, spec in field_specs(cls).items():
+        control = spec.control
+        lo, hi = limits[name]
+        hi = control.upper if control.upper is not None else hi
+        specs[name] = InputSpec(name, control.kind, _UNIT_OF_DISPLAY[control.display],
+                                float(lo or 0.0), float(hi or 0.0), control.step,
+                                control.format, spec.section, spec.optional, spec.infinite,
+                                spec.choices)
+    return specs
 
 
-def _fraction(field: str, step: float = 0.01) -> InputSpec:
-    return _ranged(field, "slider", "fraction", step, "percent")
+def advanced_sections(cls: type[Scenario] = Scenario) -> dict[str, tuple[str, ...]]:
+    """Advanced fields in the order shown, by section (``section_<name>`` is the heading's
+    text key); sections without fields are left out."""
+    specs = input_specs(cls)
+    sections = {f"section_{section}": tuple(field for field, spec in specs.items()
+                                            if spec.section == section)
+                for section in SECTIONS if section != "headline"}
+    return {key: fields for key, fields in sections.items() if fields}
 
 
-def _money(field: str, step: float) -> InputSpec:
-    return InputSpec(field, "number", "money", 0.0, float(FIELD_LIMITS[field][1]), step, "%.0f")
+INPUTS: dict[str, InputSpec] = input_specs()
+COHORT_SLIDER_MAX = int(INPUTS["cohort_size"].hi)
 
-
-COHORT_SLIDER_MAX = 1000
-
-INPUTS: dict[str, InputSpec] = {spec.field: spec for spec in (
-    InputSpec("cohort_size", "slider", "count", 1, COHORT_SLIDER_MAX, 1),
-    _fraction("success_probability"),
-    _ranged("difficulty", "slider", "number", 0.01, "%.2f"),
-    _fraction("referral_rate"),
-    _fraction("counterfactual_probability"),
-    _ranged("difficulty_slope", "slider", "number", 0.1, "%.1f"),
-    InputSpec("evidence_strength", "number", "number", 0.001, 1_000_000.0, 5.0, "%g"),
-    _ranged("duration_years", "slider", "years", 1),
-    _ranged("payment_lag_years", "slider", "years", 1),
-    _money("price_per_outcome", 10_000.0),
-    _ranged("difficulty_premium", "slider", "number", 0.1, "%.1f"),
-    InputSpec("payment_basis", "choice", "number", 0, 0, 0),
-    _fraction("contract_baseline"),
-    _fraction("success_threshold"),
-    _money("payment_cap", 500_000.0),
-    _money("delivery_cost_per_participant", 5_000.0),
-    _money("fixed_costs", 100_000.0),
-    _money("public_savings_per_outcome", 10_000.0),
-    _fraction("municipal_share_of_savings"),
-    _fraction("discount_rate", step=0.005),
-    _fraction("provider_fee_at_risk", step=0.05),
-)}
-
-HEADLINE_FIELDS = ("cohort_size", "success_probability", "difficulty")
+HEADLINE_FIELDS: tuple[str, ...] = tuple(field for field, spec in INPUTS.items()
+                                         if spec.section == "headline")
 
 #: Advanced fields in the order shown, by section (section keys are text keys of ``ui.i18n``).
-ADVANCED_SECTIONS: dict[str, tuple[str, ...]] = {
-    "section_group": ("referral_rate", "counterfactual_probability", "difficulty_slope",
-                      "evidence_strength"),
-    "section_contract": ("price_per_outcome", "difficulty_premium", "payment_basis",
-                         "contract_baseline", "success_threshold", "payment_cap"),
-    "section_money": ("delivery_cost_per_participant", "fixed_costs",
-                      "public_savings_per_outcome", "municipal_share_of_savings",
-                      "discount_rate", "duration_years", "payment_lag_years",
-                      "provider_fee_at_risk"),
-}
+ADVANCED_SECTIONS: dict[str, tuple[str, ...]] = advanced_sections()
 
-#: Checkboxes for the optional fields: off means None (no fixed baseline, no cap) or, for the
-#: evidence, "known exactly" (infinity).
-SWITCH_KEYS = {"contract_baseline": "in_contract_baseline_on",
-               "payment_cap": "in_payment_cap_on",
-               "evidence_strength": "in_evidence_strength_exact"}
+#: On/off switches of the optional fields: off means None (no fixed baseline, no cap); for a
+#: field that may be infinite, on means infinity (the evidence: "known exactly").
+SWITCH_KEYS: dict[str, str] = {field: spec.switch_key for field, spec in INPUTS.items()
+                               if spec.switch_key is not None}
 
 WIDGET_KEYS: tuple[str, ...] = (*(spec.key for spec in INPUTS.values()), *SWITCH_KEYS.values())
-
-assert set(INPUTS) == set(Scenario.model_fields), "every scenario field needs a widget"
-assert set(HEADLINE_FIELDS) | {f for fs in ADVANCED_SECTIONS.values() for f in fs} == set(INPUTS)
 
 
 def cohort_slider_max(cohort_size: int) -> int:
@@ -138,12 +131,13 @@ def widget_values(s: Scenario, previous: Mapping[str, Any] | None = None) -> dic
             values[spec.key] = int(_clamp(value, 1, cohort_slider_max(value)))
         elif spec.kind == "choice":
             values[spec.key] = value
-        elif field in SWITCH_KEYS:
-            switch = SWITCH_KEYS[field]
-            if field == "evidence_strength":
+        elif spec.switch_key is not None:
+            switch = spec.switch_key
+            if spec.infinite:
                 exact = math.isinf(value)
                 values[switch] = exact
-                shown = previous.get(spec.key, 50.0) if exact else value
+                shown = previous.get(spec.key, Scenario.model_fields[field].default) \
+                    if exact else value
             else:
                 values[switch] = value is not None
                 if value is None:
@@ -163,11 +157,11 @@ def widget_values(s: Scenario, previous: Mapping[str, Any] | None = None) -> dic
 def _field_value(field: str, values: Mapping[str, Any]) -> Any:
     spec = INPUTS[field]
     value = values[spec.key]
-    if field in SWITCH_KEYS:
-        switch = bool(values.get(SWITCH_KEYS[field], False))
-        if field == "evidence_strength" and switch:
+    if spec.switch_key is not None:
+        switch = bool(values.get(spec.switch_key, False))
+        if spec.infinite and switch:
             return math.inf
-        if field != "evidence_strength" and not switch:
+        if spec.optional and not switch:
             return None
     if spec.kind == "choice":
         return value

@@ -13,7 +13,7 @@ import streamlit as st
 from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_probability_at
 
 from .i18n import LANGUAGES, Translator
-from .inputs import (ADVANCED_SECTIONS, HEADLINE_FIELDS, INPUTS, SWITCH_KEYS, cohort_slider_max)
+from .inputs import ADVANCED_SECTIONS, HEADLINE_FIELDS, INPUTS, cohort_slider_max
 from .state import CUSTOM_PRESET, LANG_KEY, PRESET_KEY, apply_preset
 
 __all__ = ["render_sidebar"]
@@ -52,20 +52,16 @@ def _group_caption(s: Scenario, t: Translator) -> str:
 def _input(field: str, s: Scenario, t: Translator) -> None:
     spec = INPUTS[field]
     label, help_text = t.label(field), t.help(field)
-    if field == "evidence_strength":
-        exact = st.session_state.get(SWITCH_KEYS[field], False)
-        st.number_input(label, min_value=spec.lo, max_value=spec.hi, step=spec.step,
-                        format=spec.format, key=spec.key, help=help_text, disabled=exact)
-        st.checkbox(t("evidence_exact"), key=SWITCH_KEYS[field], help=t("evidence_exact_help"))
-        return
     disabled = False
-    if field in SWITCH_KEYS:
-        switch_text = "baseline_on" if field == "contract_baseline" else "cap_on"
-        st.checkbox(t(switch_text), key=SWITCH_KEYS[field], help=t(f"{switch_text}_help"))
-        disabled = not st.session_state.get(SWITCH_KEYS[field], False)
+    if spec.switch_key is not None:
+        # Optional field: the switch says whether it is set ("cap total payments"); a field
+        # that may be infinite: whether it is infinite ("known exactly").
+        st.checkbox(t(f"switch_{field}"), key=spec.switch_key, help=t(f"switch_{field}_help"))
+        switched_on = bool(st.session_state.get(spec.switch_key, False))
+        disabled = switched_on if spec.infinite else not switched_on
     if spec.kind == "choice":
-        st.radio(label, ["every_outcome", "above_baseline"],
-                 format_func=lambda basis: t(f"basis_{basis}"), key=spec.key, help=help_text)
+        st.radio(label, list(spec.choices), format_func=lambda choice: t(f"{field}_{choice}"),
+                 key=spec.key, help=help_text)
     elif spec.kind == "number":
         st.number_input(label, min_value=spec.lo, max_value=spec.hi, step=spec.step,
                         format=spec.format, key=spec.key, help=help_text, disabled=disabled)

@@ -15,20 +15,20 @@ every script run, driven by ``app.py``:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import streamlit as st
 
-from sib_model import (FIELD_LIMITS, PRESETS, QUERY_KEYS, QueryProblem, Scenario,
-                       field_of_query_key, scenario_from_query, scenario_to_query)
+from sib_model import (PRESETS, QUERY_KEYS, QueryProblem, Scenario, scenario_from_query,
+                       scenario_to_query)
 
 from .i18n import LANGUAGES, Translator
-from .inputs import SWITCH_KEYS, WIDGET_KEYS, scenario_from_widgets, widget_values
+from .inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
+from .link_messages import value_text
 
 __all__ = ["start_session", "scenario_from_session", "publish", "translator", "current",
-           "apply_preset", "matching_preset", "link_problem_text", "keep_page_widgets",
-           "LANG_KEY", "PRESET_KEY", "CUSTOM_PRESET"]
+           "apply_preset", "matching_preset", "keep_page_widgets", "page_widget_default",
+           "link_problems", "LANG_KEY", "PRESET_KEY", "CUSTOM_PRESET"]
 
 LANG_KEY = "lang"
 PRESET_KEY = "preset"
@@ -36,7 +36,6 @@ SCENARIO_KEY = "scenario"
 CUSTOM_PRESET = "custom"
 _PROBLEMS_KEY = "link_problems"
 _INITIAL_KEY = "initial_scenario"
-_SHOWN_LENGTH = 30
 
 
 def start_session() -> None:
@@ -57,8 +56,8 @@ def start_session() -> None:
     t = Translator(lang)
     for field, value in scenario.to_dict().items():
         if getattr(shown, field) != value:
-            problems.append(QueryProblem(QUERY_KEYS[field], str(value), "adjusted",
-                                         _value_text(field, getattr(shown, field), t)))
+            problems.append(QueryProblem(QUERY_KEYS[field], value_text(value, t), "adjusted",
+                                         value_text(getattr(shown, field), t)))
     scenario = shown
     st.session_state[SCENARIO_KEY] = scenario
     st.session_state[_INITIAL_KEY] = scenario
@@ -130,55 +129,6 @@ def link_problems() -> list[QueryProblem]:
     if st.session_state.get(SCENARIO_KEY) != st.session_state.get(_INITIAL_KEY):
         return []
     return st.session_state.get(_PROBLEMS_KEY, [])
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def _shown(text: str) -> str:
-    """Hostile text from a link made safe to show: short, one line, no markdown or HTML."""
-    text = "".join(ch for ch in str(text) if ch.isprintable())
-    if len(text) > _SHOWN_LENGTH:
-        text = text[:_SHOWN_LENGTH] + "…"
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def _allowed(field: str | None, t: Translator) -> str:
-    if field is None:
-        return t("allowed_lang")
-    if field == "payment_basis":
-        return t("allowed_basis")
-    if field == "evidence_strength":
-        return t("allowed_evidence")
-    lo, hi = FIELD_LIMITS[field]
-    whole = Scenario.model_fields[field].annotation is int
-    text = t("allowed_whole" if whole else "allowed_number",
-             lo=t.fmt.number(lo, 0 if float(lo).is_integer() else 2),
-             hi=t.fmt.number(hi, 0 if float(hi).is_integer() else 2))
-    return t("allowed_optional", range=text) if field in SWITCH_KEYS else text
-
-
-def _value_text(field: str, value: Any, t: Translator) -> str:
-    if isinstance(value, float):
-        return t.fmt.number(value, 0 if value.is_integer() else 3)
-    return str(value)
-
-
-def link_problem_text(problems: list[QueryProblem], t: Translator) -> str:
-    """One translated sentence listing what in the link could not be used."""
-    items = []
-    for problem in problems:
-        key = _shown(problem.key)
-        if problem.reason == "unknown_key":
-            items.append(t("link_unknown_key", key=key))
-        elif problem.reason == "adjusted":
-            items.append(t("link_adjusted", key=key, value=_shown(problem.value),
-                           used=_shown(problem.allowed)))
-        else:
-            field = field_of_query_key(problem.key)
-            items.append(t("link_invalid_value", key=key, value=_shown(problem.value),
-                           allowed=_allowed(field, t)))
-    return t("link_problems", items="; ".join(items))
 
 
 def page_widget_default(key: str, default: Any) -> None:

@@ -1,0 +1,43 @@
+"""The dashboard's pages and the settings that belong to one page, stated once.
+
+``app.py`` builds the navigation from :data:`PAGES`, the tests find pages here, and the Deal
+space page's own widgets (the investor's and the municipality's terms) keep their values
+across page visits because :data:`PAGE_WIDGETS` lists them with their starting values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Page", "PAGES", "PAGE_WIDGETS", "DEAL_TARGET_IRR", "DEAL_MAX_LOSS", "DEAL_TEST",
+           "DEAL_WTP"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its script, the text key of its title, its icon and its URL path."""
+
+    path: str
+    title: str
+    icon: str
+    url: str
+
+
+#: The pages in menu order; the first is the default page at "/".
+PAGES: tuple[Page, ...] = (
+    Page("app_pages/explorer.py", "page_explorer", ":material/insights:", "explorer"),
+    Page("app_pages/creaming.py", "page_creaming", ":material/filter_alt:", "creaming"),
+    Page("app_pages/deal_space.py", "page_deal_space", ":material/handshake:", "deal-space"),
+    Page("app_pages/sensitivity.py", "page_sensitivity", ":material/tune:", "sensitivity"),
+    Page("app_pages/method.py", "page_method", ":material/menu_book:", "method"),
+)
+
+DEAL_TARGET_IRR = "deal_target_irr"
+DEAL_MAX_LOSS = "deal_max_loss"
+DEAL_TEST = "deal_test"
+DEAL_WTP = "deal_wtp"
+
+#: Widgets that live on one page but keep their values across page visits, with the value
+#: they start from (None: the page sets it from the scenario).
+PAGE_WIDGETS: dict[str, object] = {DEAL_TARGET_IRR: 0.05, DEAL_MAX_LOSS: 0.25, DEAL_TEST: "net",
+                                   DEAL_WTP: None}
