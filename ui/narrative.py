@@ -64,7 +64,8 @@ def sib_vs_direct_difference(summary: Summary) -> float:
 def sib_extra_cost_sentence(summary: Summary, t: Translator) -> str:
     """SIB against direct funding, naming what the difference is: what the municipality
     saves by paying only for outcomes, or what it pays extra — the investor's expected
-    profit, which is a premium for risk only where the investor can lose."""
+    profit, which is a premium for risk only where the investor can lose (a chance of loss
+    that shows as at least 1 %)."""
     f = t.fmt
     difference = sib_vs_direct_difference(summary)
     profit = summary["expected_investor_profit"]
@@ -73,7 +74,7 @@ def sib_extra_cost_sentence(summary: Summary, t: Translator) -> str:
         return t("say_commissioner_better", diff=f.money(difference))
     if summary["expected_investor_capital"] <= 0 or profit <= 0:
         return t("say_commissioner_worse_timing", diff=f.money(-difference))
-    if loss <= 0:
+    if loss < 0.005:  # shown as 0 %: the investor practically cannot lose
         return t("say_commissioner_worse_profit", diff=f.money(-difference),
                  profit=f.money(profit))
     return t("say_commissioner_worse_risk", diff=f.money(-difference), profit=f.money(profit),

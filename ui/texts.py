@@ -317,8 +317,8 @@ TEXT: dict[str, str] = {
     "say_commissioner_worse_profit": (
         "For the municipality the SIB costs **{diff} more** than funding the programme "
         "directly (present values). The extra is the investor's expected profit of "
-        "{profit} — and the investor cannot lose here, so none of it pays for carrying "
-        "risk."),
+        "{profit} — and the investor almost never loses here (a chance below 0.5 %), so "
+        "hardly any of it pays for carrying risk."),
     "say_commissioner_worse_timing": (
         "For the municipality the SIB costs **{diff} more** than funding the programme "
         "directly (present values), although the investor expects no profit: the "

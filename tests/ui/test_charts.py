@@ -8,10 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sib_model import (Scenario, creaming_frontier, deal_space, payoff_curve, sensitivity,
-                       simulate)
+from sib_model import (Scenario, creaming_frontier, deal_space, evaluate, parking_frontier,
+                       payoff_curve, sensitivity, simulate)
 from ui import charts
 from ui.i18n import Translator
+from ui.result_types import LeverFrontiers
 
 EN, DA = Translator("en"), Translator("da")
 
@@ -98,33 +99,40 @@ def test_cash_flow_chart_has_one_bar_per_year_and_party(default_result):
 
 def test_creaming_chart_marks_both_preferred_difficulties_and_the_chosen_group():
     s = Scenario(difficulty=0.3)
-    frontier = creaming_frontier(s, n_points=11, n_simulations=1_000, seed=1)
+    frontier = creaming_frontier(s, n_points=11)
     fig = charts.creaming_chart(frontier, s, EN)
-    assert _shapes_at(fig, frontier.attrs["investor_preferred_difficulty"])
-    assert _shapes_at(fig, frontier.attrs["commissioner_preferred_difficulty"])
+    assert frontier.investor.clear and frontier.municipality.clear
+    assert _shapes_at(fig, frontier.investor.at)
+    assert _shapes_at(fig, frontier.municipality.at)
     markers = [trace for trace in fig.data if trace.mode == "markers"]
     assert len(markers) == 3 and all(m.x == (0.3,) for m in markers)
+    # The chosen group's marker sits on the frontier's own row for it: the Explorer's figure.
+    assert markers[0].y == (evaluate(s).summary["expected_investor_irr"],)
     assert {trace.yaxis for trace in fig.data} == {"y", "y2", "y3"}
 
 
 def test_lever_table_reports_each_variants_preferred_difficulty():
-    frontier = creaming_frontier(Scenario(), n_points=5, n_simulations=500, seed=1)
-    levers = [(0.0, "every_outcome", frontier), (1.0, "above_baseline", frontier)]
+    frontier = creaming_frontier(Scenario(), n_points=5)
+    levers = LeverFrontiers(((0.0, "every_outcome", frontier), (1.0, "above_baseline", frontier)))
     table = charts.lever_table(levers, EN)
     assert list(table["Contract terms"]) == ["premium 0.0, Every outcome",
                                              "premium 1.0, Only outcomes above the baseline"]
     assert list(table["Investor's preferred difficulty"]) == ["0.00", "0.00"]
 
 
-def test_deal_zones_code_who_signs():
-    grid = pd.DataFrame({"investor_ok": [False, True, False, True],
-                         "commissioner_ok": [False, False, True, True]})
-    assert list(charts.deal_zones(grid)) == [0, 1, 2, 3]
+def test_parking_chart_marks_the_parked_share_and_each_partys_preference():
+    s = Scenario(difficulty_spread=0.3, parked_share=0.2)
+    frontier = parking_frontier(s, n_points=6)
+    fig = charts.parking_chart(frontier, s, EN)
+    markers = [trace for trace in fig.data if trace.mode == "markers"]
+    assert all(m.x == (0.2,) for m in markers)
+    assert markers[0].y == (evaluate(s).summary["expected_investor_irr"],)
+    assert _shapes_at(fig, frontier.investor.at)
 
 
 def test_deal_space_heatmap_is_a_price_by_difficulty_grid_with_the_scenario_marked():
     s = Scenario(difficulty=0.4)
-    grid = deal_space(s, n_prices=6, n_difficulties=5, n_simulations=500)
+    grid = deal_space(s, n_prices=6, n_difficulties=5, n_simulations=2_000)
     fig = charts.deal_space_heatmap(grid, s, EN)
     heatmap, marker = fig.data
     assert np.array(heatmap.z).shape == (6 + 1, 5)  # six prices plus the scenario's own
@@ -136,7 +144,7 @@ def test_deal_space_heatmap_is_a_price_by_difficulty_grid_with_the_scenario_mark
 
 
 def test_tornado_puts_the_largest_swing_on_top_with_translated_labels():
-    table = sensitivity(Scenario(), n_simulations=500)
+    table = sensitivity(Scenario(), n_simulations=2_000)
     fig = charts.tornado_chart(table, "expected_investor_irr", EN, top=5)
     rows = table[table["metric"] == "expected_investor_irr"].head(5)
     assert fig.data[0].y[-1] == EN.label(rows["field"].iloc[0])

@@ -17,7 +17,7 @@ from ui.catalog import format_fields, read_catalog, source_texts, translations
 from ui.i18n import LANGUAGES, Translator
 from ui.inputs import INPUTS, SWITCH_KEYS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = source_texts()
 DANISH = catalog._by_key(read_catalog(catalog.catalog_path("da"), "da"))
 

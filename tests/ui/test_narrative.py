@@ -1,0 +1,142 @@
+"""Plain-language sentences: derived from the same figures as the numbers beside them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sib_model import Scenario, creaming_frontier, evaluate, parking_frontier
+from ui import narrative
+from ui.headline import headline_figures
+from ui.i18n import Translator
+
+ROOT = Path(__file__).resolve().parents[2]
+EN, DA = Translator("en"), Translator("da")
+
+
+@pytest.mark.parametrize("loss, expected", [
+    (0.25, "In **8 of 10** simulated futures"), (0.31, "In **7 of 10** simulated futures"),
+    (0.0, "In **all** simulated futures"), (1.0, "In **none** of the simulated futures"),
+    (0.96, "In **4 of 100** simulated futures"), (0.99, "In **1 of 100** simulated futures"),
+    (0.999, "In **fewer than 1 in 100**"), (0.001, "In **almost every** simulated future"),
+    (0.04, "In **96 of 100** simulated futures")])
+def test_money_back_sentence_rounds_but_never_overstates(loss, expected):
+    assert narrative.money_back_sentence(loss, EN).startswith(expected)
+
+
+def _money_back_share(sentence: str) -> tuple[float, float]:
+    """The range of 'money back' shares a sentence allows."""
+    if "**all**" in sentence:
+        return 1.0, 1.0
+    if "**none**" in sentence:
+        return 0.0, 0.0
+    if "almost every" in sentence:
+        return 0.99, 1.0
+    if "fewer than 1 in 100" in sentence:
+        return 0.0, 0.01
+    k, n = map(int, re.search(r"\*\*(\d+) of (\d+)\*\*", sentence).groups())
+    half = 0.5 / n
+    return k / n - half, k / n + half
+
+
+@pytest.mark.parametrize("loss", [x / 1000 for x in range(0, 1001, 7)] + [0.004, 0.996])
+def test_the_money_back_sentence_agrees_with_the_loss_percentage_shown(loss):
+    shown = round(loss * 100) / 100  # the metric shows whole per cent
+    low, high = _money_back_share(narrative.money_back_sentence(loss, EN))
+    back = 1 - loss
+    assert low - 1e-9 <= back <= high + 1e-9
+    # ... and the percentage beside it does not contradict it by more than its own rounding.
+    assert low - 0.005 - 1e-9 <= 1 - shown <= high + 0.005 + 1e-9
+
+
+@pytest.mark.parametrize("difficulty", [0.0, 0.1, 0.5, 0.9, 1.0])
+def test_no_explorer_sentence_contradicts_the_metric_beside_it(difficulty):
+    s = Scenario(difficulty=difficulty)
+    summary = evaluate(s).summary
+    figures = {f.key: f for f in headline_figures(summary, EN)}
+    sentence = narrative.explorer_sentences(summary, s, EN)[0]
+    loss_shown = float(figures["loss"].value.rstrip("%")) / 100
+    low, high = _money_back_share(sentence)
+    assert low - 0.005 - 1e-9 <= 1 - loss_shown <= high + 0.005 + 1e-9, (sentence, loss_shown)
+
+
+def test_the_sib_sentence_calls_the_extra_cost_profit_when_the_investor_cannot_lose():
+    easy = Scenario(difficulty=0.0, success_probability=0.7)
+    summary = evaluate(easy).summary
+    assert summary["probability_of_loss"] < 1e-9
+    sentence = narrative.sib_extra_cost_sentence(summary, EN)
+    assert "almost never loses" in sentence and "price for carrying" not in sentence
+
+
+def test_the_sib_sentence_names_a_risk_premium_when_the_investor_can_lose():
+    summary = evaluate(Scenario()).summary
+    assert 0 < summary["probability_of_loss"] < 1
+    sentence = narrative.sib_extra_cost_sentence(summary, EN)
+    assert "its price for carrying a 26% chance of losing money" in sentence
+
+
+def test_the_sib_sentence_when_the_sib_is_cheaper():
+    summary = evaluate(Scenario(difficulty=1.0)).summary
+    assert narrative.sib_vs_direct_difference(summary) > 0
+    assert "better" in narrative.sib_extra_cost_sentence(summary, EN)
+
+
+def test_explorer_sentences_speak_of_threshold_caps_and_guarantee_only_when_set():
+    plain = narrative.explorer_sentences(evaluate(Scenario()).summary, Scenario(), EN)
+    assert not any("threshold is met" in s or "cap binds" in s or "guarantor" in s
+                   for s in plain)
+    s = Scenario(success_threshold=0.3, payment_cap=6_000_000, guarantee_share=0.5,
+                 investor_return_cap=1.2)
+    sentences = narrative.explorer_sentences(evaluate(s).summary, s, EN)
+    for words in ("threshold is met", "cap binds", "guarantor covers", "at most **1.20×**"):
+        assert any(words in x for x in sentences), words
+
+
+def test_explorer_sentences_when_the_investor_puts_in_nothing():
+    s = Scenario(fixed_costs=0.0, provider_fee_at_risk=1.0)
+    sentences = narrative.explorer_sentences(evaluate(s).summary, s, EN)
+    assert "no money" in sentences[0]
+    assert not any("gets its money back" in sentence for sentence in sentences)
+
+
+def test_explorer_sentences_when_the_programme_adds_nothing():
+    s = Scenario(counterfactual_probability=0.9)
+    sentences = narrative.explorer_sentences(evaluate(s).summary, s, EN)
+    assert any("no additional outcomes" in sentence for sentence in sentences)
+    assert not any("deadweight" in sentence for sentence in sentences)
+
+
+def test_creaming_sentences_name_each_partys_preference_and_the_gap():
+    sentences = narrative.creaming_sentences(creaming_frontier(Scenario(), n_points=11), DA)
+    text = " ".join(sentences)
+    assert "sværhedsgrad 0,00" in text and "sværhedsgrad 1,00" in text
+    assert "**1,00** sværere" in text
+
+
+def test_creaming_sentences_without_any_preference():
+    frontier = creaming_frontier(Scenario(success_threshold=1.0, payment_cap=0.0), n_points=5)
+    text = " ".join(narrative.creaming_sentences(frontier, EN))
+    assert "no preference" in text and "creaming tension" not in text
+
+
+def test_parking_sentences_say_plainly_when_the_contract_rewards_parking():
+    s = Scenario(difficulty_spread=0.3)
+    rewarded = narrative.parking_sentences(parking_frontier(s, n_points=5), s, EN)
+    assert rewarded[0].startswith("**This contract rewards parking.**")
+    # Paying only above the baseline, at a price that makes that financeable (DESIGN.md:
+    # about 320,000 DKK), serving a citizen of the reference group pays for itself.
+    fair = Scenario(payment_basis="above_baseline", price_per_outcome=320_000)
+    not_rewarded = narrative.parking_sentences(parking_frontier(fair, n_points=5), fair, EN)
+    assert "does not reward parking" in not_rewarded[0]
+
+
+def test_chart_and_text_helpers_never_import_streamlit():
+    code = ("import sys; import ui.charts, ui.narrative, ui.inputs, ui.i18n, ui.formatting, "
+            "ui.link_messages, ui.result_types; print('streamlit' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "False"
