@@ -1,0 +1,93 @@
+"""Each illustrative preset against the figure its docstring cites (DESIGN.md, second step,
+item 8). These replace a test that only checked each docstring was longer than 200
+characters: a source is worth citing only if the numbers bear it out."""
+
+import pytest
+
+from sib_model import PRESET_DETAILS, PRESETS, Scenario, evaluate, price_at
+from sib_model.cohort import homogeneous_outcomes
+from sib_model.contract import settle
+
+TESTED = {"article", "ballerup", "aalborg", "peterborough", "utah", "rate_card"}
+
+
+def test_every_preset_is_a_scenario_with_a_story_and_a_test_here():
+    assert set(PRESETS) == TESTED
+    for key, scenario in PRESETS.items():
+        details = PRESET_DETAILS[key]
+        assert isinstance(scenario, Scenario)
+        assert details.title["en"] and details.story["en"] and details.sources
+
+
+def test_article_expected_irr_about_12_percent_loss_one_in_four_deadweight_37_5():
+    summary = evaluate(PRESETS["article"]).summary
+    assert summary["expected_investor_irr"] == pytest.approx(0.12, abs=0.005)
+    assert summary["probability_of_loss"] == pytest.approx(0.26, abs=0.01)
+    assert summary["deadweight_share"] == pytest.approx(0.375, abs=1e-9)  # 0.15 / 0.40
+
+
+def test_ballerup_referral_of_0_6_starts_6_of_10():
+    summary = evaluate(PRESETS["ballerup"]).summary
+    assert PRESETS["ballerup"].cohort_size == 10
+    assert summary["expected_starters"] == pytest.approx(6.0)
+
+
+def test_aalborg_chosen_group_has_about_46_and_23_percent():
+    summary = evaluate(PRESETS["aalborg"]).summary
+    assert summary["group_success_probability"] == pytest.approx(0.46, abs=0.005)
+    assert summary["group_counterfactual_probability"] == pytest.approx(0.23, abs=0.01)
+
+
+def _threshold_met(s: Scenario, success_rate: float) -> bool:
+    starters = s.cohort_size * s.referral_rate
+    cohort = homogeneous_outcomes(s, starters, round(success_rate * starters), 1.0)
+    return bool(settle(s, cohort).threshold_met)
+
+
+def _not_reconvicted(cut: float) -> float:
+    """Share not reconvicted after cutting a 60 % reconviction rate by ``cut``."""
+    return 1 - 0.60 * (1 - cut)
+
+
+@pytest.mark.xfail(strict=True, reason="presets.py still sets the 10 % cohort test (threshold "
+                   "0.46), not the pooled 7.5 % (0.445) of DESIGN.md item 8; remove this mark "
+                   "with that change")
+def test_peterborough_pooled_threshold_pays_the_final_result_and_cohort_ones_alone():
+    """A pooled 7.5 % threshold: 44.5 % not reconvicted. The final result (about a 9 % cut,
+    45.4 %) pays; cohort 1's 8.4 % (45.0 %) pays under the pooled test, though it would not
+    have reached the 10 % cohort test (46 %)."""
+    s = PRESETS["peterborough"]
+    assert s.success_threshold == pytest.approx(_not_reconvicted(0.075))
+    assert s.success_probability == pytest.approx(_not_reconvicted(0.09))
+    assert _threshold_met(s, _not_reconvicted(0.09))
+    assert _threshold_met(s, _not_reconvicted(0.084))
+    cohort_test = s.replace(success_threshold=_not_reconvicted(0.10))
+    assert not _threshold_met(cohort_test, _not_reconvicted(0.084))
+
+
+@pytest.mark.xfail(strict=True, reason="presets.py's Utah gives an expected IRR of about 38 %, "
+                   "outside the published 1–20 %; remove this mark when the preset is fixed")
+def test_utah_returns_sit_inside_the_published_1_to_20_percent():
+    summary = evaluate(PRESETS["utah"]).summary
+    assert 0.01 <= summary["expected_investor_irr"] <= 0.20
+
+
+def test_utah_baseline_of_zero_pays_mostly_for_deadweight():
+    summary = evaluate(PRESETS["utah"]).summary
+    assert summary["deadweight_share"] > 0.9
+    assert summary["cost_per_additional_outcome"] > 10 * PRESETS["utah"].price_per_outcome
+
+
+def test_rate_card_pays_40_percent_more_for_the_very_vulnerable():
+    s = PRESETS["rate_card"]
+    assert price_at(s) == pytest.approx(1.4 * s.price_per_outcome)
+
+
+@pytest.mark.xfail(strict=True, reason="presets.py's rate card: with the premium the expected "
+                   "IRR is still about −31 % (without: about −49 %), not positive as its "
+                   "docstring says; remove this mark when the preset is fixed")
+def test_rate_card_premium_turns_a_losing_hard_group_into_a_financeable_one():
+    s = PRESETS["rate_card"]
+    without = evaluate(s.replace(difficulty_premium=0.0)).summary["expected_investor_irr"]
+    with_premium = evaluate(s).summary["expected_investor_irr"]
+    assert without < 0 < with_premium
