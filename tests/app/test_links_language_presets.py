@@ -58,7 +58,7 @@ def test_a_valid_value_beyond_the_dashboards_range_is_used_at_the_edge_and_said(
     at = start({"k": "5000000"})  # the model allows it; the input stops at 1,000,000
     assert at.session_state["scenario"].evidence_strength == 1_000_000
     warning = at.warning[0].value
-    assert "k = 5000000" in warning and "1,000,000 used" in warning
+    assert "k = 5,000,000" in warning and "1,000,000 used" in warning
 
 
 def test_a_partly_bad_link_keeps_its_good_values():

@@ -10,13 +10,13 @@ from tests._app import HEADLINE_SLIDERS, chart_data, start, text_of
 pytestmark = pytest.mark.apptest
 
 PAGE_CHARTS = {
-    "creaming": {"creaming_frontier", "creaming_levers"},
+    "creaming": {"creaming_frontier", "creaming_levers", "parking_frontier"},
     "deal-space": {"deal_space_heatmap"},
     "sensitivity": {"sensitivity_investor_irr", "sensitivity_commissioner_net"},
     "method": set(),
 }
 #: The chart of each page that must follow every headline slider.
-FOLLOWS_SLIDERS = {"creaming": {"creaming_frontier"}, "deal-space": {"deal_space_heatmap"},
+FOLLOWS_SLIDERS = {"creaming": {"creaming_frontier", "parking_frontier"}, "deal-space": {"deal_space_heatmap"},
                    "sensitivity": {"sensitivity_investor_irr", "sensitivity_commissioner_net"}}
 
 
@@ -44,14 +44,29 @@ def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
     at = start(page="creaming")
     text = text_of(at)
     # Defaults: the investor prefers the easiest group, the municipality the hardest.
-    assert "highest for difficulty **0.00**" in text
-    assert "difficulty **1.00**" in text
+    assert "**Investor** (highest expected return): difficulty 0.00" in text
+    assert "**Municipality** (best net on its own budget): difficulty 1.00" in text
+    assert "a group **1.00** harder than the investor does" in text
     table = at.dataframe[0].value
     assert len(table) == 4
     assert set(table["Contract terms"]) == {
         "premium 0.0, Every outcome", "premium 1.0, Every outcome",
         "premium 0.0, Only outcomes above the baseline",
         "premium 1.0, Only outcomes above the baseline"}
+
+
+def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_parking():
+    at = start({"spread": "0.3"}, page="creaming")
+    text = text_of(at)
+    assert "**This contract rewards parking.**" in text
+    levers = at.dataframe[1].value
+    assert list(levers["Contract terms"]) == [
+        "This contract", "Pay only above the baseline",
+        "Rate card by each citizen's own difficulty (premium 1)",
+        "A guarantee of half the capital"]
+    # Paying only above the baseline moves the investor's preferred parked share down.
+    preferred = list(levers["Investor prefers parking"])
+    assert preferred[0] == "100%" and preferred[1] != "100%"
 
 
 def test_deal_space_follows_the_parties_terms():

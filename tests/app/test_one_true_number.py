@@ -1,0 +1,53 @@
+"""One true number: the Explorer's headline figures appear identically on the Creaming and
+Sensitivity pages, and in the sentences beside them, for easy, middle and hard groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from sib_model import Scenario, evaluate
+from ui.i18n import Translator
+from tests._app import start
+
+pytestmark = pytest.mark.apptest
+
+EN = Translator("en")
+
+
+def _metrics(at) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+@pytest.mark.parametrize("difficulty", ["0", "0.5", "1"])
+def test_headline_figures_are_identical_on_every_page(difficulty):
+    at = start({"d": difficulty})
+    explorer = _metrics(at)
+    for page in ("app_pages/creaming.py", "app_pages/sensitivity.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        shown = _metrics(at)
+        assert shown and all(explorer[label] == value for label, value in shown.items()), page
+
+
+def test_the_tornado_base_is_the_explorers_expected_return():
+    at = start({"d": "0.3"})
+    irr = _metrics(at)["Expected investor return (IRR)"]
+    at.switch_page("app_pages/sensitivity.py").run()
+    titles = [chart.proto.spec for chart in at.get("plotly_chart")]
+    assert any(f"Investor's expected return (now {irr})" in spec for spec in titles)
+
+
+@pytest.mark.parametrize("difficulty", [0.0, 0.1, 0.5, 0.9, 1.0])
+def test_no_sentence_contradicts_the_metric_beside_it(difficulty):
+    at = start({"d": str(difficulty)})
+    loss = _metrics(at)["Chance the investor loses money"]
+    first = at.markdown[0].value if at.markdown else ""
+    sentences = "\n".join(m.value for m in at.markdown)
+    summary = evaluate(Scenario(difficulty=difficulty)).summary
+    assert loss == EN.fmt.percent(summary["probability_of_loss"])
+    if loss == "0%":
+        assert "all** simulated futures" in sentences or "almost every" in sentences
+    elif loss == "100%":
+        assert "none** of the" in sentences or "fewer than 1 in 100" in sentences
+    else:
+        assert "simulated futures the investor gets its money back" in sentences, first
