@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import PRESET_DETAILS, PRESETS, Scenario, ScenarioError, creaming_frontier, simulate
+from . import PRESET_DETAILS, PRESETS, Scenario, ScenarioError, creaming_frontier, evaluate
+from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
 from .codec import parse_field_text
 from .scenario import allowed_range
 
@@ -41,8 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sib_model", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--preset", choices=sorted(PRESETS), default="article")
-    parser.add_argument("--draws", type=int, default=20_000, help="simulated contracts")
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--draws", type=int, default=DEFAULT_DRAWS,
+                        help="simulated contracts where the result cannot be exact (the "
+                             "dashboard's default gives the dashboard's figures)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("changes", nargs="*", metavar="field=value",
                         help="scenario fields to change, e.g. difficulty=0.8")
     args = parser.parse_args(argv)
@@ -60,25 +63,31 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     try:
         scenario = PRESETS[args.preset].replace(**changes)
-        result = simulate(scenario, args.draws, seed=args.seed)
+        if not 1 <= args.draws <= 10_000_000:
+            raise ValueError(f"--draws must be from 1 to 10,000,000, got {args.draws}")
+        result = evaluate(scenario, args.draws, seed=args.seed)
     except (ScenarioError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"{PRESET_DETAILS[args.preset].title['en']} (illustrative)")
     if changes:
         print("changed: " + ", ".join(f"{k}={v}" for k, v in changes.items()))
-    print(f"{args.draws:,} simulated contracts, seed {args.seed}\n")
+    print("exact (every possible result, weighted by its probability)\n"
+          if result.method == "exact"
+          else f"{result.n_simulations:,} simulated contracts, seed {args.seed}\n")
     summary = result.summary
     for label, first, second, kind in _LINES:
         text = _format(summary[first], kind)
         if second:
             text += f"  ({_format(summary[second], kind)})"
         print(f"  {label:<52}{text}")
-    frontier = creaming_frontier(scenario, n_points=21, n_simulations=5_000)
-    investor = _format(frontier.attrs["investor_preferred_difficulty"], "d")
-    commissioner = _format(frontier.attrs["commissioner_preferred_difficulty"], "d")
-    print(f"\n  Creaming: the investor's best group has difficulty {investor}, the "
-          f"commissioner's {commissioner} (0 = easiest, 1 = hardest; n/a = no preference).")
+    frontier = creaming_frontier(scenario, n_points=21, n_simulations=args.draws,
+                                 seed=args.seed)
+    investor = _format(frontier.investor.at, "d")
+    commissioner = _format(frontier.municipality.at, "d")
+    print(f"\n  Creaming: the investor's best group has difficulty {investor} (highest "
+          f"expected IRR), the commissioner's {commissioner} (best net on its own budget); "
+          f"0 = easiest, 1 = hardest; n/a = no clear preference.")
     return 0
 
 
