@@ -34,7 +34,8 @@ st.markdown(t("method_payment"))
 w = {key: word(key) for key in ("eq_if", "eq_or", "eq_otherwise", "eq_cap", "eq_payable",
                                   "eq_capital", "eq_moic", "eq_net", "eq_municipality",
                                   "eq_society", "eq_pv", "eq_cost_per_additional",
-                                  "eq_deadweight_share")}
+                                  "eq_deadweight_share", "eq_price", "eq_saving",
+                                  "eq_guarantee", "eq_served")}
 st.latex(rf"P = \begin{{cases}} 0 & \text{{{w['eq_if']} }} n = 0 \text{{ {w['eq_or']} }} "
          rf"S/n < \tau \\ \min\!\big(\text{{{w['eq_cap']}}},\ \text{{{w['eq_payable']}}} \cdot "
          rf"\pi_0\,(1 + \gamma\,(d - 0.5))\big) & \text{{{w['eq_otherwise']}}} \end{{cases}}, "
@@ -50,6 +51,15 @@ st.latex(rf"\text{{{w['eq_net']}}}_\text{{{w['eq_municipality']}}} = "
 st.markdown(t("method_ratios"))
 st.latex(rf"\text{{{w['eq_cost_per_additional']}}} = \frac{{E[P]}}{{E[A]}}, \qquad "
          rf"\text{{{w['eq_deadweight_share']}}} = \frac{{E[n\,c(d)]}}{{E[S]}}")
+
+st.markdown(t("method_second_step"))
+st.latex(rf"d_k = d - w + 2w\,\tfrac{{k + 1/2}}{{9}}, \qquad "
+         rf"\text{{{w['eq_price']}}}(d_k) = \pi_0\,(1 + \gamma\,(d_k - 0.5)), \qquad "
+         rf"\text{{{w['eq_saving']}}}(d_k) = V\,(1 + g_V\,(d_k - 0.5))")
+st.latex(rf"P = \min\!\big(P_0,\ R \cdot \text{{{w['eq_capital']}}}\big), \qquad "
+         rf"\text{{{w['eq_guarantee']}}} = \min\!\big(\max(0,\ "
+         rf"\text{{{w['eq_capital']}}}_I - P_I),\ g \cdot \text{{{w['eq_capital']}}}_I\big), "
+         rf"\qquad \text{{{w['eq_capital']}}} = F + n_\text{{{w['eq_served']}}}\,k")
 
 st.header(t("method_assumptions"))
 st.markdown(t("method_assumptions_text"))

@@ -267,19 +267,22 @@ TEXT: dict[str, str] = {
         "expectations, never averages of per-future ratios:"),
     "method_assumptions": "Assumptions and limits",
     "method_assumptions_text": (
-        "- Costs: fixed costs at the start, delivery costs spread evenly over the delivery "
-        "years, outcome payments spread evenly over the same number of years after the payment "
-        "delay.\n"
-        "- Savings arrive when outcomes are paid for; the municipality's and society's "
-        "figures are present values at the discount rate.\n"
-        "- The whole cohort succeeds or fails "
-        "together through θ: this shared uncertainty about whether the method works is the risk "
-        "an investor prices.\n"
-        "- One outcome per citizen, no partial outcomes, no transaction "
-        "costs beyond fixed costs, no taxes; the investor's IRR is before fees.\n"
-        "- Simulations "
-        "use a fixed seed, so the same scenario always shows the same numbers; small differences "
-        "between pages come from different simulation sizes."),
+        "- Costs: fixed costs at the start, delivery costs spread evenly over the "
+        "delivery years, outcome payments spread evenly over the same number of years "
+        "after the payment delay; a guarantee is paid in the last payment year.\n- An "
+        "outcome's saving accrues evenly over the savings years from the year it is paid "
+        "for; the municipality's and society's figures are present values at the discount "
+        "rate.\n- The whole cohort succeeds or fails together through θ: this shared "
+        "uncertainty about whether the method works is the risk an investor prices.\n- One "
+        "outcome per citizen, no partial outcomes, no transaction costs beyond fixed "
+        "costs, no taxes; the investor's IRR is before fees.\n- Exact where it can be: for "
+        "a cohort of alike citizens the probability of every possible number of starters "
+        "and outcomes is computed from the binomial and beta-binomial distributions (up "
+        "to 40,000 combinations: every cohort when everybody starts, and cohorts up to "
+        "about 280 otherwise). A mixed or parked cohort, or a larger table, is simulated: "
+        "10,000 futures (fewer for cohorts over 40 citizens when the cohort is mixed) "
+        "from one fixed seed, the same on every page. Either way one scenario shows one "
+        "set of numbers everywhere."),
     "method_glossary": "Glossary",
     "glossary_da": "Danish",
     "glossary_en": "English",
@@ -398,6 +401,17 @@ TEXT: dict[str, str] = {
     "link_unknown_keys": "{count} unknown settings ({keys}, …)",
     "link_duplicate": "{key} names a setting that {used} already set ({used} was used)",
     "allowed_choice": "one of: {choices}",
+    "method_second_step": (
+        "**Mixed groups, parking and blended finance.** A mixed cohort spreads its "
+        "citizens evenly over difficulties d ± w (in nine strata); the provider serves "
+        "the easiest starters and parks the share π with the hardest, who get no "
+        "programme and succeed at their own c(d_k). The rate card and the saving follow "
+        "each citizen's own difficulty; payments stop at the investor's return cap R; a "
+        "guarantor covers the investor's shortfall up to the share g of its capital:"),
+    "eq_price": "price",
+    "eq_saving": "saving",
+    "eq_guarantee": "guarantee",
+    "eq_served": "served",
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).
