@@ -1,23 +1,17 @@
 """The command-line summary: numbers for analysts, clear errors for bad input."""
 
-import pytest
-
 from sib_model.__main__ import main
 
-# ``__main__`` still reads ``frontier.attrs[...]``; ``creaming_frontier`` now returns a
-# ``CreamingFrontier`` (``.investor.at``, ``.municipality.at``). Reported to the lead, who owns
-# ``sib_model/__main__.py``.
-_READS_OLD_ATTRS = pytest.mark.xfail(
-    strict=True, raises=AttributeError,
-    reason="sib_model/__main__.py reads CreamingFrontier.attrs (gone in the redesign)")
 
-
-@_READS_OLD_ATTRS
 def test_cli_prints_the_headline_numbers_of_a_preset(capsys):
     assert main(["--preset", "ballerup", "--draws", "2000"]) == 0
     out = capsys.readouterr().out
     assert "Autism pilot" in out and "illustrative" in out
     assert "Probability of loss" in out and "Creaming" in out
+    # The dashboard's figures (evaluate): Ballerup's 6 of 10 starters succeed half the time.
+    assert "3.0  (2.4)" in out
+    # Each party's preference by its own objective, read from the CreamingFrontier.
+    assert "difficulty 0.00 (highest expected IRR), the commissioner's 1.00" in out
 
 
 def test_cli_refuses_a_bad_value_with_the_field_and_range(capsys):
@@ -36,7 +30,6 @@ def test_cli_names_an_unknown_field(capsys):
     assert "cohort_sise" in capsys.readouterr().err
 
 
-@_READS_OLD_ATTRS
 def test_cli_reads_typed_values(capsys):
     assert main(["--draws", "500", "difficulty=0.8", "payment_cap=none"]) == 0
     assert "difficulty=0.8" in capsys.readouterr().out

@@ -49,9 +49,6 @@ def _not_reconvicted(cut: float) -> float:
     return 1 - 0.60 * (1 - cut)
 
 
-@pytest.mark.xfail(strict=True, reason="presets.py still sets the 10 % cohort test (threshold "
-                   "0.46), not the pooled 7.5 % (0.445) of DESIGN.md item 8; remove this mark "
-                   "with that change")
 def test_peterborough_pooled_threshold_pays_the_final_result_and_cohort_ones_alone():
     """A pooled 7.5 % threshold: 44.5 % not reconvicted. The final result (about a 9 % cut,
     45.4 %) pays; cohort 1's 8.4 % (45.0 %) pays under the pooled test, though it would not
@@ -65,11 +62,23 @@ def test_peterborough_pooled_threshold_pays_the_final_result_and_cohort_ones_alo
     assert not _threshold_met(cohort_test, _not_reconvicted(0.084))
 
 
-@pytest.mark.xfail(strict=True, reason="presets.py's Utah gives an expected IRR of about 38 %, "
-                   "outside the published 1–20 %; remove this mark when the preset is fixed")
-def test_utah_returns_sit_inside_the_published_1_to_20_percent():
+def test_peterborough_final_result_returns_capital_plus_just_over_3_percent_a_year():
+    s = PRESETS["peterborough"]
+    starters = s.cohort_size * s.referral_rate
+    final = homogeneous_outcomes(s, starters, round(_not_reconvicted(0.09) * starters), 1.0)
+    assert float(settle(s, final).investor_irr) == pytest.approx(0.031, abs=0.004)
+
+
+def test_peterborough_threshold_met_in_about_6_of_10_futures_and_a_negative_expectation():
+    summary = evaluate(PRESETS["peterborough"]).summary
+    assert summary["probability_threshold_met"] == pytest.approx(0.6, abs=0.05)
+    assert summary["expected_investor_irr"] < 0
+
+
+def test_utah_returns_about_6_percent_inside_the_published_1_to_20_percent():
     summary = evaluate(PRESETS["utah"]).summary
     assert 0.01 <= summary["expected_investor_irr"] <= 0.20
+    assert summary["expected_investor_irr"] == pytest.approx(0.06, abs=0.01)
 
 
 def test_utah_baseline_of_zero_pays_mostly_for_deadweight():
@@ -83,11 +92,11 @@ def test_rate_card_pays_40_percent_more_for_the_very_vulnerable():
     assert price_at(s) == pytest.approx(1.4 * s.price_per_outcome)
 
 
-@pytest.mark.xfail(strict=True, reason="presets.py's rate card: with the premium the expected "
-                   "IRR is still about −31 % (without: about −49 %), not positive as its "
-                   "docstring says; remove this mark when the preset is fixed")
 def test_rate_card_premium_turns_a_losing_hard_group_into_a_financeable_one():
     s = PRESETS["rate_card"]
     without = evaluate(s.replace(difficulty_premium=0.0)).summary["expected_investor_irr"]
     with_premium = evaluate(s).summary["expected_investor_irr"]
     assert without < 0 < with_premium
+    # The docstring's figures: about −22 % without the premium, about 5 % with it.
+    assert without == pytest.approx(-0.22, abs=0.01)
+    assert with_premium == pytest.approx(0.05, abs=0.01)
