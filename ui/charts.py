@@ -320,8 +320,9 @@ def _stacked_frontier(table: pd.DataFrame, axis: str, current: float, title: str
     panel_titles = len(layout["annotations"])
     for preference, colour, text_key in preferences:
         if preference.clear:
+            # The label reads toward the middle, so one at either end stays on the chart.
             _vline(layout, preference.at, COLOURS[colour], t(text_key),
-                   side="left" if colour == "commissioner" else "right")
+                   side="left" if preference.at > 0.5 else "right")
     # The line labels sit above the panels; move them clear of the first panel's title.
     for note in layout["annotations"][panel_titles:]:
         note["y"] = 1.06
