@@ -12,8 +12,14 @@ and shared):
   the per-draw table (``result.draws``, done on first use) is timed separately.
 * the vectorised IRR against a per-row ``numpy_financial.irr`` loop on the same 100,000
   investor cash-flow rows from the model. Target: at least 100× faster, equal to 1e-6.
-* ``creaming_frontier`` with 51 points × 10,000 draws (target under 0.5 s) and ``deal_space``
-  with 40 × 40 × 5,000 draws (target under 2 s).
+* ``evaluate`` (what every page uses) on its exact route against ``simulate`` with 4,000
+  sampled draws, for cohorts of 100, 300 and 1,000 (everybody starts, and a referral
+  shortfall). Target: the exact route faster for cohorts up to 1,000; where the pair table
+  is too large ``evaluate`` switches to Monte Carlo, and the line says so.
+* ``creaming_frontier`` with 51 points × 10,000 draws (target under 0.5 s), ``deal_space``
+  with 40 × 40 × 5,000 draws (target under 2 s) and ``parking_frontier`` with 21 points ×
+  10,000 draws on a mixed cohort (target under 0.5 s; a mixed cohort of 100 citizens is
+  drawn with the futures its budget allows, printed beside the time).
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ from typing import Callable
 import numpy as np
 import numpy_financial as npf
 
-from sib_model import Scenario, creaming_frontier, deal_space, irr, simulate
+from sib_model import (Scenario, creaming_frontier, deal_space, evaluate, irr, parking_frontier,
+                       simulate)
+from sib_model.cohort import citizen_draws
 from sib_model.contract import investor_cash_flows
 from sib_model.targeting import success_probability_at
 
@@ -85,6 +93,17 @@ def main() -> int:
     print(f"{'IRR, largest difference on ' + format(sample, ',') + ' rows':<52}{max_diff:>12.1e}"
           f"{'':>10}  ≤ 1e-6 (same NaNs: {same_nans})")
 
+    for cohort in (100, 300, 1_000):
+        for referral in (1.0, 0.9):
+            case = Scenario(cohort_size=cohort, referral_rate=referral)
+            method = evaluate(case).method
+            exact_time = best_of(lambda: evaluate(case), repeat=5)
+            sampled_time = best_of(lambda: simulate(case, 4_000, seed=1), repeat=5)
+            label = f"evaluate ({method}), cohort {cohort:,}, referral {referral:g}"
+            print(f"{label:<52}{exact_time * 1e3:>9.1f} ms"
+                  f"{exact_time / sampled_time:>9.2f}×  vs simulate 4,000 draws "
+                  f"({sampled_time * 1e3:.1f} ms)")
+
     frontier_time = best_of(lambda: creaming_frontier(Scenario(), n_points=51,
                                                       n_simulations=10_000), repeat=3)
     print(f"{'creaming_frontier, 51 points × 10,000 draws':<52}{frontier_time * 1e3:>9.1f} ms"
@@ -93,6 +112,12 @@ def main() -> int:
                                            n_simulations=5_000), repeat=3)
     print(f"{'deal_space, 40 × 40 × 5,000 draws':<52}{deal_time * 1e3:>9.1f} ms"
           f"{'':>10}  < 2,000 ms")
+    mixed = Scenario(difficulty_spread=0.3)
+    parking_time = best_of(lambda: parking_frontier(mixed, n_points=21, n_simulations=10_000),
+                           repeat=3)
+    futures = citizen_draws(mixed, 10_000)
+    print(f"{'parking_frontier, 21 points, mixed cohort of 100':<52}{parking_time * 1e3:>9.1f} ms"
+          f"{'':>10}  < 500 ms ({futures:,} futures per point)")
     return 0
 
 

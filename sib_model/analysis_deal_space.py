@@ -76,7 +76,7 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
         loss = ((invested & (settled.investor_moic < 1.0)) * weights[:, None]).sum(axis=0)
         net = (settled.commissioner_net * weights[:, None]).sum(axis=0)
         payment = (settled.payment * weights[:, None]).sum(axis=0)
-        additional = float(settled.additional_outcomes[:, 0] @ weights)
+        additional = float(np.dot(settled.additional_outcomes[:, 0], weights))
         cost = payment / additional if additional > 0 else np.full_like(payment, np.nan)
         frames.append(pd.DataFrame({"price_per_outcome": price_grid, "difficulty": d,
                                     "expected_investor_irr": expected_irr,

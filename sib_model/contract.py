@@ -168,9 +168,9 @@ def settle(s: Scenario, cohort: CohortOutcomes,
                                 np.nan)
 
     delivery_w, payment_w, savings_w, discount = year_weights(s)
-    payment_pv_factor = float(payment_w @ discount)
-    delivery_pv_factor = float(delivery_w @ discount)
-    savings_pv_factor = float(savings_w @ discount)
+    payment_pv_factor = float(np.dot(payment_w, discount))
+    delivery_pv_factor = float(np.dot(delivery_w, discount))
+    savings_pv_factor = float(np.dot(savings_w, discount))
     public_saving_pv = saving_units * s.public_savings_per_outcome * savings_pv_factor
     commissioner_payment_pv = payment * payment_pv_factor
     commissioner_saving_pv = public_saving_pv * s.municipal_share_of_savings

@@ -166,7 +166,7 @@ def expected_cash_flows(s: Scenario, summary: Summary) -> pd.DataFrame:
 def _expected_saving_units(summary: Summary, s: Scenario) -> float:
     """E[saving units], read back from the expected public saving's present value."""
     _, _, savings, discount = year_weights(s)
-    factor = float(savings @ discount) * s.public_savings_per_outcome
+    factor = float(np.dot(savings, discount)) * s.public_savings_per_outcome
     return summary["expected_public_saving_pv"] / factor if factor > 0 else 0.0
 
 

@@ -161,9 +161,11 @@ def weighted_quantiles(values: NDArray[np.float64], weights: NDArray[np.float64]
 
 
 def _mean(values: NDArray[np.float64], weights: NDArray[np.float64]) -> float:
+    # np.dot, not the @ operator: for two vectors @ took milliseconds instead of microseconds
+    # with the BLAS numpy loads here (measured: 5 ms against 2 µs for 15,000 values).
     keep = ~np.isnan(values)
     total = weights[keep].sum()
-    return float(values[keep] @ weights[keep] / total) if total > 0 else math.nan
+    return float(np.dot(values[keep], weights[keep]) / total) if total > 0 else math.nan
 
 
 def _standard_error(values: NDArray[np.float64], weights: NDArray[np.float64],
@@ -175,7 +177,7 @@ def _standard_error(values: NDArray[np.float64], weights: NDArray[np.float64],
     if not keep.any():
         return math.nan
     mean = _mean(values, weights)
-    variance = float(((values[keep] - mean) ** 2) @ weights[keep] / weights[keep].sum())
+    variance = float(np.dot((values[keep] - mean) ** 2, weights[keep]) / weights[keep].sum())
     return math.sqrt(variance / n_draws)
 
 
@@ -196,15 +198,15 @@ def summarise(atoms: Settlement, weights: NDArray[np.float64], n_draws: int = 0,
     summary["expected_investor_irr"] = _mean(irr, w)
     summary["expected_investor_moic"] = _mean(atoms.investor_moic, w)
     summary["expected_investor_moic_unguaranteed"] = _mean(atoms.investor_moic_unguaranteed, w)
-    summary["probability_of_loss"] = float(w @ (invested & (atoms.investor_moic < 1.0)))
+    summary["probability_of_loss"] = float(np.dot(w, invested & (atoms.investor_moic < 1.0)))
     summary["probability_of_loss_unguaranteed"] = float(
-        w @ (invested & (atoms.investor_moic_unguaranteed < 1.0)))
-    summary["probability_of_total_loss"] = float(w @ (invested & (atoms.investor_received <= 0)))
-    summary["probability_threshold_met"] = float(w @ atoms.threshold_met)
-    summary["probability_payment_capped"] = float(w @ atoms.payment_capped)
-    summary["probability_return_capped"] = float(w @ atoms.return_capped)
-    summary["probability_guarantor_pays"] = float(w @ (atoms.guarantor_payment > 0))
-    summary["probability_commissioner_gains"] = float(w @ (atoms.commissioner_net >= 0))
+        np.dot(w, invested & (atoms.investor_moic_unguaranteed < 1.0)))
+    summary["probability_of_total_loss"] = float(np.dot(w, invested & (atoms.investor_received <= 0)))
+    summary["probability_threshold_met"] = float(np.dot(w, atoms.threshold_met))
+    summary["probability_payment_capped"] = float(np.dot(w, atoms.payment_capped))
+    summary["probability_return_capped"] = float(np.dot(w, atoms.return_capped))
+    summary["probability_guarantor_pays"] = float(np.dot(w, atoms.guarantor_payment > 0))
+    summary["probability_commissioner_gains"] = float(np.dot(w, atoms.commissioner_net >= 0))
     for name in _NOISY:
         summary[f"{name}_standard_error"] = _standard_error(columns[name].astype(float), w,
                                                             n_draws)
