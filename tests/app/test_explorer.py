@@ -32,8 +32,9 @@ def test_explorer_draws_every_chart_and_headline_metric(explorer):
 
 def test_explorer_says_in_words_how_often_the_investor_gets_its_money_back(explorer):
     text = text_of(explorer)
-    # Defaults: a one-in-four chance of loss, so 8 (rounded from 7.5) of 10 futures repay.
-    assert "of 10** simulated futures the investor gets its money back" in text
+    # Defaults: a 26 % chance of loss (exact), so 7 of 10 futures repay (0.74 rounds to 7).
+    assert "In **7 of 10** simulated futures the investor gets its money back" in text
+    assert {m.label: m.value for m in explorer.metric}["Chance the investor loses money"] == "26%"
     assert "no financial risk" in text  # provider_fee_at_risk = 0 by default
     assert "Only 50% of the public saving lands in the municipality's budget" in text
 
