@@ -2,6 +2,10 @@
 
 Pure Python on numpy, scipy and pandas; it never imports a user interface. See DESIGN.md for
 the domain and the equations; each module's docstring gives the part it holds.
+
+Names follow DESIGN.md's roles: the *commissioner* pays for outcomes (in Denmark a
+municipality, which is what the dashboard calls it) and *conventional* funding is the
+commissioner paying for the same programme directly (the dashboard's "funding it directly").
 """
 
 from .analysis_creaming import CreamingFrontier, creaming_frontier

@@ -88,7 +88,7 @@ def _vline(layout: dict, x: float, colour: str, text: str | None = None, *,
         layout["annotations"].append(dict(
             x=x, xref=xref, y=1 if top else 0, yref="paper", text=text, showarrow=False,
             font=dict(color=colour), xanchor="left" if side == "right" else "right",
-            yanchor="bottom" if top else "bottom"))
+            yanchor="bottom"))
 
 
 def weighted_histogram(values: np.ndarray, weights: np.ndarray, n_bins: int = 30,
