@@ -13,6 +13,7 @@ from . import PRESET_DETAILS, PRESETS, Scenario, ScenarioError, creaming_frontie
 from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
 from .codec import parse_field_text
 from .scenario import allowed_range
+from .summary import statistic
 
 _LINES = [
     ("Chosen group: success with / without the programme", "group_success_probability",
@@ -77,9 +78,9 @@ def main(argv: list[str] | None = None) -> int:
           else f"{result.n_simulations:,} simulated contracts, seed {args.seed}\n")
     summary = result.summary
     for label, first, second, kind in _LINES:
-        text = _format(summary[first], kind)
+        text = _format(statistic(summary, first), kind)
         if second:
-            text += f"  ({_format(summary[second], kind)})"
+            text += f"  ({_format(statistic(summary, second), kind)})"
         print(f"  {label:<52}{text}")
     frontier = creaming_frontier(scenario, n_points=21, n_simulations=args.draws,
                                  seed=args.seed)

@@ -23,6 +23,7 @@ from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
 from .fields import Swing, field_limits, field_specs
 from .scenario import Scenario
 from .simulation import evaluate
+from .summary import statistic
 
 __all__ = ["sensitivity", "swings", "SWINGS"]
 
@@ -88,9 +89,11 @@ def sensitivity(s: Scenario, metrics: Iterable[str] = DEFAULT_METRICS,
         for metric in metrics:
             rows.append({"field": field, "metric": metric, "base_value": value,
                          "low_value": swing[0], "high_value": swing[1],
-                         "base_result": base[metric], "low_result": low_summary[metric],
-                         "high_result": high_summary[metric],
-                         "swing": abs(high_summary[metric] - low_summary[metric])})
+                         "base_result": statistic(base, metric),
+                         "low_result": statistic(low_summary, metric),
+                         "high_result": statistic(high_summary, metric),
+                         "swing": abs(statistic(high_summary, metric)
+                                      - statistic(low_summary, metric))})
     table = pd.DataFrame(rows)
     return table.sort_values(["metric", "swing"], ascending=[True, False],
                              ignore_index=True)

@@ -79,7 +79,7 @@ def _sign_changes(years_first: NDArray[np.float64]) -> NDArray[np.int64]:
     last_nonzero = np.maximum.accumulate(
         np.where(signs != 0, np.arange(signs.shape[0])[:, None], 0), axis=0)
     filled = np.take_along_axis(signs, last_nonzero, axis=0)
-    return (filled[1:] * filled[:-1] < 0).sum(axis=0)
+    return np.asarray((filled[1:] * filled[:-1] < 0).sum(axis=0), dtype=np.int64)
 
 
 def _closest_to_zero_root(flows: NDArray[np.float64]) -> float:
@@ -185,7 +185,7 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
     x = np.clip(guess, lo + 1e-3 * (hi - lo), hi - 1e-3 * (hi - lo))
     x, lo, hi, converged = _solve(c, x, lo, hi, _FIRST_ROUNDS)
     if not converged.all():
-        rest = np.flatnonzero(~converged)
+        rest = np.flatnonzero(np.logical_not(converged))
         x_rest, *_ = _solve(c[:, rest], x[rest], lo[rest], hi[rest], _MAX_ITERATIONS)
         x[rest] = x_rest
 

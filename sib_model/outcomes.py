@@ -91,7 +91,7 @@ def _inverse_cdf(cdf_rows: NDArray[np.float64], row: NDArray[np.intp],
     offsets = np.arange(n_rows, dtype=float)[:, None]
     flat = (cdf_rows + offsets).ravel()
     position = np.searchsorted(flat, u + row, side="left")
-    return (position - row * width).astype(np.int64)
+    return np.asarray(position - row * width, dtype=np.int64)
 
 
 def common_outcomes(s: Scenario, uniforms: CommonUniforms,

@@ -53,16 +53,16 @@ def preferred(table: pd.DataFrame, axis: str, objective: str, *, party: str,
               noise: pd.Series | None = None) -> Preference:
     """The row of ``table`` with the best ``objective`` along ``axis``, if the preference is
     clear (module docstring)."""
-    values = table[objective].astype(float)
-    usable = values.notna()
+    values = table[objective].to_numpy(dtype=float)
+    usable = ~np.isnan(values)
     if at_stake is not None:
-        usable &= at_stake.astype(bool)
+        usable &= at_stake.to_numpy(dtype=bool)
     if not usable.any():
         return Preference(party, objective, math.nan, math.nan, "nothing_at_stake")
-    candidates = values[usable]
-    best_index = candidates.idxmax() if highest else candidates.idxmin()
-    best, worst = float(candidates[best_index]), float(
-        candidates.min() if highest else candidates.max())
+    oriented = np.where(usable, values if highest else -values, -np.inf)
+    best_row = int(np.argmax(oriented))
+    best = float(values[best_row])
+    worst = float(values[usable].min() if highest else values[usable].max())
     spread = abs(best - worst)
     if spread <= CLEAR_MARGIN * max(abs(best), abs(worst)) or spread == 0:
         return Preference(party, objective, math.nan, best, "flat")
@@ -70,7 +70,8 @@ def preferred(table: pd.DataFrame, axis: str, objective: str, *, party: str,
         error = float(np.nanmax(noise[usable].to_numpy(dtype=float), initial=0.0))
         if spread <= 2 * error:
             return Preference(party, objective, math.nan, best, "within_noise")
-    return Preference(party, objective, float(table.loc[best_index, axis]), best, "clear")
+    return Preference(party, objective, float(table[axis].to_numpy(dtype=float)[best_row]), best,
+                      "clear")
 
 
 def investor_preference(table: pd.DataFrame, axis: str) -> Preference:

@@ -233,7 +233,7 @@ class Scenario(BaseModel):
             raise ScenarioError(_problems(error, type(self))) from None
 
     @classmethod
-    def model_validate(cls, obj: Any, **kwargs: Any) -> "Scenario":  # type: ignore[override]
+    def model_validate(cls, obj: Any, **kwargs: Any) -> "Scenario":
         """Build from a mapping, refusing bad data with a :class:`ScenarioError`."""
         if isinstance(obj, Scenario):
             return obj

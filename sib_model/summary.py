@@ -15,14 +15,15 @@ outcomes can be zero or negative in a draw)::
 from __future__ import annotations
 
 import math
-from typing import TypedDict
+from collections.abc import Mapping
+from typing import TypedDict, cast
 
 import numpy as np
 from numpy.typing import NDArray
 
 from .contract import Settlement
 
-__all__ = ["Summary", "summarise", "weighted_quantiles", "PERCENTILES", "DISTRIBUTIONS",
+__all__ = ["Summary", "summarise", "statistic", "weighted_quantiles", "PERCENTILES", "DISTRIBUTIONS",
            "SUMMARY_KEYS"]
 
 #: Percentiles reported for the distributions charts draw (as ``<name>_p05`` … ``_p95``).
@@ -157,7 +158,7 @@ def weighted_quantiles(values: NDArray[np.float64], weights: NDArray[np.float64]
     cumulative = np.cumsum(w[order])
     targets = np.asarray(qs) * cumulative[-1] * (1 - 1e-12)
     index = np.minimum(np.searchsorted(cumulative, targets, side="left"), len(v) - 1)
-    return v[order][index]
+    return np.asarray(v[order][index], dtype=float)
 
 
 def _mean(values: NDArray[np.float64], weights: NDArray[np.float64]) -> float:
@@ -229,4 +230,14 @@ def summarise(atoms: Settlement, weights: NDArray[np.float64], n_draws: int = 0,
         summary["expected_capital"] / expected_additional if expected_additional > 0 else math.nan)
     summary.update(group or {name: math.nan for name in SUMMARY_KEYS
                              if name.startswith("group_")})
-    return Summary(**{name: summary[name] for name in SUMMARY_KEYS})  # type: ignore[typeddict-item]
+    return cast(Summary, {name: summary[name] for name in SUMMARY_KEYS})
+
+
+def statistic(summary: Summary, name: str) -> float:
+    """The statistic ``name`` of ``summary``, for code that chooses the name at run time (a
+    sensitivity metric, a command-line line); an unknown name is a KeyError that lists the
+    known ones."""
+    figures = cast(Mapping[str, float], summary)
+    if name not in figures:
+        raise KeyError(f"unknown statistic {name!r}; the summary holds {', '.join(figures)}")
+    return figures[name]

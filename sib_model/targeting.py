@@ -32,7 +32,8 @@ def _shifted(probability: float, slope: float, difficulty: ArrayLike) -> NDArray
     d = np.asarray(difficulty, dtype=float)
     with np.errstate(divide="ignore"):
         # logit(0) = -inf and logit(1) = +inf stay at 0 and 1 for every group, as they should.
-        return expit(logit(probability) - slope * (d - REFERENCE_DIFFICULTY))
+        return np.asarray(expit(logit(probability) - slope * (d - REFERENCE_DIFFICULTY)),
+                          dtype=float)
 
 
 def success_probability_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArray[np.float64]:

@@ -13,6 +13,8 @@ reader's language.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -271,7 +273,7 @@ def _row_values(table: pd.DataFrame, column: str) -> np.ndarray:
     return values / _MILLION if column in _MONEY_ROWS else values
 
 
-def _row_text(column: str, t: Translator):  # type: ignore[no-untyped-def]
+def _row_text(column: str, t: Translator) -> Callable[[float], str]:
     if column in _MONEY_ROWS:
         return t.fmt.money
     return lambda v: t.fmt.percent(v, 1)
@@ -358,17 +360,17 @@ def _lever_name(premium: float, basis: str, t: Translator) -> str:
 
 def lever_chart(levers: LeverFrontiers, s: Scenario, t: Translator) -> go.Figure:
     """Investor IRR against difficulty for each contract variant, its optimum starred."""
-    data = []
+    data: list[dict[str, Any]] = []
     dashes = ("solid", "dash", "solid", "dash")
     colours = (COLOURS["investor"], COLOURS["investor"], COLOURS["society"], COLOURS["society"])
     for (premium, basis, frontier), dash, colour in zip(levers.variants, dashes, colours):
         name = _lever_name(premium, basis, t)
         irr = frontier.table["expected_investor_irr"].to_numpy(dtype=float)
         d = frontier.table["difficulty"].to_numpy()
-        data.append(dict(type="scatter", x=d, y=irr, mode="lines", name=name,
-                         line=dict(dash=dash, color=colour, width=2),
-                         hovertext=[f"{name}: {t.fmt.percent(v, 1)}" for v in irr],
-                         hoverinfo="text+x"))
+        data.append({"type": "scatter", "x": d, "y": irr, "mode": "lines", "name": name,
+                     "line": {"dash": dash, "color": colour, "width": 2},
+                     "hovertext": [f"{name}: {t.fmt.percent(v, 1)}" for v in irr],
+                     "hoverinfo": "text+x"})
         if frontier.investor.clear:
             data.append(dict(type="scatter", x=[frontier.investor.at],
                              y=[frontier.investor.result], mode="markers", showlegend=False,

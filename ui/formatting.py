@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -25,7 +26,7 @@ def _plain(text: str) -> str:
     return text.replace("\xa0", " ").replace("\u202f", " ")
 
 
-def _finite(value: float | None) -> bool:
+def _finite(value: float | None) -> TypeGuard[float]:
     return value is not None and not (isinstance(value, float) and math.isnan(value)) \
         and not math.isinf(value)
 

@@ -109,7 +109,7 @@ WIDGET_KEYS: tuple[str, ...] = (*(spec.key for spec in INPUTS.values()), *SWITCH
 def cohort_slider_max(cohort_size: int) -> int:
     """The cohort slider ends at 1,000 unless a link asks for more (the model allows 10,000)."""
     return COHORT_SLIDER_MAX if cohort_size <= COHORT_SLIDER_MAX else int(
-        FIELD_LIMITS["cohort_size"][1])
+        FIELD_LIMITS["cohort_size"][1] or COHORT_SLIDER_MAX)
 
 
 def _clamp(value: float, lo: float, hi: float) -> float:

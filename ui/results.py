@@ -10,6 +10,9 @@ result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -27,7 +30,7 @@ __all__ = ["ScenarioView", "LeverFrontiers", "ParkingLevers", "DealTerms",
 SIZES = {"frontier_points": 21, "lever_points": 11, "parking_points": 11,
          "deal_prices": 25, "deal_difficulties": 21}
 
-_HASH = {Scenario: scenario_to_json}
+_HASH: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: scenario_to_json}
 
 
 @st.cache_data(max_entries=128, show_spinner=False, hash_funcs=_HASH)

@@ -128,7 +128,8 @@ def link_problems() -> list[QueryProblem]:
     """Problems of the session's link, while the user has not yet changed the scenario."""
     if st.session_state.get(SCENARIO_KEY) != st.session_state.get(_INITIAL_KEY):
         return []
-    return st.session_state.get(_PROBLEMS_KEY, [])
+    problems: list[QueryProblem] = st.session_state.get(_PROBLEMS_KEY, [])
+    return problems
 
 
 def page_widget_default(key: str, default: Any) -> None:
