@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="a copy of older code to measure in the same run (as '<page> before')")
     parser.add_argument("--pattern", choices=("alternate", "walk", "both"), default="alternate")
     parser.add_argument("--server-arg", action="append", default=[],
-                        help="extra `streamlit run` option for this checkout's servers, e.g. "
+                        help="extra `streamlit run` option for this checkout's dashboard, e.g. "
                              "--server-arg=--runner.postScriptGC=false")
     args = parser.parse_args(argv)
     if args.moves < 15:
@@ -173,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     def variants() -> list[Variant]:
         chosen = []
         for name in names:
-            chosen.append(Variant(name, name, REPO_ROOT, tuple(args.server_arg)))
+            # The bare page always runs with Streamlit's defaults: it is the floor.
+            extra = () if name == "bare" else tuple(args.server_arg)
+            chosen.append(Variant(name, name, REPO_ROOT, extra))
             if args.before and name != "bare":
                 chosen.append(Variant(f"{name} before", name, args.before.resolve()))
         return chosen
