@@ -281,6 +281,7 @@ _ARM_MONITOR_JS = """
   window.__latency = undefined;
   window.__t0 = undefined;
   window.__scriptDone = undefined;
+  window.__firstRedraw = undefined;
   const app = document.querySelector('[data-testid="stApp"]');
   const observer = new MutationObserver(() => {
     if (window.__t0 !== undefined && app.getAttribute('data-test-script-state') === 'notRunning')
@@ -299,6 +300,8 @@ _ARM_MONITOR_JS = """
       for (const gd of redrawn) {
         if (!seen.has(gd)) { seen.add(gd); lastRedraw = now; }
       }
+      if (redrawn.length && window.__firstRedraw === undefined)
+        window.__firstRedraw = now - window.__t0;
       const isIdle = idle();
       idleSince = isIdle ? (idleSince ?? now) : undefined;
       const done = redrawn.length && isIdle &&
@@ -334,6 +337,12 @@ def timed_slider_move(page, label: str, key: str, *, timeout_ms: float = 30_000)
         raise TimeoutError(f"no redraw {timeout_ms / 1000:.0f} s after {key} on {label!r}: "
                            f"{state}") from error
     return float(handle.json_value())
+
+
+def last_move_first_chart_ms(page) -> float | None:
+    """Milliseconds from the last timed keydown to the first chart redrawn."""
+    value = page.evaluate("() => window.__firstRedraw")
+    return None if value is None else float(value)
 
 
 def last_move_script_ms(page) -> float | None:
