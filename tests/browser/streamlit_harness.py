@@ -145,7 +145,8 @@ class StreamlitServer:
     def log_tail(self, lines: int = 40) -> str:
         if self._log is None:
             return ""
-        self._log.flush()
+        if not self._log.closed:
+            self._log.flush()
         text = Path(self._log.name).read_text(errors="replace")
         return "\n".join(text.splitlines()[-lines:])
 

@@ -77,3 +77,17 @@ def test_redrawn_chart_shows_hover_text_and_a_png_download(page, app_url):
     assert buttons.count() == 1, f"the mode bar should hold one button, holds {buttons.count()}"
     assert "png" in (buttons.first.get_attribute("data-title") or "").lower(), \
         "the mode bar's button is not 'download as PNG'"
+
+
+def test_chart_follows_its_column_when_the_window_narrows(page, app_url):
+    """plotly's own `responsive` follows window resizes only; the component watches the chart's
+    container, so the chart also fits a column that changes width."""
+    page.goto(app_url + "/")
+    harness.wait_until_idle(page, min_charts=4, timeout_ms=60_000)
+    width = "() => document.querySelector('.js-plotly-plot .main-svg').getAttribute('width')"
+    wide = float(page.evaluate(width))
+    page.set_viewport_size({"width": 1000, "height": harness.VIEWPORT["height"]})
+    try:
+        page.wait_for_function(f"() => ({width})() < {wide - 50}", timeout=5_000)
+    finally:
+        page.set_viewport_size(harness.VIEWPORT)
