@@ -1,5 +1,11 @@
 """Creaming: who prefers which target group, and — inside a signed contract — which
-citizens the provider would rather park; and what the contract's levers change."""
+citizens the provider would rather park; and what the contract's levers change.
+
+Drawn in the order a reader needs it, each part as soon as its numbers exist (Streamlit sends
+every element as the script reaches it): the headline figures and the text first, then the
+frontier and its sentences, and only then the lever sweeps — the slowest work on the page
+never holds up the headline.
+"""
 
 import streamlit as st
 
@@ -19,6 +25,12 @@ frontier = results.creaming_results(s)
 show_chart(charts.creaming_chart(frontier, s, t), "creaming_frontier")
 show_sentences(narrative.creaming_sentences(frontier, t))
 
+st.header(t("parking_title"))
+st.markdown(t("parking_intro"))
+parking = results.parking_results(s)
+show_chart(charts.parking_chart(parking, s, t), "parking_frontier")
+show_sentences(narrative.parking_sentences(parking, s, t))
+
 st.subheader(t("creaming_levers"))
 st.markdown(t("creaming_levers_intro"))
 levers = results.creaming_levers(s)
@@ -26,11 +38,6 @@ show_chart(charts.lever_chart(levers, s, t), "creaming_levers")
 st.dataframe(charts.lever_table(levers, t), hide_index=True)
 st.caption(t("lever_table_note"))
 
-st.header(t("parking_title"))
-st.markdown(t("parking_intro"))
-parking = results.parking_results(s)
-show_chart(charts.parking_chart(parking, s, t), "parking_frontier")
-show_sentences(narrative.parking_sentences(parking, s, t))
 st.subheader(t("parking_levers"))
 st.markdown(t("parking_levers_intro"))
 st.dataframe(charts.parking_lever_table(results.parking_levers(s), t), hide_index=True)

@@ -1,25 +1,34 @@
-"""Slider move → redrawn chart, in a real browser: the Explorer page against Streamlit's floor.
+"""Slider move → every chart redrawn, in a real browser: the dashboard against Streamlit's floor.
 
 Run from the repository root::
 
-    .venv/bin/python -m benchmarks.browser_latency [--moves 21] [--only bare|explorer]
+    .venv/bin/python -m benchmarks.browser_latency [--moves 21] [--before DIR]
+        [--pattern alternate|walk|both] [--only bare,explorer,creaming]
 
-For each page the app is started with the same helper the browser test uses
-(``tests/browser/streamlit_harness.py``), the page is loaded and left to settle, and the
-"Cohort size" slider is moved ``--moves`` times with the keyboard. Each move is timed inside the
-page with ``performance.now()``: from the keydown event to the first animation frame at which a
-plotly chart holds new traces *and* Streamlit reports the script run over with nothing stale.
-The first two moves of each series warm up and are discarded.
+Every variant is started at once (its own ``streamlit run``, started with the same helper the
+browser test uses, ``tests/browser/streamlit_harness.py``) and opened in its own tab; then the
+moves are *interleaved*: move 1 on every variant, move 2 on every variant, and so on, so a busy
+moment on this small shared machine hits all variants alike instead of one series. Each move is
+the "Cohort size" slider moved with the keyboard, timed inside the page with
+``performance.now()`` from the keydown event to the first animation frame at which the app is
+idle again and every chart is redrawn (see ``harness.timed_slider_move``). The first two moves
+of each series warm up and are discarded.
+
+Variants:
+
+* ``bare``: ``benchmarks/bare_page.py`` (one slider, one 11-bar ``st.plotly_chart``) — the
+  floor: websocket round trip, script rerun, React render and plotly redraw, no model;
+* ``explorer`` and ``creaming``: the dashboard's two busiest pages, from this checkout;
+* with ``--before DIR`` (a plain copy of older code, e.g. ``git archive main | tar -x -C DIR``)
+  the same two pages from there too, so before and after are measured in one run.
 
 Two move patterns:
 
-* ``alternate`` (ArrowRight, ArrowLeft, ...): the value stays in range, but after the warm-up
-  every state is one ``st.cache_data`` has seen, so this is the cached best case;
+* ``alternate`` (ArrowRight, ArrowLeft, ...): after the warm-up every state is one
+  ``st.cache_data`` has seen, so this is the cached case (the model costs nothing);
 * ``walk`` (one direction, every value new): each move is a cache miss, as in a first drag.
 
-``benchmarks/bare_page.py`` (one slider, one 11-bar chart, no cache) is the floor: websocket
-round trip, script rerun, React render and plotly redraw with no model behind it. Targets:
-Explorer median under 300 ms and at most 2.5x the bare page (alternating moves).
+Targets (alternating moves): Explorer median at most 1.5× the bare page, Creaming at most 2×.
 """
 
 from __future__ import annotations
@@ -35,14 +44,12 @@ from tests.browser import streamlit_harness as harness
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-PAGES = {
-    # name: (script, url path, slider label)
-    "bare": ("benchmarks/bare_page.py", "/", "Cohort size"),
-    "explorer": ("app.py", "/", "Cohort size"),
-}
+SLIDER = "Cohort size"
+#: page name → (script, url path)
+PAGES = {"bare": ("benchmarks/bare_page.py", "/"), "explorer": ("app.py", "/"),
+         "creaming": ("app.py", "/creaming")}
+TARGETS = {"explorer": 1.5, "creaming": 2.0}
 WARMUP_MOVES = 2
-TARGET_MEDIAN_MS = 300.0
-TARGET_RATIO = 2.5
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -54,64 +61,128 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def measure(browser, name: str, moves: int, pattern: str = "alternate"):
-    script, path, label = PAGES[name]
-    with harness.StreamlitServer(script) as base_url:
-        context = browser.new_context(viewport=harness.VIEWPORT)
-        page = context.new_page()
-        page.goto(base_url + path)
-        harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
-        left_room, right_room = harness.slider_room(page, label)
+class Variant:
+    """One page of one checkout in its own server and tab, and the moves timed on it."""
+
+    def __init__(self, name: str, page_name: str, root: Path, extra_args: tuple[str, ...] = ()):
+        self.name, self.page_name, self.root = name, page_name, root
+        script, self.path = PAGES[page_name]
+        self.server = harness.StreamlitServer(script, cwd=root, extra_args=extra_args)
+        self.timings: list[float] = []
+        self.script_done: list[float] = []
+        self.first_chart: list[float] = []
+        self.lost = 0
+        self.page = None
+        self.keys: list[str] = []
+
+    def open(self, context, moves: int, pattern: str) -> None:
+        base_url = self.server.start()
+        self.page = context.new_page()
+        self.page.goto(base_url + self.path)
+        harness.wait_until_idle(self.page, min_charts=1, timeout_ms=90_000)
+        left, right = harness.slider_room(self.page, SLIDER)
         if pattern == "walk":
-            if max(left_room, right_room) < moves + WARMUP_MOVES:
-                raise RuntimeError(f"{name}: {label!r} has no room for {moves} new values")
-            keys = ["ArrowRight" if right_room >= left_room else "ArrowLeft"] * 2
+            if max(left, right) < moves + WARMUP_MOVES:
+                raise RuntimeError(f"{self.name}: {SLIDER!r} has no room for {moves} new values")
+            self.keys = ["ArrowRight" if right >= left else "ArrowLeft"] * 2
         else:
-            keys = ["ArrowRight", "ArrowLeft"] if right_room else ["ArrowLeft", "ArrowRight"]
-        timings, script_done, failures = [], [], 0
-        for move in range(moves + WARMUP_MOVES):
-            key = keys[move % 2]
-            try:
-                elapsed = harness.timed_slider_move(page, label, key, timeout_ms=15_000)
-            except TimeoutError as error:
-                # Reported and left out rather than fatal: one lost keypress should not cost
-                # the whole run; the count is printed beside the figures.
-                print(f"{name}: move {move}: {error}", file=sys.stderr)
-                failures += 1
-                harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
-                continue
-            if move >= WARMUP_MOVES:
-                timings.append(elapsed)
-                script_done.append(harness.last_move_script_ms(page) or float("nan"))
-            # Let the page breathe as a person would; also lets late redraws finish.
-            page.wait_for_timeout(100)
-        if page.locator(harness.EXCEPTION).count():
-            raise RuntimeError(f"{name}: an exception is shown on the page after the moves")
-        context.close()
-    if failures > max(2, moves // 5):
-        raise RuntimeError(f"{name}: {failures} of {moves + WARMUP_MOVES} moves never redrew")
-    return timings, script_done, failures
+            self.keys = ["ArrowRight", "ArrowLeft"] if right else ["ArrowLeft", "ArrowRight"]
+
+    def move(self, index: int) -> None:
+        page = self.page
+        page.bring_to_front()
+        try:
+            elapsed = harness.timed_slider_move(page, SLIDER, self.keys[index % 2],
+                                                timeout_ms=15_000)
+        except TimeoutError as error:
+            # Reported and left out rather than fatal: one lost keypress should not cost the
+            # whole run; the count is printed beside the figures.
+            print(f"{self.name}: move {index}: {error}", file=sys.stderr)
+            self.lost += 1
+            harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
+            return
+        if index >= WARMUP_MOVES:
+            self.timings.append(elapsed)
+            self.script_done.append(harness.last_move_script_ms(page) or float("nan"))
+            self.first_chart.append(harness.last_move_first_chart_ms(page) or float("nan"))
+        page.wait_for_timeout(100)  # let the page breathe, as a person would
+
+    def close(self) -> None:
+        if self.page is not None:
+            if self.page.locator(harness.EXCEPTION).count():
+                print(f"{self.name}: an exception is shown after the moves", file=sys.stderr)
+            self.page.close()
+        self.server.stop()
+
+
+def run(variants: list[Variant], moves: int, pattern: str, context) -> None:
+    try:
+        for variant in variants:
+            variant.open(context, moves, pattern)
+        for index in range(moves + WARMUP_MOVES):
+            for variant in variants:
+                variant.move(index)
+    finally:
+        for variant in variants:
+            variant.close()
+
+
+def report(variants: list[Variant], pattern: str) -> None:
+    print(f"\n{pattern}: ms from keydown to every chart redrawn with the app idle; medians of "
+          "ms to the end of the script run ('script') and to the first chart redrawn ('first')")
+    print(f"{'variant':<20} {'moves':>5} {'median':>7} {'p90':>6} {'min':>6} {'max':>6} "
+          f"{'lost':>5} {'script':>7} {'first':>6} {'× bare':>7} {'p90 ×':>6}")
+    bare = next((v for v in variants if v.page_name == "bare" and v.timings), None)
+    for v in variants:
+        if not v.timings:
+            print(f"{v.name:<20} no moves measured")
+            continue
+        median, p90 = statistics.median(v.timings), percentile(v.timings, 0.9)
+        ratio = ratio_p90 = float("nan")
+        if bare is not None:
+            ratio = median / statistics.median(bare.timings)
+            ratio_p90 = p90 / percentile(bare.timings, 0.9)
+        target = TARGETS.get(v.page_name)
+        verdict = ""
+        if target and pattern == "alternate" and bare is not None and v.root == REPO_ROOT:
+            verdict = f"  target ≤ {target}×: {'met' if ratio <= target else 'NOT met'}"
+        print(f"{v.name:<20} {len(v.timings):>5} {median:>7.0f} {p90:>6.0f} "
+              f"{min(v.timings):>6.0f} {max(v.timings):>6.0f} {v.lost:>5} "
+              f"{statistics.median(v.script_done):>7.0f} "
+              f"{statistics.median(v.first_chart):>6.0f} {ratio:>7.2f} {ratio_p90:>6.2f}"
+              f"{verdict}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--moves", type=int, default=21, help="timed moves per page (>= 15)")
-    parser.add_argument("--only", choices=sorted(PAGES), help="measure one page only")
+    parser.add_argument("--moves", type=int, default=21, help="timed moves per variant (>= 15)")
+    parser.add_argument("--only", default="bare,explorer,creaming",
+                        help="comma-separated pages to measure (bare, explorer, creaming)")
+    parser.add_argument("--before", type=Path,
+                        help="a copy of older code to measure in the same run (as '<page> before')")
+    parser.add_argument("--pattern", choices=("alternate", "walk", "both"), default="alternate")
+    parser.add_argument("--server-arg", action="append", default=[],
+                        help="extra `streamlit run` option for this checkout's dashboard, e.g. "
+                             "--server-arg=--runner.postScriptGC=false")
     args = parser.parse_args(argv)
     if args.moves < 15:
         parser.error("--moves must be at least 15 for a median and p90 worth printing")
+    names = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = set(names) - PAGES.keys()
+    if unknown:
+        parser.error(f"unknown pages: {sorted(unknown)}")
 
-    names = [args.only] if args.only else ["bare", "explorer"]
-    if "explorer" in names and not (REPO_ROOT / "app.py").exists():
-        print("app.py does not exist yet: measuring the bare page only", file=sys.stderr)
-        names = ["bare"]
-    runs = [(name, "alternate") for name in names]
-    if "explorer" in names:
-        runs.append(("explorer", "walk"))
+    def variants() -> list[Variant]:
+        chosen = []
+        for name in names:
+            # The bare page always runs with Streamlit's defaults: it is the floor.
+            extra = () if name == "bare" else tuple(args.server_arg)
+            chosen.append(Variant(name, name, REPO_ROOT, extra))
+            if args.before and name != "bare":
+                chosen.append(Variant(f"{name} before", name, args.before.resolve()))
+        return chosen
 
-    results: dict[str, list[float]] = {}
-    scripts: dict[str, list[float]] = {}
-    failed: dict[str, int] = {}
+    patterns = ["alternate", "walk"] if args.pattern == "both" else [args.pattern]
     with sync_playwright() as playwright:
         try:
             browser = harness.launch_chromium(playwright)
@@ -119,35 +190,16 @@ def main(argv: list[str] | None = None) -> int:
             print(missing, file=sys.stderr)
             return 2
         try:
-            for name, pattern in runs:
-                row = name if pattern == "alternate" else f"{name} (walk)"
-                results[row], scripts[row], failed[row] = measure(
-                    browser, name, args.moves, pattern)
+            for pattern in patterns:
+                context = browser.new_context(viewport=harness.VIEWPORT)
+                chosen = variants()
+                try:
+                    run(chosen, args.moves, pattern, context)
+                finally:
+                    context.close()
+                report(chosen, pattern)
         finally:
             browser.close()
-
-    print("\nms from keydown to redrawn charts with the app idle; 'script done' = median ms from"
-          "\nkeydown to the end of the script run (the rest is the browser drawing)")
-    print(f"\n{'page':<16} {'moves':>5} {'median ms':>10} {'p90 ms':>8} {'min ms':>7} "
-          f"{'max ms':>7} {'lost':>5} {'script done':>12}")
-    for name, timings in results.items():
-        print(f"{name:<16} {len(timings):>5} {statistics.median(timings):>10.0f} "
-              f"{percentile(timings, 0.9):>8.0f} {min(timings):>7.0f} {max(timings):>7.0f} "
-              f"{failed[name]:>5} {statistics.median(scripts[name]):>12.0f}")
-
-    if {"bare", "explorer"} <= results.keys():
-        explorer = statistics.median(results["explorer"])
-        ratio = explorer / statistics.median(results["bare"])
-        ratio_p90 = percentile(results["explorer"], 0.9) / percentile(results["bare"], 0.9)
-        print(f"\nratio explorer / bare (alternating): median {ratio:.2f}, p90 {ratio_p90:.2f}")
-        if "explorer (walk)" in results:
-            walk = statistics.median(results["explorer (walk)"])
-            print(f"ratio explorer (walk, cache misses) / bare: median "
-                  f"{walk / statistics.median(results['bare']):.2f}")
-        print(f"target median < {TARGET_MEDIAN_MS:.0f} ms: "
-              f"{'met' if explorer < TARGET_MEDIAN_MS else 'NOT met'} ({explorer:.0f} ms)")
-        print(f"target ratio <= {TARGET_RATIO}: {'met' if ratio <= TARGET_RATIO else 'NOT met'} "
-              f"({ratio:.2f})")
     return 0
 
 

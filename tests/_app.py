@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+import ui.pages
+from ui.live_chart import ELEMENT_TYPE, figure_of
+
 APP = Path(__file__).resolve().parents[1] / "app.py"
-PAGES = {"explorer": "app_pages/explorer.py", "creaming": "app_pages/creaming.py",
-         "deal-space": "app_pages/deal_space.py", "sensitivity": "app_pages/sensitivity.py",
-         "method": "app_pages/method.py"}
+#: URL path → page script, as the navigation lists them.
+PAGES = {page.url: page.path for page in ui.pages.PAGES}
 HEADLINE_SLIDERS = {"in_cohort_size": 60, "in_success_probability": 0.55, "in_difficulty": 0.8}
 
 
@@ -26,18 +27,23 @@ def start(query: dict[str, str] | None = None, page: str = "explorer") -> AppTes
     return at
 
 
+def charts(at: AppTest) -> dict[str, dict]:
+    """Each chart's plotly figure (``{"data": [...], "layout": {...}}``), by the chart's key.
+
+    Charts are drawn by the in-place chart component (``ui.live_chart``), which AppTest sees
+    as an element of type ``bidi_component`` carrying the figure's JSON.
+    """
+    found = (figure_of(element) for element in at.get(ELEMENT_TYPE))
+    return dict(chart for chart in found if chart is not None)
+
+
 def chart_data(at: AppTest) -> dict[str, list]:
-    """Each plotly chart's traces (the ``data`` of its JSON spec), by the chart's key."""
-    charts = {}
-    for element in at.get("plotly_chart"):
-        spec = json.loads(element.proto.spec)
-        charts[element.key] = spec["data"]
-    return charts
+    """Each chart's traces (the ``data`` of its figure), by the chart's key."""
+    return {key: figure["data"] for key, figure in charts(at).items()}
 
 
 def chart_layouts(at: AppTest) -> dict[str, dict]:
-    return {element.key: json.loads(element.proto.spec)["layout"]
-            for element in at.get("plotly_chart")}
+    return {key: figure["layout"] for key, figure in charts(at).items()}
 
 
 def text_of(at: AppTest) -> str:

@@ -2,7 +2,8 @@
 cached model calls, headline figures, plain-language sentences and pure chart builders.
 
 Dependencies point one way: ``app_pages/`` → ``ui`` → ``sib_model``. Only ``state``,
-``sidebar``, ``results``, ``headline`` and ``layout`` import Streamlit; ``charts``,
+``sidebar``, ``results``, ``headline``, ``layout`` and ``live_chart`` (the in-place chart
+component, with its JavaScript in ``live_chart.js``) import Streamlit; ``charts``,
 ``narrative``, ``inputs``, ``i18n``, ``catalog``, ``link_messages``, ``result_types``, ``pages``
 and ``formatting`` are plain functions and data that tests call directly.
 

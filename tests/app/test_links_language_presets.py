@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sib_model import PRESETS, Scenario
-from tests._app import chart_data, start, text_of
+from tests._app import chart_data, chart_layouts, start, text_of
 
 pytestmark = pytest.mark.apptest
 
@@ -116,5 +116,4 @@ def test_moving_a_slider_after_a_preset_marks_the_scenario_as_ones_own():
 
 
 def _chart_titles(at):
-    import json
-    return [json.loads(e.proto.spec)["layout"]["title"]["text"] for e in at.get("plotly_chart")]
+    return [layout["title"]["text"] for layout in chart_layouts(at).values()]

@@ -7,7 +7,7 @@ import pytest
 
 from sib_model import Scenario, evaluate
 from ui.i18n import Translator
-from tests._app import start
+from tests._app import chart_layouts, start
 
 pytestmark = pytest.mark.apptest
 
@@ -33,8 +33,8 @@ def test_the_tornado_base_is_the_explorers_expected_return():
     at = start({"d": "0.3"})
     irr = _metrics(at)["Expected investor return (IRR)"]
     at.switch_page("app_pages/sensitivity.py").run()
-    titles = [chart.proto.spec for chart in at.get("plotly_chart")]
-    assert any(f"Investor's expected return (now {irr})" in spec for spec in titles)
+    title = chart_layouts(at)["sensitivity_investor_irr"]["title"]["text"]
+    assert title == f"Investor's expected return (now {irr})"
 
 
 @pytest.mark.parametrize("difficulty", [0.0, 0.1, 0.5, 0.9, 1.0])

@@ -56,8 +56,29 @@ EXCEPTION = '[data-testid="stException"]'
 SLIDER_THUMB = 'input[type="range"], [role="slider"]'
 
 
+#: ``STREAMLIT_TEST_PORTS=8630-8639`` keeps every server the tests and benchmarks start inside
+#: that range (on a shared machine); unset, the OS picks any free port.
+PORT_RANGE = os.environ.get("STREAMLIT_TEST_PORTS", "")
+_ports_handed_out: set[int] = set()
+
+
 def free_port() -> int:
-    """A TCP port nobody listens on right now (the OS picks it)."""
+    """A TCP port nobody listens on right now: the OS picks it, or the first free one in
+    ``STREAMLIT_TEST_PORTS`` (not handed out before by this process, as a server just handed a
+    port may not be listening yet)."""
+    if PORT_RANGE:
+        low, _, high = PORT_RANGE.partition("-")
+        for port in range(int(low), int(high or low) + 1):
+            if port in _ports_handed_out:
+                continue
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+            _ports_handed_out.add(port)
+            return port
+        raise RuntimeError(f"no free port in STREAMLIT_TEST_PORTS={PORT_RANGE}")
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -71,10 +92,11 @@ class StreamlitServer:
     """
 
     def __init__(self, script: str | Path = "app.py", *, cwd: Path = REPO_ROOT,
-                 startup_timeout: float = 60.0) -> None:
+                 startup_timeout: float = 60.0, extra_args: tuple[str, ...] = ()) -> None:
         self.script = str(script)
         self.cwd = Path(cwd)
         self.startup_timeout = startup_timeout
+        self.extra_args = tuple(extra_args)
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -91,6 +113,7 @@ class StreamlitServer:
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
             "--browser.gatherUsageStats", "false",
+            *self.extra_args,
         ]
         self.process = subprocess.Popen(
             command, cwd=self.cwd, stdout=self._log, stderr=subprocess.STDOUT,
@@ -122,7 +145,8 @@ class StreamlitServer:
     def log_tail(self, lines: int = 40) -> str:
         if self._log is None:
             return ""
-        self._log.flush()
+        if not self._log.closed:
+            self._log.flush()
         text = Path(self._log.name).read_text(errors="replace")
         return "\n".join(text.splitlines()[-lines:])
 
@@ -242,18 +266,23 @@ def slider_at_max(page, label: str) -> bool:
 
 
 # The latency monitor: installed before a key press, it notes the time of the keydown event
-# itself and, on every animation frame, whether any chart's traces were replaced (plotly assigns
-# a new `data` array on every redraw; Streamlit 1.67 even mounts a new chart node) and the app is
-# idle again. The elapsed time lands in window.__latency; window.__scriptDone is when the script
-# run ended, so the rest (latency - scriptDone) is the browser drawing.
+# itself and, on every animation frame, which charts have been redrawn (plotly assigns a new
+# `data` array on every redraw, and st.plotly_chart even mounts a new chart node). The move is
+# over at the first frame at which the app is idle again and *every* chart has been redrawn, or,
+# when some chart had nothing new to show, once the app has been idle with no further redraw for
+# QUIET_MS; the time reported is then that of the last redraw (or of going idle, if later). The
+# elapsed time lands in window.__latency; window.__scriptDone is when the script run ended, so
+# the rest (latency - scriptDone) is the browser drawing.
+QUIET_MS = 250
 _ARM_MONITOR_JS = """
-(idleSource) => {
+([idleSource, quietMs]) => {
   const idle = eval(idleSource);
   const charts = () => Array.from(document.querySelectorAll('.js-plotly-plot'));
   const before = new Map(charts().map(gd => [gd, gd.data]));
   window.__latency = undefined;
   window.__t0 = undefined;
   window.__scriptDone = undefined;
+  window.__firstRedraw = undefined;
   const app = document.querySelector('[data-testid="stApp"]');
   const observer = new MutationObserver(() => {
     if (window.__t0 !== undefined && app.getAttribute('data-test-script-state') === 'notRunning')
@@ -262,11 +291,24 @@ _ARM_MONITOR_JS = """
   observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
   document.addEventListener('keydown', () => { window.__t0 = performance.now(); },
                             {capture: true, once: true});
+  const seen = new Set();
+  let lastRedraw, idleSince;
   const tick = () => {
     if (window.__t0 !== undefined) {
-      const changed = charts().some(gd => !before.has(gd) || before.get(gd) !== gd.data);
-      if (changed && idle()) {
-        window.__latency = performance.now() - window.__t0;
+      const now = performance.now();
+      const all = charts();
+      const redrawn = all.filter(gd => !before.has(gd) || before.get(gd) !== gd.data);
+      for (const gd of redrawn) {
+        if (!seen.has(gd)) { seen.add(gd); lastRedraw = now; }
+      }
+      if (redrawn.length && window.__firstRedraw === undefined)
+        window.__firstRedraw = now - window.__t0;
+      const isIdle = idle();
+      idleSince = isIdle ? (idleSince ?? now) : undefined;
+      const done = redrawn.length && isIdle &&
+        (redrawn.length === all.length || now - Math.max(lastRedraw, idleSince) >= quietMs);
+      if (done) {
+        window.__latency = Math.max(lastRedraw, idleSince) - window.__t0;
         observer.disconnect();
         return;
       }
@@ -286,7 +328,7 @@ def timed_slider_move(page, label: str, key: str, *, timeout_ms: float = 30_000)
     """
     thumb = slider_thumb(page, label)
     thumb.focus()
-    page.evaluate(_ARM_MONITOR_JS, _IDLE_JS)
+    page.evaluate(_ARM_MONITOR_JS, [_IDLE_JS, QUIET_MS])
     page.keyboard.press(key)
     try:
         handle = page.wait_for_function("() => window.__latency", timeout=timeout_ms,
@@ -296,6 +338,12 @@ def timed_slider_move(page, label: str, key: str, *, timeout_ms: float = 30_000)
         raise TimeoutError(f"no redraw {timeout_ms / 1000:.0f} s after {key} on {label!r}: "
                            f"{state}") from error
     return float(handle.json_value())
+
+
+def last_move_first_chart_ms(page) -> float | None:
+    """Milliseconds from the last timed keydown to the first chart redrawn."""
+    value = page.evaluate("() => window.__firstRedraw")
+    return None if value is None else float(value)
 
 
 def last_move_script_ms(page) -> float | None:
