@@ -7,7 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from .live_chart import live_chart
+from .live_chart import ChartJSON, live_chart
 
 __all__ = ["PLOTLY_CONFIG", "show_chart", "show_sentences"]
 
@@ -19,7 +19,7 @@ PLOTLY_CONFIG = {"displayModeBar": "hover", "modeBarButtons": [["toImage"]],
                  "displaylogo": False, "responsive": False}
 
 
-def show_chart(figure: go.Figure, key: str, where: Any = st) -> None:
+def show_chart(figure: go.Figure | ChartJSON, key: str, where: Any = st) -> None:
     """Draw ``figure`` under a stable ``key`` in ``where`` (a column, or the page); on the next
     run the same chart is redrawn in place (see :mod:`ui.live_chart`)."""
     config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": key, "scale": 2}}

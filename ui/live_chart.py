@@ -23,6 +23,7 @@ How the pieces fit:
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 import shutil
 from pathlib import Path
 from typing import Any
@@ -69,16 +70,31 @@ _mount = st.components.v2.component(
     isolate_styles=False)
 
 
-def live_chart(figure: go.Figure, key: str, config: dict[str, Any] | None = None,
+@dataclass(frozen=True)
+class ChartJSON:
+    """A figure already turned into plotly JSON, with its height: what a cache can keep."""
+
+    json: str
+    height: int
+
+    @classmethod
+    def of(cls, figure: go.Figure) -> ChartJSON:
+        return cls(figure.to_json(), int(figure.layout.height or _DEFAULT_HEIGHT))
+
+
+def live_chart(figure: go.Figure | ChartJSON, key: str, config: dict[str, Any] | None = None,
                where: Any = st) -> None:
     """Draw ``figure`` under ``key`` in ``where`` (a column, a container, or the page), and on
     later runs redraw the same chart in place.
 
-    ``config`` is plotly.js's config object (mode bar, scroll zoom, ...). The figure keeps its
-    own template: Streamlit's plotly theme is never applied here.
+    ``figure`` may come ready as :class:`ChartJSON` (from a cache, so a repeated scenario costs
+    no figure building at all). ``config`` is plotly.js's config object (mode bar, scroll
+    zoom, ...). The figure keeps its own template: Streamlit's plotly theme is never applied
+    here.
     """
-    height = figure.layout.height or _DEFAULT_HEIGHT
-    data = {"key": key, "figure": figure.to_json(), "config": config or {},
+    chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
+    height = chart.height
+    data = {"key": key, "figure": chart.json, "config": config or {},
             "plotly": plotly_js_url(), "height": height}
     if where is st:
         _mount(key=key, data=data, height=height)

@@ -20,6 +20,9 @@ from sib_model import (CreamingFrontier, ParkingFrontier, Scenario, creaming_fro
                        deal_space, evaluate, parking_frontier, payoff_curve, scenario_to_json,
                        sensitivity)
 
+from . import charts
+from .i18n import Translator
+from .live_chart import ChartJSON
 from .result_types import DealTerms, LeverFrontiers, ParkingLevers, ScenarioView
 
 __all__ = ["ScenarioView", "LeverFrontiers", "ParkingLevers", "DealTerms",
@@ -39,6 +42,21 @@ def scenario_results(s: Scenario) -> ScenarioView:
     result = evaluate(s)
     result.cash_flows  # computed once here, inside the cache  # noqa: B018
     return ScenarioView(result, payoff_curve(s, n_points=101))
+
+
+@st.cache_data(max_entries=128, show_spinner=False, hash_funcs=_HASH)
+def explorer_charts(s: Scenario, lang: str) -> dict[str, ChartJSON]:
+    """The Explorer's four figures as plotly JSON, by chart key: a slider moved back to a value
+    seen before costs no figure building (about 18 ms of the script's 40)."""
+    view = scenario_results(s)
+    t = Translator(lang)
+    summary, distribution = view.summary, view.result.distribution
+    figures = {"explorer_investor_irr": charts.investor_return_histogram(distribution, summary,
+                                                                         t),
+               "explorer_commissioner": charts.commissioner_comparison(summary, t),
+               "explorer_payoff": charts.payoff_chart(view.payoff, s, t),
+               "explorer_cash_flows": charts.cash_flow_chart(view.result.cash_flows, t)}
+    return {key: ChartJSON.of(figure) for key, figure in figures.items()}
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=_HASH)
