@@ -25,14 +25,15 @@ run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
 ## Install everything (including Chromium for the browser tests) and run the whole test suite
-test: $(VENV)/.dev browser-deps
+test: $(VENV)/.dev browser-deps lint
 	$(PY) -m pytest
 
 ## The model and UI tests without the real-browser run
 test-fast: $(VENV)/.dev
 	$(PY) -m pytest -m "not browser"
 
-## ruff (lint, then format check) and mypy; every check runs, the target fails if any does
+## ruff (lint, then format check) and mypy; every check runs, the target fails if any does.
+## Part of `make test`, so CI keeps the code clean.
 lint: $(VENV)/.dev
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \

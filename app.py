@@ -17,8 +17,9 @@ from ui.link_messages import link_problem_text
 from ui.pages import PAGE_WIDGETS, PAGES
 from ui.sidebar import render_sidebar
 
-st.set_page_config(page_title="SIB Scenario Explorer", page_icon=":material/handshake:",
-                   layout="wide")
+st.set_page_config(
+    page_title="SIB Scenario Explorer", page_icon=":material/handshake:", layout="wide"
+)
 
 state.start_session()
 state.keep_page_widgets(tuple(PAGE_WIDGETS))
@@ -31,9 +32,10 @@ problems = state.link_problems()
 if problems:
     st.warning(link_problem_text(problems, t), icon=":material/warning:")
 
-pages = [st.Page(page.path, title=t(page.title), icon=page.icon, url_path=page.url,
-                 default=index == 0)
-         for index, page in enumerate(PAGES)]
+pages = [
+    st.Page(page.path, title=t(page.title), icon=page.icon, url_path=page.url, default=index == 0)
+    for index, page in enumerate(PAGES)
+]
 st.navigation(pages).run()
 
 

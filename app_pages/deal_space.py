@@ -10,27 +10,49 @@ from ui.result_types import DealTerms
 
 s, t = state.current()
 for key, default in PAGE_WIDGETS.items():
-    state.page_widget_default(key, float(s.public_savings_per_outcome) if default is None
-                              else default)
+    state.page_widget_default(
+        key, float(s.public_savings_per_outcome) if default is None else default
+    )
 
 st.title(t("page_deal_space"))
 st.caption(t("illustrative"))
 st.markdown(t("deal_intro"))
 
 left, middle, right = st.columns(3)
-target_irr = left.slider(t("deal_target_irr"), 0.0, 0.30, step=0.005, format="percent",
-                         key=DEAL_TARGET_IRR, help=t("deal_target_irr_help"))
-max_loss = middle.slider(t("deal_max_loss"), 0.0, 1.0, step=0.01, format="percent",
-                         key=DEAL_MAX_LOSS, help=t("deal_max_loss_help"))
-test = right.radio(t("deal_test"), ["net", "wtp"], key=DEAL_TEST, help=t("deal_test_help"),
-                   format_func=lambda choice: t(f"deal_test_{choice}"))
+target_irr = left.slider(
+    t("deal_target_irr"),
+    0.0,
+    0.30,
+    step=0.005,
+    format="percent",
+    key=DEAL_TARGET_IRR,
+    help=t("deal_target_irr_help"),
+)
+max_loss = middle.slider(
+    t("deal_max_loss"),
+    0.0,
+    1.0,
+    step=0.01,
+    format="percent",
+    key=DEAL_MAX_LOSS,
+    help=t("deal_max_loss_help"),
+)
+test = right.radio(
+    t("deal_test"),
+    ["net", "wtp"],
+    key=DEAL_TEST,
+    help=t("deal_test_help"),
+    format_func=lambda choice: t(f"deal_test_{choice}"),
+)
 willingness = None
 if test == "wtp":
-    willingness = right.number_input(t("deal_wtp"), min_value=0.0, max_value=1e8,
-                                     step=10_000.0, format="%.0f", key=DEAL_WTP)
+    willingness = right.number_input(
+        t("deal_wtp"), min_value=0.0, max_value=1e8, step=10_000.0, format="%.0f", key=DEAL_WTP
+    )
 
-terms = DealTerms(float(target_irr), float(max_loss),
-                  None if willingness is None else float(willingness))
+terms = DealTerms(
+    float(target_irr), float(max_loss), None if willingness is None else float(willingness)
+)
 grid = results.deal_results(s, terms)
 show_chart(charts.deal_space_heatmap(grid, s, t), "deal_space_heatmap")
 show_sentences(narrative.deal_sentences(grid, s, t))

@@ -18,7 +18,9 @@ show_figures([figures[2], figures[4], figures[5]])
 show_sentences(narrative.explorer_sentences(summary, s, t))
 
 chart_json = results.explorer_charts(s, t.lang)
-for row in (("explorer_investor_irr", "explorer_commissioner"),
-            ("explorer_payoff", "explorer_cash_flows")):
+for row in (
+    ("explorer_investor_irr", "explorer_commissioner"),
+    ("explorer_payoff", "explorer_cash_flows"),
+):
     for column, key in zip(st.columns(2), row, strict=True):
         show_chart(chart_json[key], key, column)

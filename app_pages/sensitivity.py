@@ -14,7 +14,11 @@ st.caption(t("illustrative"))
 show_figures(headline_figures(results.scenario_results(s).summary, t)[:3])
 st.markdown(t("sensitivity_intro"))
 left, right = st.columns(2)
-show_chart(charts.tornado_chart(table, "expected_investor_irr", t), "sensitivity_investor_irr",
-           left)
-show_chart(charts.tornado_chart(table, "expected_commissioner_net", t),
-           "sensitivity_commissioner_net", right)
+show_chart(
+    charts.tornado_chart(table, "expected_investor_irr", t), "sensitivity_investor_irr", left
+)
+show_chart(
+    charts.tornado_chart(table, "expected_commissioner_net", t),
+    "sensitivity_commissioner_net",
+    right,
+)

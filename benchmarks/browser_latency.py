@@ -46,8 +46,11 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 SLIDER = "Cohort size"
 #: page name → (script, url path)
-PAGES = {"bare": ("benchmarks/bare_page.py", "/"), "explorer": ("app.py", "/"),
-         "creaming": ("app.py", "/creaming")}
+PAGES = {
+    "bare": ("benchmarks/bare_page.py", "/"),
+    "explorer": ("app.py", "/"),
+    "creaming": ("app.py", "/creaming"),
+}
 TARGETS = {"explorer": 1.5, "creaming": 2.0}
 WARMUP_MOVES = 2
 
@@ -92,8 +95,9 @@ class Variant:
         page = self.page
         page.bring_to_front()
         try:
-            elapsed = harness.timed_slider_move(page, SLIDER, self.keys[index % 2],
-                                                timeout_ms=15_000)
+            elapsed = harness.timed_slider_move(
+                page, SLIDER, self.keys[index % 2], timeout_ms=15_000
+            )
         except TimeoutError as error:
             # Reported and left out rather than fatal: one lost keypress should not cost the
             # whole run; the count is printed beside the figures.
@@ -128,10 +132,14 @@ def run(variants: list[Variant], moves: int, pattern: str, context) -> None:
 
 
 def report(variants: list[Variant], pattern: str) -> None:
-    print(f"\n{pattern}: ms from keydown to every chart redrawn with the app idle; medians of "
-          "ms to the end of the script run ('script') and to the first chart redrawn ('first')")
-    print(f"{'variant':<20} {'moves':>5} {'median':>7} {'p90':>6} {'min':>6} {'max':>6} "
-          f"{'lost':>5} {'script':>7} {'first':>6} {'× bare':>7} {'p90 ×':>6}")
+    print(
+        f"\n{pattern}: ms from keydown to every chart redrawn with the app idle; medians of "
+        "ms to the end of the script run ('script') and to the first chart redrawn ('first')"
+    )
+    print(
+        f"{'variant':<20} {'moves':>5} {'median':>7} {'p90':>6} {'min':>6} {'max':>6} "
+        f"{'lost':>5} {'script':>7} {'first':>6} {'× bare':>7} {'p90 ×':>6}"
+    )
     bare = next((v for v in variants if v.page_name == "bare" and v.timings), None)
     for v in variants:
         if not v.timings:
@@ -146,24 +154,36 @@ def report(variants: list[Variant], pattern: str) -> None:
         verdict = ""
         if target and pattern == "alternate" and bare is not None and v.root == REPO_ROOT:
             verdict = f"  target ≤ {target}×: {'met' if ratio <= target else 'NOT met'}"
-        print(f"{v.name:<20} {len(v.timings):>5} {median:>7.0f} {p90:>6.0f} "
-              f"{min(v.timings):>6.0f} {max(v.timings):>6.0f} {v.lost:>5} "
-              f"{statistics.median(v.script_done):>7.0f} "
-              f"{statistics.median(v.first_chart):>6.0f} {ratio:>7.2f} {ratio_p90:>6.2f}"
-              f"{verdict}")
+        print(
+            f"{v.name:<20} {len(v.timings):>5} {median:>7.0f} {p90:>6.0f} "
+            f"{min(v.timings):>6.0f} {max(v.timings):>6.0f} {v.lost:>5} "
+            f"{statistics.median(v.script_done):>7.0f} "
+            f"{statistics.median(v.first_chart):>6.0f} {ratio:>7.2f} {ratio_p90:>6.2f}"
+            f"{verdict}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=21, help="timed moves per variant (>= 15)")
-    parser.add_argument("--only", default="bare,explorer,creaming",
-                        help="comma-separated pages to measure (bare, explorer, creaming)")
-    parser.add_argument("--before", type=Path,
-                        help="a copy of older code to measure in the same run (as '<page> before')")
+    parser.add_argument(
+        "--only",
+        default="bare,explorer,creaming",
+        help="comma-separated pages to measure (bare, explorer, creaming)",
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="a copy of older code to measure in the same run (as '<page> before')",
+    )
     parser.add_argument("--pattern", choices=("alternate", "walk", "both"), default="alternate")
-    parser.add_argument("--server-arg", action="append", default=[],
-                        help="extra `streamlit run` option for this checkout's dashboard, e.g. "
-                             "--server-arg=--runner.postScriptGC=false")
+    parser.add_argument(
+        "--server-arg",
+        action="append",
+        default=[],
+        help="extra `streamlit run` option for this checkout's dashboard, e.g. "
+        "--server-arg=--runner.postScriptGC=false",
+    )
     args = parser.parse_args(argv)
     if args.moves < 15:
         parser.error("--moves must be at least 15 for a median and p90 worth printing")

@@ -26,13 +26,20 @@ from __future__ import annotations
 
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import numpy_financial as npf
 
-from sib_model import (Scenario, creaming_frontier, deal_space, evaluate, irr, parking_frontier,
-                       simulate)
+from sib_model import (
+    Scenario,
+    creaming_frontier,
+    deal_space,
+    evaluate,
+    irr,
+    parking_frontier,
+    simulate,
+)
 from sib_model.cohort import citizen_draws
 from sib_model.contract import investor_cash_flows
 from sib_model.targeting import success_probability_at
@@ -63,15 +70,19 @@ def main() -> int:
     print("SIB Scenario Explorer — model benchmark (median of 7 runs)\n")
     print(f"{'what':<52}{'time':>12}{'ratio':>10}  target")
     for n in (10_000, 100_000):
-        numpy_time = best_of(lambda: bare_numpy_draws(s, n, 1))
-        sim_time = best_of(lambda: simulate(s, n, seed=1))
-        table_time = best_of(lambda: simulate(s, n, seed=1).draws)
+        numpy_time = best_of(lambda n=n: bare_numpy_draws(s, n, 1))
+        sim_time = best_of(lambda n=n: simulate(s, n, seed=1))
+        table_time = best_of(lambda n=n: simulate(s, n, seed=1).draws)
         print(f"{'bare numpy draws, ' + format(n, ',') + ' draws':<52}{numpy_time * 1e3:>9.1f} ms")
-        print(f"{'simulate, ' + format(n, ',') + ' draws':<52}{sim_time * 1e3:>9.1f} ms"
-              f"{sim_time / numpy_time:>9.2f}×  ≤ 2× numpy"
-              + ("  (and < 50 ms)" if n == 10_000 else ""))
-        print(f"{'simulate + per-draw table, ' + format(n, ',') + ' draws':<52}"
-              f"{table_time * 1e3:>9.1f} ms{table_time / numpy_time:>9.2f}×")
+        print(
+            f"{'simulate, ' + format(n, ',') + ' draws':<52}{sim_time * 1e3:>9.1f} ms"
+            f"{sim_time / numpy_time:>9.2f}×  ≤ 2× numpy"
+            + ("  (and < 50 ms)" if n == 10_000 else "")
+        )
+        print(
+            f"{'simulate + per-draw table, ' + format(n, ',') + ' draws':<52}"
+            f"{table_time * 1e3:>9.1f} ms{table_time / numpy_time:>9.2f}×"
+        )
 
     rng = np.random.default_rng(7)
     rows = 100_000
@@ -88,36 +99,51 @@ def main() -> int:
     max_diff = float(np.max(np.abs(vectorised[:sample][both] - looped[both])))
     same_nans = bool((np.isnan(vectorised[:sample]) == np.isnan(looped)).all())
     print(f"{'IRR, 100,000 rows, vectorised':<52}{vector_time * 1e3:>9.1f} ms")
-    print(f"{'IRR, 100,000 rows, numpy_financial loop (scaled)':<52}{loop_time * 1e3:>9.1f} ms"
-          f"{loop_time / vector_time:>9.0f}×  ≥ 100× faster")
-    print(f"{'IRR, largest difference on ' + format(sample, ',') + ' rows':<52}{max_diff:>12.1e}"
-          f"{'':>10}  ≤ 1e-6 (same NaNs: {same_nans})")
+    print(
+        f"{'IRR, 100,000 rows, numpy_financial loop (scaled)':<52}{loop_time * 1e3:>9.1f} ms"
+        f"{loop_time / vector_time:>9.0f}×  ≥ 100× faster"
+    )
+    print(
+        f"{'IRR, largest difference on ' + format(sample, ',') + ' rows':<52}{max_diff:>12.1e}"
+        f"{'':>10}  ≤ 1e-6 (same NaNs: {same_nans})"
+    )
 
     for cohort in (100, 300, 1_000):
         for referral in (1.0, 0.9):
             case = Scenario(cohort_size=cohort, referral_rate=referral)
             method = evaluate(case).method
-            exact_time = best_of(lambda: evaluate(case), repeat=5)
-            sampled_time = best_of(lambda: simulate(case, 4_000, seed=1), repeat=5)
+            exact_time = best_of(lambda case=case: evaluate(case), repeat=5)
+            sampled_time = best_of(lambda case=case: simulate(case, 4_000, seed=1), repeat=5)
             label = f"evaluate ({method}), cohort {cohort:,}, referral {referral:g}"
-            print(f"{label:<52}{exact_time * 1e3:>9.1f} ms"
-                  f"{exact_time / sampled_time:>9.2f}×  vs simulate 4,000 draws "
-                  f"({sampled_time * 1e3:.1f} ms)")
+            print(
+                f"{label:<52}{exact_time * 1e3:>9.1f} ms"
+                f"{exact_time / sampled_time:>9.2f}×  vs simulate 4,000 draws "
+                f"({sampled_time * 1e3:.1f} ms)"
+            )
 
-    frontier_time = best_of(lambda: creaming_frontier(Scenario(), n_points=51,
-                                                      n_simulations=10_000), repeat=3)
-    print(f"{'creaming_frontier, 51 points × 10,000 draws':<52}{frontier_time * 1e3:>9.1f} ms"
-          f"{'':>10}  < 500 ms")
-    deal_time = best_of(lambda: deal_space(Scenario(), n_prices=40, n_difficulties=40,
-                                           n_simulations=5_000), repeat=3)
-    print(f"{'deal_space, 40 × 40 × 5,000 draws':<52}{deal_time * 1e3:>9.1f} ms"
-          f"{'':>10}  < 2,000 ms")
+    frontier_time = best_of(
+        lambda: creaming_frontier(Scenario(), n_points=51, n_simulations=10_000), repeat=3
+    )
+    print(
+        f"{'creaming_frontier, 51 points × 10,000 draws':<52}{frontier_time * 1e3:>9.1f} ms"
+        f"{'':>10}  < 500 ms"
+    )
+    deal_time = best_of(
+        lambda: deal_space(Scenario(), n_prices=40, n_difficulties=40, n_simulations=5_000),
+        repeat=3,
+    )
+    print(
+        f"{'deal_space, 40 × 40 × 5,000 draws':<52}{deal_time * 1e3:>9.1f} ms{'':>10}  < 2,000 ms"
+    )
     mixed = Scenario(difficulty_spread=0.3)
-    parking_time = best_of(lambda: parking_frontier(mixed, n_points=21, n_simulations=10_000),
-                           repeat=3)
+    parking_time = best_of(
+        lambda: parking_frontier(mixed, n_points=21, n_simulations=10_000), repeat=3
+    )
     futures = citizen_draws(mixed, 10_000)
-    print(f"{'parking_frontier, 21 points, mixed cohort of 100':<52}{parking_time * 1e3:>9.1f} ms"
-          f"{'':>10}  < 500 ms ({futures:,} futures per point)")
+    print(
+        f"{'parking_frontier, 21 points, mixed cohort of 100':<52}{parking_time * 1e3:>9.1f} ms"
+        f"{'':>10}  < 500 ms ({futures:,} futures per point)"
+    )
     return 0
 
 

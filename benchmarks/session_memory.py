@@ -26,9 +26,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "tests" / "browser"))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 import streamlit_harness as harness  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 SWEEP = 25  # cohort steps per direction
 EVERY = 50  # moves between memory readings
@@ -88,10 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     half = len(readings) // 2
     first = readings[half][1] - readings[0][1]
     second = readings[-1][1] - readings[half][1]
-    print(f"\ngrowth over moves 0–{readings[half][0]}: {first:+.1f} MB; "
-          f"over moves {readings[half][0]}–{readings[-1][0]}: {second:+.1f} MB "
-          f"({second / max(1, readings[-1][0] - readings[half][0]) * 1000:+.1f} kB per move); "
-          f"{lost} moves lost")
+    print(
+        f"\ngrowth over moves 0–{readings[half][0]}: {first:+.1f} MB; "
+        f"over moves {readings[half][0]}–{readings[-1][0]}: {second:+.1f} MB "
+        f"({second / max(1, readings[-1][0] - readings[half][0]) * 1000:+.1f} kB per move); "
+        f"{lost} moves lost"
+    )
     return 0
 
 

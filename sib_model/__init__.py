@@ -13,8 +13,15 @@ from .analysis_deal_space import deal_space
 from .analysis_parking import ParkingFrontier, parking_frontier
 from .analysis_payoff import payoff_curve
 from .analysis_sensitivity import sensitivity
-from .codec import (QUERY_KEYS, QueryProblem, field_of_query_key, scenario_from_json,
-                    scenario_from_query, scenario_to_json, scenario_to_query)
+from .codec import (
+    QUERY_KEYS,
+    QueryProblem,
+    field_of_query_key,
+    scenario_from_json,
+    scenario_from_query,
+    scenario_to_json,
+    scenario_to_query,
+)
 from .irr import irr
 from .preferences import Preference
 from .presets import PRESET_DETAILS, PRESETS, PresetDetails
@@ -24,11 +31,34 @@ from .summary import Summary
 from .targeting import counterfactual_probability_at, price_at, success_probability_at
 
 __all__ = [
-    "Scenario", "ScenarioError", "FIELD_LIMITS", "evaluate", "simulate", "ScenarioResult",
-    "SimulationResult", "Summary", "payoff_curve", "creaming_frontier", "CreamingFrontier",
-    "parking_frontier", "ParkingFrontier", "Preference", "deal_space", "sensitivity",
-    "PRESETS", "PRESET_DETAILS", "PresetDetails", "irr",
-    "success_probability_at", "counterfactual_probability_at", "price_at",
-    "scenario_to_query", "scenario_from_query", "scenario_to_json", "scenario_from_json",
-    "QueryProblem", "QUERY_KEYS", "field_of_query_key",
+    "Scenario",
+    "ScenarioError",
+    "FIELD_LIMITS",
+    "evaluate",
+    "simulate",
+    "ScenarioResult",
+    "SimulationResult",
+    "Summary",
+    "payoff_curve",
+    "creaming_frontier",
+    "CreamingFrontier",
+    "parking_frontier",
+    "ParkingFrontier",
+    "Preference",
+    "deal_space",
+    "sensitivity",
+    "PRESETS",
+    "PRESET_DETAILS",
+    "PresetDetails",
+    "irr",
+    "success_probability_at",
+    "counterfactual_probability_at",
+    "price_at",
+    "scenario_to_query",
+    "scenario_from_query",
+    "scenario_to_json",
+    "scenario_from_json",
+    "QueryProblem",
+    "QUERY_KEYS",
+    "field_of_query_key",
 ]

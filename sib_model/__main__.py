@@ -10,24 +10,36 @@ import argparse
 import sys
 
 from . import PRESET_DETAILS, PRESETS, Scenario, ScenarioError, creaming_frontier, evaluate
-from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
 from .codec import parse_field_text
+from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
 from .scenario import allowed_range
 from .summary import statistic
 
 _LINES = [
-    ("Chosen group: success with / without the programme", "group_success_probability",
-     "group_counterfactual_probability", "pct"),
+    (
+        "Chosen group: success with / without the programme",
+        "group_success_probability",
+        "group_counterfactual_probability",
+        "pct",
+    ),
     ("Expected investor IRR (median)", "expected_investor_irr", "median_investor_irr", "pct"),
-    ("Probability of loss (of total loss)", "probability_of_loss", "probability_of_total_loss",
-     "pct"),
+    (
+        "Probability of loss (of total loss)",
+        "probability_of_loss",
+        "probability_of_total_loss",
+        "pct",
+    ),
     ("Expected money multiple", "expected_investor_moic", None, "x"),
     ("Expected outcomes (additional)", "expected_outcomes", "expected_additional_outcomes", "n"),
     ("Deadweight share", "deadweight_share", None, "pct"),
     ("Expected payment, DKK", "expected_payment", None, "dkk"),
     ("Cost per additional outcome, DKK", "cost_per_additional_outcome", None, "dkk"),
-    ("Commissioner net (PV), DKK: SIB / direct funding", "expected_commissioner_net",
-     "expected_conventional_net", "dkk"),
+    (
+        "Commissioner net (PV), DKK: SIB / direct funding",
+        "expected_commissioner_net",
+        "expected_conventional_net",
+        "dkk",
+    ),
     ("Society net (PV), DKK", "expected_society_net", None, "dkk"),
 ]
 
@@ -35,20 +47,36 @@ _LINES = [
 def _format(value: float, kind: str) -> str:
     if value != value:  # NaN
         return "n/a"
-    return {"pct": f"{value:.1%}", "x": f"{value:.2f}×", "n": f"{value:.1f}", "d": f"{value:.2f}",
-            "dkk": f"{value:,.0f}"}[kind]
+    return {
+        "pct": f"{value:.1%}",
+        "x": f"{value:.2f}×",
+        "n": f"{value:.1f}",
+        "d": f"{value:.2f}",
+        "dkk": f"{value:,.0f}",
+    }[kind]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sib_model", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m sib_model",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--preset", choices=sorted(PRESETS), default="article")
-    parser.add_argument("--draws", type=int, default=DEFAULT_DRAWS,
-                        help="simulated contracts where the result cannot be exact (the "
-                             "dashboard's default gives the dashboard's figures)")
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=DEFAULT_DRAWS,
+        help="simulated contracts where the result cannot be exact (the "
+        "dashboard's default gives the dashboard's figures)",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("changes", nargs="*", metavar="field=value",
-                        help="scenario fields to change, e.g. difficulty=0.8")
+    parser.add_argument(
+        "changes",
+        nargs="*",
+        metavar="field=value",
+        help="scenario fields to change, e.g. difficulty=0.8",
+    )
     args = parser.parse_args(argv)
     changes = {}
     for item in args.changes:
@@ -56,11 +84,14 @@ def main(argv: list[str] | None = None) -> int:
         if not sep:
             parser.error(f"expected field=value, got {item!r}")
         try:
-            changes[field] = (parse_field_text(field, value) if field in Scenario.model_fields
-                              else value)  # an unknown field is named by Scenario below
+            changes[field] = (
+                parse_field_text(field, value) if field in Scenario.model_fields else value
+            )  # an unknown field is named by Scenario below
         except ValueError:
-            print(f"error: {field}: {value!r} is not allowed; allowed: "
-                  f"{allowed_range(field)}", file=sys.stderr)
+            print(
+                f"error: {field}: {value!r} is not allowed; allowed: {allowed_range(field)}",
+                file=sys.stderr,
+            )
             return 2
     try:
         scenario = PRESETS[args.preset].replace(**changes)
@@ -73,22 +104,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{PRESET_DETAILS[args.preset].title['en']} (illustrative)")
     if changes:
         print("changed: " + ", ".join(f"{k}={v}" for k, v in changes.items()))
-    print("exact (every possible result, weighted by its probability)\n"
-          if result.method == "exact"
-          else f"{result.n_simulations:,} simulated contracts, seed {args.seed}\n")
+    print(
+        "exact (every possible result, weighted by its probability)\n"
+        if result.method == "exact"
+        else f"{result.n_simulations:,} simulated contracts, seed {args.seed}\n"
+    )
     summary = result.summary
     for label, first, second, kind in _LINES:
         text = _format(statistic(summary, first), kind)
         if second:
             text += f"  ({_format(statistic(summary, second), kind)})"
         print(f"  {label:<52}{text}")
-    frontier = creaming_frontier(scenario, n_points=21, n_simulations=args.draws,
-                                 seed=args.seed)
+    frontier = creaming_frontier(scenario, n_points=21, n_simulations=args.draws, seed=args.seed)
     investor = _format(frontier.investor.at, "d")
     commissioner = _format(frontier.municipality.at, "d")
-    print(f"\n  Creaming: the investor's best group has difficulty {investor} (highest "
-          f"expected IRR), the commissioner's {commissioner} (best net on its own budget); "
-          f"0 = easiest, 1 = hardest; n/a = no clear preference.")
+    print(
+        f"\n  Creaming: the investor's best group has difficulty {investor} (highest "
+        f"expected IRR), the commissioner's {commissioner} (best net on its own budget); "
+        f"0 = easiest, 1 = hardest; n/a = no clear preference."
+    )
     return 0
 
 

@@ -16,8 +16,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
-from .preferences import (Preference, investor_preference, municipality_preference,
-                          society_preference, value_for_money_preference)
+from .preferences import (
+    Preference,
+    investor_preference,
+    municipality_preference,
+    society_preference,
+    value_for_money_preference,
+)
 from .scenario import Scenario
 from .sweep import grid_through, sweep
 
@@ -59,8 +64,9 @@ class CreamingFrontier:
         return rows.iloc[0]
 
 
-def creaming_frontier(s: Scenario, n_points: int = 51, n_simulations: int = DEFAULT_DRAWS,
-                      seed: int = DEFAULT_SEED) -> CreamingFrontier:
+def creaming_frontier(
+    s: Scenario, n_points: int = 51, n_simulations: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED
+) -> CreamingFrontier:
     """Sweep the target group's difficulty over [0, 1].
 
     ``n_points`` evenly spaced difficulties (0 and 1 included) plus the scenario's own, each
@@ -75,7 +81,10 @@ def creaming_frontier(s: Scenario, n_points: int = 51, n_simulations: int = DEFA
     (0.0, 1.0)
     """
     table = sweep(s, "difficulty", grid_through(s.difficulty, n_points), n_simulations, seed)
-    return CreamingFrontier(table, investor_preference(table, "difficulty"),
-                            municipality_preference(table, "difficulty"),
-                            society_preference(table, "difficulty"),
-                            value_for_money_preference(table, "difficulty"))
+    return CreamingFrontier(
+        table,
+        investor_preference(table, "difficulty"),
+        municipality_preference(table, "difficulty"),
+        society_preference(table, "difficulty"),
+        value_for_money_preference(table, "difficulty"),
+    )

@@ -23,12 +23,19 @@ __all__ = ["deal_space", "ZONES"]
 ZONES = ("neither", "investor_only", "commissioner_only", "deal")
 
 
-def deal_space(s: Scenario, prices: ArrayLike | None = None,
-               difficulties: ArrayLike | None = None, *, n_prices: int = 40,
-               n_difficulties: int = 40, n_simulations: int = DEFAULT_DRAWS,
-               seed: int = DEFAULT_SEED,
-               target_irr: float = 0.05, max_loss_probability: float = 0.25,
-               willingness_to_pay: float | None = None) -> pd.DataFrame:
+def deal_space(
+    s: Scenario,
+    prices: ArrayLike | None = None,
+    difficulties: ArrayLike | None = None,
+    *,
+    n_prices: int = 40,
+    n_difficulties: int = 40,
+    n_simulations: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    target_irr: float = 0.05,
+    max_loss_probability: float = 0.25,
+    willingness_to_pay: float | None = None,
+) -> pd.DataFrame:
     """Check both parties' terms on a price × difficulty grid.
 
     Parameters
@@ -56,11 +63,18 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
     """
     # The default grid always holds the scenario's own price, so the current contract's
     # cell is computed, not read off a neighbour.
-    price_grid = (np.union1d(np.linspace(0.2, 2.5, n_prices) * max(s.price_per_outcome, 1.0),
-                             [s.price_per_outcome])
-                  if prices is None else np.asarray(prices, dtype=float))
-    difficulty_grid = (np.linspace(0.0, 1.0, n_difficulties) if difficulties is None
-                       else np.asarray(difficulties, dtype=float))
+    price_grid = (
+        np.union1d(
+            np.linspace(0.2, 2.5, n_prices) * max(s.price_per_outcome, 1.0), [s.price_per_outcome]
+        )
+        if prices is None
+        else np.asarray(prices, dtype=float)
+    )
+    difficulty_grid = (
+        np.linspace(0.0, 1.0, n_difficulties)
+        if difficulties is None
+        else np.asarray(difficulties, dtype=float)
+    )
     frames = []
     for d in difficulty_grid:
         at_d = s.replace(difficulty=float(d))
@@ -78,14 +92,22 @@ def deal_space(s: Scenario, prices: ArrayLike | None = None,
         payment = (settled.payment * weights[:, None]).sum(axis=0)
         additional = float(np.dot(settled.additional_outcomes[:, 0], weights))
         cost = payment / additional if additional > 0 else np.full_like(payment, np.nan)
-        frames.append(pd.DataFrame({"price_per_outcome": price_grid, "difficulty": d,
-                                    "expected_investor_irr": expected_irr,
-                                    "probability_of_loss": loss,
-                                    "expected_commissioner_net": net,
-                                    "cost_per_additional_outcome": cost}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "price_per_outcome": price_grid,
+                    "difficulty": d,
+                    "expected_investor_irr": expected_irr,
+                    "probability_of_loss": loss,
+                    "expected_commissioner_net": net,
+                    "cost_per_additional_outcome": cost,
+                }
+            )
+        )
     grid = pd.concat(frames, ignore_index=True)
-    grid["investor_ok"] = ((grid["expected_investor_irr"] >= target_irr)
-                           & (grid["probability_of_loss"] <= max_loss_probability))
+    grid["investor_ok"] = (grid["expected_investor_irr"] >= target_irr) & (
+        grid["probability_of_loss"] <= max_loss_probability
+    )
     if willingness_to_pay is None:
         grid["commissioner_ok"] = grid["expected_commissioner_net"] >= 0
     else:

@@ -17,8 +17,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
-from .preferences import (Preference, investor_preference, municipality_preference,
-                          society_preference)
+from .preferences import (
+    Preference,
+    investor_preference,
+    municipality_preference,
+    society_preference,
+)
 from .scenario import Scenario
 from .sweep import grid_through, sweep
 
@@ -49,8 +53,9 @@ class ParkingFrontier:
         return self.investor.clear and self.investor.at > 0
 
 
-def parking_frontier(s: Scenario, n_points: int = 21, n_simulations: int = DEFAULT_DRAWS,
-                     seed: int = DEFAULT_SEED) -> ParkingFrontier:
+def parking_frontier(
+    s: Scenario, n_points: int = 21, n_simulations: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED
+) -> ParkingFrontier:
     """Sweep the parked share over [0, 1] on common random numbers.
 
     Examples
@@ -60,8 +65,10 @@ def parking_frontier(s: Scenario, n_points: int = 21, n_simulations: int = DEFAU
     >>> f.contract_rewards_parking
     True
     """
-    table = sweep(s, "parked_share", grid_through(s.parked_share, n_points), n_simulations,
-                  seed)
-    return ParkingFrontier(table, investor_preference(table, "parked_share"),
-                           municipality_preference(table, "parked_share"),
-                           society_preference(table, "parked_share"))
+    table = sweep(s, "parked_share", grid_through(s.parked_share, n_points), n_simulations, seed)
+    return ParkingFrontier(
+        table,
+        investor_preference(table, "parked_share"),
+        municipality_preference(table, "parked_share"),
+        society_preference(table, "parked_share"),
+    )

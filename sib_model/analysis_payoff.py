@@ -17,10 +17,22 @@ from .scenario import Scenario
 
 __all__ = ["payoff_curve"]
 
-PAYOFF_COLUMNS = ("success_rate", "starters", "outcomes", "additional_outcomes", "payment",
-                  "investor_profit", "investor_moic", "investor_irr", "provider_net",
-                  "commissioner_net", "conventional_net", "society_net", "threshold_met",
-                  "payment_capped")
+PAYOFF_COLUMNS = (
+    "success_rate",
+    "starters",
+    "outcomes",
+    "additional_outcomes",
+    "payment",
+    "investor_profit",
+    "investor_moic",
+    "investor_irr",
+    "provider_net",
+    "commissioner_net",
+    "conventional_net",
+    "society_net",
+    "threshold_met",
+    "payment_capped",
+)
 
 
 def payoff_curve(s: Scenario, n_points: int = 101) -> pd.DataFrame:
@@ -36,10 +48,12 @@ def payoff_curve(s: Scenario, n_points: int = 101) -> pd.DataFrame:
         raise ValueError(f"n_points must be from 2 to 10,001, got {n_points}")
     rate = np.linspace(0.0, 1.0, n_points)
     starters = s.cohort_size * s.referral_rate
-    cohort = homogeneous_outcomes(s, np.full_like(rate, starters), rate * starters,
-                                  np.full_like(rate, 1.0 / rate.size))
+    cohort = homogeneous_outcomes(
+        s, np.full_like(rate, starters), rate * starters, np.full_like(rate, 1.0 / rate.size)
+    )
     settled = settle(s, cohort)
     columns = settled.as_columns()
-    table = pd.DataFrame({"success_rate": rate,
-                          **{name: columns[name] for name in PAYOFF_COLUMNS[1:]}})
+    table = pd.DataFrame(
+        {"success_rate": rate, **{name: columns[name] for name in PAYOFF_COLUMNS[1:]}}
+    )
     return table

@@ -15,7 +15,7 @@ allowed range, so an input at its limit swings one way only.
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -27,10 +27,10 @@ from .summary import statistic
 
 __all__ = ["sensitivity", "swings", "SWINGS"]
 
+
 def swings(cls: type[Scenario] = Scenario) -> dict[str, Swing]:
     """``field -> Swing`` of every field that swings, as its FieldSpec declares it."""
-    return {name: spec.swing for name, spec in field_specs(cls).items()
-            if spec.swing is not None}
+    return {name: spec.swing for name, spec in field_specs(cls).items() if spec.swing is not None}
 
 
 #: How each input of :class:`Scenario` is swung (see :class:`~sib_model.fields.Swing`).
@@ -39,8 +39,9 @@ SWINGS: dict[str, Swing] = swings()
 DEFAULT_METRICS = ("expected_investor_irr", "expected_commissioner_net")
 
 
-def _swung(cls: type[Scenario], field: str, value: float | None,
-           swing: Swing) -> tuple[float, float] | None:
+def _swung(
+    cls: type[Scenario], field: str, value: float | None, swing: Swing
+) -> tuple[float, float] | None:
     """The low and high value of ``field`` around ``value``, inside the field's range; None
     when the field cannot move (unset, infinite, or pinned at both limits)."""
     if value is None or (isinstance(value, float) and math.isinf(value)):
@@ -59,8 +60,12 @@ def _swung(cls: type[Scenario], field: str, value: float | None,
     return (low, high) if low != high else None
 
 
-def sensitivity(s: Scenario, metrics: Iterable[str] = DEFAULT_METRICS,
-                n_simulations: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def sensitivity(
+    s: Scenario,
+    metrics: Iterable[str] = DEFAULT_METRICS,
+    n_simulations: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
     """Low/high swings of every numeric input and their effect on ``metrics``.
 
     Returns
@@ -87,13 +92,18 @@ def sensitivity(s: Scenario, metrics: Iterable[str] = DEFAULT_METRICS,
         low_summary = evaluate(s.replace(**{field: swing[0]}), n_simulations, seed).summary
         high_summary = evaluate(s.replace(**{field: swing[1]}), n_simulations, seed).summary
         for metric in metrics:
-            rows.append({"field": field, "metric": metric, "base_value": value,
-                         "low_value": swing[0], "high_value": swing[1],
-                         "base_result": statistic(base, metric),
-                         "low_result": statistic(low_summary, metric),
-                         "high_result": statistic(high_summary, metric),
-                         "swing": abs(statistic(high_summary, metric)
-                                      - statistic(low_summary, metric))})
+            rows.append(
+                {
+                    "field": field,
+                    "metric": metric,
+                    "base_value": value,
+                    "low_value": swing[0],
+                    "high_value": swing[1],
+                    "base_result": statistic(base, metric),
+                    "low_result": statistic(low_summary, metric),
+                    "high_result": statistic(high_summary, metric),
+                    "swing": abs(statistic(high_summary, metric) - statistic(low_summary, metric)),
+                }
+            )
     table = pd.DataFrame(rows)
-    return table.sort_values(["metric", "swing"], ascending=[True, False],
-                             ignore_index=True)
+    return table.sort_values(["metric", "swing"], ascending=[True, False], ignore_index=True)

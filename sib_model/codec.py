@@ -11,15 +11,24 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 from .fields import field_specs
 from .scenario import Scenario, ScenarioError, allowed_range
 
-__all__ = ["QUERY_KEYS", "query_keys", "QueryProblem", "scenario_to_query", "scenario_from_query",
-           "scenario_to_json", "scenario_from_json", "parse_field_text", "field_of_query_key"]
-
+__all__ = [
+    "QUERY_KEYS",
+    "query_keys",
+    "QueryProblem",
+    "scenario_to_query",
+    "scenario_from_query",
+    "scenario_to_json",
+    "scenario_from_json",
+    "parse_field_text",
+    "field_of_query_key",
+]
 
 
 def query_keys(cls: type[Scenario] = Scenario) -> dict[str, str]:
@@ -109,8 +118,9 @@ def scenario_to_query(scenario: Scenario) -> dict[str, str]:
     return {keys[field]: _to_text(value) for field, value in scenario.changed_fields().items()}
 
 
-def scenario_from_query(params: Mapping[str, Any], base: Scenario | None = None,
-                        ignore: frozenset[str] = frozenset()) -> tuple[Scenario, list[QueryProblem]]:
+def scenario_from_query(
+    params: Mapping[str, Any], base: Scenario | None = None, ignore: frozenset[str] = frozenset()
+) -> tuple[Scenario, list[QueryProblem]]:
     """Read a scenario from query parameters, never failing.
 
     Every key that names a field (short or long form) and holds a valid value is applied on top
@@ -152,8 +162,10 @@ def scenario_from_query(params: Mapping[str, Any], base: Scenario | None = None,
 
 def scenario_to_json(scenario: Scenario) -> str:
     """Strict JSON text (infinity written as ``"inf"``), readable by :func:`scenario_from_json`."""
-    data = {field: ("inf" if isinstance(value, float) and math.isinf(value) else value)
-            for field, value in scenario.to_dict().items()}
+    data = {
+        field: ("inf" if isinstance(value, float) and math.isinf(value) else value)
+        for field, value in scenario.to_dict().items()
+    }
     return json.dumps({"sib_scenario": 1, "scenario": data}, indent=2, ensure_ascii=False)
 
 
@@ -161,8 +173,9 @@ def scenario_from_json(text: str | bytes) -> Scenario:
     """Read a scenario saved by :func:`scenario_to_json`; refuses anything else with a
     :class:`ScenarioError` that says what is wrong. Fields left out take their defaults."""
     if len(text) > MAX_FILE_BYTES:
-        raise ScenarioError([("file", f"larger than {MAX_FILE_BYTES // 1000} kB; a saved "
-                                      f"scenario is a few kB")])
+        raise ScenarioError(
+            [("file", f"larger than {MAX_FILE_BYTES // 1000} kB; a saved scenario is a few kB")]
+        )
     try:
         document = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

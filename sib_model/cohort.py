@@ -42,14 +42,30 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import special, stats
 
-from .outcomes import CommonUniforms, Seed, common_outcomes
+from .outcomes import CommonUniforms, common_outcomes
 from .scenario import Scenario
-from .targeting import (baseline_rate_at, counterfactual_probability_at, price_tilt_at,
-                        saving_tilt_at, strata_difficulties, success_probability_at)
+from .targeting import (
+    baseline_rate_at,
+    counterfactual_probability_at,
+    price_tilt_at,
+    saving_tilt_at,
+    strata_difficulties,
+    success_probability_at,
+)
 
-__all__ = ["CohortOutcomes", "Method", "outcome_distribution", "exact_pairs",
-           "homogeneous_outcomes", "sample_citizens", "is_homogeneous", "DEFAULT_DRAWS",
-           "EXACT_MAX_PAIRS", "CITIZEN_DRAW_BUDGET", "DEFAULT_SEED"]
+__all__ = [
+    "CohortOutcomes",
+    "Method",
+    "outcome_distribution",
+    "exact_pairs",
+    "homogeneous_outcomes",
+    "sample_citizens",
+    "is_homogeneous",
+    "DEFAULT_DRAWS",
+    "EXACT_MAX_PAIRS",
+    "CITIZEN_DRAW_BUDGET",
+    "DEFAULT_SEED",
+]
 
 Array = NDArray[np.float64]
 Method = Literal["exact", "monte_carlo"]
@@ -101,9 +117,13 @@ def is_homogeneous(s: Scenario) -> bool:
     return s.difficulty_spread == 0 and s.parked_share == 0
 
 
-def homogeneous_outcomes(s: Scenario, starters: NDArray[np.integer] | Array,
-                         outcomes: NDArray[np.integer] | Array, probability: Array,
-                         difficulty: float | None = None) -> CohortOutcomes:
+def homogeneous_outcomes(
+    s: Scenario,
+    starters: NDArray[np.integer] | Array,
+    outcomes: NDArray[np.integer] | Array,
+    probability: Array,
+    difficulty: float | None = None,
+) -> CohortOutcomes:
     """The cohort numbers of a homogeneous group at ``difficulty`` (default: the scenario's)
     for given starters and outcomes."""
     d = s.difficulty if difficulty is None else difficulty
@@ -114,10 +134,15 @@ def homogeneous_outcomes(s: Scenario, starters: NDArray[np.integer] | Array,
         payable = S
     else:
         payable = np.maximum(0.0, S - n * float(baseline_rate_at(s, d)))
-    return CohortOutcomes(probability=np.asarray(probability, dtype=float), starters=n,
-                          served=n, outcomes=S, counterfactual_outcomes=n * c,
-                          payable_units=payable * float(price_tilt_at(s, d)),
-                          saving_units=(S - n * c) * float(saving_tilt_at(s, d)))
+    return CohortOutcomes(
+        probability=np.asarray(probability, dtype=float),
+        starters=n,
+        served=n,
+        outcomes=S,
+        counterfactual_outcomes=n * c,
+        payable_units=payable * float(price_tilt_at(s, d)),
+        saving_units=(S - n * c) * float(saving_tilt_at(s, d)),
+    )
 
 
 def exact_pairs(s: Scenario) -> tuple[NDArray[np.int64], NDArray[np.int64], Array] | None:
@@ -141,17 +166,22 @@ def exact_pairs(s: Scenario) -> tuple[NDArray[np.int64], NDArray[np.int64], Arra
         conditional = stats.binom.pmf(pair_outcomes, pair_starters, p)
     else:
         kappa = s.evidence_strength
-        conditional = stats.betabinom.pmf(pair_outcomes, pair_starters, kappa * p,
-                                          kappa * (1.0 - p))
+        conditional = stats.betabinom.pmf(
+            pair_outcomes, pair_starters, kappa * p, kappa * (1.0 - p)
+        )
     probability = np.repeat(p_starters, sizes) * conditional
     keep = probability > _NEGLIGIBLE
     probability = probability[keep]
-    return (pair_starters[keep].astype(np.int64), pair_outcomes[keep].astype(np.int64),
-            probability / probability.sum())
+    return (
+        pair_starters[keep].astype(np.int64),
+        pair_outcomes[keep].astype(np.int64),
+        probability / probability.sum(),
+    )
 
 
-def outcome_distribution(s: Scenario, n_simulations: int = DEFAULT_DRAWS,
-                         seed: int = DEFAULT_SEED) -> tuple[CohortOutcomes, Method, int]:
+def outcome_distribution(
+    s: Scenario, n_simulations: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED
+) -> tuple[CohortOutcomes, Method, int]:
     """The cohort's futures by the route described in the module docstring.
 
     Returns the outcomes, the route taken, and the number of futures drawn (0 when exact).
@@ -167,8 +197,9 @@ def outcome_distribution(s: Scenario, n_simulations: int = DEFAULT_DRAWS,
     return drawn, "monte_carlo", drawn.probability.size
 
 
-def _count_pairs(starters: NDArray[np.int64], outcomes: NDArray[np.int64],
-                 cohort_size: int) -> tuple[NDArray[np.int64], NDArray[np.int64], Array]:
+def _count_pairs(
+    starters: NDArray[np.int64], outcomes: NDArray[np.int64], cohort_size: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64], Array]:
     """Distinct (starters, outcomes) pairs of a sample with their share of the draws."""
     width = cohort_size + 1
     keys, counts = np.unique(starters * width + outcomes, return_counts=True)
@@ -182,17 +213,19 @@ def _common_uniforms(n_simulations: int, seed: int) -> CommonUniforms:
 
 @dataclass(frozen=True)
 class _CitizenUniforms:
-    starts: NDArray[np.float32]     # (futures, citizens): a citizen starts if below referral
-    succeeds: NDArray[np.float32]   # (futures, citizens): succeeds if below its rate
-    success_rate: Array             # (futures,): quantile of the true success rate θ
+    starts: NDArray[np.float32]  # (futures, citizens): a citizen starts if below referral
+    succeeds: NDArray[np.float32]  # (futures, citizens): succeeds if below its rate
+    success_rate: Array  # (futures,): quantile of the true success rate θ
 
 
 @lru_cache(maxsize=4)
 def _citizen_uniforms(n_futures: int, cohort_size: int, seed: int) -> _CitizenUniforms:
     rng = np.random.default_rng(seed)
-    uniforms = _CitizenUniforms(rng.random((n_futures, cohort_size), dtype=np.float32),
-                                rng.random((n_futures, cohort_size), dtype=np.float32),
-                                rng.random(n_futures))
+    uniforms = _CitizenUniforms(
+        rng.random((n_futures, cohort_size), dtype=np.float32),
+        rng.random((n_futures, cohort_size), dtype=np.float32),
+        rng.random(n_futures),
+    )
     for array in (uniforms.starts, uniforms.succeeds, uniforms.success_rate):
         array.flags.writeable = False
     return uniforms
@@ -204,8 +237,13 @@ def citizen_draws(s: Scenario, n_simulations: int) -> int:
     return int(min(n_simulations, affordable))
 
 
-def sample_citizens(s: Scenario, n_simulations: int = DEFAULT_DRAWS,
-                    seed: int = DEFAULT_SEED, *, within_budget: bool = True) -> CohortOutcomes:
+def sample_citizens(
+    s: Scenario,
+    n_simulations: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    *,
+    within_budget: bool = True,
+) -> CohortOutcomes:
     """Futures of a (possibly mixed, possibly parked) cohort, citizen by citizen, on common
     random numbers: the same ``seed`` gives every scenario the same uniforms.
 
@@ -230,13 +268,15 @@ def sample_citizens(s: Scenario, n_simulations: int = DEFAULT_DRAWS,
         theta = special.betaincinv(kappa * p, kappa * (1.0 - p), u.success_rate)
     with np.errstate(divide="ignore"):
         # θ of the chosen group, shifted per stratum on the log-odds scale.
-        rates = special.expit(special.logit(theta)[:, None]
-                              - s.difficulty_slope * (centres - s.difficulty)[None, :])
+        rates = special.expit(
+            special.logit(theta)[:, None] - s.difficulty_slope * (centres - s.difficulty)[None, :]
+        )
 
     started = u.starts < np.float32(s.referral_rate)
     starters = started.sum(axis=1)
-    rate_of_citizen = (rates.astype(np.float32) if centres.size == 1
-                       else rates[:, stratum].astype(np.float32))
+    rate_of_citizen = (
+        rates.astype(np.float32) if centres.size == 1 else rates[:, stratum].astype(np.float32)
+    )
     succeeded = u.succeeds < rate_of_citizen
     if s.parked_share > 0:
         # The provider parks the hardest starters: count them from the hard end.
@@ -253,8 +293,9 @@ def sample_citizens(s: Scenario, n_simulations: int = DEFAULT_DRAWS,
     success = succeeded.astype(np.float32)
     start = started.astype(np.float32)
     # Single precision halves the work of the citizen-by-future products; counts stay exact.
-    price_32, saving_32, b_32, c_32 = (np.asarray(a, dtype=np.float32)
-                                       for a in (price_tilt, saving_tilt, b, c))
+    price_32, saving_32, b_32, c_32 = (
+        np.asarray(a, dtype=np.float32) for a in (price_tilt, saving_tilt, b, c)
+    )
     return CohortOutcomes(
         probability=np.full(n_futures, 1.0 / n_futures),
         starters=starters.astype(float),
@@ -266,11 +307,17 @@ def sample_citizens(s: Scenario, n_simulations: int = DEFAULT_DRAWS,
     )
 
 
-def _payable(s: Scenario, success: NDArray[np.float32], start: NDArray[np.float32],
-             price_tilt: NDArray[np.float32], baseline: NDArray[np.float32]) -> Array:
+def _payable(
+    s: Scenario,
+    success: NDArray[np.float32],
+    start: NDArray[np.float32],
+    price_tilt: NDArray[np.float32],
+    baseline: NDArray[np.float32],
+) -> Array:
     """Payable outcomes weighted by each citizen's rate-card factor (their own difficulty)."""
     priced = np.asarray(success @ price_tilt, dtype=float)
     if s.payment_basis == "every_outcome":
         return priced
-    return np.asarray(np.maximum(0.0, priced - np.asarray(start @ (price_tilt * baseline))),
-                      dtype=float)
+    return np.asarray(
+        np.maximum(0.0, priced - np.asarray(start @ (price_tilt * baseline))), dtype=float
+    )

@@ -43,9 +43,11 @@ def year_weights(s: Scenario) -> tuple[Array, Array, Array, Array]:
     horizon = s.duration_years + s.payment_lag_years + s.savings_years - 1
     years = np.arange(horizon)
     delivery = np.where(years < s.duration_years, 1.0 / s.duration_years, 0.0)
-    payment = np.where((years >= s.payment_lag_years)
-                       & (years < s.payment_lag_years + s.duration_years),
-                       1.0 / s.duration_years, 0.0)
+    payment = np.where(
+        (years >= s.payment_lag_years) & (years < s.payment_lag_years + s.duration_years),
+        1.0 / s.duration_years,
+        0.0,
+    )
     savings = np.convolve(payment, np.full(s.savings_years, 1.0 / s.savings_years))[:horizon]
     discount = (1.0 + s.discount_rate) ** -years.astype(float)
     return delivery, payment, savings, discount
@@ -100,34 +102,48 @@ class Settlement:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-def investor_cash_flows(s: Scenario, investor_capital_delivery: ArrayLike,
-                        investor_payment: ArrayLike,
-                        guarantor_payment: ArrayLike = 0.0) -> Array:
+def investor_cash_flows(
+    s: Scenario,
+    investor_capital_delivery: ArrayLike,
+    investor_payment: ArrayLike,
+    guarantor_payment: ArrayLike = 0.0,
+) -> Array:
     """Yearly investor flows, shape (..., horizon): fixed costs and its share of delivery out,
     its share of outcome payments in, and a guarantee in the last payment year."""
     delivery, payment, _, _ = year_weights(s)
-    flows = (-np.asarray(investor_capital_delivery, dtype=float)[..., None] * delivery
-             + np.asarray(investor_payment, dtype=float)[..., None] * payment)
+    flows = (
+        -np.asarray(investor_capital_delivery, dtype=float)[..., None] * delivery
+        + np.asarray(investor_payment, dtype=float)[..., None] * payment
+    )
     flows[..., 0] -= s.fixed_costs
     flows[..., last_payment_year(s)] += np.asarray(guarantor_payment, dtype=float)
     return flows
 
 
-def settle(s: Scenario, cohort: CohortOutcomes,
-           price_per_outcome: ArrayLike | None = None) -> Settlement:
+def settle(
+    s: Scenario, cohort: CohortOutcomes, price_per_outcome: ArrayLike | None = None
+) -> Settlement:
     """Settle the contract for ``cohort`` (any broadcastable shapes).
 
     ``price_per_outcome`` overrides the scenario's reference price, so the deal space can
     settle one set of futures at a whole row of prices at once.
     """
-    price = np.asarray(s.price_per_outcome if price_per_outcome is None else price_per_outcome,
-                       dtype=float)
+    price = np.asarray(
+        s.price_per_outcome if price_per_outcome is None else price_per_outcome, dtype=float
+    )
     # Every result takes the full broadcast shape, e.g. futures × prices for the deal space.
     shape = np.broadcast_shapes(cohort.starters.shape, price.shape)
     n, served, S, counterfactual, units, saving_units = (
         np.broadcast_to(np.asarray(a, dtype=float), shape)
-        for a in (cohort.starters, cohort.served, cohort.outcomes,
-                  cohort.counterfactual_outcomes, cohort.payable_units, cohort.saving_units))
+        for a in (
+            cohort.starters,
+            cohort.served,
+            cohort.outcomes,
+            cohort.counterfactual_outcomes,
+            cohort.payable_units,
+            cohort.saving_units,
+        )
+    )
 
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.where(n > 0, S / np.where(n > 0, n, 1.0), 0.0)
@@ -164,8 +180,7 @@ def settle(s: Scenario, cohort: CohortOutcomes,
     investor_irr = np.where((received <= 0) & (investor_capital > 0), -1.0, investor_irr)
     with np.errstate(divide="ignore", invalid="ignore"):
         investor_moic = np.where(investor_capital > 0, received / investor_capital, np.nan)
-        unguaranteed = np.where(investor_capital > 0, investor_payment / investor_capital,
-                                np.nan)
+        unguaranteed = np.where(investor_capital > 0, investor_payment / investor_capital, np.nan)
 
     delivery_w, payment_w, savings_w, discount = year_weights(s)
     payment_pv_factor = float(np.dot(payment_w, discount))

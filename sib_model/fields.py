@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from .scenario import Scenario
 
-__all__ = ["FieldSpec", "Swing", "Control", "field_specs", "field_limits", "Section",
-           "SECTIONS"]
+__all__ = ["FieldSpec", "Swing", "Control", "field_specs", "field_limits", "Section", "SECTIONS"]
 
 #: Where a field's control sits: with the three headline sliders, or in one of the advanced
 #: sections (in this order). The names are text keys of the UI's catalog (``section_<name>``).
@@ -106,15 +105,16 @@ def field_specs(cls: type[Scenario] | None = None) -> dict[str, FieldSpec]:
     for name, info in cls.model_fields.items():
         found = [item for item in info.metadata if isinstance(item, FieldSpec)]
         if len(found) != 1:
-            raise TypeError(f"{cls.__name__}.{name} needs exactly one FieldSpec in its "
-                            f"annotation, found {len(found)}")
+            raise TypeError(
+                f"{cls.__name__}.{name} needs exactly one FieldSpec in its "
+                f"annotation, found {len(found)}"
+            )
         specs[name] = found[0]
     return specs
 
 
 @cache
-def field_limits(cls: type[Scenario] | None = None) -> dict[str, tuple[float | None,
-                                                                        float | None]]:
+def field_limits(cls: type[Scenario] | None = None) -> dict[str, tuple[float | None, float | None]]:
     """``field -> (lower, upper)`` as declared with pydantic's ``ge``/``gt``/``le``/``lt``;
     None where a side is open (or the field is not a number)."""
     cls = _scenario_class(cls)
@@ -131,5 +131,6 @@ def field_limits(cls: type[Scenario] | None = None) -> dict[str, tuple[float | N
 def _scenario_class(cls: type[Scenario] | None) -> type[Scenario]:
     if cls is None:
         from .scenario import Scenario
+
         return Scenario
     return cls

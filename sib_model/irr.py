@@ -31,12 +31,13 @@ _MAX_ITERATIONS = 200
 _FIRST_ROUNDS = 8
 #: Largest discount factor searched, x = 2^200: a root beyond it is r = −100 % to double
 #: precision.
-_MAX_X = 2.0 ** 200
+_MAX_X = 2.0**200
 _TOLERANCE = 1e-13
 
 
-def _polyval_and_slope(coefficients: NDArray[np.float64],
-                       x: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def _polyval_and_slope(
+    coefficients: NDArray[np.float64], x: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Σ c_t x^t and its derivative by Horner's rule; ``coefficients[t]`` holds year t of
     every row (years first, so each step reads contiguous memory)."""
     value = np.zeros_like(x)
@@ -49,8 +50,13 @@ def _polyval_and_slope(coefficients: NDArray[np.float64],
     return value, slope
 
 
-def _solve(c: NDArray[np.float64], x: NDArray[np.float64], lo: NDArray[np.float64],
-           hi: NDArray[np.float64], iterations: int) -> tuple[NDArray[np.float64], ...]:
+def _solve(
+    c: NDArray[np.float64],
+    x: NDArray[np.float64],
+    lo: NDArray[np.float64],
+    hi: NDArray[np.float64],
+    iterations: int,
+) -> tuple[NDArray[np.float64], ...]:
     """Bracketed Newton steps on all rows together; returns the new state and which rows
     have converged. Bisection replaces any Newton step that would leave the bracket."""
     converged = np.zeros(x.shape, dtype=bool)
@@ -77,7 +83,8 @@ def _sign_changes(years_first: NDArray[np.float64]) -> NDArray[np.int64]:
     signs = np.sign(years_first)
     # Each zero takes the sign of the last non-zero year before it.
     last_nonzero = np.maximum.accumulate(
-        np.where(signs != 0, np.arange(signs.shape[0])[:, None], 0), axis=0)
+        np.where(signs != 0, np.arange(signs.shape[0])[:, None], 0), axis=0
+    )
     filled = np.take_along_axis(signs, last_nonzero, axis=0)
     return np.asarray((filled[1:] * filled[:-1] < 0).sum(axis=0), dtype=np.int64)
 
@@ -139,9 +146,11 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
         nonzero = years_first != 0
         lead = np.where(nonzero.any(axis=0), nonzero.argmax(axis=0), 0)
         source = np.arange(n_years)[:, None] + lead[None, :]
-        years_first = np.where(source < n_years,
-                               np.take_along_axis(years_first, np.minimum(source, n_years - 1),
-                                                  axis=0), 0.0)
+        years_first = np.where(
+            source < n_years,
+            np.take_along_axis(years_first, np.minimum(source, n_years - 1), axis=0),
+            0.0,
+        )
     finite = np.isfinite(years_first).all(axis=0)
     years_first = np.where(finite, years_first, 0.0)
     solvable = (years_first.max(axis=0) > 0) & (years_first.min(axis=0) < 0)
@@ -163,8 +172,7 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
     outlay, receipt = np.maximum(-c, 0.0), np.maximum(c, 0.0)
     outlays, receipts = outlay.sum(axis=0), receipt.sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        gap = ((years * receipt).sum(axis=0) / receipts
-               - (years * outlay).sum(axis=0) / outlays)
+        gap = (years * receipt).sum(axis=0) / receipts - (years * outlay).sum(axis=0) / outlays
         guess = np.where(gap > 0, (outlays / receipts) ** (1.0 / gap), 1.0)
     guess = np.clip(np.nan_to_num(guess, nan=1.0, posinf=_MAX_X), 1e-12, _MAX_X)
 

@@ -73,14 +73,14 @@ class CommonUniforms:
     for_success_rate: NDArray[np.float64]
 
     @classmethod
-    def draw(cls, n_simulations: int, seed: Seed = None) -> "CommonUniforms":
+    def draw(cls, n_simulations: int, seed: Seed = None) -> CommonUniforms:
         rng = _generator(seed)
-        return cls(rng.random(n_simulations), rng.random(n_simulations),
-                   rng.random(n_simulations))
+        return cls(rng.random(n_simulations), rng.random(n_simulations), rng.random(n_simulations))
 
 
-def _inverse_cdf(cdf_rows: NDArray[np.float64], row: NDArray[np.intp],
-                 u: NDArray[np.float64]) -> NDArray[np.int64]:
+def _inverse_cdf(
+    cdf_rows: NDArray[np.float64], row: NDArray[np.intp], u: NDArray[np.float64]
+) -> NDArray[np.int64]:
     """Smallest k with F_row(k) ≥ u, for many rows of distribution functions at once.
 
     Row r's CDF is shifted by r so that all rows form one increasing sequence, and one
@@ -94,8 +94,9 @@ def _inverse_cdf(cdf_rows: NDArray[np.float64], row: NDArray[np.intp],
     return np.asarray(position - row * width, dtype=np.int64)
 
 
-def common_outcomes(s: Scenario, uniforms: CommonUniforms,
-                    difficulty: float | None = None) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+def common_outcomes(
+    s: Scenario, uniforms: CommonUniforms, difficulty: float | None = None
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Starters and outcomes by exact inverse-CDF sampling from ``uniforms``.
 
     Returns ``(starters, outcomes)``. Two exact routes, chosen by cost:
@@ -115,8 +116,11 @@ def common_outcomes(s: Scenario, uniforms: CommonUniforms,
     kappa = s.evidence_strength
     distinct, row = np.unique(starters, return_inverse=True)
     if distinct.size * (distinct.max() + 1) > _TABLE_BUDGET:
-        theta = (np.full(starters.shape, p) if known else
-                 special.betaincinv(kappa * p, kappa * (1.0 - p), uniforms.for_success_rate))
+        theta = (
+            np.full(starters.shape, p)
+            if known
+            else special.betaincinv(kappa * p, kappa * (1.0 - p), uniforms.for_success_rate)
+        )
         outcomes = stats.binom.ppf(uniforms.for_outcomes, starters, theta)
         return starters, np.clip(np.nan_to_num(outcomes), 0, starters).astype(np.int64)
 

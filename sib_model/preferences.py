@@ -21,8 +21,15 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-__all__ = ["Preference", "preferred", "investor_preference", "municipality_preference",
-           "society_preference", "value_for_money_preference", "CLEAR_MARGIN"]
+__all__ = [
+    "Preference",
+    "preferred",
+    "investor_preference",
+    "municipality_preference",
+    "society_preference",
+    "value_for_money_preference",
+    "CLEAR_MARGIN",
+]
 
 #: Relative difference below which a party has no clear preference.
 CLEAR_MARGIN = 0.01
@@ -48,9 +55,16 @@ class Preference:
         return self.reason == "clear"
 
 
-def preferred(table: pd.DataFrame, axis: str, objective: str, *, party: str,
-              highest: bool = True, at_stake: pd.Series | None = None,
-              noise: pd.Series | None = None) -> Preference:
+def preferred(
+    table: pd.DataFrame,
+    axis: str,
+    objective: str,
+    *,
+    party: str,
+    highest: bool = True,
+    at_stake: pd.Series | None = None,
+    noise: pd.Series | None = None,
+) -> Preference:
     """The row of ``table`` with the best ``objective`` along ``axis``, if the preference is
     clear (module docstring)."""
     values = table[objective].to_numpy(dtype=float)
@@ -70,32 +84,55 @@ def preferred(table: pd.DataFrame, axis: str, objective: str, *, party: str,
         error = float(np.nanmax(noise[usable].to_numpy(dtype=float), initial=0.0))
         if spread <= 2 * error:
             return Preference(party, objective, math.nan, best, "within_noise")
-    return Preference(party, objective, float(table[axis].to_numpy(dtype=float)[best_row]), best,
-                      "clear")
+    return Preference(
+        party, objective, float(table[axis].to_numpy(dtype=float)[best_row]), best, "clear"
+    )
 
 
 def investor_preference(table: pd.DataFrame, axis: str) -> Preference:
     """Highest expected IRR, among points where the investor puts money in and is paid."""
     at_stake = (table["expected_investor_capital"] > 0) & (table["expected_payment"] > 0)
-    return preferred(table, axis, "expected_investor_irr", party="investor", at_stake=at_stake,
-                     noise=table["investor_irr_standard_error"])
+    return preferred(
+        table,
+        axis,
+        "expected_investor_irr",
+        party="investor",
+        at_stake=at_stake,
+        noise=table["investor_irr_standard_error"],
+    )
 
 
 def municipality_preference(table: pd.DataFrame, axis: str) -> Preference:
     """Highest expected net on the municipality's own budget, where something is additional."""
-    return preferred(table, axis, "expected_commissioner_net", party="municipality",
-                     at_stake=table["expected_additional_outcomes"] > 0,
-                     noise=table["commissioner_net_standard_error"])
+    return preferred(
+        table,
+        axis,
+        "expected_commissioner_net",
+        party="municipality",
+        at_stake=table["expected_additional_outcomes"] > 0,
+        noise=table["commissioner_net_standard_error"],
+    )
 
 
 def society_preference(table: pd.DataFrame, axis: str) -> Preference:
     """Highest expected total net (all public budgets), where something is additional."""
-    return preferred(table, axis, "expected_society_net", party="society",
-                     at_stake=table["expected_additional_outcomes"] > 0,
-                     noise=table["society_net_standard_error"])
+    return preferred(
+        table,
+        axis,
+        "expected_society_net",
+        party="society",
+        at_stake=table["expected_additional_outcomes"] > 0,
+        noise=table["society_net_standard_error"],
+    )
 
 
 def value_for_money_preference(table: pd.DataFrame, axis: str) -> Preference:
     """Lowest cost per additional outcome: a reported figure, not a party's objective."""
-    return preferred(table, axis, "cost_per_additional_outcome", party="value_for_money",
-                     highest=False, at_stake=table["expected_additional_outcomes"] > 0)
+    return preferred(
+        table,
+        axis,
+        "cost_per_additional_outcome",
+        party="value_for_money",
+        highest=False,
+        at_stake=table["expected_additional_outcomes"] > 0,
+    )

@@ -10,8 +10,8 @@ story shown in the app (the dashboard's Danish catalog, ``ui/locale``, translate
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .scenario import Scenario
 
@@ -48,11 +48,19 @@ def ballerup_autism() -> Scenario:
     - public saving 600,000 DKK per additional outcome: about four years of cash benefit at
       about 148,000 DKK a year (2024); municipal share 0.5 assumed.
     """
-    return Scenario(cohort_size=10, referral_rate=0.6, success_probability=0.5,
-                    counterfactual_probability=0.10, evidence_strength=10.0, duration_years=3,
-                    price_per_outcome=450_000, delivery_cost_per_participant=150_000,
-                    fixed_costs=300_000, public_savings_per_outcome=600_000,
-                    municipal_share_of_savings=0.5)
+    return Scenario(
+        cohort_size=10,
+        referral_rate=0.6,
+        success_probability=0.5,
+        counterfactual_probability=0.10,
+        evidence_strength=10.0,
+        duration_years=3,
+        price_per_outcome=450_000,
+        delivery_cost_per_participant=150_000,
+        fixed_costs=300_000,
+        public_savings_per_outcome=600_000,
+        municipal_share_of_savings=0.5,
+    )
 
 
 def aalborg_impact60() -> Scenario:
@@ -71,10 +79,18 @@ def aalborg_impact60() -> Scenario:
       cash benefit (about 148,000 DKK a year, 2024) and below KORA (2015)'s 680–760k DKK over
       six years.
     """
-    return Scenario(cohort_size=120, success_probability=0.535, counterfactual_probability=0.28,
-                    difficulty=0.6, evidence_strength=40.0, duration_years=3,
-                    price_per_outcome=150_000, delivery_cost_per_participant=55_000,
-                    fixed_costs=800_000, public_savings_per_outcome=400_000)
+    return Scenario(
+        cohort_size=120,
+        success_probability=0.535,
+        counterfactual_probability=0.28,
+        difficulty=0.6,
+        evidence_strength=40.0,
+        duration_years=3,
+        price_per_outcome=150_000,
+        delivery_cost_per_participant=55_000,
+        fixed_costs=800_000,
+        public_savings_per_outcome=400_000,
+    )
 
 
 def peterborough_reoffending() -> Scenario:
@@ -103,13 +119,24 @@ def peterborough_reoffending() -> Scenario:
       it by about ±3 points), so the pooled threshold is met in only about 6 of 10 simulated
       futures and the expected return is negative: the investors' real risk.
     """
-    return Scenario(cohort_size=1000, referral_rate=0.8, success_probability=0.454,
-                    counterfactual_probability=0.40, evidence_strength=300.0,
-                    duration_years=4, payment_lag_years=2, price_per_outcome=525_000,
-                    payment_basis="above_baseline", contract_baseline=0.40,
-                    success_threshold=0.445, payment_cap=40_000_000,
-                    delivery_cost_per_participant=20_000, fixed_costs=5_000_000,
-                    public_savings_per_outcome=400_000, municipal_share_of_savings=0.3)
+    return Scenario(
+        cohort_size=1000,
+        referral_rate=0.8,
+        success_probability=0.454,
+        counterfactual_probability=0.40,
+        evidence_strength=300.0,
+        duration_years=4,
+        payment_lag_years=2,
+        price_per_outcome=525_000,
+        payment_basis="above_baseline",
+        contract_baseline=0.40,
+        success_threshold=0.445,
+        payment_cap=40_000_000,
+        delivery_cost_per_participant=20_000,
+        fixed_costs=5_000_000,
+        public_savings_per_outcome=400_000,
+        municipal_share_of_savings=0.3,
+    )
 
 
 def utah_preschool() -> Scenario:
@@ -130,12 +157,21 @@ def utah_preschool() -> Scenario:
       was very stable); public saving 100,000 DKK per child truly kept out of special
       education.
     """
-    return Scenario(cohort_size=110, success_probability=0.99, counterfactual_probability=0.97,
-                    evidence_strength=200.0, difficulty_slope=3.0, duration_years=3,
-                    price_per_outcome=30_000, payment_basis="above_baseline",
-                    contract_baseline=0.0, delivery_cost_per_participant=25_000,
-                    fixed_costs=300_000, public_savings_per_outcome=100_000,
-                    municipal_share_of_savings=0.8)
+    return Scenario(
+        cohort_size=110,
+        success_probability=0.99,
+        counterfactual_probability=0.97,
+        evidence_strength=200.0,
+        difficulty_slope=3.0,
+        duration_years=3,
+        price_per_outcome=30_000,
+        payment_basis="above_baseline",
+        contract_baseline=0.0,
+        delivery_cost_per_participant=25_000,
+        fixed_costs=300_000,
+        public_savings_per_outcome=100_000,
+        municipal_share_of_savings=0.8,
+    )
 
 
 def rate_card_hard_group() -> Scenario:
@@ -169,24 +205,36 @@ class PresetDetails:
 
 
 _BUILDERS: dict[str, tuple[Callable[[], Scenario], dict[str, str], dict[str, str]]] = {
-    "article": (article_jobs,
-                {"en": "100 into jobs (the article)"},
-                {"en": "The reference picture: a moderately proven method, paid per job."}),
-    "ballerup": (ballerup_autism,
-                 {"en": "Autism pilot, 10 (Ballerup-like)"},
-                 {"en": "A tiny cohort and a referral shortfall: only 6 of 10 started."}),
-    "aalborg": (aalborg_impact60,
-                {"en": "Vulnerable jobless, 120 (Aalborg-like)"},
-                {"en": "46 % self-supporting, about twice the job centre's usual rate."}),
-    "peterborough": (peterborough_reoffending,
-                     {"en": "Reoffending, threshold (Peterborough-like)"},
-                     {"en": "Paid only above a comparison group and past a threshold."}),
-    "utah": (utah_preschool,
-             {"en": "Preschool, low baseline (Utah-like)"},
-             {"en": "The contract pays for children who would have been fine anyway."}),
-    "rate_card": (rate_card_hard_group,
-                  {"en": "Hard group, rate card"},
-                  {"en": "Paying more for harder cases to counter creaming."}),
+    "article": (
+        article_jobs,
+        {"en": "100 into jobs (the article)"},
+        {"en": "The reference picture: a moderately proven method, paid per job."},
+    ),
+    "ballerup": (
+        ballerup_autism,
+        {"en": "Autism pilot, 10 (Ballerup-like)"},
+        {"en": "A tiny cohort and a referral shortfall: only 6 of 10 started."},
+    ),
+    "aalborg": (
+        aalborg_impact60,
+        {"en": "Vulnerable jobless, 120 (Aalborg-like)"},
+        {"en": "46 % self-supporting, about twice the job centre's usual rate."},
+    ),
+    "peterborough": (
+        peterborough_reoffending,
+        {"en": "Reoffending, threshold (Peterborough-like)"},
+        {"en": "Paid only above a comparison group and past a threshold."},
+    ),
+    "utah": (
+        utah_preschool,
+        {"en": "Preschool, low baseline (Utah-like)"},
+        {"en": "The contract pays for children who would have been fine anyway."},
+    ),
+    "rate_card": (
+        rate_card_hard_group,
+        {"en": "Hard group, rate card"},
+        {"en": "Paying more for harder cases to counter creaming."},
+    ),
 }
 
 #: Short key → illustrative scenario.

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 import numpy as np
-
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .fields import Control, FieldSpec, Swing, field_limits, field_specs
@@ -76,154 +75,348 @@ class Scenario(BaseModel):
 
     # Strict: a number must be a number. Text such as "100" is turned into numbers by the
     # codec that reads links and files, never silently here.
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False,
-                              validate_default=True, strict=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", allow_inf_nan=False, validate_default=True, strict=True
+    )
 
-    cohort_size: Annotated[int, FieldSpec(
-        "n", "citizens", "headline", Control("slider", 1, "count", upper=1_000),
-        Swing("relative", 0.2))] = Field(
-        100, ge=1, le=MAX_COHORT,
-        description="Citizens the commissioner plans to refer to the programme.")
-    success_probability: Annotated[float, FieldSpec(
-        "p", "fraction", "headline", _PERCENT_SLIDER, Swing("absolute", 0.1))] = Field(
-        0.40, ge=0.0, le=1.0,
+    cohort_size: Annotated[
+        int,
+        FieldSpec(
+            "n",
+            "citizens",
+            "headline",
+            Control("slider", 1, "count", upper=1_000),
+            Swing("relative", 0.2),
+        ),
+    ] = Field(
+        100,
+        ge=1,
+        le=MAX_COHORT,
+        description="Citizens the commissioner plans to refer to the programme.",
+    )
+    success_probability: Annotated[
+        float, FieldSpec("p", "fraction", "headline", _PERCENT_SLIDER, Swing("absolute", 0.1))
+    ] = Field(
+        0.40,
+        ge=0.0,
+        le=1.0,
         description="Chance that a citizen of the reference group (difficulty 0.5) achieves "
-                    "the outcome with the intervention.")
-    difficulty: Annotated[float, FieldSpec(
-        "d", "difficulty (0–1)", "headline", Control("slider", 0.01, "number", "%.2f"),
-        Swing("absolute", 0.2))] = Field(
-        0.5, ge=0.0, le=1.0,
+        "the outcome with the intervention.",
+    )
+    difficulty: Annotated[
+        float,
+        FieldSpec(
+            "d",
+            "difficulty (0–1)",
+            "headline",
+            Control("slider", 0.01, "number", "%.2f"),
+            Swing("absolute", 0.2),
+        ),
+    ] = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
         description="Target-group difficulty: 0 = closest to the outcome, 1 = furthest; 0.5 "
-                    "is the reference group.")
-    referral_rate: Annotated[float, FieldSpec(
-        "referral", "fraction", "group", _PERCENT_SLIDER, Swing("absolute", 0.1),
-        old_query_keys=("ref",))] = Field(
-        1.0, ge=0.0, le=1.0,
+        "is the reference group.",
+    )
+    referral_rate: Annotated[
+        float,
+        FieldSpec(
+            "referral",
+            "fraction",
+            "group",
+            _PERCENT_SLIDER,
+            Swing("absolute", 0.1),
+            old_query_keys=("ref",),
+        ),
+    ] = Field(
+        1.0,
+        ge=0.0,
+        le=1.0,
         description="Share of the planned cohort that actually starts (referral shortfall "
-                    "below 1).")
-    counterfactual_probability: Annotated[float, FieldSpec(
-        "cf", "fraction", "group", _PERCENT_SLIDER, Swing("absolute", 0.1))] = Field(
-        0.15, ge=0.0, le=1.0,
+        "below 1).",
+    )
+    counterfactual_probability: Annotated[
+        float, FieldSpec("cf", "fraction", "group", _PERCENT_SLIDER, Swing("absolute", 0.1))
+    ] = Field(
+        0.15,
+        ge=0.0,
+        le=1.0,
         description="Chance that a citizen of the reference group achieves the outcome "
-                    "anyway, without the intervention (the source of deadweight).")
-    difficulty_slope: Annotated[float, FieldSpec(
-        "slope", "log-odds per unit of difficulty", "group",
-        Control("slider", 0.1, "number", "%.1f"), Swing("relative", 0.5))] = Field(
-        3.0, ge=0.0, le=10.0,
+        "anyway, without the intervention (the source of deadweight).",
+    )
+    difficulty_slope: Annotated[
+        float,
+        FieldSpec(
+            "slope",
+            "log-odds per unit of difficulty",
+            "group",
+            Control("slider", 0.1, "number", "%.1f"),
+            Swing("relative", 0.5),
+        ),
+    ] = Field(
+        3.0,
+        ge=0.0,
+        le=10.0,
         description="How strongly difficulty lowers the log-odds of success (per unit of "
-                    "difficulty).")
-    evidence_strength: Annotated[float, FieldSpec(
-        "k", "pseudo-participants", "group",
-        Control("number", 5.0, "number", "%g", upper=1_000_000.0), Swing("factor", 2.0),
-        infinite=True)] = Field(
-        50.0, ge=MIN_EVIDENCE, allow_inf_nan=True,
+        "difficulty).",
+    )
+    evidence_strength: Annotated[
+        float,
+        FieldSpec(
+            "k",
+            "pseudo-participants",
+            "group",
+            Control("number", 5.0, "number", "%g", upper=1_000_000.0),
+            Swing("factor", 2.0),
+            infinite=True,
+        ),
+    ] = Field(
+        50.0,
+        ge=MIN_EVIDENCE,
+        allow_inf_nan=True,
         description="How sure we are of the success rate (κ, like a number of earlier "
-                    "participants seen); infinity means it is known exactly.")
-    difficulty_spread: Annotated[float, FieldSpec(
-        "spread", "difficulty (0–1)", "group", Control("slider", 0.05, "number", "%.2f"),
-        Swing("absolute", 0.1))] = Field(
-        0.0, ge=0.0, le=0.5,
+        "participants seen); infinity means it is known exactly.",
+    )
+    difficulty_spread: Annotated[
+        float,
+        FieldSpec(
+            "spread",
+            "difficulty (0–1)",
+            "group",
+            Control("slider", 0.05, "number", "%.2f"),
+            Swing("absolute", 0.1),
+        ),
+    ] = Field(
+        0.0,
+        ge=0.0,
+        le=0.5,
         description="How mixed the referred citizens are: their difficulties spread evenly "
-                    "over difficulty ± this (0 = everybody alike).")
-    parked_share: Annotated[float, FieldSpec(
-        "park", "fraction", "group", Control("slider", 0.05, "percent", "percent"),
-        Swing("absolute", 0.1))] = Field(
-        0.0, ge=0.0, le=1.0,
+        "over difficulty ± this (0 = everybody alike).",
+    )
+    parked_share: Annotated[
+        float,
+        FieldSpec(
+            "park",
+            "fraction",
+            "group",
+            Control("slider", 0.05, "percent", "percent"),
+            Swing("absolute", 0.1),
+        ),
+    ] = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
         description="Share of the starters, the hardest first, that the provider parks: they "
-                    "get no programme and succeed only as often as they would have anyway.")
-    price_per_outcome: Annotated[float, FieldSpec(
-        "price", "DKK", "contract", _money_box(10_000.0), Swing("relative", 0.2))] = Field(
-        200_000.0, ge=0.0, le=MAX_MONEY_PER_UNIT,
-        description="What the commissioner pays per payable outcome for the reference group.")
-    difficulty_premium: Annotated[float, FieldSpec(
-        "prem", "fraction per difficulty", "contract",
-        Control("slider", 0.1, "number", "%.1f"), Swing("absolute", 0.5))] = Field(
-        0.0, ge=0.0, le=MAX_PREMIUM,
+        "get no programme and succeed only as often as they would have anyway.",
+    )
+    price_per_outcome: Annotated[
+        float, FieldSpec("price", "DKK", "contract", _money_box(10_000.0), Swing("relative", 0.2))
+    ] = Field(
+        200_000.0,
+        ge=0.0,
+        le=MAX_MONEY_PER_UNIT,
+        description="What the commissioner pays per payable outcome for the reference group.",
+    )
+    difficulty_premium: Annotated[
+        float,
+        FieldSpec(
+            "prem",
+            "fraction per difficulty",
+            "contract",
+            Control("slider", 0.1, "number", "%.1f"),
+            Swing("absolute", 0.5),
+        ),
+    ] = Field(
+        0.0,
+        ge=0.0,
+        le=MAX_PREMIUM,
         description="Rate-card tilt: price × (1 + premium × (difficulty − 0.5)); at most 1, "
-                    "so the easiest group is still paid at least half the reference price.")
-    payment_basis: Annotated[PaymentBasis, FieldSpec(
-        "basis", "choice", "contract", Control("choice"),
-        choices=("every_outcome", "above_baseline"))] = Field(
+        "so the easiest group is still paid at least half the reference price.",
+    )
+    payment_basis: Annotated[
+        PaymentBasis,
+        FieldSpec(
+            "basis",
+            "choice",
+            "contract",
+            Control("choice"),
+            choices=("every_outcome", "above_baseline"),
+        ),
+    ] = Field(
         "every_outcome",
         description="'every_outcome' pays for every outcome; 'above_baseline' only for "
-                    "outcomes above the contract baseline.")
-    contract_baseline: Annotated[float | None, FieldSpec(
-        "base", "fraction", "contract", _PERCENT_SLIDER, Swing("absolute", 0.05),
-        optional=True)] = Field(
-        None, ge=0.0, le=1.0,
+        "outcomes above the contract baseline.",
+    )
+    contract_baseline: Annotated[
+        float | None,
+        FieldSpec(
+            "base", "fraction", "contract", _PERCENT_SLIDER, Swing("absolute", 0.05), optional=True
+        ),
+    ] = Field(
+        None,
+        ge=0.0,
+        le=1.0,
         description="Baseline success rate written in the contract; None = the true "
-                    "counterfactual of the chosen group.")
-    success_threshold: Annotated[float, FieldSpec(
-        "thr", "fraction", "contract", _PERCENT_SLIDER, Swing("absolute", 0.1))] = Field(
-        0.0, ge=0.0, le=1.0,
-        description="Nothing is paid unless the achieved success rate reaches this "
-                    "threshold.")
-    payment_cap: Annotated[float | None, FieldSpec(
-        "cap", "DKK", "contract", _money_box(500_000.0), Swing("relative", 0.2),
-        optional=True)] = Field(
-        None, ge=0.0, le=MAX_MONEY_TOTAL,
-        description="Most the commissioner will ever pay in total; None = no cap.")
-    delivery_cost_per_participant: Annotated[float, FieldSpec(
-        "cost", "DKK", "money", _money_box(5_000.0), Swing("relative", 0.2))] = Field(
-        60_000.0, ge=0.0, le=MAX_MONEY_PER_UNIT,
-        description="Provider's cost of working with one citizen who starts.")
-    fixed_costs: Annotated[float, FieldSpec(
-        "fixed", "DKK", "money", _money_box(100_000.0), Swing("relative", 0.2))] = Field(
-        1_000_000.0, ge=0.0, le=MAX_MONEY_TOTAL,
-        description="Set-up, management and evaluation costs, paid at the start.")
-    public_savings_per_outcome: Annotated[float, FieldSpec(
-        "save", "DKK", "money", _money_box(10_000.0), Swing("relative", 0.2))] = Field(
-        500_000.0, ge=0.0, le=MAX_MONEY_PER_UNIT,
-        description="Public saving (all public budgets) per additional outcome.")
-    municipal_share_of_savings: Annotated[float, FieldSpec(
-        "share", "fraction", "money", _PERCENT_SLIDER, Swing("absolute", 0.2))] = Field(
-        0.5, ge=0.0, le=1.0,
+        "counterfactual of the chosen group.",
+    )
+    success_threshold: Annotated[
+        float, FieldSpec("thr", "fraction", "contract", _PERCENT_SLIDER, Swing("absolute", 0.1))
+    ] = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="Nothing is paid unless the achieved success rate reaches this threshold.",
+    )
+    payment_cap: Annotated[
+        float | None,
+        FieldSpec(
+            "cap", "DKK", "contract", _money_box(500_000.0), Swing("relative", 0.2), optional=True
+        ),
+    ] = Field(
+        None,
+        ge=0.0,
+        le=MAX_MONEY_TOTAL,
+        description="Most the commissioner will ever pay in total; None = no cap.",
+    )
+    delivery_cost_per_participant: Annotated[
+        float, FieldSpec("cost", "DKK", "money", _money_box(5_000.0), Swing("relative", 0.2))
+    ] = Field(
+        60_000.0,
+        ge=0.0,
+        le=MAX_MONEY_PER_UNIT,
+        description="Provider's cost of working with one citizen who starts.",
+    )
+    fixed_costs: Annotated[
+        float, FieldSpec("fixed", "DKK", "money", _money_box(100_000.0), Swing("relative", 0.2))
+    ] = Field(
+        1_000_000.0,
+        ge=0.0,
+        le=MAX_MONEY_TOTAL,
+        description="Set-up, management and evaluation costs, paid at the start.",
+    )
+    public_savings_per_outcome: Annotated[
+        float, FieldSpec("save", "DKK", "money", _money_box(10_000.0), Swing("relative", 0.2))
+    ] = Field(
+        500_000.0,
+        ge=0.0,
+        le=MAX_MONEY_PER_UNIT,
+        description="Public saving (all public budgets) per additional outcome.",
+    )
+    municipal_share_of_savings: Annotated[
+        float, FieldSpec("share", "fraction", "money", _PERCENT_SLIDER, Swing("absolute", 0.2))
+    ] = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
         description="Share of the public saving that lands in the commissioner's own budget "
-                    "(the rest lands in the 'wrong pocket': state or region).")
-    discount_rate: Annotated[float, FieldSpec(
-        "disc", "fraction per year", "money", Control("slider", 0.005, "percent", "percent"),
-        Swing("absolute", 0.02))] = Field(
-        0.03, ge=0.0, le=0.5,
-        description="Yearly rate used for the commissioner's and society's present values.")
-    duration_years: Annotated[int, FieldSpec(
-        "T", "years", "money", Control("slider", 1, "years"), Swing("absolute", 1.0))] = Field(
-        3, ge=1, le=10, description="Years of delivery.")
-    payment_lag_years: Annotated[int, FieldSpec(
-        "lag", "years", "money", Control("slider", 1, "years"), Swing("absolute", 1.0))] = Field(
-        1, ge=1, le=5,
+        "(the rest lands in the 'wrong pocket': state or region).",
+    )
+    discount_rate: Annotated[
+        float,
+        FieldSpec(
+            "disc",
+            "fraction per year",
+            "money",
+            Control("slider", 0.005, "percent", "percent"),
+            Swing("absolute", 0.02),
+        ),
+    ] = Field(
+        0.03,
+        ge=0.0,
+        le=0.5,
+        description="Yearly rate used for the commissioner's and society's present values.",
+    )
+    duration_years: Annotated[
+        int, FieldSpec("T", "years", "money", Control("slider", 1, "years"), Swing("absolute", 1.0))
+    ] = Field(3, ge=1, le=10, description="Years of delivery.")
+    payment_lag_years: Annotated[
+        int,
+        FieldSpec("lag", "years", "money", Control("slider", 1, "years"), Swing("absolute", 1.0)),
+    ] = Field(
+        1,
+        ge=1,
+        le=5,
         description="Years between delivery and payment for the outcome (verification); at "
-                    "least one, since an outcome is verified after the year it is delivered "
-                    "in.")
-    savings_gradient: Annotated[float, FieldSpec(
-        "grad", "fraction per difficulty", "money", Control("slider", 0.1, "number", "%.1f"),
-        Swing("absolute", 0.5))] = Field(
-        1.0, ge=0.0, le=2.0,
+        "least one, since an outcome is verified after the year it is delivered "
+        "in.",
+    )
+    savings_gradient: Annotated[
+        float,
+        FieldSpec(
+            "grad",
+            "fraction per difficulty",
+            "money",
+            Control("slider", 0.1, "number", "%.1f"),
+            Swing("absolute", 0.5),
+        ),
+    ] = Field(
+        1.0,
+        ge=0.0,
+        le=2.0,
         description="How much more a harder citizen's outcome saves: saving × (1 + gradient × "
-                    "(difficulty − 0.5)); the longer a citizen would have stayed on benefits, "
-                    "the larger the saving.")
-    savings_years: Annotated[int, FieldSpec(
-        "sy", "years", "money", Control("slider", 1, "years"), Swing("absolute", 1.0))] = Field(
-        1, ge=1, le=10,
+        "(difficulty − 0.5)); the longer a citizen would have stayed on benefits, "
+        "the larger the saving.",
+    )
+    savings_years: Annotated[
+        int,
+        FieldSpec("sy", "years", "money", Control("slider", 1, "years"), Swing("absolute", 1.0)),
+    ] = Field(
+        1,
+        ge=1,
+        le=10,
         description="Years over which one outcome's saving accrues, from the year it is paid "
-                    "for (KORA counts six).")
-    provider_fee_at_risk: Annotated[float, FieldSpec(
-        "risk", "fraction", "finance", Control("slider", 0.05, "percent", "percent"),
-        Swing("absolute", 0.2))] = Field(
-        0.0, ge=0.0, le=1.0,
+        "for (KORA counts six).",
+    )
+    provider_fee_at_risk: Annotated[
+        float,
+        FieldSpec(
+            "risk",
+            "fraction",
+            "finance",
+            Control("slider", 0.05, "percent", "percent"),
+            Swing("absolute", 0.2),
+        ),
+    ] = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
         description="Share of delivery costs the provider funds itself and gets back only "
-                    "from outcome payments.")
-    investor_return_cap: Annotated[float | None, FieldSpec(
-        "rcap", "money multiple", "finance", Control("number", 0.05, "number", "%.2f"),
-        Swing("relative", 0.1), optional=True)] = Field(
-        None, ge=1.0, le=10.0,
+        "from outcome payments.",
+    )
+    investor_return_cap: Annotated[
+        float | None,
+        FieldSpec(
+            "rcap",
+            "money multiple",
+            "finance",
+            Control("number", 0.05, "number", "%.2f"),
+            Swing("relative", 0.1),
+            optional=True,
+        ),
+    ] = Field(
+        None,
+        ge=1.0,
+        le=10.0,
         description="Largest money multiple the investor may receive (1.1 = capital back plus "
-                    "10 %); payments above it are not made. None = no cap.")
-    guarantee_share: Annotated[float, FieldSpec(
-        "guar", "fraction", "finance", Control("slider", 0.05, "percent", "percent"),
-        Swing("absolute", 0.2))] = Field(
-        0.0, ge=0.0, le=1.0,
+        "10 %); payments above it are not made. None = no cap.",
+    )
+    guarantee_share: Annotated[
+        float,
+        FieldSpec(
+            "guar",
+            "fraction",
+            "finance",
+            Control("slider", 0.05, "percent", "percent"),
+            Swing("absolute", 0.2),
+        ),
+    ] = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
         description="Share of the investor's capital a guarantor (a foundation, a state fund) "
-                    "covers if outcome payments fall short: first-loss blended finance.")
+        "covers if outcome payments fall short: first-loss blended finance.",
+    )
 
     # --- construction -------------------------------------------------------------------
     def __init__(self, **data: Any) -> None:
@@ -233,13 +426,14 @@ class Scenario(BaseModel):
             raise ScenarioError(_problems(error, type(self))) from None
 
     @classmethod
-    def model_validate(cls, obj: Any, **kwargs: Any) -> "Scenario":
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Scenario:
         """Build from a mapping, refusing bad data with a :class:`ScenarioError`."""
         if isinstance(obj, Scenario):
             return obj
         if not isinstance(obj, Mapping):
-            raise ScenarioError([("scenario", f"expected a mapping of fields, got "
-                                              f"{type(obj).__name__}")])
+            raise ScenarioError(
+                [("scenario", f"expected a mapping of fields, got {type(obj).__name__}")]
+            )
         try:
             return super().model_validate(dict(obj), **kwargs)
         except ValidationError as error:
@@ -254,8 +448,11 @@ class Scenario(BaseModel):
             raise ValueError("must be a number, not NaN")
         # Beyond this the success rate is known for every practical purpose; treating it as
         # infinite keeps scipy's beta-binomial out of the range where it loses precision.
-        if isinstance(value, (int, float)) and not isinstance(value, bool) \
-                and value > KNOWN_EXACTLY:
+        if (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and value > KNOWN_EXACTLY
+        ):
             return math.inf
         return value
 
@@ -271,7 +468,7 @@ class Scenario(BaseModel):
         return value
 
     # --- derivation and plain-data round trips ------------------------------------------
-    def replace(self, **changes: Any) -> "Scenario":
+    def replace(self, **changes: Any) -> Scenario:
         """A new scenario with ``changes`` applied, validated like a fresh one."""
         return type(self)(**{**self.to_dict(), **changes})
 
@@ -280,15 +477,16 @@ class Scenario(BaseModel):
         return self.model_dump()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Scenario":
+    def from_dict(cls, data: dict[str, Any]) -> Scenario:
         """Inverse of :meth:`to_dict` (also accepts JSON-decoded data with ``"inf"``)."""
         return cls.model_validate(data)
 
     def changed_fields(self) -> dict[str, Any]:
         """Only the fields that differ from the defaults: what a compact link must carry."""
         default = type(self)()
-        return {name: value for name, value in self.to_dict().items()
-                if getattr(default, name) != value}
+        return {
+            name: value for name, value in self.to_dict().items() if getattr(default, name) != value
+        }
 
 
 #: ``field -> (lower, upper)`` as declared on :class:`Scenario`; the single source for ranges in

@@ -23,17 +23,37 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from .cohort import (DEFAULT_DRAWS, DEFAULT_SEED, CohortOutcomes, Method, homogeneous_outcomes,
-                     is_homogeneous, outcome_distribution, sample_citizens)
+from .cohort import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    CohortOutcomes,
+    Method,
+    homogeneous_outcomes,
+    is_homogeneous,
+    outcome_distribution,
+    sample_citizens,
+)
 from .contract import Settlement, investor_cash_flows, last_payment_year, settle, year_weights
 from .outcomes import Seed, draw_outcomes
 from .scenario import Scenario
 from .summary import Summary, summarise
-from .targeting import (counterfactual_probability_at, price_at, saving_tilt_at,
-                        success_probability_at)
+from .targeting import (
+    counterfactual_probability_at,
+    price_at,
+    saving_tilt_at,
+    success_probability_at,
+)
 
-__all__ = ["evaluate", "simulate", "ScenarioResult", "SimulationResult", "Atoms", "atomise",
-           "expected_cash_flows", "group_figures"]
+__all__ = [
+    "evaluate",
+    "simulate",
+    "ScenarioResult",
+    "SimulationResult",
+    "Atoms",
+    "atomise",
+    "expected_cash_flows",
+    "group_figures",
+]
 
 #: Largest (cohort + 1)² for which atoms are found with a lookup table instead of a sort.
 _TABLE_LIMIT = 4_000_000
@@ -139,28 +159,37 @@ def expected_cash_flows(s: Scenario, summary: Summary) -> pd.DataFrame:
     delivery, payment, savings, _ = year_weights(s)
     investor_delivery = summary["expected_investor_capital"] - s.fixed_costs
     guarantee = summary["expected_guarantor_payment"]
-    investor = investor_cash_flows(s, investor_delivery, summary["expected_investor_payment"],
-                                   guarantee)
-    provider = (-summary["expected_provider_capital"] * delivery
-                + summary["expected_provider_payment"] * payment)
+    investor = investor_cash_flows(
+        s, investor_delivery, summary["expected_investor_payment"], guarantee
+    )
+    provider = (
+        -summary["expected_provider_capital"] * delivery
+        + summary["expected_provider_payment"] * payment
+    )
     guarantor = np.zeros_like(delivery)
     guarantor[last_payment_year(s)] = -guarantee
     commissioner_pays = -summary["expected_payment"] * payment
     # Nominal saving: the present value's undiscounted twin, spread as the savings accrue.
-    saving = (_expected_saving_units(summary, s) * s.public_savings_per_outcome
-              * s.municipal_share_of_savings * savings)
+    saving = (
+        _expected_saving_units(summary, s)
+        * s.public_savings_per_outcome
+        * s.municipal_share_of_savings
+        * savings
+    )
     conventional = -(summary["expected_capital"] - s.fixed_costs) * delivery
     conventional[0] -= s.fixed_costs
-    return pd.DataFrame({
-        "year": np.arange(delivery.size),
-        "investor": investor,
-        "provider": provider,
-        "guarantor": guarantor,
-        "commissioner_payment": commissioner_pays,
-        "commissioner_saving": saving,
-        "commissioner_net": commissioner_pays + saving,
-        "conventional_funding": conventional,
-    })
+    return pd.DataFrame(
+        {
+            "year": np.arange(delivery.size),
+            "investor": investor,
+            "provider": provider,
+            "guarantor": guarantor,
+            "commissioner_payment": commissioner_pays,
+            "commissioner_saving": saving,
+            "commissioner_net": commissioner_pays + saving,
+            "conventional_funding": conventional,
+        }
+    )
 
 
 def _expected_saving_units(summary: Summary, s: Scenario) -> float:
@@ -173,26 +202,29 @@ def _expected_saving_units(summary: Summary, s: Scenario) -> float:
 def group_figures(s: Scenario) -> dict[str, float]:
     """p(d), c(d), price(d) and saving(d) of the chosen group: what the headline sliders
     really mean."""
-    return {"group_success_probability": float(success_probability_at(s)),
-            "group_counterfactual_probability": float(counterfactual_probability_at(s)),
-            "group_price_per_outcome": float(price_at(s)),
-            "group_saving_per_outcome": float(s.public_savings_per_outcome
-                                              * saving_tilt_at(s))}
+    return {
+        "group_success_probability": float(success_probability_at(s)),
+        "group_counterfactual_probability": float(counterfactual_probability_at(s)),
+        "group_price_per_outcome": float(price_at(s)),
+        "group_saving_per_outcome": float(s.public_savings_per_outcome * saving_tilt_at(s)),
+    }
 
 
 def distribution_table(cohort: CohortOutcomes, settled: Settlement) -> pd.DataFrame:
     return pd.DataFrame({"probability": cohort.probability, **settled.as_columns()}, copy=False)
 
 
-def _result_parts(s: Scenario, cohort: CohortOutcomes,
-                  n_draws: int) -> tuple[Summary, pd.DataFrame]:
+def _result_parts(
+    s: Scenario, cohort: CohortOutcomes, n_draws: int
+) -> tuple[Summary, pd.DataFrame]:
     settled = settle(s, cohort)
     summary = summarise(settled, cohort.probability, n_draws, group_figures(s))
     return summary, distribution_table(cohort, settled)
 
 
-def evaluate(s: Scenario, n_simulations: int = DEFAULT_DRAWS,
-             seed: int = DEFAULT_SEED) -> ScenarioResult:
+def evaluate(
+    s: Scenario, n_simulations: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED
+) -> ScenarioResult:
     """The figures of scenario ``s`` — exactly where the cohort allows it, otherwise on
     ``n_simulations`` futures of fixed common random numbers (:mod:`sib_model.cohort`).
 
@@ -227,19 +259,32 @@ def simulate(s: Scenario, n_simulations: int = 10_000, seed: Seed = None) -> Sim
     """
     if not isinstance(s, Scenario):
         raise TypeError(f"simulate needs a Scenario, got {type(s).__name__}")
-    if isinstance(n_simulations, bool) or not isinstance(n_simulations, (int, np.integer)) \
-            or not 1 <= n_simulations <= 10_000_000:
-        raise ValueError(f"n_simulations must be a whole number from 1 to 10,000,000, "
-                         f"got {n_simulations!r}")
+    if (
+        isinstance(n_simulations, bool)
+        or not isinstance(n_simulations, (int, np.integer))
+        or not 1 <= n_simulations <= 10_000_000
+    ):
+        raise ValueError(
+            f"n_simulations must be a whole number from 1 to 10,000,000, got {n_simulations!r}"
+        )
     n = int(n_simulations)
     if is_homogeneous(s):
         drawn = draw_outcomes(s, n, seed)
         atoms = atomise(drawn.starters, drawn.outcomes, s.cohort_size)
-        cohort = homogeneous_outcomes(s, atoms.starters, atoms.outcomes,
-                                      atoms.counts / atoms.counts.sum())
+        cohort = homogeneous_outcomes(
+            s, atoms.starters, atoms.outcomes, atoms.counts / atoms.counts.sum()
+        )
         summary, distribution = _result_parts(s, cohort, n)
-        return SimulationResult(s, summary, distribution, "monte_carlo", n, seed,
-                                drawn.true_success_rate, atoms.index_of_draw)
+        return SimulationResult(
+            s,
+            summary,
+            distribution,
+            "monte_carlo",
+            n,
+            seed,
+            drawn.true_success_rate,
+            atoms.index_of_draw,
+        )
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     cohort = sample_citizens(s, n, int(rng.integers(2**63)), within_budget=False)
     summary, distribution = _result_parts(s, cohort, n)

@@ -23,20 +23,53 @@ from numpy.typing import NDArray
 
 from .contract import Settlement
 
-__all__ = ["Summary", "summarise", "statistic", "weighted_quantiles", "PERCENTILES", "DISTRIBUTIONS",
-           "SUMMARY_KEYS"]
+__all__ = [
+    "Summary",
+    "summarise",
+    "statistic",
+    "weighted_quantiles",
+    "PERCENTILES",
+    "DISTRIBUTIONS",
+    "SUMMARY_KEYS",
+]
 
 #: Percentiles reported for the distributions charts draw (as ``<name>_p05`` … ``_p95``).
 PERCENTILES = (5, 10, 25, 50, 75, 90, 95)
-_EXPECTED = ("starters", "served", "outcomes", "counterfactual_outcomes", "additional_outcomes",
-             "payable_outcomes", "payment", "capital", "investor_capital", "investor_payment",
-             "guarantor_payment", "investor_received", "investor_profit", "provider_capital",
-             "provider_payment", "provider_net", "commissioner_payment_pv",
-             "commissioner_saving_pv", "commissioner_net", "conventional_cost_pv",
-             "conventional_net", "public_saving_pv", "society_net")
+_EXPECTED = (
+    "starters",
+    "served",
+    "outcomes",
+    "counterfactual_outcomes",
+    "additional_outcomes",
+    "payable_outcomes",
+    "payment",
+    "capital",
+    "investor_capital",
+    "investor_payment",
+    "guarantor_payment",
+    "investor_received",
+    "investor_profit",
+    "provider_capital",
+    "provider_payment",
+    "provider_net",
+    "commissioner_payment_pv",
+    "commissioner_saving_pv",
+    "commissioner_net",
+    "conventional_cost_pv",
+    "conventional_net",
+    "public_saving_pv",
+    "society_net",
+)
 #: Distributions whose percentiles the summary carries.
-DISTRIBUTIONS = ("investor_irr", "investor_moic", "commissioner_net", "conventional_net",
-                 "payment", "outcomes", "additional_outcomes")
+DISTRIBUTIONS = (
+    "investor_irr",
+    "investor_moic",
+    "commissioner_net",
+    "conventional_net",
+    "payment",
+    "outcomes",
+    "additional_outcomes",
+)
 #: Figures whose sampling noise the summary reports (``<name>_standard_error``; 0 when exact).
 _NOISY = ("investor_irr", "commissioner_net", "society_net")
 
@@ -146,8 +179,9 @@ class Summary(TypedDict):
 SUMMARY_KEYS: tuple[str, ...] = tuple(Summary.__annotations__)
 
 
-def weighted_quantiles(values: NDArray[np.float64], weights: NDArray[np.float64],
-                       qs: NDArray[np.float64]) -> NDArray[np.float64]:
+def weighted_quantiles(
+    values: NDArray[np.float64], weights: NDArray[np.float64], qs: NDArray[np.float64]
+) -> NDArray[np.float64]:
     """For each q in ``qs`` (0–1), the smallest value whose cumulative weight reaches q:
     numpy's ``inverted_cdf`` percentile of the underlying draws. NaN values are left out."""
     keep = ~np.isnan(values)
@@ -169,8 +203,9 @@ def _mean(values: NDArray[np.float64], weights: NDArray[np.float64]) -> float:
     return float(np.dot(values[keep], weights[keep]) / total) if total > 0 else math.nan
 
 
-def _standard_error(values: NDArray[np.float64], weights: NDArray[np.float64],
-                    n_draws: int) -> float:
+def _standard_error(
+    values: NDArray[np.float64], weights: NDArray[np.float64], n_draws: int
+) -> float:
     """Standard error of a weighted mean of ``n_draws`` equally likely draws (0 if exact)."""
     if n_draws <= 0:
         return 0.0
@@ -182,8 +217,12 @@ def _standard_error(values: NDArray[np.float64], weights: NDArray[np.float64],
     return math.sqrt(variance / n_draws)
 
 
-def summarise(atoms: Settlement, weights: NDArray[np.float64], n_draws: int = 0,
-              group: dict[str, float] | None = None) -> Summary:
+def summarise(
+    atoms: Settlement,
+    weights: NDArray[np.float64],
+    n_draws: int = 0,
+    group: dict[str, float] | None = None,
+) -> Summary:
     """The summary of settled futures with probabilities ``weights``.
 
     ``n_draws`` is the number of simulated futures behind the weights (0 when they are exact
@@ -192,8 +231,9 @@ def summarise(atoms: Settlement, weights: NDArray[np.float64], n_draws: int = 0,
     w = np.asarray(weights, dtype=float)
     w = w / w.sum()
     columns = atoms.as_columns()
-    summary: dict[str, float] = {f"expected_{name}": _mean(columns[name].astype(float), w)
-                                 for name in _EXPECTED}
+    summary: dict[str, float] = {
+        f"expected_{name}": _mean(columns[name].astype(float), w) for name in _EXPECTED
+    }
     irr = atoms.investor_irr
     invested = atoms.investor_capital > 0
     summary["expected_investor_irr"] = _mean(irr, w)
@@ -201,35 +241,42 @@ def summarise(atoms: Settlement, weights: NDArray[np.float64], n_draws: int = 0,
     summary["expected_investor_moic_unguaranteed"] = _mean(atoms.investor_moic_unguaranteed, w)
     summary["probability_of_loss"] = float(np.dot(w, invested & (atoms.investor_moic < 1.0)))
     summary["probability_of_loss_unguaranteed"] = float(
-        np.dot(w, invested & (atoms.investor_moic_unguaranteed < 1.0)))
-    summary["probability_of_total_loss"] = float(np.dot(w, invested & (atoms.investor_received <= 0)))
+        np.dot(w, invested & (atoms.investor_moic_unguaranteed < 1.0))
+    )
+    summary["probability_of_total_loss"] = float(
+        np.dot(w, invested & (atoms.investor_received <= 0))
+    )
     summary["probability_threshold_met"] = float(np.dot(w, atoms.threshold_met))
     summary["probability_payment_capped"] = float(np.dot(w, atoms.payment_capped))
     summary["probability_return_capped"] = float(np.dot(w, atoms.return_capped))
     summary["probability_guarantor_pays"] = float(np.dot(w, atoms.guarantor_payment > 0))
     summary["probability_commissioner_gains"] = float(np.dot(w, atoms.commissioner_net >= 0))
     for name in _NOISY:
-        summary[f"{name}_standard_error"] = _standard_error(columns[name].astype(float), w,
-                                                            n_draws)
+        summary[f"{name}_standard_error"] = _standard_error(columns[name].astype(float), w, n_draws)
     levels = np.array(PERCENTILES) / 100
     for name in DISTRIBUTIONS:
         quantiles = weighted_quantiles(columns[name].astype(float), w, levels)
-        summary.update({f"{name}_p{p:02d}": float(q) for p, q in zip(PERCENTILES, quantiles)})
+        summary.update(
+            {f"{name}_p{p:02d}": float(q) for p, q in zip(PERCENTILES, quantiles, strict=True)}
+        )
     summary["median_investor_irr"] = summary["investor_irr_p50"]
 
     expected_outcomes = summary["expected_outcomes"]
     expected_additional = summary["expected_additional_outcomes"]
     # A share of the outcomes: never above all of them, even when the programme does harm.
-    summary["deadweight_share"] = (min(1.0, summary["expected_counterfactual_outcomes"]
-                                       / expected_outcomes)
-                                   if expected_outcomes > 0 else math.nan)
-    summary["cost_per_additional_outcome"] = (summary["expected_payment"] / expected_additional
-                                              if expected_additional > 0 else math.nan)
+    summary["deadweight_share"] = (
+        min(1.0, summary["expected_counterfactual_outcomes"] / expected_outcomes)
+        if expected_outcomes > 0
+        else math.nan
+    )
+    summary["cost_per_additional_outcome"] = (
+        summary["expected_payment"] / expected_additional if expected_additional > 0 else math.nan
+    )
     summary["conventional_cost"] = summary["expected_conventional_cost_pv"]
     summary["conventional_cost_per_additional_outcome"] = (
-        summary["expected_capital"] / expected_additional if expected_additional > 0 else math.nan)
-    summary.update(group or {name: math.nan for name in SUMMARY_KEYS
-                             if name.startswith("group_")})
+        summary["expected_capital"] / expected_additional if expected_additional > 0 else math.nan
+    )
+    summary.update(group or {name: math.nan for name in SUMMARY_KEYS if name.startswith("group_")})
     return cast(Summary, {name: summary[name] for name in SUMMARY_KEYS})
 
 

@@ -19,8 +19,9 @@ from .simulation import evaluate
 __all__ = ["sweep", "grid_through"]
 
 
-def grid_through(value: float, n_points: int, lower: float = 0.0,
-                 upper: float = 1.0) -> NDArray[np.float64]:
+def grid_through(
+    value: float, n_points: int, lower: float = 0.0, upper: float = 1.0
+) -> NDArray[np.float64]:
     """``n_points`` evenly spaced over [lower, upper], plus ``value`` itself, so the
     scenario's own point is computed, never read off a neighbour."""
     if not 2 <= n_points <= 1001:
@@ -28,10 +29,19 @@ def grid_through(value: float, n_points: int, lower: float = 0.0,
     return np.union1d(np.linspace(lower, upper, n_points), [value])
 
 
-def sweep(s: Scenario, field: str, values: ArrayLike, n_simulations: int = DEFAULT_DRAWS,
-          seed: int = DEFAULT_SEED) -> pd.DataFrame:
+def sweep(
+    s: Scenario,
+    field: str,
+    values: ArrayLike,
+    n_simulations: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+) -> pd.DataFrame:
     """One row per value of ``field``: the value and every statistic of the summary."""
-    rows = [{field: float(value),
-             **evaluate(s.replace(**{field: float(value)}), n_simulations, seed).summary}
-            for value in np.asarray(values, dtype=float)]
+    rows = [
+        {
+            field: float(value),
+            **evaluate(s.replace(**{field: float(value)}), n_simulations, seed).summary,
+        }
+        for value in np.asarray(values, dtype=float)
+    ]
     return pd.DataFrame(rows)

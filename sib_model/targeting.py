@@ -21,9 +21,17 @@ from scipy.special import expit, logit
 
 from .scenario import Scenario
 
-__all__ = ["success_probability_at", "counterfactual_probability_at", "price_at",
-           "baseline_rate_at", "price_tilt_at", "saving_tilt_at", "strata_difficulties",
-           "N_STRATA", "REFERENCE_DIFFICULTY"]
+__all__ = [
+    "success_probability_at",
+    "counterfactual_probability_at",
+    "price_at",
+    "baseline_rate_at",
+    "price_tilt_at",
+    "saving_tilt_at",
+    "strata_difficulties",
+    "N_STRATA",
+    "REFERENCE_DIFFICULTY",
+]
 
 REFERENCE_DIFFICULTY = 0.5
 
@@ -32,8 +40,9 @@ def _shifted(probability: float, slope: float, difficulty: ArrayLike) -> NDArray
     d = np.asarray(difficulty, dtype=float)
     with np.errstate(divide="ignore"):
         # logit(0) = -inf and logit(1) = +inf stay at 0 and 1 for every group, as they should.
-        return np.asarray(expit(logit(probability) - slope * (d - REFERENCE_DIFFICULTY)),
-                          dtype=float)
+        return np.asarray(
+            expit(logit(probability) - slope * (d - REFERENCE_DIFFICULTY)), dtype=float
+        )
 
 
 def success_probability_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArray[np.float64]:
@@ -42,8 +51,9 @@ def success_probability_at(s: Scenario, difficulty: ArrayLike | None = None) -> 
     return _shifted(s.success_probability, s.difficulty_slope, d)
 
 
-def counterfactual_probability_at(s: Scenario,
-                                  difficulty: ArrayLike | None = None) -> NDArray[np.float64]:
+def counterfactual_probability_at(
+    s: Scenario, difficulty: ArrayLike | None = None
+) -> NDArray[np.float64]:
     """c(d): chance of the outcome without the intervention (deadweight) for difficulty ``d``."""
     d = s.difficulty if difficulty is None else difficulty
     return _shifted(s.counterfactual_probability, s.difficulty_slope, d)
@@ -57,11 +67,13 @@ def baseline_rate_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArra
     return counterfactual_probability_at(s, difficulty)
 
 
-def price_at(s: Scenario, difficulty: ArrayLike | None = None,
-             price_per_outcome: ArrayLike | None = None) -> NDArray[np.float64]:
+def price_at(
+    s: Scenario, difficulty: ArrayLike | None = None, price_per_outcome: ArrayLike | None = None
+) -> NDArray[np.float64]:
     """price(d): the rate card, unchanged at the reference group, tilted by the premium."""
-    base = np.asarray(s.price_per_outcome if price_per_outcome is None else price_per_outcome,
-                      dtype=float)
+    base = np.asarray(
+        s.price_per_outcome if price_per_outcome is None else price_per_outcome, dtype=float
+    )
     return base * price_tilt_at(s, difficulty)
 
 

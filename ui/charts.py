@@ -20,8 +20,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from sib_model import (CreamingFrontier, ParkingFrontier, Preference, Scenario,
-                       counterfactual_probability_at, success_probability_at)
+from sib_model import (
+    CreamingFrontier,
+    ParkingFrontier,
+    Preference,
+    Scenario,
+    counterfactual_probability_at,
+    success_probability_at,
+)
 from sib_model.analysis_deal_space import ZONES
 from sib_model.summary import Summary
 
@@ -29,16 +35,37 @@ from .i18n import Translator
 from .inputs import INPUTS
 from .result_types import LeverFrontiers, ParkingLevers
 
-__all__ = ["COLOURS", "weighted_histogram", "investor_return_histogram",
-           "commissioner_comparison", "payoff_chart",
-           "cash_flow_chart", "creaming_chart", "parking_chart", "lever_chart", "lever_table",
-           "parking_lever_table", "ZONE_TEXT", "deal_space_heatmap", "tornado_chart",
-           "format_input_value"]
+__all__ = [
+    "COLOURS",
+    "weighted_histogram",
+    "investor_return_histogram",
+    "commissioner_comparison",
+    "payoff_chart",
+    "cash_flow_chart",
+    "creaming_chart",
+    "parking_chart",
+    "lever_chart",
+    "lever_table",
+    "parking_lever_table",
+    "ZONE_TEXT",
+    "deal_space_heatmap",
+    "tornado_chart",
+    "format_input_value",
+]
 
 #: One colour per party, the same on every page.
-COLOURS = {"investor": "#1f77b4", "provider": "#9467bd", "commissioner": "#d62728",
-           "conventional": "#7f7f7f", "society": "#2ca02c", "payment": "#ff7f0e",
-           "saving": "#17becf", "loss": "#e45756", "gain": "#4c78a8", "guarantor": "#8c564b"}
+COLOURS = {
+    "investor": "#1f77b4",
+    "provider": "#9467bd",
+    "commissioner": "#d62728",
+    "conventional": "#7f7f7f",
+    "society": "#2ca02c",
+    "payment": "#ff7f0e",
+    "saving": "#17becf",
+    "loss": "#e45756",
+    "gain": "#4c78a8",
+    "guarantor": "#8c564b",
+}
 ZONE_COLOURS = ("#e8e8e8", "#9ecae1", "#fdae6b", "#31a354")
 _HEIGHT = 360
 _MILLION = 1e6
@@ -56,45 +83,92 @@ def _figure(data: list[dict], layout: dict) -> go.Figure:
 #: The dashboard's own small chart style. Charts are drawn without Streamlit's plotly theme:
 #: merging that large theme into every figure cost the browser about a quarter of plotly's
 #: work on each slider move; these few settings give the same quiet look.
-TEMPLATE = {"layout": {
-    "font": {"family": '"Source Sans Pro", "Source Sans 3", sans-serif', "size": 12,
-             "color": "#31333F"},
-    "title": {"font": {"size": 15, "color": "#31333F", "weight": 600}},
-    "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-    **{axis: {"gridcolor": "#E6EAF1", "zerolinecolor": "#B8BEC9",
-              "linecolor": "#B8BEC9", "title": {"font": {"size": 12, "color": "#808495"},
-                                                  "standoff": 8},
-              "tickfont": {"size": 11, "color": "#808495"}}
-       for axis in ("xaxis", "yaxis")},
-    "legend": {"font": {"size": 12}},
-    "hoverlabel": {"font": {"family": '"Source Sans Pro", sans-serif'}},
-}}
+TEMPLATE = {
+    "layout": {
+        "font": {
+            "family": '"Source Sans Pro", "Source Sans 3", sans-serif',
+            "size": 12,
+            "color": "#31333F",
+        },
+        "title": {"font": {"size": 15, "color": "#31333F", "weight": 600}},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        **{
+            axis: {
+                "gridcolor": "#E6EAF1",
+                "zerolinecolor": "#B8BEC9",
+                "linecolor": "#B8BEC9",
+                "title": {"font": {"size": 12, "color": "#808495"}, "standoff": 8},
+                "tickfont": {"size": 11, "color": "#808495"},
+            }
+            for axis in ("xaxis", "yaxis")
+        },
+        "legend": {"font": {"size": 12}},
+        "hoverlabel": {"font": {"family": '"Source Sans Pro", sans-serif'}},
+    }
+}
 
 
 def _layout(t: Translator, title: str, height: int = _HEIGHT, **layout: object) -> dict:
-    base = dict(title=dict(text=title, x=0, xanchor="left"), height=height, template=TEMPLATE,
-                margin=dict(l=60, r=10, t=60, b=50), separators=t.fmt.plotly_separators,
-                legend=dict(orientation="h", yanchor="top", y=-0.28, x=0),
-                hovermode="closest", shapes=[], annotations=[])
+    base = dict(
+        title=dict(text=title, x=0, xanchor="left"),
+        height=height,
+        template=TEMPLATE,
+        margin=dict(l=60, r=10, t=60, b=50),
+        separators=t.fmt.plotly_separators,
+        legend=dict(orientation="h", yanchor="top", y=-0.28, x=0),
+        hovermode="closest",
+        shapes=[],
+        annotations=[],
+    )
     base.update(layout)
     return base
 
 
-def _vline(layout: dict, x: float, colour: str, text: str | None = None, *,
-           dash: str = "dash", width: float = 1.5, side: str = "right", top: bool = True,
-           xref: str = "x") -> None:
+def _vline(
+    layout: dict,
+    x: float,
+    colour: str,
+    text: str | None = None,
+    *,
+    dash: str = "dash",
+    width: float = 1.5,
+    side: str = "right",
+    top: bool = True,
+    xref: str = "x",
+) -> None:
     """A vertical line across the whole plot at ``x``, labelled at the top or bottom."""
-    layout["shapes"].append(dict(type="line", xref=xref, yref="paper", x0=x, x1=x, y0=0, y1=1,
-                                 line=dict(color=colour, dash=dash, width=width)))
+    layout["shapes"].append(
+        dict(
+            type="line",
+            xref=xref,
+            yref="paper",
+            x0=x,
+            x1=x,
+            y0=0,
+            y1=1,
+            line=dict(color=colour, dash=dash, width=width),
+        )
+    )
     if text:
-        layout["annotations"].append(dict(
-            x=x, xref=xref, y=1 if top else 0, yref="paper", text=text, showarrow=False,
-            font=dict(color=colour), xanchor="left" if side == "right" else "right",
-            yanchor="bottom"))
+        layout["annotations"].append(
+            dict(
+                x=x,
+                xref=xref,
+                y=1 if top else 0,
+                yref="paper",
+                text=text,
+                showarrow=False,
+                font=dict(color=colour),
+                xanchor="left" if side == "right" else "right",
+                yanchor="bottom",
+            )
+        )
 
 
-def weighted_histogram(values: np.ndarray, weights: np.ndarray, n_bins: int = 30,
-                       anchor: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+def weighted_histogram(
+    values: np.ndarray, weights: np.ndarray, n_bins: int = 30, anchor: float = 0.0
+) -> tuple[np.ndarray, np.ndarray]:
     """Bin edges and the weight in each bin; one edge falls exactly on ``anchor`` (so the bars
     split cleanly at zero into losses and gains). NaN values are left out."""
     values = np.asarray(values, dtype=float)
@@ -116,35 +190,76 @@ def weighted_histogram(values: np.ndarray, weights: np.ndarray, n_bins: int = 30
 
 # --- Explorer ---------------------------------------------------------------------------
 
-def investor_return_histogram(distribution: pd.DataFrame, summary: Summary,
-                              t: Translator) -> go.Figure:
+
+def investor_return_histogram(
+    distribution: pd.DataFrame, summary: Summary, t: Translator
+) -> go.Figure:
     """Investor IRR across simulated futures, weighted by probability; losses in red, the
     loss region shaded and the expected IRR marked."""
-    edges, totals = weighted_histogram(distribution["investor_irr"].to_numpy(),
-                                       distribution["probability"].to_numpy())
+    edges, totals = weighted_histogram(
+        distribution["investor_irr"].to_numpy(), distribution["probability"].to_numpy()
+    )
     centres = (edges[:-1] + edges[1:]) / 2
     widths = np.diff(edges)
     data = []
-    for name, mask, colour in ((t("loss"), centres < 0, COLOURS["loss"]),
-                               (t("gain"), centres >= 0, COLOURS["gain"])):
+    for name, mask, colour in (
+        (t("loss"), centres < 0, COLOURS["loss"]),
+        (t("gain"), centres >= 0, COLOURS["gain"]),
+    ):
         if not mask.any():
             continue
-        hover = [f"{t.fmt.percent(a, 1)} … {t.fmt.percent(b, 1)}: {t.fmt.percent(w, 1)}"
-                 for a, b, w in zip(edges[:-1][mask], edges[1:][mask], totals[mask])]
-        data.append(dict(type="bar", x=centres[mask], y=totals[mask], width=widths[mask],
-                         name=name, marker=dict(color=colour), hovertext=hover,
-                         hoverinfo="text"))
-    layout = _layout(t, t("chart_irr_title"), bargap=0.05,
-                     xaxis=dict(title=dict(text=t("chart_irr_x")), tickformat=".0%"),
-                     yaxis=dict(title=dict(text=t("chart_share_of_futures")), tickformat=".0%"))
+        hover = [
+            f"{t.fmt.percent(a, 1)} … {t.fmt.percent(b, 1)}: {t.fmt.percent(w, 1)}"
+            for a, b, w in zip(edges[:-1][mask], edges[1:][mask], totals[mask], strict=True)
+        ]
+        data.append(
+            dict(
+                type="bar",
+                x=centres[mask],
+                y=totals[mask],
+                width=widths[mask],
+                name=name,
+                marker=dict(color=colour),
+                hovertext=hover,
+                hoverinfo="text",
+            )
+        )
+    layout = _layout(
+        t,
+        t("chart_irr_title"),
+        bargap=0.05,
+        xaxis=dict(title=dict(text=t("chart_irr_x")), tickformat=".0%"),
+        yaxis=dict(title=dict(text=t("chart_share_of_futures")), tickformat=".0%"),
+    )
     if edges[0] < 0:
-        layout["shapes"].append(dict(type="rect", xref="x", yref="paper", x0=edges[0], x1=0,
-                                     y0=0, y1=1, fillcolor=COLOURS["loss"], opacity=0.08,
-                                     line=dict(width=0), layer="below"))
-        layout["annotations"].append(dict(x=edges[0], xref="x", y=1, yref="paper",
-                                          text=t("loss_region"), showarrow=False,
-                                          xanchor="left", yanchor="top",
-                                          font=dict(color=COLOURS["loss"])))
+        layout["shapes"].append(
+            dict(
+                type="rect",
+                xref="x",
+                yref="paper",
+                x0=edges[0],
+                x1=0,
+                y0=0,
+                y1=1,
+                fillcolor=COLOURS["loss"],
+                opacity=0.08,
+                line=dict(width=0),
+                layer="below",
+            )
+        )
+        layout["annotations"].append(
+            dict(
+                x=edges[0],
+                xref="x",
+                y=1,
+                yref="paper",
+                text=t("loss_region"),
+                showarrow=False,
+                xanchor="left",
+                yanchor="top",
+                font=dict(color=COLOURS["loss"]),
+            )
+        )
     expected = summary["expected_investor_irr"]
     if not math.isnan(expected):
         _vline(layout, expected, "black", f"{t('expected')} {t.fmt.percent(expected, 1)}")
@@ -157,31 +272,60 @@ def commissioner_comparison(summary: Summary, t: Translator) -> go.Figure:
     sib_cost = summary["expected_commissioner_payment_pv"]
     direct_cost = summary["expected_conventional_cost_pv"]
     saving = summary["expected_commissioner_saving_pv"]
-    rows = ((t("cost"), [-sib_cost, -direct_cost], COLOURS["payment"]),
-            (t("own_saving"), [saving, saving], COLOURS["saving"]),
-            (t("net"), [summary["expected_commissioner_net"],
-                        summary["expected_conventional_net"]], COLOURS["commissioner"]))
-    data = [dict(type="bar", x=[t("sib"), t("direct")], y=[v / _MILLION for v in values],
-                 name=name, marker=dict(color=colour),
-                 text=[t.fmt.money_millions(v) for v in values],
-                 hovertext=[f"{name}: {t.fmt.money(v)}" for v in values], hoverinfo="text",
-                 textposition="outside", cliponaxis=False)
-            for name, values, colour in rows]
+    rows = (
+        (t("cost"), [-sib_cost, -direct_cost], COLOURS["payment"]),
+        (t("own_saving"), [saving, saving], COLOURS["saving"]),
+        (
+            t("net"),
+            [summary["expected_commissioner_net"], summary["expected_conventional_net"]],
+            COLOURS["commissioner"],
+        ),
+    )
+    data = [
+        dict(
+            type="bar",
+            x=[t("sib"), t("direct")],
+            y=[v / _MILLION for v in values],
+            name=name,
+            marker=dict(color=colour),
+            text=[t.fmt.money_millions(v) for v in values],
+            hovertext=[f"{name}: {t.fmt.money(v)}" for v in values],
+            hoverinfo="text",
+            textposition="outside",
+            cliponaxis=False,
+        )
+        for name, values, colour in rows
+    ]
     # The net's spread across futures as a whisker from the 5th to the 95th percentile: the
     # municipality's risk in one glance, without a chart of its own to redraw.
     net = data[-1]
     low = [summary["commissioner_net_p05"], summary["conventional_net_p05"]]
     high = [summary["commissioner_net_p95"], summary["conventional_net_p95"]]
     centre = [summary["expected_commissioner_net"], summary["expected_conventional_net"]]
-    net["error_y"] = dict(type="data", symmetric=False, color="#444", thickness=1.2,
-                          array=[(h - c) / _MILLION for h, c in zip(high, centre)],
-                          arrayminus=[(c - lo) / _MILLION for lo, c in zip(low, centre)])
-    net["hovertext"] = [t("net_spread_hover", name=net["name"], net=t.fmt.money(c),
-                          low=t.fmt.money(lo), high=t.fmt.money(h))
-                        for c, lo, h in zip(centre, low, high)]
-    layout = _layout(t, t("chart_commissioner_title"), barmode="group",
-                     yaxis=dict(title=dict(text=t("chart_money_axis")), zeroline=True,
-                                zerolinecolor="#444"))
+    net["error_y"] = dict(
+        type="data",
+        symmetric=False,
+        color="#444",
+        thickness=1.2,
+        array=[(h - c) / _MILLION for h, c in zip(high, centre, strict=True)],
+        arrayminus=[(c - lo) / _MILLION for lo, c in zip(low, centre, strict=True)],
+    )
+    net["hovertext"] = [
+        t(
+            "net_spread_hover",
+            name=net["name"],
+            net=t.fmt.money(c),
+            low=t.fmt.money(lo),
+            high=t.fmt.money(h),
+        )
+        for c, lo, h in zip(centre, low, high, strict=True)
+    ]
+    layout = _layout(
+        t,
+        t("chart_commissioner_title"),
+        barmode="group",
+        yaxis=dict(title=dict(text=t("chart_money_axis")), zeroline=True, zerolinecolor="#444"),
+    )
     return _figure(data, layout)
 
 
@@ -191,36 +335,64 @@ def payoff_chart(curve: pd.DataFrame, s: Scenario, t: Translator) -> go.Figure:
     series = [("payment", t("payment"), "dash"), ("investor_profit", t("investor"), "solid")]
     if s.provider_fee_at_risk > 0:
         series.append(("provider_net", t("provider"), "solid"))
-    series += [("commissioner_net", t("commissioner"), "solid"),
-               ("conventional_net", t("conventional"), "dot"),
-               ("society_net", t("society"), "solid")]
-    colour_of = {"payment": "payment", "investor_profit": "investor", "provider_net": "provider",
-                 "commissioner_net": "commissioner", "conventional_net": "conventional",
-                 "society_net": "society"}
+    series += [
+        ("commissioner_net", t("commissioner"), "solid"),
+        ("conventional_net", t("conventional"), "dot"),
+        ("society_net", t("society"), "solid"),
+    ]
+    colour_of = {
+        "payment": "payment",
+        "investor_profit": "investor",
+        "provider_net": "provider",
+        "commissioner_net": "commissioner",
+        "conventional_net": "conventional",
+        "society_net": "society",
+    }
     rate = curve["success_rate"].to_numpy()
     data = []
     for column, name, dash in series:
         values = curve[column].to_numpy()
-        data.append(dict(type="scatter", x=rate, y=values / _MILLION, name=name, mode="lines",
-                         line=dict(color=COLOURS[colour_of[column]], dash=dash, width=2),
-                         customdata=np.column_stack([values, rate * 100]),
-                         hovertemplate=f"{name}: {t.fmt.hover_money('customdata[0]')}"
-                                       f" ({t.fmt.hover_percent('customdata[1]', 0)})"
-                                       "<extra></extra>"))
-    layout = _layout(t, t("chart_payoff_title"), height=420,
-                     xaxis=dict(title=dict(text=t("chart_payoff_x")), tickformat=".0%",
-                                range=[0, 1]),
-                     yaxis=dict(title=dict(text=t("chart_payoff_y")), zeroline=True,
-                                zerolinecolor="#444"))
+        data.append(
+            dict(
+                type="scatter",
+                x=rate,
+                y=values / _MILLION,
+                name=name,
+                mode="lines",
+                line=dict(color=COLOURS[colour_of[column]], dash=dash, width=2),
+                customdata=np.column_stack([values, rate * 100]),
+                hovertemplate=f"{name}: {t.fmt.hover_money('customdata[0]')}"
+                f" ({t.fmt.hover_percent('customdata[1]', 0)})"
+                "<extra></extra>",
+            )
+        )
+    layout = _layout(
+        t,
+        t("chart_payoff_title"),
+        height=420,
+        xaxis=dict(title=dict(text=t("chart_payoff_x")), tickformat=".0%", range=[0, 1]),
+        yaxis=dict(title=dict(text=t("chart_payoff_y")), zeroline=True, zerolinecolor="#444"),
+    )
     if s.success_threshold > 0:
-        _vline(layout, s.success_threshold, "black",
-               f"{t('threshold')} {t.fmt.percent(s.success_threshold)}", dash="dot",
-               side="left")
+        _vline(
+            layout,
+            s.success_threshold,
+            "black",
+            f"{t('threshold')} {t.fmt.percent(s.success_threshold)}",
+            dash="dot",
+            side="left",
+        )
     capped = curve["payment_capped"].to_numpy().astype(bool)
     if capped.any():
         at = float(rate[np.argmax(capped)])
-        _vline(layout, at, COLOURS["payment"], f"{t('cap_reached')} {t.fmt.percent(at)}",
-               dash="dot", top=False)
+        _vline(
+            layout,
+            at,
+            COLOURS["payment"],
+            f"{t('cap_reached')} {t.fmt.percent(at)}",
+            dash="dot",
+            top=False,
+        )
     p, c = float(success_probability_at(s)), float(counterfactual_probability_at(s))
     _vline(layout, p, "#555", t("expected_rate"), width=1)
     _vline(layout, c, "#999", t("counterfactual_rate"), width=1, side="right", top=False)
@@ -234,36 +406,57 @@ def cash_flow_chart(cash_flows: pd.DataFrame, t: Translator) -> go.Figure:
         series.append(("provider", t("provider"), COLOURS["provider"]))
     if cash_flows["guarantor"].abs().sum() > 0:
         series.append(("guarantor", t("guarantor"), COLOURS["guarantor"]))
-    series += [("commissioner_payment", t("commissioner_payment"), COLOURS["payment"]),
-               ("commissioner_saving", t("commissioner_saving"), COLOURS["saving"]),
-               ("conventional_funding", t("conventional_funding"), COLOURS["conventional"])]
+    series += [
+        ("commissioner_payment", t("commissioner_payment"), COLOURS["payment"]),
+        ("commissioner_saving", t("commissioner_saving"), COLOURS["saving"]),
+        ("conventional_funding", t("conventional_funding"), COLOURS["conventional"]),
+    ]
     years = cash_flows["year"].to_numpy()
     data = []
     for column, name, colour in series:
         values = cash_flows[column].to_numpy()
-        data.append(dict(type="bar", x=years, y=values / _MILLION, name=name,
-                         marker=dict(color=colour),
-                         hovertext=[f"{name}: {t.fmt.money(v)}" for v in values],
-                         hoverinfo="text+x"))
+        data.append(
+            dict(
+                type="bar",
+                x=years,
+                y=values / _MILLION,
+                name=name,
+                marker=dict(color=colour),
+                hovertext=[f"{name}: {t.fmt.money(v)}" for v in values],
+                hoverinfo="text+x",
+            )
+        )
     net = cash_flows["commissioner_net"].to_numpy()
-    data.append(dict(type="scatter", x=years, y=net / _MILLION, name=t("commissioner_net"),
-                     mode="markers+lines", line=dict(color=COLOURS["commissioner"]),
-                     hovertext=[f"{t('commissioner_net')}: {t.fmt.money(v)}" for v in net],
-                     hoverinfo="text+x"))
-    layout = _layout(t, t("chart_cash_title"), barmode="group",
-                     xaxis=dict(title=dict(text=t("chart_cash_x")), dtick=1),
-                     yaxis=dict(title=dict(text=t("chart_cash_y")), zeroline=True,
-                                zerolinecolor="#444"))
+    data.append(
+        dict(
+            type="scatter",
+            x=years,
+            y=net / _MILLION,
+            name=t("commissioner_net"),
+            mode="markers+lines",
+            line=dict(color=COLOURS["commissioner"]),
+            hovertext=[f"{t('commissioner_net')}: {t.fmt.money(v)}" for v in net],
+            hoverinfo="text+x",
+        )
+    )
+    layout = _layout(
+        t,
+        t("chart_cash_title"),
+        barmode="group",
+        xaxis=dict(title=dict(text=t("chart_cash_x")), dtick=1),
+        yaxis=dict(title=dict(text=t("chart_cash_y")), zeroline=True, zerolinecolor="#444"),
+    )
     return _figure(data, layout)
 
 
 # --- Creaming ---------------------------------------------------------------------------
 
 #: The creaming chart's panels: (summary column, text key, colour, tick format, domain).
-_FRONTIER_ROWS = (("expected_investor_irr", "frontier_irr", "investor", ".0%", (0.70, 1.0)),
-                  ("expected_commissioner_net", "frontier_net", "commissioner", ",.1f",
-                   (0.36, 0.64)),
-                  ("deadweight_share", "frontier_deadweight", "conventional", ".0%", (0.0, 0.30)))
+_FRONTIER_ROWS = (
+    ("expected_investor_irr", "frontier_irr", "investor", ".0%", (0.70, 1.0)),
+    ("expected_commissioner_net", "frontier_net", "commissioner", ",.1f", (0.36, 0.64)),
+    ("deadweight_share", "frontier_deadweight", "conventional", ".0%", (0.0, 0.30)),
+)
 #: Panels whose values are money, drawn in DKK million.
 _MONEY_ROWS = {"expected_commissioner_net", "expected_society_net"}
 
@@ -279,52 +472,109 @@ def _row_text(column: str, t: Translator) -> Callable[[float], str]:
     return lambda v: t.fmt.percent(v, 1)
 
 
-def _stacked_frontier(table: pd.DataFrame, axis: str, current: float, title: str,
-                      x_title: str, preferences: list[tuple[Preference, str, str]],
-                      t: Translator, x_format: str | None = None) -> go.Figure:
+def _stacked_frontier(
+    table: pd.DataFrame,
+    axis: str,
+    current: float,
+    title: str,
+    x_title: str,
+    preferences: list[tuple[Preference, str, str]],
+    t: Translator,
+    x_format: str | None = None,
+) -> go.Figure:
     """Three panels on one shared x axis (the swept input): investor IRR, the municipality's
     net (society's dotted beside it) and the deadweight share, with the chosen point and
     each clear preference marked."""
     x = table[axis].to_numpy(dtype=float)
     data: list[dict] = []
-    layout = _layout(t, title, height=620, margin=dict(l=70, r=10, t=90, b=50),
-                     xaxis=dict(title=dict(text=x_title), range=[0, 1], anchor="y3",
-                                **({"tickformat": x_format} if x_format else {})))
+    layout = _layout(
+        t,
+        title,
+        height=620,
+        margin=dict(l=70, r=10, t=90, b=50),
+        xaxis=dict(
+            title=dict(text=x_title),
+            range=[0, 1],
+            anchor="y3",
+            **({"tickformat": x_format} if x_format else {}),
+        ),
+    )
     here_index = int(np.argmin(np.abs(x - current)))
     for row, (column, text_key, colour, tickformat, domain) in enumerate(_FRONTIER_ROWS, 1):
         axis_name = "y" if row == 1 else f"y{row}"
         shown = _row_text(column, t)
         raw = table[column].to_numpy(dtype=float)
-        data.append(dict(type="scatter", x=x, y=_row_values(table, column), yaxis=axis_name,
-                         mode="lines", name=t(text_key), line=dict(color=COLOURS[colour], width=2),
-                         hovertext=[shown(v) for v in raw], hoverinfo="text+x",
-                         showlegend=False))
+        data.append(
+            dict(
+                type="scatter",
+                x=x,
+                y=_row_values(table, column),
+                yaxis=axis_name,
+                mode="lines",
+                name=t(text_key),
+                line=dict(color=COLOURS[colour], width=2),
+                hovertext=[shown(v) for v in raw],
+                hoverinfo="text+x",
+                showlegend=False,
+            )
+        )
         if column == "expected_commissioner_net":
             society = table["expected_society_net"].to_numpy(dtype=float)
-            data.append(dict(type="scatter", x=x, y=society / _MILLION, yaxis=axis_name,
-                             mode="lines", name=t("society"),
-                             line=dict(color=COLOURS["society"], width=2, dash="dot"),
-                             hovertext=[f"{t('society')}: {t.fmt.money(v)}" for v in society],
-                             hoverinfo="text+x", showlegend=row == 2))
+            data.append(
+                dict(
+                    type="scatter",
+                    x=x,
+                    y=society / _MILLION,
+                    yaxis=axis_name,
+                    mode="lines",
+                    name=t("society"),
+                    line=dict(color=COLOURS["society"], width=2, dash="dot"),
+                    hovertext=[f"{t('society')}: {t.fmt.money(v)}" for v in society],
+                    hoverinfo="text+x",
+                    showlegend=row == 2,
+                )
+            )
         here = float(raw[here_index])
-        data.append(dict(type="scatter", x=[x[here_index]],
-                         y=[here / _MILLION if column in _MONEY_ROWS else here],
-                         yaxis=axis_name, mode="markers", name=t("current_group"),
-                         showlegend=row == 1,
-                         marker=dict(color="black", size=10, symbol="diamond"),
-                         hovertext=[f"{t('current_group')}: {shown(here)}"], hoverinfo="text"))
-        layout["yaxis" if row == 1 else f"yaxis{row}"] = dict(domain=list(domain),
-                                                              tickformat=tickformat,
-                                                              anchor="x")
-        layout["annotations"].append(dict(text=f"<b>{t(text_key)}</b>", x=0, xref="paper",
-                                          y=domain[1], yref="paper", showarrow=False,
-                                          xanchor="left", yanchor="bottom"))
+        data.append(
+            dict(
+                type="scatter",
+                x=[x[here_index]],
+                y=[here / _MILLION if column in _MONEY_ROWS else here],
+                yaxis=axis_name,
+                mode="markers",
+                name=t("current_group"),
+                showlegend=row == 1,
+                marker=dict(color="black", size=10, symbol="diamond"),
+                hovertext=[f"{t('current_group')}: {shown(here)}"],
+                hoverinfo="text",
+            )
+        )
+        layout["yaxis" if row == 1 else f"yaxis{row}"] = dict(
+            domain=list(domain), tickformat=tickformat, anchor="x"
+        )
+        layout["annotations"].append(
+            dict(
+                text=f"<b>{t(text_key)}</b>",
+                x=0,
+                xref="paper",
+                y=domain[1],
+                yref="paper",
+                showarrow=False,
+                xanchor="left",
+                yanchor="bottom",
+            )
+        )
     panel_titles = len(layout["annotations"])
     for preference, colour, text_key in preferences:
         if preference.clear:
             # The label reads toward the middle, so one at either end stays on the chart.
-            _vline(layout, preference.at, COLOURS[colour], t(text_key),
-                   side="left" if preference.at > 0.5 else "right")
+            _vline(
+                layout,
+                preference.at,
+                COLOURS[colour],
+                t(text_key),
+                side="left" if preference.at > 0.5 else "right",
+            )
     # The line labels sit above the panels; move them clear of the first panel's title.
     for note in layout["annotations"][panel_titles:]:
         note["y"] = 1.06
@@ -334,20 +584,35 @@ def _stacked_frontier(table: pd.DataFrame, axis: str, current: float, title: str
 def creaming_chart(frontier: CreamingFrontier, s: Scenario, t: Translator) -> go.Figure:
     """Investor IRR, the municipality's (and society's) net and the deadweight share against
     difficulty, with each party's preferred difficulty and the chosen group marked."""
-    return _stacked_frontier(frontier.table, "difficulty", s.difficulty,
-                             t("chart_frontier_title"), t("chart_difficulty_x"),
-                             [(frontier.investor, "investor", "investor_prefers"),
-                              (frontier.municipality, "commissioner", "commissioner_prefers")],
-                             t)
+    return _stacked_frontier(
+        frontier.table,
+        "difficulty",
+        s.difficulty,
+        t("chart_frontier_title"),
+        t("chart_difficulty_x"),
+        [
+            (frontier.investor, "investor", "investor_prefers"),
+            (frontier.municipality, "commissioner", "commissioner_prefers"),
+        ],
+        t,
+    )
 
 
 def parking_chart(frontier: ParkingFrontier, s: Scenario, t: Translator) -> go.Figure:
     """The same three panels against the share of starters the provider parks."""
-    return _stacked_frontier(frontier.table, "parked_share", s.parked_share,
-                             t("chart_parking_title"), t("chart_parking_x"),
-                             [(frontier.investor, "investor", "investor_prefers"),
-                              (frontier.municipality, "commissioner", "commissioner_prefers")],
-                             t, x_format=".0%")
+    return _stacked_frontier(
+        frontier.table,
+        "parked_share",
+        s.parked_share,
+        t("chart_parking_title"),
+        t("chart_parking_x"),
+        [
+            (frontier.investor, "investor", "investor_prefers"),
+            (frontier.municipality, "commissioner", "commissioner_prefers"),
+        ],
+        t,
+        x_format=".0%",
+    )
 
 
 def _basis_name(basis: str, t: Translator) -> str:
@@ -363,22 +628,43 @@ def lever_chart(levers: LeverFrontiers, s: Scenario, t: Translator) -> go.Figure
     data: list[dict[str, Any]] = []
     dashes = ("solid", "dash", "solid", "dash")
     colours = (COLOURS["investor"], COLOURS["investor"], COLOURS["society"], COLOURS["society"])
-    for (premium, basis, frontier), dash, colour in zip(levers.variants, dashes, colours):
+    for (premium, basis, frontier), dash, colour in zip(
+        levers.variants, dashes, colours, strict=False
+    ):
         name = _lever_name(premium, basis, t)
         irr = frontier.table["expected_investor_irr"].to_numpy(dtype=float)
         d = frontier.table["difficulty"].to_numpy()
-        data.append({"type": "scatter", "x": d, "y": irr, "mode": "lines", "name": name,
-                     "line": {"dash": dash, "color": colour, "width": 2},
-                     "hovertext": [f"{name}: {t.fmt.percent(v, 1)}" for v in irr],
-                     "hoverinfo": "text+x"})
+        data.append(
+            {
+                "type": "scatter",
+                "x": d,
+                "y": irr,
+                "mode": "lines",
+                "name": name,
+                "line": {"dash": dash, "color": colour, "width": 2},
+                "hovertext": [f"{name}: {t.fmt.percent(v, 1)}" for v in irr],
+                "hoverinfo": "text+x",
+            }
+        )
         if frontier.investor.clear:
-            data.append(dict(type="scatter", x=[frontier.investor.at],
-                             y=[frontier.investor.result], mode="markers", showlegend=False,
-                             hoverinfo="skip",
-                             marker=dict(color=colour, size=12, symbol="star")))
-    layout = _layout(t, t("chart_levers_title"), height=420,
-                     xaxis=dict(title=dict(text=t("chart_difficulty_x")), range=[0, 1]),
-                     yaxis=dict(title=dict(text=t("frontier_irr")), tickformat=".0%"))
+            data.append(
+                dict(
+                    type="scatter",
+                    x=[frontier.investor.at],
+                    y=[frontier.investor.result],
+                    mode="markers",
+                    showlegend=False,
+                    hoverinfo="skip",
+                    marker=dict(color=colour, size=12, symbol="star"),
+                )
+            )
+    layout = _layout(
+        t,
+        t("chart_levers_title"),
+        height=420,
+        xaxis=dict(title=dict(text=t("chart_difficulty_x")), range=[0, 1]),
+        yaxis=dict(title=dict(text=t("frontier_irr")), tickformat=".0%"),
+    )
     _vline(layout, s.difficulty, "#555", t("current_group"), dash="dot", width=1)
     return _figure(data, layout)
 
@@ -393,11 +679,16 @@ def lever_table(levers: LeverFrontiers, t: Translator) -> pd.DataFrame:
     """Each variant's preferred difficulties (investor's and municipality's), as text."""
     rows = []
     for premium, basis, frontier in levers.variants:
-        rows.append({t("lever_terms"): _lever_name(premium, basis, t),
-                     t("lever_investor_d"): _preferred_text(frontier.investor, t),
-                     t("lever_investor_irr"): t.fmt.percent(
-                         float(frontier.table["expected_investor_irr"].max()), 1),
-                     t("lever_commissioner_d"): _preferred_text(frontier.municipality, t)})
+        rows.append(
+            {
+                t("lever_terms"): _lever_name(premium, basis, t),
+                t("lever_investor_d"): _preferred_text(frontier.investor, t),
+                t("lever_investor_irr"): t.fmt.percent(
+                    float(frontier.table["expected_investor_irr"].max()), 1
+                ),
+                t("lever_commissioner_d"): _preferred_text(frontier.municipality, t),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -405,21 +696,25 @@ def parking_lever_table(levers: ParkingLevers, t: Translator) -> pd.DataFrame:
     """The investor's and the municipality's preferred parked share under each lever."""
     rows = []
     for key, _, frontier in levers.variants:
-        rows.append({t("lever_terms"): t(key),
-                     t("parking_investor_share"): _preferred_text(frontier.investor, t,
-                                                                  share=True),
-                     t("parking_municipality_share"): _preferred_text(frontier.municipality, t,
-                                                                      share=True),
-                     t("parking_rewarded"): t("yes") if frontier.contract_rewards_parking
-                     else t("no")})
+        rows.append(
+            {
+                t("lever_terms"): t(key),
+                t("parking_investor_share"): _preferred_text(frontier.investor, t, share=True),
+                t("parking_municipality_share"): _preferred_text(
+                    frontier.municipality, t, share=True
+                ),
+                t("parking_rewarded"): t("yes") if frontier.contract_rewards_parking else t("no"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 # --- Deal space -------------------------------------------------------------------------
 
 #: Text key of each deal-space zone (``sib_model.analysis_deal_space.ZONES``, in order).
-ZONE_TEXT = dict(zip(ZONES, ("zone_neither", "zone_investor", "zone_commissioner",
-                             "zone_deal"), strict=True))
+ZONE_TEXT = dict(
+    zip(ZONES, ("zone_neither", "zone_investor", "zone_commissioner", "zone_deal"), strict=True)
+)
 
 
 def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Figure:
@@ -431,34 +726,62 @@ def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
     def cells(column: str) -> np.ndarray:
         return wide[column].loc[prices, difficulties].to_numpy()
 
-    zone, irr, loss, net = (cells(c) for c in ("zone", "expected_investor_irr",
-                                               "probability_of_loss",
-                                               "expected_commissioner_net"))
+    zone, irr, loss, net = (
+        cells(c)
+        for c in (
+            "zone",
+            "expected_investor_irr",
+            "probability_of_loss",
+            "expected_commissioner_net",
+        )
+    )
     names = [t(ZONE_TEXT[z]) for z in ZONES]
     zone_names = np.array(names, dtype=object)[zone.astype(int)]
-    hover = (f"%{{text}}<br>{t('hover_irr')}: {t.fmt.hover_percent('customdata[0]')}"
-             f"<br>{t('hover_loss')}: {t.fmt.hover_percent('customdata[1]', 0)}"
-             f"<br>{t('hover_net')}: {t.fmt.hover_money('customdata[2]')}<extra></extra>")
+    hover = (
+        f"%{{text}}<br>{t('hover_irr')}: {t.fmt.hover_percent('customdata[0]')}"
+        f"<br>{t('hover_loss')}: {t.fmt.hover_percent('customdata[1]', 0)}"
+        f"<br>{t('hover_net')}: {t.fmt.hover_money('customdata[2]')}<extra></extra>"
+    )
     scale = []
     for k, colour in enumerate(ZONE_COLOURS):
         scale += [[k / 4, colour], [(k + 1) / 4, colour]]
-    data = [dict(type="heatmap", x=difficulties, y=prices, z=zone, zmin=-0.5, zmax=3.5,
-                 colorscale=scale, text=zone_names, hovertemplate=hover,
-                 customdata=np.dstack([irr * 100, loss * 100, net]),
-                 colorbar=dict(tickvals=[0, 1, 2, 3], ticktext=names, thickness=14)),
-            dict(type="scatter", x=[s.difficulty], y=[s.price_per_outcome], mode="markers",
-                 name=t("current_scenario"),
-                 marker=dict(symbol="x", size=14, color="black",
-                             line=dict(width=2, color="white")),
-                 hovertext=[f"{t('current_scenario')}: {t.fmt.money(s.price_per_outcome)}"],
-                 hoverinfo="text")]
-    layout = _layout(t, t("chart_deal_title"), height=480,
-                     xaxis=dict(title=dict(text=t("chart_difficulty_x"))),
-                     yaxis=dict(title=dict(text=t("chart_price_y")), tickformat=",.0f"))
+    data = [
+        dict(
+            type="heatmap",
+            x=difficulties,
+            y=prices,
+            z=zone,
+            zmin=-0.5,
+            zmax=3.5,
+            colorscale=scale,
+            text=zone_names,
+            hovertemplate=hover,
+            customdata=np.dstack([irr * 100, loss * 100, net]),
+            colorbar=dict(tickvals=[0, 1, 2, 3], ticktext=names, thickness=14),
+        ),
+        dict(
+            type="scatter",
+            x=[s.difficulty],
+            y=[s.price_per_outcome],
+            mode="markers",
+            name=t("current_scenario"),
+            marker=dict(symbol="x", size=14, color="black", line=dict(width=2, color="white")),
+            hovertext=[f"{t('current_scenario')}: {t.fmt.money(s.price_per_outcome)}"],
+            hoverinfo="text",
+        ),
+    ]
+    layout = _layout(
+        t,
+        t("chart_deal_title"),
+        height=480,
+        xaxis=dict(title=dict(text=t("chart_difficulty_x"))),
+        yaxis=dict(title=dict(text=t("chart_price_y")), tickformat=",.0f"),
+    )
     return _figure(data, layout)
 
 
 # --- Sensitivity ------------------------------------------------------------------------
+
 
 def format_input_value(field: str, value: float | None, t: Translator) -> str:
     """An input's value in its unit: money, percentage or plain number."""
@@ -487,15 +810,33 @@ def tornado_chart(table: pd.DataFrame, metric: str, t: Translator, top: int = 10
     data = []
     for side, colour in (("low", "#6baed6"), ("high", "#fd8d3c")):
         delta = (rows[f"{side}_result"].to_numpy() - base) * scale
-        hover = [f"{t.label(f)} = {format_input_value(f, v, t)} → {shown(r)}"
-                 for f, v, r in zip(rows["field"], rows[f"{side}_value"],
-                                    rows[f"{side}_result"])]
-        data.append(dict(type="bar", y=labels, x=delta, orientation="h",
-                         name=t(f"tornado_{side}"), marker=dict(color=colour), opacity=0.85,
-                         hovertext=hover, hoverinfo="text"))
+        hover = [
+            f"{t.label(f)} = {format_input_value(f, v, t)} → {shown(r)}"
+            for f, v, r in zip(
+                rows["field"], rows[f"{side}_value"], rows[f"{side}_result"], strict=True
+            )
+        ]
+        data.append(
+            dict(
+                type="bar",
+                y=labels,
+                x=delta,
+                orientation="h",
+                name=t(f"tornado_{side}"),
+                marker=dict(color=colour),
+                opacity=0.85,
+                hovertext=hover,
+                hoverinfo="text",
+            )
+        )
     title = t("chart_tornado_irr" if is_irr else "chart_tornado_net", base=shown(base))
     x_title = t("tornado_x_irr" if is_irr else "tornado_x_net")
-    layout = _layout(t, title, barmode="overlay", height=420,
-                     xaxis=dict(title=dict(text=x_title), zeroline=True, zerolinecolor="#444"),
-                     yaxis=dict(automargin=True))
+    layout = _layout(
+        t,
+        title,
+        barmode="overlay",
+        height=420,
+        xaxis=dict(title=dict(text=x_title), zeroline=True, zerolinecolor="#444"),
+        yaxis=dict(automargin=True),
+    )
     return _figure(data, layout)

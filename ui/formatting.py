@@ -27,8 +27,11 @@ def _plain(text: str) -> str:
 
 
 def _finite(value: float | None) -> TypeGuard[float]:
-    return value is not None and not (isinstance(value, float) and math.isnan(value)) \
+    return (
+        value is not None
+        and not (isinstance(value, float) and math.isnan(value))
         and not math.isinf(value)
+    )
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,15 @@ class NumberFormat:
         """Whole kroner: ``1.234.567 kr.`` / ``DKK 1,234,567``."""
         if not _finite(value):
             return _DASH
-        return _plain(format_currency(round(value), "DKK", format=_MONEY_PATTERN[self.lang],
-                                      locale=self.locale, currency_digits=False))
+        return _plain(
+            format_currency(
+                round(value),
+                "DKK",
+                format=_MONEY_PATTERN[self.lang],
+                locale=self.locale,
+                currency_digits=False,
+            )
+        )
 
     def money_millions(self, value: float | None, digits: int = 1) -> str:
         """Millions, for headlines: ``1,6 mio. kr.`` / ``DKK 1.6m``."""

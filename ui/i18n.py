@@ -34,17 +34,22 @@ LANGUAGES = {"en": "English", "da": "Dansk"}
 
 #: Labels, sentences and titles: key → language → text.
 TEXT: dict[str, dict[str, str]] = {
-    key: {lang: translations(lang)[key] for lang in LANGUAGES} for key in texts.TEXT}
+    key: {lang: translations(lang)[key] for lang in LANGUAGES} for key in texts.TEXT
+}
 
 #: Label and plain-language help of every scenario input: field → part → language → text.
 FIELD_TEXT: dict[str, dict[str, dict[str, str]]] = {
-    field: {part: {lang: translations(lang)[f"{part}_{field}"] for lang in LANGUAGES}
-            for part in ("label", "help")}
-    for field in texts.FIELD_LABELS}
+    field: {
+        part: {lang: translations(lang)[f"{part}_{field}"] for lang in LANGUAGES}
+        for part in ("label", "help")
+    }
+    for field in texts.FIELD_LABELS
+}
 
 #: Danish ↔ English domain words (DESIGN.md), as (Danish, English) rows.
 GLOSSARY: tuple[tuple[str, str], ...] = tuple(
-    (translations("da")[f"glossary_{name}"], english) for name, english in texts.GLOSSARY.items())
+    (translations("da")[f"glossary_{name}"], english) for name, english in texts.GLOSSARY.items()
+)
 
 #: The same words per language (``TRANSLATIONS["da"]["label_cohort_size"]``), for tools and
 #: tests that want one language's whole vocabulary.

@@ -12,21 +12,36 @@ show, so the screen and the scenario never disagree.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 from sib_model import FIELD_LIMITS, Scenario, ScenarioError, counterfactual_probability_at
 from sib_model.fields import SECTIONS, Section, field_limits, field_specs
 
-__all__ = ["InputSpec", "INPUTS", "HEADLINE_FIELDS", "ADVANCED_SECTIONS", "widget_key",
-           "SWITCH_KEYS", "WIDGET_KEYS", "widget_values", "scenario_from_widgets",
-           "cohort_slider_max"]
+__all__ = [
+    "InputSpec",
+    "INPUTS",
+    "HEADLINE_FIELDS",
+    "ADVANCED_SECTIONS",
+    "widget_key",
+    "SWITCH_KEYS",
+    "WIDGET_KEYS",
+    "widget_values",
+    "scenario_from_widgets",
+    "cohort_slider_max",
+]
 
 Kind = Literal["slider", "number", "choice"]
 Unit = Literal["count", "fraction", "money", "years", "number"]
 
-_UNIT_OF_DISPLAY: dict[str, Unit] = {"percent": "fraction", "money": "money", "count": "count",
-                                      "years": "years", "number": "number"}
+_UNIT_OF_DISPLAY: dict[str, Unit] = {
+    "percent": "fraction",
+    "money": "money",
+    "count": "count",
+    "years": "years",
+    "number": "number",
+}
 
 
 @dataclass(frozen=True)
@@ -72,10 +87,19 @@ def input_specs(cls: type[Scenario] = Scenario) -> dict[str, InputSpec]:
         control = spec.control
         lo, hi = limits[name]
         hi = control.upper if control.upper is not None else hi
-        specs[name] = InputSpec(name, control.kind, _UNIT_OF_DISPLAY[control.display],
-                                float(lo or 0.0), float(hi or 0.0), control.step,
-                                control.format, spec.section, spec.optional, spec.infinite,
-                                spec.choices)
+        specs[name] = InputSpec(
+            name,
+            control.kind,
+            _UNIT_OF_DISPLAY[control.display],
+            float(lo or 0.0),
+            float(hi or 0.0),
+            control.step,
+            control.format,
+            spec.section,
+            spec.optional,
+            spec.infinite,
+            spec.choices,
+        )
     return specs
 
 
@@ -83,33 +107,42 @@ def advanced_sections(cls: type[Scenario] = Scenario) -> dict[str, tuple[str, ..
     """Advanced fields in the order shown, by section (``section_<name>`` is the heading's
     text key); sections without fields are left out."""
     specs = input_specs(cls)
-    sections = {f"section_{section}": tuple(field for field, spec in specs.items()
-                                            if spec.section == section)
-                for section in SECTIONS if section != "headline"}
+    sections = {
+        f"section_{section}": tuple(
+            field for field, spec in specs.items() if spec.section == section
+        )
+        for section in SECTIONS
+        if section != "headline"
+    }
     return {key: fields for key, fields in sections.items() if fields}
 
 
 INPUTS: dict[str, InputSpec] = input_specs()
 COHORT_SLIDER_MAX = int(INPUTS["cohort_size"].hi)
 
-HEADLINE_FIELDS: tuple[str, ...] = tuple(field for field, spec in INPUTS.items()
-                                         if spec.section == "headline")
+HEADLINE_FIELDS: tuple[str, ...] = tuple(
+    field for field, spec in INPUTS.items() if spec.section == "headline"
+)
 
 #: Advanced fields in the order shown, by section (section keys are text keys of ``ui.i18n``).
 ADVANCED_SECTIONS: dict[str, tuple[str, ...]] = advanced_sections()
 
 #: On/off switches of the optional fields: off means None (no fixed baseline, no cap); for a
 #: field that may be infinite, on means infinity (the evidence: "known exactly").
-SWITCH_KEYS: dict[str, str] = {field: spec.switch_key for field, spec in INPUTS.items()
-                               if spec.switch_key is not None}
+SWITCH_KEYS: dict[str, str] = {
+    field: spec.switch_key for field, spec in INPUTS.items() if spec.switch_key is not None
+}
 
 WIDGET_KEYS: tuple[str, ...] = (*(spec.key for spec in INPUTS.values()), *SWITCH_KEYS.values())
 
 
 def cohort_slider_max(cohort_size: int) -> int:
     """The cohort slider ends at 1,000 unless a link asks for more (the model allows 10,000)."""
-    return COHORT_SLIDER_MAX if cohort_size <= COHORT_SLIDER_MAX else int(
-        FIELD_LIMITS["cohort_size"][1] or COHORT_SLIDER_MAX)
+    return (
+        COHORT_SLIDER_MAX
+        if cohort_size <= COHORT_SLIDER_MAX
+        else int(FIELD_LIMITS["cohort_size"][1] or COHORT_SLIDER_MAX)
+    )
 
 
 def _clamp(value: float, lo: float, hi: float) -> float:
@@ -136,13 +169,17 @@ def widget_values(s: Scenario, previous: Mapping[str, Any] | None = None) -> dic
             if spec.infinite:
                 exact = math.isinf(value)
                 values[switch] = exact
-                shown = previous.get(spec.key, Scenario.model_fields[field].default) \
-                    if exact else value
+                shown = (
+                    previous.get(spec.key, Scenario.model_fields[field].default) if exact else value
+                )
             else:
                 values[switch] = value is not None
                 if value is None:
-                    fallback = (round(float(counterfactual_probability_at(s)), 2)
-                                if field == "contract_baseline" else 10_000_000.0)
+                    fallback = (
+                        round(float(counterfactual_probability_at(s)), 2)
+                        if field == "contract_baseline"
+                        else 10_000_000.0
+                    )
                     shown = previous.get(spec.key, fallback)
                 else:
                     shown = value
@@ -166,7 +203,7 @@ def _field_value(field: str, values: Mapping[str, Any]) -> Any:
     if spec.kind == "choice":
         return value
     if spec.unit in ("count", "years"):
-        return int(round(value))
+        return round(value)
     # Sliders step in binary floats (0.1 + 0.2 …); six decimals keep links short and exact.
     return round(float(value), 6)
 

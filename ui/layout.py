@@ -15,8 +15,12 @@ __all__ = ["PLOTLY_CONFIG", "show_chart", "show_sentences"]
 #: after the chart), shown while the pointer is over the chart; plotly's dozen other buttons
 #: (zoom, pan, lasso, ...) cost drawing time on every redraw and a workshop audience does not
 #: need them. The chart still zooms and shows hover values.
-PLOTLY_CONFIG = {"displayModeBar": "hover", "modeBarButtons": [["toImage"]],
-                 "displaylogo": False, "responsive": False}
+PLOTLY_CONFIG = {
+    "displayModeBar": "hover",
+    "modeBarButtons": [["toImage"]],
+    "displaylogo": False,
+    "responsive": False,
+}
 
 
 def show_chart(figure: go.Figure | ChartJSON, key: str, where: Any = st) -> None:

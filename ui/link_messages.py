@@ -52,9 +52,11 @@ def _allowed(field: str | None, t: Translator) -> str:
         return t("allowed_evidence")
     lo, hi = field_limits()[field]
     whole = spec.control.display in ("count", "years")
-    text = t("allowed_whole" if whole else "allowed_number",
-             lo=t.fmt.number(lo, 0 if float(lo or 0).is_integer() else 2),
-             hi=t.fmt.number(hi, 0 if float(hi or 0).is_integer() else 2))
+    text = t(
+        "allowed_whole" if whole else "allowed_number",
+        lo=t.fmt.number(lo, 0 if float(lo or 0).is_integer() else 2),
+        hi=t.fmt.number(hi, 0 if float(hi or 0).is_integer() else 2),
+    )
     return t("allowed_optional", range=text) if spec.optional else text
 
 
@@ -63,8 +65,13 @@ def link_problem_text(problems: list[QueryProblem], t: Translator) -> str:
     items = []
     unknown = [p for p in problems if p.reason == "unknown_key"]
     if len(unknown) > _NAMED_UNKNOWN:
-        items.append(t("link_unknown_keys", count=len(unknown),
-                       keys=", ".join(_shown(p.key) for p in unknown[:_NAMED_UNKNOWN])))
+        items.append(
+            t(
+                "link_unknown_keys",
+                count=len(unknown),
+                keys=", ".join(_shown(p.key) for p in unknown[:_NAMED_UNKNOWN]),
+            )
+        )
     else:
         items += [t("link_unknown_key", key=_shown(p.key)) for p in unknown]
     for problem in problems:
@@ -72,11 +79,23 @@ def link_problem_text(problems: list[QueryProblem], t: Translator) -> str:
         if problem.reason == "unknown_key":
             continue
         if problem.reason == "adjusted":
-            items.append(t("link_adjusted", key=key, value=_shown(problem.value),
-                           used=_shown(problem.allowed)))
+            items.append(
+                t(
+                    "link_adjusted",
+                    key=key,
+                    value=_shown(problem.value),
+                    used=_shown(problem.allowed),
+                )
+            )
         elif problem.reason == "duplicate":
             items.append(t("link_duplicate", key=key, used=_shown(problem.allowed)))
         else:
-            items.append(t("link_invalid_value", key=key, value=_shown(problem.value),
-                           allowed=_allowed(field_of_query_key(problem.key), t)))
+            items.append(
+                t(
+                    "link_invalid_value",
+                    key=key,
+                    value=_shown(problem.value),
+                    allowed=_allowed(field_of_query_key(problem.key), t),
+                )
+            )
     return t("link_problems", items="; ".join(items))

@@ -16,15 +16,15 @@ How the pieces fit:
   served by Streamlit's static file serving (``server.enableStaticServing`` in
   ``.streamlit/config.toml``) at ``<baseUrlPath>/app/static/plotly-<version>.min.js``; the
   browser loads it once per page and caches it;
-* :func:`figure_of` reads the key and figure back from an element of an AppTest run, so tests can look
-  at what was drawn.
+* :func:`figure_of` reads the key and figure back from an element of an AppTest run, so tests
+  can look at what was drawn.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +66,8 @@ def plotly_js_url() -> str:
 
 ensure_plotly_js()
 _mount = st.components.v2.component(
-    "sib_live_chart", js=(_HERE / "live_chart.js").read_text(encoding="utf-8"),
-    isolate_styles=False)
+    "sib_live_chart", js=(_HERE / "live_chart.js").read_text(encoding="utf-8"), isolate_styles=False
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,9 @@ class ChartJSON:
         return cls(figure.to_json(), int(figure.layout.height or _DEFAULT_HEIGHT))
 
 
-def live_chart(figure: go.Figure | ChartJSON, key: str, config: dict[str, Any] | None = None,
-               where: Any = st) -> None:
+def live_chart(
+    figure: go.Figure | ChartJSON, key: str, config: dict[str, Any] | None = None, where: Any = st
+) -> None:
     """Draw ``figure`` under ``key`` in ``where`` (a column, a container, or the page), and on
     later runs redraw the same chart in place.
 
@@ -94,8 +95,13 @@ def live_chart(figure: go.Figure | ChartJSON, key: str, config: dict[str, Any] |
     """
     chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
     height = chart.height
-    data = {"key": key, "figure": chart.json, "config": config or {},
-            "plotly": plotly_js_url(), "height": height}
+    data = {
+        "key": key,
+        "figure": chart.json,
+        "config": config or {},
+        "plotly": plotly_js_url(),
+        "height": height,
+    }
     if where is st:
         _mount(key=key, data=data, height=height)
     else:

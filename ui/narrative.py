@@ -21,9 +21,17 @@ from sib_model.summary import Summary
 from .charts import ZONE_TEXT
 from .i18n import Translator
 
-__all__ = ["money_back_sentence", "explorer_sentences", "creaming_sentences",
-           "parking_sentences", "deal_sentences", "sib_extra_cost_sentence",
-           "deadweight_shown", "sib_vs_direct_difference"]
+__all__ = [
+    "money_back_sentence",
+    "explorer_sentences",
+    "creaming_sentences",
+    "parking_sentences",
+    "deal_sentences",
+    "sib_extra_cost_sentence",
+    "deadweight_shown",
+    "sib_vs_direct_difference",
+]
+
 
 def money_back_sentence(probability_of_loss: float, t: Translator) -> str:
     """How often the investor gets its money back, in words that agree with the loss
@@ -75,10 +83,13 @@ def sib_extra_cost_sentence(summary: Summary, t: Translator) -> str:
     if summary["expected_investor_capital"] <= 0 or profit <= 0:
         return t("say_commissioner_worse_timing", diff=f.money(-difference))
     if loss < 0.005:  # shown as 0 %: the investor practically cannot lose
-        return t("say_commissioner_worse_profit", diff=f.money(-difference),
-                 profit=f.money(profit))
-    return t("say_commissioner_worse_risk", diff=f.money(-difference), profit=f.money(profit),
-             loss=f.percent(loss))
+        return t("say_commissioner_worse_profit", diff=f.money(-difference), profit=f.money(profit))
+    return t(
+        "say_commissioner_worse_risk",
+        diff=f.money(-difference),
+        profit=f.money(profit),
+        loss=f.percent(loss),
+    )
 
 
 def explorer_sentences(summary: Summary, s: Scenario, t: Translator) -> list[str]:
@@ -87,42 +98,70 @@ def explorer_sentences(summary: Summary, s: Scenario, t: Translator) -> list[str
     matter."""
     f = t.fmt
     invested = summary["expected_investor_capital"] > 0
-    sentences = [money_back_sentence(summary["probability_of_loss"], t) if invested
-                 else t("say_investor_no_capital")]
+    sentences = [
+        money_back_sentence(summary["probability_of_loss"], t)
+        if invested
+        else t("say_investor_no_capital")
+    ]
     sentences.append(sib_extra_cost_sentence(summary, t))
-    sentences.append(t("say_wrong_pocket", share=f.percent(s.municipal_share_of_savings),
-                       society=f.money(summary["expected_society_net"])))
+    sentences.append(
+        t(
+            "say_wrong_pocket",
+            share=f.percent(s.municipal_share_of_savings),
+            society=f.money(summary["expected_society_net"]),
+        )
+    )
     deadweight = deadweight_shown(summary)
     if math.isnan(deadweight):
         sentences.append(t("say_no_effect"))
     else:
         sentences.append(t("say_deadweight", share=f.percent(deadweight)))
     if s.parked_share > 0:
-        sentences.append(t("say_parked", share=f.percent(s.parked_share),
-                           served=f.number(summary["expected_served"], 0),
-                           starters=f.number(summary["expected_starters"], 0)))
+        sentences.append(
+            t(
+                "say_parked",
+                share=f.percent(s.parked_share),
+                served=f.number(summary["expected_served"], 0),
+                starters=f.number(summary["expected_starters"], 0),
+            )
+        )
     if s.provider_fee_at_risk == 0:
         sentences.append(t("say_provider_no_risk"))
     else:
-        sentences.append(t("say_provider_risk", share=f.percent(s.provider_fee_at_risk),
-                           net=f.money(summary["expected_provider_net"])))
+        sentences.append(
+            t(
+                "say_provider_risk",
+                share=f.percent(s.provider_fee_at_risk),
+                net=f.money(summary["expected_provider_net"]),
+            )
+        )
     if s.guarantee_share > 0:
-        sentences.append(t("say_guarantee", share=f.percent(s.guarantee_share),
-                           pays=f.percent(summary["probability_guarantor_pays"]),
-                           cost=f.money(summary["expected_guarantor_payment"]),
-                           unguaranteed=f.percent(summary["probability_of_loss_unguaranteed"])))
+        sentences.append(
+            t(
+                "say_guarantee",
+                share=f.percent(s.guarantee_share),
+                pays=f.percent(summary["probability_guarantor_pays"]),
+                cost=f.money(summary["expected_guarantor_payment"]),
+                unguaranteed=f.percent(summary["probability_of_loss_unguaranteed"]),
+            )
+        )
     if s.success_threshold > 0:
         sentences.append(t("say_threshold", share=f.percent(summary["probability_threshold_met"])))
     if s.payment_cap is not None:
         sentences.append(t("say_cap", share=f.percent(summary["probability_payment_capped"])))
     if s.investor_return_cap is not None:
-        sentences.append(t("say_return_cap", multiple=f.multiple(s.investor_return_cap),
-                           share=f.percent(summary["probability_return_capped"])))
+        sentences.append(
+            t(
+                "say_return_cap",
+                multiple=f.multiple(s.investor_return_cap),
+                share=f.percent(summary["probability_return_capped"]),
+            )
+        )
     return sentences
 
 
 def _preference_words(preference: Preference, t: Translator) -> str:
-    """"difficulty 0,20" or why there is no preference."""
+    """ "difficulty 0,20" or why there is no preference."""
     if preference.clear:
         return t("prefers_at", at=t.fmt.number(preference.at, 2))
     return t(f"prefers_{preference.reason}")
@@ -134,11 +173,19 @@ def creaming_sentences(frontier: CreamingFrontier, t: Translator) -> list[str]:
     f = t.fmt
     investor, municipality = frontier.investor, frontier.municipality
     sentences = [
-        t("say_prefers_investor", where=_preference_words(investor, t),
-          irr=f.percent(investor.result, 1)) if investor.clear
+        t(
+            "say_prefers_investor",
+            where=_preference_words(investor, t),
+            irr=f.percent(investor.result, 1),
+        )
+        if investor.clear
         else t("say_prefers_investor_none", why=_preference_words(investor, t)),
-        t("say_prefers_municipality", where=_preference_words(municipality, t),
-          net=f.money(municipality.result)) if municipality.clear
+        t(
+            "say_prefers_municipality",
+            where=_preference_words(municipality, t),
+            net=f.money(municipality.result),
+        )
+        if municipality.clear
         else t("say_prefers_municipality_none", why=_preference_words(municipality, t)),
         t("say_prefers_society", where=_preference_words(frontier.society, t)),
     ]
@@ -151,8 +198,13 @@ def creaming_sentences(frontier: CreamingFrontier, t: Translator) -> list[str]:
         else:
             sentences.append(t("say_creaming_reversed", gap=f.number(-gap, 2)))
     if frontier.value_for_money.clear:
-        sentences.append(t("say_value_for_money", at=f.number(frontier.value_for_money.at, 2),
-                           cost=f.money(frontier.value_for_money.result)))
+        sentences.append(
+            t(
+                "say_value_for_money",
+                at=f.number(frontier.value_for_money.at, 2),
+                cost=f.money(frontier.value_for_money.result),
+            )
+        )
     return sentences
 
 
@@ -163,19 +215,32 @@ def parking_sentences(frontier: ParkingFrontier, s: Scenario, t: Translator) -> 
     table = frontier.table
     none = table.loc[table["parked_share"] == 0].iloc[0]
     everyone = table.loc[table["parked_share"] == 1].iloc[0]
-    sentences = [t("say_parking_rewarded", at=f.percent(frontier.investor.at),
-                   irr=f.percent(frontier.investor.result, 1),
-                   irr0=f.percent(none["expected_investor_irr"], 1))
-                 if frontier.contract_rewards_parking
-                 else t("say_parking_not_rewarded")]
-    sentences.append(t("say_parking_municipality",
-                       where=_preference_words_share(frontier.municipality, t),
-                       net0=f.money(none["expected_commissioner_net"]),
-                       net1=f.money(everyone["expected_commissioner_net"])))
+    sentences = [
+        t(
+            "say_parking_rewarded",
+            at=f.percent(frontier.investor.at),
+            irr=f.percent(frontier.investor.result, 1),
+            irr0=f.percent(none["expected_investor_irr"], 1),
+        )
+        if frontier.contract_rewards_parking
+        else t("say_parking_not_rewarded")
+    ]
+    sentences.append(
+        t(
+            "say_parking_municipality",
+            where=_preference_words_share(frontier.municipality, t),
+            net0=f.money(none["expected_commissioner_net"]),
+            net1=f.money(everyone["expected_commissioner_net"]),
+        )
+    )
     if s.payment_basis == "every_outcome":
-        sentences.append(t("say_parking_deadweight",
-                           dw0=f.percent(none["deadweight_share"]),
-                           dw1=f.percent(everyone["deadweight_share"])))
+        sentences.append(
+            t(
+                "say_parking_deadweight",
+                dw0=f.percent(none["deadweight_share"]),
+                dw1=f.percent(everyone["deadweight_share"]),
+            )
+        )
     return sentences
 
 
@@ -199,6 +264,12 @@ def deal_sentences(grid: pd.DataFrame, s: Scenario, t: Translator) -> list[str]:
     if deal_prices.empty:
         sentences.append(t("say_deal_no_price", d=f.number(nearest, 2)))
     else:
-        sentences.append(t("say_deal_prices", d=f.number(nearest, 2),
-                           lo=f.money(deal_prices.min()), hi=f.money(deal_prices.max())))
+        sentences.append(
+            t(
+                "say_deal_prices",
+                d=f.number(nearest, 2),
+                lo=f.money(deal_prices.min()),
+                hi=f.money(deal_prices.max()),
+            )
+        )
     return sentences

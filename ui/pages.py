@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Page", "PAGES", "PAGE_WIDGETS", "DEAL_TARGET_IRR", "DEAL_MAX_LOSS", "DEAL_TEST",
-           "DEAL_WTP"]
+__all__ = [
+    "Page",
+    "PAGES",
+    "PAGE_WIDGETS",
+    "DEAL_TARGET_IRR",
+    "DEAL_MAX_LOSS",
+    "DEAL_TEST",
+    "DEAL_WTP",
+]
 
 
 @dataclass(frozen=True)
@@ -39,5 +46,9 @@ DEAL_WTP = "deal_wtp"
 
 #: Widgets that live on one page but keep their values across page visits, with the value
 #: they start from (None: the page sets it from the scenario).
-PAGE_WIDGETS: dict[str, object] = {DEAL_TARGET_IRR: 0.05, DEAL_MAX_LOSS: 0.25, DEAL_TEST: "net",
-                                   DEAL_WTP: None}
+PAGE_WIDGETS: dict[str, object] = {
+    DEAL_TARGET_IRR: 0.05,
+    DEAL_MAX_LOSS: 0.25,
+    DEAL_TEST: "net",
+    DEAL_WTP: None,
+}

@@ -16,22 +16,48 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from sib_model import (CreamingFrontier, ParkingFrontier, Scenario, creaming_frontier,
-                       deal_space, evaluate, parking_frontier, payoff_curve, scenario_to_json,
-                       sensitivity)
+from sib_model import (
+    CreamingFrontier,
+    ParkingFrontier,
+    Scenario,
+    creaming_frontier,
+    deal_space,
+    evaluate,
+    parking_frontier,
+    payoff_curve,
+    scenario_to_json,
+    sensitivity,
+)
 
 from . import charts
 from .i18n import Translator
 from .live_chart import ChartJSON
 from .result_types import DealTerms, LeverFrontiers, ParkingLevers, ScenarioView
 
-__all__ = ["ScenarioView", "LeverFrontiers", "ParkingLevers", "DealTerms",
-           "scenario_results", "creaming_results", "creaming_levers", "parking_results",
-           "parking_levers", "deal_results", "sensitivity_results", "SIZES"]
+__all__ = [
+    "ScenarioView",
+    "LeverFrontiers",
+    "ParkingLevers",
+    "DealTerms",
+    "scenario_results",
+    "creaming_results",
+    "creaming_levers",
+    "parking_results",
+    "parking_levers",
+    "deal_results",
+    "sensitivity_results",
+    "SIZES",
+]
 
 #: Grid sizes per analysis: small enough that a slider move redraws quickly on 2 cores.
-SIZES = {"frontier_points": 21, "lever_points": 11, "parking_points": 11,
-         "deal_prices": 25, "deal_difficulties": 21}
+SIZES = {
+    "frontier_points": 21,
+    "lever_points": 11,
+    "parking_points": 11,
+    "parking_lever_points": 6,
+    "deal_prices": 25,
+    "deal_difficulties": 21,
+}
 
 _HASH: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: scenario_to_json}
 
@@ -51,11 +77,12 @@ def explorer_charts(s: Scenario, lang: str) -> dict[str, ChartJSON]:
     view = scenario_results(s)
     t = Translator(lang)
     summary, distribution = view.summary, view.result.distribution
-    figures = {"explorer_investor_irr": charts.investor_return_histogram(distribution, summary,
-                                                                         t),
-               "explorer_commissioner": charts.commissioner_comparison(summary, t),
-               "explorer_payoff": charts.payoff_chart(view.payoff, s, t),
-               "explorer_cash_flows": charts.cash_flow_chart(view.result.cash_flows, t)}
+    figures = {
+        "explorer_investor_irr": charts.investor_return_histogram(distribution, summary, t),
+        "explorer_commissioner": charts.commissioner_comparison(summary, t),
+        "explorer_payoff": charts.payoff_chart(view.payoff, s, t),
+        "explorer_cash_flows": charts.cash_flow_chart(view.result.cash_flows, t),
+    }
     return {key: ChartJSON.of(figure) for key, figure in figures.items()}
 
 
@@ -74,11 +101,19 @@ def lever_variants(s: Scenario) -> list[tuple[float, str]]:
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=_HASH)
 def creaming_levers(s: Scenario) -> LeverFrontiers:
-    return LeverFrontiers(tuple(
-        (premium, basis, creaming_frontier(s.replace(difficulty_premium=premium,
-                                                     payment_basis=basis),
-                                           n_points=SIZES["lever_points"]))
-        for premium, basis in lever_variants(s)))
+    return LeverFrontiers(
+        tuple(
+            (
+                premium,
+                basis,
+                creaming_frontier(
+                    s.replace(difficulty_premium=premium, payment_basis=basis),
+                    n_points=SIZES["lever_points"],
+                ),
+            )
+            for premium, basis in lever_variants(s)
+        )
+    )
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=_HASH)
@@ -91,17 +126,22 @@ def parking_lever_variants(s: Scenario) -> list[tuple[str, Scenario]]:
     """This contract; paying only above the baseline; a rate card priced per citizen's own
     difficulty (premium 1, on a mixed cohort); a guarantee of half the capital."""
     spread = s.difficulty_spread if s.difficulty_spread > 0 else 0.3
-    return [("lever_this_contract", s),
-            ("lever_above_baseline", s.replace(payment_basis="above_baseline")),
-            ("lever_rate_card", s.replace(difficulty_premium=1.0, difficulty_spread=spread)),
-            ("lever_guarantee", s.replace(guarantee_share=max(0.5, s.guarantee_share)))]
+    return [
+        ("lever_this_contract", s),
+        ("lever_above_baseline", s.replace(payment_basis="above_baseline")),
+        ("lever_rate_card", s.replace(difficulty_premium=1.0, difficulty_spread=spread)),
+        ("lever_guarantee", s.replace(guarantee_share=max(0.5, s.guarantee_share))),
+    ]
 
 
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=_HASH)
 def parking_levers(s: Scenario) -> ParkingLevers:
-    return ParkingLevers(tuple(
-        (key, variant, parking_frontier(variant, n_points=SIZES["parking_points"]))
-        for key, variant in parking_lever_variants(s)))
+    return ParkingLevers(
+        tuple(
+            (key, variant, parking_frontier(variant, n_points=SIZES["parking_lever_points"]))
+            for key, variant in parking_lever_variants(s)
+        )
+    )
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=_HASH)
@@ -110,11 +150,14 @@ def deal_results(s: Scenario, terms: DealTerms) -> pd.DataFrame:
 
     The grid sweeps the difficulty itself, so it is keyed on the scenario with the
     reference difficulty: moving the difficulty slider only moves the marker."""
-    return deal_space(s.replace(difficulty=0.5), n_prices=SIZES["deal_prices"],
-                      n_difficulties=SIZES["deal_difficulties"],
-                      target_irr=terms.target_irr,
-                      max_loss_probability=terms.max_loss_probability,
-                      willingness_to_pay=terms.willingness_to_pay)
+    return deal_space(
+        s.replace(difficulty=0.5),
+        n_prices=SIZES["deal_prices"],
+        n_difficulties=SIZES["deal_difficulties"],
+        target_irr=terms.target_irr,
+        max_loss_probability=terms.max_loss_probability,
+        willingness_to_pay=terms.willingness_to_pay,
+    )
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=_HASH)

@@ -22,10 +22,21 @@ __all__ = ["render_sidebar"]
 def render_sidebar(s: Scenario, t: Translator) -> None:
     """Draw the shared inputs for scenario ``s`` (already in the widgets' state)."""
     with st.sidebar:
-        st.radio(t("language"), list(LANGUAGES), format_func=LANGUAGES.__getitem__,
-                 key=LANG_KEY, horizontal=True)
-        st.selectbox(t("preset"), [CUSTOM_PRESET, *PRESETS], format_func=t.preset_title,
-                     key=PRESET_KEY, on_change=apply_preset, help=t("preset_help"))
+        st.radio(
+            t("language"),
+            list(LANGUAGES),
+            format_func=LANGUAGES.__getitem__,
+            key=LANG_KEY,
+            horizontal=True,
+        )
+        st.selectbox(
+            t("preset"),
+            [CUSTOM_PRESET, *PRESETS],
+            format_func=t.preset_title,
+            key=PRESET_KEY,
+            on_change=apply_preset,
+            help=t("preset_help"),
+        )
         # Always one caption, empty for a custom scenario: an element that comes and goes
         # shifts everything after it, and Streamlit then rebuilds the whole sidebar.
         st.caption(t.preset_story(st.session_state.get(PRESET_KEY, CUSTOM_PRESET)) or " ")
@@ -43,10 +54,13 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
 
 def _group_caption(s: Scenario, t: Translator) -> str:
     f = t.fmt
-    return t("group_caption", p=f.percent(float(success_probability_at(s)), 1),
-             c=f.percent(float(counterfactual_probability_at(s)), 1),
-             p0=f.percent(s.success_probability, 1),
-             c0=f.percent(s.counterfactual_probability, 1))
+    return t(
+        "group_caption",
+        p=f.percent(float(success_probability_at(s)), 1),
+        c=f.percent(float(counterfactual_probability_at(s)), 1),
+        p0=f.percent(s.success_probability, 1),
+        c0=f.percent(s.counterfactual_probability, 1),
+    )
 
 
 def _input(field: str, s: Scenario, t: Translator) -> None:
@@ -60,16 +74,42 @@ def _input(field: str, s: Scenario, t: Translator) -> None:
         switched_on = bool(st.session_state.get(spec.switch_key, False))
         disabled = switched_on if spec.infinite else not switched_on
     if spec.kind == "choice":
-        st.radio(label, list(spec.choices), format_func=lambda choice: t(f"{field}_{choice}"),
-                 key=spec.key, help=help_text)
+        st.radio(
+            label,
+            list(spec.choices),
+            format_func=lambda choice: t(f"{field}_{choice}"),
+            key=spec.key,
+            help=help_text,
+        )
     elif spec.kind == "number":
-        st.number_input(label, min_value=spec.lo, max_value=spec.hi, step=spec.step,
-                        format=spec.format, key=spec.key, help=help_text, disabled=disabled)
+        st.number_input(
+            label,
+            min_value=spec.lo,
+            max_value=spec.hi,
+            step=spec.step,
+            format=spec.format,
+            key=spec.key,
+            help=help_text,
+            disabled=disabled,
+        )
     elif spec.unit in ("count", "years"):
         hi = cohort_slider_max(s.cohort_size) if field == "cohort_size" else int(spec.hi)
-        st.slider(label, min_value=int(spec.lo), max_value=hi, step=int(spec.step),
-                  key=spec.key, help=help_text)
+        st.slider(
+            label,
+            min_value=int(spec.lo),
+            max_value=hi,
+            step=int(spec.step),
+            key=spec.key,
+            help=help_text,
+        )
     else:
-        st.slider(label, min_value=float(spec.lo), max_value=float(spec.hi),
-                  step=float(spec.step), format=spec.format, key=spec.key, help=help_text,
-                  disabled=disabled)
+        st.slider(
+            label,
+            min_value=float(spec.lo),
+            max_value=float(spec.hi),
+            step=float(spec.step),
+            format=spec.format,
+            key=spec.key,
+            help=help_text,
+            disabled=disabled,
+        )

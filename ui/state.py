@@ -19,16 +19,34 @@ from typing import Any
 
 import streamlit as st
 
-from sib_model import (PRESETS, QUERY_KEYS, QueryProblem, Scenario, scenario_from_query,
-                       scenario_to_query)
+from sib_model import (
+    PRESETS,
+    QUERY_KEYS,
+    QueryProblem,
+    Scenario,
+    scenario_from_query,
+    scenario_to_query,
+)
 
 from .i18n import LANGUAGES, Translator
 from .inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
 from .link_messages import value_text
 
-__all__ = ["start_session", "scenario_from_session", "publish", "translator", "current",
-           "apply_preset", "matching_preset", "keep_page_widgets", "page_widget_default",
-           "link_problems", "LANG_KEY", "PRESET_KEY", "CUSTOM_PRESET"]
+__all__ = [
+    "start_session",
+    "scenario_from_session",
+    "publish",
+    "translator",
+    "current",
+    "apply_preset",
+    "matching_preset",
+    "keep_page_widgets",
+    "page_widget_default",
+    "link_problems",
+    "LANG_KEY",
+    "PRESET_KEY",
+    "CUSTOM_PRESET",
+]
 
 LANG_KEY = "lang"
 PRESET_KEY = "preset"
@@ -56,8 +74,14 @@ def start_session() -> None:
     t = Translator(lang)
     for field, value in scenario.to_dict().items():
         if getattr(shown, field) != value:
-            problems.append(QueryProblem(QUERY_KEYS[field], value_text(value, t), "adjusted",
-                                         value_text(getattr(shown, field), t)))
+            problems.append(
+                QueryProblem(
+                    QUERY_KEYS[field],
+                    value_text(value, t),
+                    "adjusted",
+                    value_text(getattr(shown, field), t),
+                )
+            )
     scenario = shown
     st.session_state[SCENARIO_KEY] = scenario
     st.session_state[_INITIAL_KEY] = scenario

@@ -24,18 +24,21 @@ TEXT: dict[str, str] = {
     "page_method": "Method",
     "illustrative": (
         "Illustrative model: the numbers show how a social impact bond works, not what a real "
-        "contract will pay."),
+        "contract will pay."
+    ),
     # --- sidebar ------------------------------------------------------------------------
     "language": "Language / Sprog",
     "preset": "Preset",
     "preset_help": (
         "Start from an illustrative case. Contract terms of the Danish pilots are not public, so "
-        "prices and costs are plausible values, not the real contracts."),
+        "prices and costs are plausible values, not the real contracts."
+    ),
     "preset_custom": "— your own scenario —",
     "headline_inputs": "The three big questions",
     "group_caption": (
         "Chosen group: **{p}** succeed with the programme, **{c}** would succeed anyway (p(d) "
-        "and c(d); the reference group at difficulty 0.5 has {p0} and {c0})."),
+        "and c(d); the reference group at difficulty 0.5 has {p0} and {c0})."
+    ),
     "advanced": "Advanced",
     "section_group": "Target group and evidence",
     "section_contract": "Contract terms",
@@ -44,19 +47,24 @@ TEXT: dict[str, str] = {
     "switch_contract_baseline_help": (
         "Off: the baseline is the chosen group's true success rate without the programme, c(d) — "
         "the ideal counterfactual. On: a fixed rate agreed in the contract; if it is below the "
-        "truth, the municipality pays for outcomes that would have happened anyway."),
+        "truth, the municipality pays for outcomes that would have happened anyway."
+    ),
     "switch_payment_cap": "Cap total payments",
-    "switch_payment_cap_help": "A cap limits the municipality's worst case — and the investor's best case.",
+    "switch_payment_cap_help": (
+        "A cap limits the municipality's worst case — and the investor's best case."
+    ),
     "switch_evidence_strength": "Success rate known exactly",
     "switch_evidence_strength_help": (
         "Pretend the programme's success rate is certain (infinite evidence). Only chance among "
-        "individual citizens remains, which hides most of the investor's real risk."),
+        "individual citizens remains, which hides most of the investor's real risk."
+    ),
     "share_hint": "The address bar holds this exact scenario: copy it to share the view.",
     "payment_basis_every_outcome": "Every outcome",
     "payment_basis_above_baseline": "Only outcomes above the baseline",
     # --- link problems ------------------------------------------------------------------
     "link_problems": (
-        "Some settings in the link could not be used, so valid values are shown instead: {items}."),
+        "Some settings in the link could not be used, so valid values are shown instead: {items}."
+    ),
     "link_unknown_key": "{key} (unknown setting)",
     "link_invalid_value": "{key} = {value} (allowed: {allowed})",
     "link_adjusted": "{key} = {value} (beyond the dashboard's range, {used} used)",
@@ -84,55 +92,69 @@ TEXT: dict[str, str] = {
     # --- explorer -----------------------------------------------------------------------
     "metric_irr": "Expected investor return (IRR)",
     "metric_irr_help": (
-        "The investor's average yearly return over all simulated futures. Median: {median}."),
+        "The investor's average yearly return over all simulated futures. Median: {median}."
+    ),
     "metric_loss": "Chance the investor loses money",
     "metric_loss_help": (
         "Share of simulated futures where the investor gets back less than it put in. Chance of "
-        "losing everything: {total}."),
+        "losing everything: {total}."
+    ),
     "metric_moic": "Money multiple",
     "metric_moic_help": (
         "What comes back for each krone put in, averaged over the simulated futures: 1.2× means "
-        "20 % more back."),
+        "20 % more back."
+    ),
     "metric_commissioner": "Municipality net (SIB)",
     "metric_commissioner_delta": "{diff} vs funding it directly",
     "metric_commissioner_help": (
         "Present value of the municipality's own savings minus its payments. Funding the same "
-        "programme directly would give {conventional}."),
+        "programme directly would give {conventional}."
+    ),
     "metric_cost_per_additional": "Cost per additional outcome",
     "metric_cost_per_additional_help": (
         "Expected payments divided by the expected outcomes that would not have happened without "
-        "the programme."),
+        "the programme."
+    ),
     "metric_deadweight": "Deadweight share",
     "metric_deadweight_help": (
-        "Share of all outcomes that would have happened anyway, without the programme."),
+        "Share of all outcomes that would have happened anyway, without the programme."
+    ),
     "say_money_back": (
         "In **{k} of 10** simulated futures the investor gets its money back; in the rest "
-        "it loses part of its capital."),
+        "it loses part of its capital."
+    ),
     "say_money_back_all": "In **all** simulated futures the investor gets its money back.",
     "say_money_back_none": (
-        "In **none** of the simulated futures does the investor get all its money back."),
+        "In **none** of the simulated futures does the investor get all its money back."
+    ),
     "say_commissioner_better": (
         "For the municipality the SIB is **{diff} better** than funding the programme "
         "directly: it pays only for outcomes, and the investor expects to earn less than "
-        "it puts in."),
+        "it puts in."
+    ),
     "say_wrong_pocket": (
         "Only {share} of the public saving lands in the municipality's budget; the rest lands in "
         "other pockets (state, region). For society as a whole the programme is worth "
-        "**{society}**."),
+        "**{society}**."
+    ),
     "say_deadweight": "{share} of the outcomes achieved would have happened anyway (deadweight).",
     "say_no_effect": (
         "Without the programme at least as many citizens would succeed as with it: there are "
         "**no additional outcomes** to pay for (success without the programme is set at or above "
-        "success with it)."),
+        "success with it)."
+    ),
     "say_investor_no_capital": (
         "The investor puts in **no money** here (the provider funds everything), so it carries "
-        "no risk and earns no return."),
+        "no risk and earns no return."
+    ),
     "say_provider_no_risk": (
         "The provider carries **no financial risk**: the investor funds all costs. The "
-        "provider's stake is its reputation and its freedom of method."),
+        "provider's stake is its reputation and its freedom of method."
+    ),
     "say_provider_risk": (
         "The provider funds **{share}** of the delivery costs itself and is repaid only from "
-        "outcome payments: its expected net is {net}."),
+        "outcome payments: its expected net is {net}."
+    ),
     "say_threshold": "The payment threshold is met in {share} of the simulated futures.",
     "say_cap": "The payment cap binds in {share} of the simulated futures.",
     "chart_irr_title": "Investor return across simulated futures",
@@ -145,7 +167,8 @@ TEXT: dict[str, str] = {
     "chart_commissioner_title": "Municipality: social impact bond vs funding directly",
     "chart_money_axis": "DKK million (present value)",
     "net_spread_hover": (
-        "{name}: {net} expected; in 90 % of simulated futures between {low} and {high}"),
+        "{name}: {net} expected; in 90 % of simulated futures between {low} and {high}"
+    ),
     "chart_payoff_title": "Who gets what, by the success rate achieved",
     "chart_payoff_x": "Achieved success rate (outcomes / starters)",
     "chart_payoff_y": "DKK million",
@@ -161,7 +184,8 @@ TEXT: dict[str, str] = {
         "Before the contract is signed: an investor paid per outcome earns most from "
         "citizens close to the goal, while the municipality gains most from citizens far "
         "from it — they would have stayed on benefits longest, and fewer of them would "
-        "have succeeded anyway. This is creaming."),
+        "have succeeded anyway. This is creaming."
+    ),
     "chart_frontier_title": "What each party gets as the target group gets harder",
     "chart_difficulty_x": "Target-group difficulty (0 = closest to the goal, 1 = furthest)",
     "frontier_irr": "Investor IRR",
@@ -173,22 +197,26 @@ TEXT: dict[str, str] = {
     "say_creaming_gap": (
         "The municipality wants a group **{gap}** harder than the investor does: that gap "
         "is the creaming tension. A deal steered by the investor drifts toward citizens "
-        "who would often have succeeded anyway."),
+        "who would often have succeeded anyway."
+    ),
     "say_creaming_aligned": (
         "The investor and the municipality prefer the same target group: no creaming "
-        "tension on these terms."),
+        "tension on these terms."
+    ),
     "creaming_levers": "What moves the investor's preferred group?",
     "creaming_levers_intro": (
         "The same frontier under four sets of contract terms: a rate card that pays more for "
         "harder citizens (difficulty premium) and paying only above a baseline both pull the "
-        "investor's optimum toward harder groups."),
+        "investor's optimum toward harder groups."
+    ),
     "chart_levers_title": "Investor return by difficulty under different terms",
     "lever_terms": "Contract terms",
     "lever_table_note": (
         "Why the municipality's preference moves too: a rate card makes outcomes of easy groups "
         "cheap, so their cost per additional outcome can fall below that of hard groups; paying "
         "only above the true baseline means paying only for additional outcomes, so every group "
-        "costs about the same per additional outcome and the municipality's preference is weak."),
+        "costs about the same per additional outcome and the municipality's preference is weak."
+    ),
     "lever_label": "premium {premium}, {basis}",
     "lever_investor_d": "Investor's preferred difficulty",
     "lever_investor_irr": "Its expected IRR",
@@ -197,21 +225,24 @@ TEXT: dict[str, str] = {
     "deal_intro": (
         "Each cell is a price per outcome and a target group. The investor signs if its return "
         "and risk are acceptable; the municipality signs if the deal passes its test. A deal "
-        "exists only where both sign."),
+        "exists only where both sign."
+    ),
     "deal_target_irr": "Investor's target return (IRR)",
     "deal_target_irr_help": (
         "The investor signs only if the expected IRR is at least this. Published SIB return caps "
-        "range from 2 % to 15 %."),
+        "range from 2 % to 15 %."
+    ),
     "deal_max_loss": "Investor's maximum chance of loss",
     "deal_max_loss_help": (
-        "The investor signs only if the chance of getting back less than it put in is at most "
-        "this."),
+        "The investor signs only if the chance of getting back less than it put in is at most this."
+    ),
     "deal_test": "Municipality's test",
     "deal_test_net": "Own budget: net ≥ 0",
     "deal_test_wtp": "Willingness to pay per additional outcome",
     "deal_test_help": (
         "Net ≥ 0 counts only the savings that land in the municipality's own budget. A "
-        "willingness to pay per additional outcome takes a wider view of value."),
+        "willingness to pay per additional outcome takes a wider view of value."
+    ),
     "deal_wtp": "Willingness to pay (DKK per additional outcome)",
     "zone_neither": "Neither signs",
     "zone_investor": "Only the investor signs",
@@ -223,11 +254,13 @@ TEXT: dict[str, str] = {
     "say_deal_here": "The current scenario lies in the zone: **{zone}**.",
     "say_deal_prices": (
         "For the chosen group (difficulty {d}) a deal exists at prices from **{lo}** to **{hi}** "
-        "per outcome."),
+        "per outcome."
+    ),
     "say_deal_no_price": (
         "For the chosen group (difficulty {d}) no price on the grid satisfies both parties. Try "
         "the municipality's willingness to pay instead of its own budget, a larger municipal "
-        "share of the saving (the wrong pocket) or a lower target return."),
+        "share of the saving (the wrong pocket) or a lower target return."
+    ),
     "hover_irr": "expected IRR",
     "hover_loss": "chance of loss",
     "hover_net": "municipality net",
@@ -235,7 +268,8 @@ TEXT: dict[str, str] = {
     "sensitivity_intro": (
         "Each bar shows how far the result moves when one assumption is set to a plausible low "
         "or high value while everything else stays put (for example ±20 % for money and sizes, "
-        "±0.1 for probabilities, half and double the evidence)."),
+        "±0.1 for probabilities, half and double the evidence)."
+    ),
     "chart_tornado_irr": "Investor's expected return (now {base})",
     "chart_tornado_net": "Municipality's expected net (now {base})",
     "tornado_low": "low value",
@@ -245,26 +279,32 @@ TEXT: dict[str, str] = {
     # --- method -------------------------------------------------------------------------
     "method_intro": (
         "How the numbers are made. Everything is a simplified, illustrative model of one "
-        "outcomes contract between a municipality, an investor and a provider."),
+        "outcomes contract between a municipality, an investor and a provider."
+    ),
     "method_equations": "Equations",
     "method_group": (
         "**Target group.** Difficulty d shifts the log-odds of success with and without the "
-        "programme by the same amount, so the programme's odds ratio is the same for every group:"),
+        "programme by the same amount, so the programme's odds ratio is the same for every group:"
+    ),
     "method_draws": (
         "**One simulated contract.** Starters n, the programme's true success rate θ (uncertain: "
-        "evidence strength κ), outcomes S and additional outcomes A:"),
+        "evidence strength κ), outcomes S and additional outcomes A:"
+    ),
     "method_payment": (
         "**Payment.** Payable outcomes are every outcome or those above the contract baseline b; "
         "nothing is paid below the threshold; the rate card tilts the price by difficulty; the "
-        "cap limits the total:"),
+        "cap limits the total:"
+    ),
     "method_parties": (
         "**Each party.** The investor funds the capital and receives P over the years after a "
         "payment delay (IRR from the yearly flows, money multiple P / capital); the municipality "
         "saves its share of the public saving on additional outcomes; society saves it all and "
-        "bears the real cost:"),
+        "bears the real cost:"
+    ),
     "method_ratios": (
         "**Across futures** cost per additional outcome and deadweight are ratios of "
-        "expectations, never averages of per-future ratios:"),
+        "expectations, never averages of per-future ratios:"
+    ),
     "method_assumptions": "Assumptions and limits",
     "method_assumptions_text": (
         "- Costs: fixed costs at the start, delivery costs spread evenly over the "
@@ -282,14 +322,16 @@ TEXT: dict[str, str] = {
         "about 280 otherwise). A mixed or parked cohort, or a larger table, is simulated: "
         "10,000 futures (fewer for cohorts over 40 citizens when the cohort is mixed) "
         "from one fixed seed, the same on every page. Either way one scenario shows one "
-        "set of numbers everywhere."),
+        "set of numbers everywhere."
+    ),
     "method_glossary": "Glossary",
     "glossary_da": "Danish",
     "glossary_en": "English",
     "method_presets": "Presets and their sources",
     "method_presets_note": (
         "All presets are illustrative: the contract terms of the Danish pilots are not public. "
-        "Sources are given in English."),
+        "Sources are given in English."
+    ),
     # --- method: words inside the equations (LaTeX \text{...}) ----------------------------
     "eq_if": "if",
     "eq_or": "or",
@@ -306,71 +348,91 @@ TEXT: dict[str, str] = {
     "eq_deadweight_share": "deadweight share",
     "say_money_back_hundredths": (
         "In **{k} of 100** simulated futures the investor gets its money back; in the "
-        "rest it loses part of its capital."),
+        "rest it loses part of its capital."
+    ),
     "say_money_back_almost_all": (
         "In **almost every** simulated future (more than 99 in 100) the investor gets its "
-        "money back."),
+        "money back."
+    ),
     "say_money_back_almost_none": (
-        "In **fewer than 1 in 100** simulated futures does the investor get its money "
-        "back."),
+        "In **fewer than 1 in 100** simulated futures does the investor get its money back."
+    ),
     "say_commissioner_worse_risk": (
         "For the municipality the SIB costs **{diff} more** than funding the programme "
         "directly (present values). The extra is mainly the investor's expected profit of "
-        "{profit}: its price for carrying a {loss} chance of losing money."),
+        "{profit}: its price for carrying a {loss} chance of losing money."
+    ),
     "say_commissioner_worse_profit": (
         "For the municipality the SIB costs **{diff} more** than funding the programme "
         "directly (present values). The extra is the investor's expected profit of "
         "{profit} — and the investor almost never loses here (a chance below 0.5 %), so "
-        "hardly any of it pays for carrying risk."),
+        "hardly any of it pays for carrying risk."
+    ),
     "say_commissioner_worse_timing": (
         "For the municipality the SIB costs **{diff} more** than funding the programme "
         "directly (present values), although the investor expects no profit: the "
-        "difference comes from when money is paid and what the provider puts in."),
+        "difference comes from when money is paid and what the provider puts in."
+    ),
     "say_parked": (
         "The provider parks **{share}** of the starters, the hardest first: it serves "
         "about {served} of {starters} citizens, and the parked ones succeed only as often "
-        "as they would have anyway."),
+        "as they would have anyway."
+    ),
     "say_guarantee": (
         "A guarantor covers the investor's losses up to **{share}** of its capital: it "
         "pays in {pays} of the simulated futures, {cost} on average. Without it the "
-        "investor's chance of loss would be {unguaranteed}."),
+        "investor's chance of loss would be {unguaranteed}."
+    ),
     "say_return_cap": (
         "The investor may get back at most **{multiple}** its capital; the cap binds in "
-        "{share} of the simulated futures, and the municipality keeps the rest."),
+        "{share} of the simulated futures, and the municipality keeps the rest."
+    ),
     "prefers_at": "difficulty {at}",
     "prefers_share": "{at} parked",
     "prefers_flat": "no clear preference (every choice gives about the same result, within 1 %)",
-    "prefers_within_noise": "no clear preference (the differences are within the simulation's noise)",
+    "prefers_within_noise": (
+        "no clear preference (the differences are within the simulation's noise)"
+    ),
     "prefers_nothing_at_stake": "no preference (nothing is paid or nothing is additional anywhere)",
     "say_prefers_investor": (
-        "**Investor** (highest expected return): {where}, where it expects {irr} a year."),
+        "**Investor** (highest expected return): {where}, where it expects {irr} a year."
+    ),
     "say_prefers_investor_none": "**Investor**: {why}.",
-    "say_prefers_municipality": "**Municipality** (best net on its own budget): {where}, expected net {net}.",
+    "say_prefers_municipality": (
+        "**Municipality** (best net on its own budget): {where}, expected net {net}."
+    ),
     "say_prefers_municipality_none": "**Municipality**: {why}.",
     "say_prefers_society": "**Society** (best net for all public budgets): {where}.",
     "say_creaming_reversed": (
         "Here the investor prefers a group **{gap}** harder than the municipality does: "
-        "these terms pay well for hard cases."),
+        "these terms pay well for hard cases."
+    ),
     "say_value_for_money": (
-        "Value for money (lowest cost per additional outcome) is best at difficulty {at}: "
-        "{cost}."),
+        "Value for money (lowest cost per additional outcome) is best at difficulty {at}: {cost}."
+    ),
     "say_parking_rewarded": (
         "**This contract rewards parking.** The investor's expected return is highest "
         "with {at} of the starters parked ({irr} a year, against {irr0} when everybody is "
         "served): parked citizens cost nothing, and their spontaneous successes are still "
-        "paid."),
+        "paid."
+    ),
     "say_parking_not_rewarded": (
         "This contract does not reward parking: the investor does not clearly gain by "
-        "leaving the hardest citizens without a programme."),
+        "leaving the hardest citizens without a programme."
+    ),
     "say_parking_municipality": (
         "**Municipality**: {where}. Its expected net is {net0} when everybody is served "
-        "and {net1} when everybody is parked."),
+        "and {net1} when everybody is parked."
+    ),
     "say_parking_deadweight": (
         "On the every-outcome basis parking turns payments into deadweight: the "
         "deadweight share rises from {dw0} with nobody parked to {dw1} with everybody "
-        "parked."),
+        "parked."
+    ),
     "frontier_net": "Municipality's net (DKK million)",
-    "chart_parking_title": "What each party gets as the provider parks more of the hardest citizens",
+    "chart_parking_title": (
+        "What each party gets as the provider parks more of the hardest citizens"
+    ),
     "chart_parking_x": "Share of starters parked (hardest first)",
     "creaming_by_group": "Which target group?",
     "parking_title": "Inside the contract: parking the hardest citizens",
@@ -378,11 +440,12 @@ TEXT: dict[str, str] = {
         "After the contract is signed the provider meets the citizens it was sent. "
         "Serving only the easiest and parking the rest saves delivery costs; on the "
         "every-outcome basis the parked citizens' spontaneous successes are still paid. "
-        "Set a spread of difficulties in the Advanced section to see a mixed group."),
+        "Set a spread of difficulties in the Advanced section to see a mixed group."
+    ),
     "parking_levers": "What stops the contract rewarding parking?",
     "parking_levers_intro": (
-        "The investor's preferred parked share under this contract and with one lever "
-        "changed."),
+        "The investor's preferred parked share under this contract and with one lever changed."
+    ),
     "lever_this_contract": "This contract",
     "lever_above_baseline": "Pay only above the baseline",
     "lever_rate_card": "Rate card by each citizen's own difficulty (premium 1)",
@@ -397,7 +460,8 @@ TEXT: dict[str, str] = {
     "switch_investor_return_cap": "Cap the investor's return",
     "switch_investor_return_cap_help": (
         "A cap on the money multiple the investor may receive; payments above it stay "
-        "with the municipality. Published caps range from 2 % to 15 % a year."),
+        "with the municipality. Published caps range from 2 % to 15 % a year."
+    ),
     "link_unknown_keys": "{count} unknown settings ({keys}, …)",
     "link_duplicate": "{key} names a setting that {used} already set ({used} was used)",
     "allowed_choice": "one of: {choices}",
@@ -407,7 +471,8 @@ TEXT: dict[str, str] = {
         "the easiest starters and parks the share π with the hardest, who get no "
         "programme and succeed at their own c(d_k). The rate card and the saving follow "
         "each citizen's own difficulty; payments stop at the investor's return cap R; a "
-        "guarantor covers the investor's shortfall up to the share g of its capital:"),
+        "guarantor covers the investor's shortfall up to the share g of its capital:"
+    ),
     "eq_price": "price",
     "eq_saving": "saving",
     "eq_guarantee": "guarantee",
@@ -450,77 +515,98 @@ FIELD_HELP: dict[str, str] = {
     "cohort_size": "How many citizens the municipality plans to refer to the programme.",
     "success_probability": (
         "Chance that a citizen of the reference group (difficulty 0.5) reaches the outcome with "
-        "the programme."),
+        "the programme."
+    ),
     "difficulty": (
         "0 = citizens closest to the goal (e.g. the labour market), 1 = furthest from it. Harder "
         "groups succeed less often, but more of their successes are truly thanks to the "
-        "programme."),
+        "programme."
+    ),
     "referral_rate": (
         "Share of the planned citizens who actually start. Below 100 % is a referral shortfall, "
-        "as in the Ballerup pilot where only 6 of 10 had started at half-time."),
+        "as in the Ballerup pilot where only 6 of 10 had started at half-time."
+    ),
     "counterfactual_probability": (
         "Chance that a citizen of the reference group reaches the outcome anyway. Outcomes like "
-        "these are deadweight: paid for, but not caused by the programme."),
+        "these are deadweight: paid for, but not caused by the programme."
+    ),
     "difficulty_slope": (
         "How steeply success falls as the target group gets harder (in log-odds per unit of "
-        "difficulty). 0 = all groups are alike."),
+        "difficulty). 0 = all groups are alike."
+    ),
     "evidence_strength": (
         "How sure we are of the success rate, like the number of earlier participants seen. Weak "
         "evidence means the whole cohort may do much better or worse than expected — the "
-        "investor's main risk."),
+        "investor's main risk."
+    ),
     "duration_years": "How many years the programme runs.",
     "payment_lag_years": (
         "Years between delivering the programme and being paid for its outcomes (they have to be "
-        "measured first). Longer delays lower the investor's yearly return."),
+        "measured first). Longer delays lower the investor's yearly return."
+    ),
     "price_per_outcome": (
         "What the municipality pays for each outcome it pays for (for the reference group; the "
-        "difficulty premium can tilt it)."),
+        "difficulty premium can tilt it)."
+    ),
     "difficulty_premium": (
         "A rate card that pays more for harder citizens and less for easier ones: price × (1 + "
-        "premium × (difficulty − 0.5)). 0 = one price for all."),
+        "premium × (difficulty − 0.5)). 0 = one price for all."
+    ),
     "payment_basis": (
         "Every outcome, or only outcomes above a baseline (the outcomes that would have happened "
-        "anyway are then not paid for)."),
+        "anyway are then not paid for)."
+    ),
     "contract_baseline": (
         "The success rate without the programme as written in the contract. Used only when "
-        "paying for outcomes above the baseline."),
+        "paying for outcomes above the baseline."
+    ),
     "success_threshold": "Nothing is paid unless the achieved success rate reaches this level.",
     "payment_cap": "The most the municipality will ever pay in total.",
     "delivery_cost_per_participant": "What the provider spends on each citizen who starts.",
     "fixed_costs": "Set-up, management and evaluation, paid at the start.",
     "public_savings_per_outcome": (
         "What all public budgets save when one more citizen reaches the outcome (e.g. cash "
-        "benefit not paid: about 148,000 DKK a year in 2024)."),
+        "benefit not paid: about 148,000 DKK a year in 2024)."
+    ),
     "municipal_share_of_savings": (
         "Share of the public saving that lands in the municipality's own budget; the rest lands "
-        "in the 'wrong pocket' (state or region)."),
+        "in the 'wrong pocket' (state or region)."
+    ),
     "discount_rate": (
-        "Yearly rate used to compare money now and later for the municipality and society."),
+        "Yearly rate used to compare money now and later for the municipality and society."
+    ),
     "provider_fee_at_risk": (
         "Share of the delivery costs the provider pays itself and gets back only from outcome "
-        "payments. 0 = the provider carries no financial risk."),
+        "payments. 0 = the provider carries no financial risk."
+    ),
     "difficulty_spread": (
         "The referred citizens are not all alike: their difficulties spread evenly over "
-        "the chosen difficulty ± this. 0 = everybody alike."),
+        "the chosen difficulty ± this. 0 = everybody alike."
+    ),
     "parked_share": (
         "Creaming inside the contract: the provider serves only the easiest starters and "
         "parks this share, the hardest first. Parked citizens get no programme (no cost) "
-        "and succeed only as often as they would have anyway."),
+        "and succeed only as often as they would have anyway."
+    ),
     "savings_gradient": (
         "A citizen far from the goal would have stayed on benefits longest, so helping "
         "them saves more: saving × (1 + gradient × (difficulty − 0.5)). 1 = the hardest "
-        "group saves 1.5 times, the easiest 0.5 times the reference saving."),
+        "group saves 1.5 times, the easiest 0.5 times the reference saving."
+    ),
     "savings_years": (
         "An outcome's saving accrues evenly over this many years from the year it is paid "
         "for (KORA counts six). More years: the investor is repaid before the "
-        "municipality's savings arrive."),
+        "municipality's savings arrive."
+    ),
     "investor_return_cap": (
         "The most the investor may get back, as a multiple of its capital (1.10 = capital "
-        "plus 10 %). Payments above it are not made."),
+        "plus 10 %). Payments above it are not made."
+    ),
     "guarantee_share": (
         "Blended finance: a guarantor (a foundation or a state fund) covers the "
         "investor's losses up to this share of its capital, as Den Sociale "
-        "Investeringsfond and the Rikers Island guarantee did."),
+        "Investeringsfond and the Rikers Island guarantee did."
+    ),
 }
 
 #: Domain words of DESIGN.md (key ``glossary_<name>``): the English term; its translation is
@@ -554,10 +640,15 @@ GLOSSARY: dict[str, str] = {
 #: Notes for the translator, by key (shown as ``#.`` comments in the catalogs).
 NOTES: dict[str, str] = {
     "language": "The label of the language switch: the same in every language.",
-    **{key: "A word inside the Method page's equations (LaTeX \\text{...}); the Danish "
-            "page showed it in English when the catalogs were introduced."
-       for key in TEXT if key.startswith("eq_")},
-    **{f"glossary_{name}": "Glossary row: the English term; translate it with the Danish "
-                           "term (both columns show in either language)."
-       for name in GLOSSARY},
+    **{
+        key: "A word inside the Method page's equations (LaTeX \\text{...}); the Danish "
+        "page showed it in English when the catalogs were introduced."
+        for key in TEXT
+        if key.startswith("eq_")
+    },
+    **{
+        f"glossary_{name}": "Glossary row: the English term; translate it with the Danish "
+        "term (both columns show in either language)."
+        for name in GLOSSARY
+    },
 }

@@ -10,8 +10,12 @@ from tests._app import chart_data, start, text_of
 
 pytestmark = pytest.mark.apptest
 
-EXPLORER_CHARTS = {"explorer_investor_irr", "explorer_commissioner", "explorer_payoff",
-                   "explorer_cash_flows"}
+EXPLORER_CHARTS = {
+    "explorer_investor_irr",
+    "explorer_commissioner",
+    "explorer_payoff",
+    "explorer_cash_flows",
+}
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +26,14 @@ def explorer():
 def test_explorer_draws_every_chart_and_headline_metric(explorer):
     assert set(chart_data(explorer)) == EXPLORER_CHARTS
     labels = [m.label for m in explorer.metric]
-    assert labels == ["Expected investor return (IRR)", "Chance the investor loses money",
-                      "Money multiple", "Municipality net (SIB)", "Cost per additional outcome",
-                      "Deadweight share"]
+    assert labels == [
+        "Expected investor return (IRR)",
+        "Chance the investor loses money",
+        "Money multiple",
+        "Municipality net (SIB)",
+        "Cost per additional outcome",
+        "Deadweight share",
+    ]
     values = {m.label: m.value for m in explorer.metric}
     assert values["Expected investor return (IRR)"].endswith("%")
     assert values["Cost per additional outcome"].startswith("DKK ")
@@ -44,11 +53,14 @@ def test_sidebar_shows_the_chosen_groups_probabilities(explorer):
     assert "40.0%" in caption and "15.0%" in caption
 
 
-@pytest.mark.parametrize("key, value, must_change", [
-    ("in_cohort_size", 60, EXPLORER_CHARTS),
-    ("in_success_probability", 0.55, EXPLORER_CHARTS - {"explorer_payoff"}),
-    ("in_difficulty", 0.8, EXPLORER_CHARTS),
-])
+@pytest.mark.parametrize(
+    "key, value, must_change",
+    [
+        ("in_cohort_size", 60, EXPLORER_CHARTS),
+        ("in_success_probability", 0.55, EXPLORER_CHARTS - {"explorer_payoff"}),
+        ("in_difficulty", 0.8, EXPLORER_CHARTS),
+    ],
+)
 def test_each_headline_slider_redraws_the_explorer_charts(key, value, must_change):
     at = start()
     before = chart_data(at)

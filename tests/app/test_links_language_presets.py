@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sib_model import PRESETS, Scenario
-from tests._app import chart_data, chart_layouts, start, text_of
+from tests._app import chart_data, chart_layouts, start
 
 pytestmark = pytest.mark.apptest
 
@@ -17,8 +17,12 @@ pytestmark = pytest.mark.apptest
 def test_a_link_reproduces_the_scenario_without_warning():
     at = start({"n": "50", "p": "0.3", "d": "0.7", "basis": "above_baseline", "cap": "9000000"})
     assert at.session_state["scenario"] == Scenario(
-        cohort_size=50, success_probability=0.3, difficulty=0.7,
-        payment_basis="above_baseline", payment_cap=9_000_000)
+        cohort_size=50,
+        success_probability=0.3,
+        difficulty=0.7,
+        payment_basis="above_baseline",
+        payment_cap=9_000_000,
+    )
     assert not at.warning
     assert at.slider(key="in_cohort_size").value == 50
     assert at.checkbox(key="in_payment_cap_switch").value is True
@@ -30,18 +34,21 @@ def test_a_link_with_more_citizens_than_the_slider_shows_widens_the_slider():
     assert at.slider(key="in_cohort_size").value == 5000
 
 
-@pytest.mark.parametrize("query, bad_key", [
-    ({"n": "abc"}, "n"),
-    ({"p": "5"}, "p"),
-    ({"zzz": "1"}, "zzz"),
-    ({"d": "1e309"}, "d"),
-    ({"n": "9" * 5000}, "n"),
-    ({"price": "1e308"}, "price"),
-    ({"k": "nan"}, "k"),
-    ({"basis": "<script>alert(1)</script>"}, "basis"),
-    ({"lang": "klingon"}, "lang"),
-    ({"x" * 2000: "1"}, "x" * 30),
-])
+@pytest.mark.parametrize(
+    "query, bad_key",
+    [
+        ({"n": "abc"}, "n"),
+        ({"p": "5"}, "p"),
+        ({"zzz": "1"}, "zzz"),
+        ({"d": "1e309"}, "d"),
+        ({"n": "9" * 5000}, "n"),
+        ({"price": "1e308"}, "price"),
+        ({"k": "nan"}, "k"),
+        ({"basis": "<script>alert(1)</script>"}, "basis"),
+        ({"lang": "klingon"}, "lang"),
+        ({"x" * 2000: "1"}, "x" * 30),
+    ],
+)
 def test_a_malformed_link_warns_and_falls_back(query, bad_key):
     at = start(query)
     assert len(at.warning) == 1
@@ -82,7 +89,7 @@ def test_the_language_switch_changes_labels_titles_and_link():
     assert labels == ["Antal borgere", "Succesrate", "Målgruppens sværhedsgrad"]
     assert at.title[0].value == "Udforsk"
     assert at.query_params.get("lang") == "da"
-    assert [m.label for m in at.metric][0] == "Forventet afkast (IRR)"
+    assert next(m.label for m in at.metric) == "Forventet afkast (IRR)"
     assert any(m.value.endswith(" kr.") for m in at.metric)
     titles = [data_title for data_title in _chart_titles(at)]
     assert "Investorens afkast i de simulerede forløb" in titles

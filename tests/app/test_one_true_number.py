@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from sib_model import Scenario, evaluate
-from ui.i18n import Translator
 from tests._app import chart_layouts, start
+from ui.i18n import Translator
 
 pytestmark = pytest.mark.apptest
 

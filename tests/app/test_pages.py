@@ -16,8 +16,11 @@ PAGE_CHARTS = {
     "method": set(),
 }
 #: The chart of each page that must follow every headline slider.
-FOLLOWS_SLIDERS = {"creaming": {"creaming_frontier", "parking_frontier"}, "deal-space": {"deal_space_heatmap"},
-                   "sensitivity": {"sensitivity_investor_irr", "sensitivity_commissioner_net"}}
+FOLLOWS_SLIDERS = {
+    "creaming": {"creaming_frontier", "parking_frontier"},
+    "deal-space": {"deal_space_heatmap"},
+    "sensitivity": {"sensitivity_investor_irr", "sensitivity_commissioner_net"},
+}
 
 
 @pytest.mark.parametrize("page", PAGE_CHARTS)
@@ -25,7 +28,10 @@ def test_page_runs_and_draws_its_charts_with_the_sidebar(page):
     at = start(page=page)
     assert set(chart_data(at)) == PAGE_CHARTS[page]
     assert [s.label for s in at.sidebar.slider][:3] == [
-        "Cohort size", "Success probability", "Target-group difficulty"]
+        "Cohort size",
+        "Success probability",
+        "Target-group difficulty",
+    ]
 
 
 @pytest.mark.parametrize("page", FOLLOWS_SLIDERS)
@@ -50,9 +56,11 @@ def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
     table = at.dataframe[0].value
     assert len(table) == 4
     assert set(table["Contract terms"]) == {
-        "premium 0.0, Every outcome", "premium 1.0, Every outcome",
+        "premium 0.0, Every outcome",
+        "premium 1.0, Every outcome",
         "premium 0.0, Only outcomes above the baseline",
-        "premium 1.0, Only outcomes above the baseline"}
+        "premium 1.0, Only outcomes above the baseline",
+    }
 
 
 def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_parking():
@@ -61,9 +69,11 @@ def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_
     assert "**This contract rewards parking.**" in text
     levers = at.dataframe[1].value
     assert list(levers["Contract terms"]) == [
-        "This contract", "Pay only above the baseline",
+        "This contract",
+        "Pay only above the baseline",
         "Rate card by each citizen's own difficulty (premium 1)",
-        "A guarantee of half the capital"]
+        "A guarantee of half the capital",
+    ]
     # Paying only above the baseline moves the investor's preferred parked share down.
     preferred = list(levers["Investor prefers parking"])
     assert preferred[0] == "100%" and preferred[1] != "100%"

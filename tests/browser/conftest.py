@@ -22,8 +22,11 @@ def chromium_path() -> str:
     try:
         from playwright.sync_api import sync_playwright  # noqa: F401
     except ImportError:
-        pytest.fail("Playwright for Python is missing: run `make test` (it installs "
-                    "the dev extra) or `.venv/bin/pip install -e '.[dev]'`.", pytrace=False)
+        pytest.fail(
+            "Playwright for Python is missing: run `make test` (it installs "
+            "the dev extra) or `.venv/bin/pip install -e '.[dev]'`.",
+            pytrace=False,
+        )
     path = Path(harness.CHROMIUM)
     if not path.is_file():
         pytest.fail(harness.CHROMIUM_MISSING, pytrace=False)

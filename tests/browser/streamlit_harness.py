@@ -91,8 +91,14 @@ class StreamlitServer:
     spawned. Its output goes to a temporary log whose tail is quoted when it fails to start.
     """
 
-    def __init__(self, script: str | Path = "app.py", *, cwd: Path = REPO_ROOT,
-                 startup_timeout: float = 60.0, extra_args: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        script: str | Path = "app.py",
+        *,
+        cwd: Path = REPO_ROOT,
+        startup_timeout: float = 60.0,
+        extra_args: tuple[str, ...] = (),
+    ) -> None:
         self.script = str(script)
         self.cwd = Path(cwd)
         self.startup_timeout = startup_timeout
@@ -105,19 +111,34 @@ class StreamlitServer:
     def start(self) -> str:
         if not (self.cwd / self.script).exists():
             raise FileNotFoundError(f"{self.cwd / self.script} does not exist")
-        self._log = tempfile.NamedTemporaryFile(
-            "w+", prefix="streamlit-", suffix=".log", delete=False)
+        # Open for the server's whole life (closed in stop()), so no context manager.
+        self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            "w+", prefix="streamlit-", suffix=".log", delete=False
+        )
         command = [
-            sys.executable, "-m", "streamlit", "run", self.script,
-            "--server.headless", "true",
-            "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "false",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            self.script,
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
             *self.extra_args,
         ]
         self.process = subprocess.Popen(
-            command, cwd=self.cwd, stdout=self._log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True)
+            command,
+            cwd=self.cwd,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         self._wait_until_healthy()
         return self.base_url
 
@@ -129,7 +150,8 @@ class StreamlitServer:
                 self.stop()
                 raise RuntimeError(
                     f"streamlit exited with code {self.process.returncode} before answering "
-                    f"{health}:\n{self.log_tail()}")
+                    f"{health}:\n{self.log_tail()}"
+                )
             try:
                 with urllib.request.urlopen(health, timeout=2) as response:
                     if response.status == 200:
@@ -140,7 +162,8 @@ class StreamlitServer:
         self.stop()
         raise TimeoutError(
             f"streamlit did not answer {health} within {self.startup_timeout:.0f} s:\n"
-            f"{self.log_tail()}")
+            f"{self.log_tail()}"
+        )
 
     def log_tail(self, lines: int = 40) -> str:
         if self._log is None:
@@ -216,8 +239,9 @@ def wait_until_idle(page, *, min_charts: int = 0, timeout_ms: float = 30_000) ->
     for _ in range(2):
         page.wait_for_function(_IDLE_JS, timeout=timeout_ms, polling=50)
         if min_charts:
-            page.wait_for_function(_CHARTS_DRAWN_JS, arg=min_charts, timeout=timeout_ms,
-                                   polling=100)
+            page.wait_for_function(
+                _CHARTS_DRAWN_JS, arg=min_charts, timeout=timeout_ms, polling=100
+            )
         page.wait_for_timeout(150)
     page.wait_for_function(_IDLE_JS, timeout=timeout_ms, polling=50)
 
@@ -226,15 +250,20 @@ def chart_data(page) -> list[str]:
     """The traces of every plotly chart on the page, serialised (one string per chart)."""
     return page.evaluate(
         "() => Array.from(document.querySelectorAll('.js-plotly-plot'))"
-        ".map(gd => JSON.stringify(gd.data || null))")
+        ".map(gd => JSON.stringify(gd.data || null))"
+    )
 
 
 def slider(page, label: str):
     """The ``st.slider`` widget whose label contains ``label`` (sidebar first)."""
     widgets = page.locator('[data-testid="stSlider"]').filter(
-        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label))
-    sidebar = page.locator('[data-testid="stSidebar"]').locator('[data-testid="stSlider"]').filter(
-        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label))
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label)
+    )
+    sidebar = (
+        page.locator('[data-testid="stSidebar"]')
+        .locator('[data-testid="stSlider"]')
+        .filter(has=page.locator('[data-testid="stWidgetLabel"]', has_text=label))
+    )
     return sidebar.first if sidebar.count() else widgets.first
 
 
@@ -256,7 +285,8 @@ def slider_room(page, label: str) -> tuple[int, int]:
              const max = parseFloat(el.max || el.getAttribute('aria-valuemax'));
              const step = parseFloat(el.step || '0') || (max - min) / 100;
              return [Math.floor((v - min) / step + 1e-9), Math.floor((max - v) / step + 1e-9)];
-           }""")
+           }"""
+    )
     return int(left), int(right)
 
 
@@ -331,12 +361,12 @@ def timed_slider_move(page, label: str, key: str, *, timeout_ms: float = 30_000)
     page.evaluate(_ARM_MONITOR_JS, [_IDLE_JS, QUIET_MS])
     page.keyboard.press(key)
     try:
-        handle = page.wait_for_function("() => window.__latency", timeout=timeout_ms,
-                                        polling="raf")
+        handle = page.wait_for_function("() => window.__latency", timeout=timeout_ms, polling="raf")
     except Exception as error:
         state = page.evaluate(_DIAGNOSE_JS)
-        raise TimeoutError(f"no redraw {timeout_ms / 1000:.0f} s after {key} on {label!r}: "
-                           f"{state}") from error
+        raise TimeoutError(
+            f"no redraw {timeout_ms / 1000:.0f} s after {key} on {label!r}: {state}"
+        ) from error
     return float(handle.json_value())
 
 
@@ -381,10 +411,16 @@ def full_page_screenshot(page, path: str | Path, *, max_height: int = 12_000) ->
         """() => Math.max(document.documentElement.scrollHeight,
              ...Array.from(document.querySelectorAll(
                  '[data-testid="stMain"], [data-testid="stAppViewContainer"], '
-                 + '[data-testid="stSidebarContent"], [data-testid="stAppScrollToBottomContainer"]'))
-               .map(e => e.scrollHeight))""")
-    page.set_viewport_size({"width": viewport["width"],
-                            "height": int(min(max(height, viewport["height"]), max_height))})
+                 + '[data-testid="stSidebarContent"], '
+                 + '[data-testid="stAppScrollToBottomContainer"]'))
+               .map(e => e.scrollHeight))"""
+    )
+    page.set_viewport_size(
+        {
+            "width": viewport["width"],
+            "height": int(min(max(height, viewport["height"]), max_height)),
+        }
+    )
     try:
         page.wait_for_timeout(400)  # plotly charts resize on the window's resize event
         page.screenshot(path=str(path), full_page=True)

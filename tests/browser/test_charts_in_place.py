@@ -75,8 +75,9 @@ def test_redrawn_chart_shows_hover_text_and_a_png_download(page, app_url):
     # The mode bar (shown while the pointer is over the chart) offers the PNG download.
     buttons = chart.locator(".modebar-btn")
     assert buttons.count() == 1, f"the mode bar should hold one button, holds {buttons.count()}"
-    assert "png" in (buttons.first.get_attribute("data-title") or "").lower(), \
+    assert "png" in (buttons.first.get_attribute("data-title") or "").lower(), (
         "the mode bar's button is not 'download as PNG'"
+    )
 
 
 def test_chart_follows_its_column_when_the_window_narrows(page, app_url):

@@ -26,8 +26,10 @@ PAGES = {
 }
 HEADLINE_SLIDERS = ["Cohort size", "Success probability", "Target-group difficulty"]
 HEADLINE_FIELDS = ["cohort_size", "success_probability", "difficulty"]
-WARNING = ('[data-testid="stAlertContentWarning"], [data-testid="stAlertContentError"], '
-           '[data-testid="stToast"]')
+WARNING = (
+    '[data-testid="stAlertContentWarning"], [data-testid="stAlertContentError"], '
+    '[data-testid="stToast"]'
+)
 # The link a curious or careless person might send: a word for a number, a probability of 5,
 # a key nobody knows and a difficulty that overflows a float.
 HOSTILE_QUERY = "?n=abc&p=5&zzz=1&d=1e309"
@@ -42,7 +44,9 @@ def assert_no_exception(page, where: str) -> None:
     exceptions = page.locator(harness.EXCEPTION)
     if exceptions.count():
         pytest.fail(f"{where} shows an exception:\n{exceptions.first.inner_text()[:2000]}")
-    assert page.get_by_text("Page not found").count() == 0, f"{where}: Streamlit says page not found"
+    assert page.get_by_text("Page not found").count() == 0, (
+        f"{where}: Streamlit says page not found"
+    )
 
 
 def wait_for_redraw(page, before: list[str], timeout_ms: float = 30_000) -> None:
@@ -53,7 +57,10 @@ def wait_for_redraw(page, before: list[str], timeout_ms: float = 30_000) -> None
                               .map(gd => JSON.stringify(gd.data || null));
              return now.length !== before.length || now.some((d, i) => d !== before[i]);
            }""",
-        arg=before, timeout=timeout_ms, polling=100)
+        arg=before,
+        timeout=timeout_ms,
+        polling=100,
+    )
     harness.wait_until_idle(page, timeout_ms=timeout_ms)
 
 

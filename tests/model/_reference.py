@@ -23,8 +23,11 @@ def outcome_pmf(s: Scenario, starters: int, p: float | None = None) -> np.ndarra
 def pair_pmf(s: Scenario) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every (starters n, outcomes k) of a homogeneous cohort at the reference group with
     P(n, k) = binom.pmf(n; cohort, referral) × P(k | n), as flat arrays."""
-    rows = [(n, k, stats.binom.pmf(n, s.cohort_size, s.referral_rate) * pk)
-            for n in range(s.cohort_size + 1) for k, pk in enumerate(outcome_pmf(s, n))]
+    rows = [
+        (n, k, stats.binom.pmf(n, s.cohort_size, s.referral_rate) * pk)
+        for n in range(s.cohort_size + 1)
+        for k, pk in enumerate(outcome_pmf(s, n))
+    ]
     n, k, p = (np.array(column, dtype=float) for column in zip(*rows, strict=True))
     return n, k, p
 

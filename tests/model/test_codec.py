@@ -56,13 +56,24 @@ def test_every_valid_scenario_round_trips_through_dict_json_and_query(fields):
 
 
 def test_query_reading_keeps_good_values_and_reports_bad_ones():
-    params = {"n": "abc", "p": "0.6", "zzz": "1", "d": "1e309", "cap": "none",
-              "price": "9" * 500, "lang": "da"}
+    params = {
+        "n": "abc",
+        "p": "0.6",
+        "zzz": "1",
+        "d": "1e309",
+        "cap": "none",
+        "price": "9" * 500,
+        "lang": "da",
+    }
     s, problems = scenario_from_query(params, ignore=frozenset({"lang"}))
     assert s == Scenario(success_probability=0.6)
     reasons = {p.key: p.reason for p in problems}
-    assert reasons == {"n": "invalid_value", "zzz": "unknown_key", "d": "invalid_value",
-                       "price": "invalid_value"}
+    assert reasons == {
+        "n": "invalid_value",
+        "zzz": "unknown_key",
+        "d": "invalid_value",
+        "price": "invalid_value",
+    }
     assert all(len(p.value) <= 41 for p in problems)
 
 
@@ -75,8 +86,7 @@ def test_query_reading_accepts_long_field_names_and_builds_on_a_base():
 def test_a_link_naming_a_field_twice_reports_a_duplicate_and_keeps_the_first():
     s, problems = scenario_from_query({"n": "50", "cohort_size": "60"})
     assert s.cohort_size == 50
-    assert [(p.key, p.reason, p.allowed) for p in problems] == [
-        ("cohort_size", "duplicate", "n")]
+    assert [(p.key, p.reason, p.allowed) for p in problems] == [("cohort_size", "duplicate", "n")]
 
 
 def test_an_old_and_a_new_key_for_the_same_field_are_a_duplicate_too():
@@ -85,14 +95,28 @@ def test_an_old_and_a_new_key_for_the_same_field_are_a_duplicate_too():
 
 
 def test_tracking_keys_from_newsletters_and_ads_give_no_problem():
-    params = {"utm_source": "newsletter", "utm_campaign": "x", "fbclid": "abc",
-              "gclid": "def", "p": "0.5"}
+    params = {
+        "utm_source": "newsletter",
+        "utm_campaign": "x",
+        "fbclid": "abc",
+        "gclid": "def",
+        "p": "0.5",
+    }
     s, problems = scenario_from_query(params)
     assert problems == [] and s == Scenario(success_probability=0.5)
 
 
-@pytest.mark.parametrize("text", ["", "not json", "[1, 2]", '{"scenario": {"cohort_size": -1}}',
-                                  b"\xff\xfe", '{"scenario": {"price": 1}}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "not json",
+        "[1, 2]",
+        '{"scenario": {"cohort_size": -1}}',
+        b"\xff\xfe",
+        '{"scenario": {"price": 1}}',
+    ],
+)
 def test_broken_files_are_refused_with_a_scenario_error(text):
     with pytest.raises(ScenarioError):
         scenario_from_json(text)

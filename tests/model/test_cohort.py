@@ -13,10 +13,15 @@ from sib_model.cohort import DEFAULT_DRAWS, EXACT_MAX_PAIRS, exact_pairs
 from sib_model.targeting import N_STRATA
 
 
-@pytest.mark.parametrize("terms", [dict(), dict(referral_rate=0.6, cohort_size=40),
-                                   dict(evidence_strength=math.inf, cohort_size=30,
-                                        referral_rate=0.8),
-                                   dict(evidence_strength=3.0, difficulty=0.8)])
+@pytest.mark.parametrize(
+    "terms",
+    [
+        dict(),
+        dict(referral_rate=0.6, cohort_size=40),
+        dict(evidence_strength=math.inf, cohort_size=30, referral_rate=0.8),
+        dict(evidence_strength=3.0, difficulty=0.8),
+    ],
+)
 def test_exact_pairs_are_scipys_binomial_times_beta_binomial_and_sum_to_one(terms):
     s = Scenario(**terms)
     starters, outcomes, probability = exact_pairs(s)
@@ -55,13 +60,16 @@ def test_the_switch_to_monte_carlo_happens_beyond_exact_max_pairs(monkeypatch):
     assert beyond.summary["expected_starters"] == pytest.approx(6.0, abs=0.05)
 
 
-@pytest.mark.parametrize("terms, method", [
-    (dict(cohort_size=10_000), "exact"),                     # everybody starts: 10,001 pairs
-    (dict(cohort_size=250, referral_rate=0.5), "exact"),
-    (dict(cohort_size=1_000, referral_rate=0.8), "monte_carlo"),
-    (dict(difficulty_spread=0.2), "monte_carlo"),            # a mixed cohort
-    (dict(parked_share=0.1), "monte_carlo"),                 # parking
-])
+@pytest.mark.parametrize(
+    "terms, method",
+    [
+        (dict(cohort_size=10_000), "exact"),  # everybody starts: 10,001 pairs
+        (dict(cohort_size=250, referral_rate=0.5), "exact"),
+        (dict(cohort_size=1_000, referral_rate=0.8), "monte_carlo"),
+        (dict(difficulty_spread=0.2), "monte_carlo"),  # a mixed cohort
+        (dict(parked_share=0.1), "monte_carlo"),  # parking
+    ],
+)
 def test_evaluate_says_which_route_it_took(terms, method):
     s = Scenario(**terms)
     if method == "exact":
@@ -77,8 +85,13 @@ def test_evaluate_says_which_route_it_took(terms, method):
 # total's pmf is the convolution of the strata's binomial pmfs. 90 citizens, everybody starts,
 # N_STRATA = 9 strata of 10 citizens each (citizen j sits in stratum 9j // 90).
 
-MIXED = Scenario(cohort_size=90, evidence_strength=math.inf, difficulty=0.5,
-                 difficulty_spread=0.3, success_threshold=0.4)
+MIXED = Scenario(
+    cohort_size=90,
+    evidence_strength=math.inf,
+    difficulty=0.5,
+    difficulty_spread=0.3,
+    success_threshold=0.4,
+)
 PER_STRATUM = 10
 
 
@@ -131,10 +144,14 @@ def test_parked_citizens_cost_no_delivery_and_succeed_at_their_counterfactual_ra
     result = evaluate(s)
     summary, futures = result.summary, result.n_simulations
     assert summary["expected_served"] == pytest.approx(60.0)
-    assert summary["expected_capital"] == pytest.approx(s.fixed_costs
-                                                        + 60 * s.delivery_cost_per_participant)
-    rates = np.where(np.arange(9) < 6, _strata_rates(s, s.success_probability),
-                     _strata_rates(s, s.counterfactual_probability))
+    assert summary["expected_capital"] == pytest.approx(
+        s.fixed_costs + 60 * s.delivery_cost_per_participant
+    )
+    rates = np.where(
+        np.arange(9) < 6,
+        _strata_rates(s, s.success_probability),
+        _strata_rates(s, s.counterfactual_probability),
+    )
     pmf = _total_pmf(rates)
     outcomes_error = math.sqrt(PER_STRATUM * (rates * (1 - rates)).sum() / futures)
     assert abs(summary["expected_outcomes"] - PER_STRATUM * rates.sum()) < 4 * outcomes_error

@@ -15,8 +15,9 @@ from sib_model.contract import investor_cash_flows, settle, year_weights
 
 def settle_one(s: Scenario, starters, outcomes):
     """Settle given starters and outcomes of a homogeneous group (each future weight 1)."""
-    starters, outcomes = np.broadcast_arrays(np.asarray(starters, dtype=float),
-                                             np.asarray(outcomes, dtype=float))
+    starters, outcomes = np.broadcast_arrays(
+        np.asarray(starters, dtype=float), np.asarray(outcomes, dtype=float)
+    )
     cohort = homogeneous_outcomes(s, starters, outcomes, np.ones(starters.shape))
     return settle(s, cohort)
 
@@ -34,10 +35,10 @@ def test_hand_worked_cash_flows_and_irr_of_the_default_contract():
     assert float(settled.investor_irr) == pytest.approx(npf.irr(flows), abs=1e-9)
     assert float(settled.investor_irr) == pytest.approx(0.12380, abs=1e-5)
     # Commissioner: pays 8m/3 in years 1..3 at 3 %; saves 25 additional × 500k × ½, same years.
-    factor = sum(1.03 ** -t for t in (1, 2, 3)) / 3
+    factor = sum(1.03**-t for t in (1, 2, 3)) / 3
     assert float(settled.commissioner_payment_pv) == pytest.approx(8e6 * factor)
     assert float(settled.commissioner_net) == pytest.approx((25 * 250_000 - 8e6) * factor)
-    conventional = 1e6 + 6e6 * sum(1.03 ** -t for t in (0, 1, 2)) / 3
+    conventional = 1e6 + 6e6 * sum(1.03**-t for t in (0, 1, 2)) / 3
     assert float(settled.conventional_cost_pv) == pytest.approx(conventional)
     assert float(settled.society_net) == pytest.approx(25 * 500_000 * factor - conventional)
 
@@ -102,10 +103,10 @@ def test_the_guarantors_expected_cost_matches_the_binomial_reference(share):
     assert summary["expected_guarantor_payment"] == pytest.approx(pmf @ guarantee, rel=1e-9)
     assert summary["probability_guarantor_pays"] == pytest.approx(pmf[k < 11].sum(), rel=1e-9)
     received = 200_000 * k + guarantee
-    assert summary["expected_investor_moic"] == pytest.approx(pmf @ received / capital,
-                                                              rel=1e-9)
+    assert summary["expected_investor_moic"] == pytest.approx(pmf @ received / capital, rel=1e-9)
     assert summary["expected_investor_moic_unguaranteed"] == pytest.approx(
-        pmf @ (200_000 * k) / capital, rel=1e-9)
+        pmf @ (200_000 * k) / capital, rel=1e-9
+    )
 
 
 def test_one_years_savings_fall_in_the_payment_years():
@@ -123,7 +124,7 @@ def test_savings_spread_over_savings_years_by_hand():
     np.testing.assert_allclose(payment, [0, 1, 0, 0])
     np.testing.assert_allclose(savings, [0, 1 / 3, 1 / 3, 1 / 3])
     settled = settle_one(s, 10, 5)
-    factor = (1.03 ** -1 + 1.03 ** -2 + 1.03 ** -3) / 3
+    factor = (1.03**-1 + 1.03**-2 + 1.03**-3) / 3
     assert float(settled.public_saving_pv) == pytest.approx(3.5 * 500_000 * factor)
     assert float(settled.commissioner_saving_pv) == pytest.approx(3.5 * 250_000 * factor)
     assert float(settled.commissioner_payment_pv) == pytest.approx(5 * 200_000 / 1.03)

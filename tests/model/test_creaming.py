@@ -12,8 +12,12 @@ def test_creaming_frontier_has_a_row_per_difficulty_including_both_ends():
     frontier = creaming_frontier(Scenario(), n_points=11)
     assert isinstance(frontier, CreamingFrontier)
     assert list(frontier.table["difficulty"]) == pytest.approx(list(np.linspace(0, 1, 11)))
-    assert {"expected_investor_irr", "cost_per_additional_outcome", "deadweight_share",
-            "probability_of_loss"} <= set(frontier.table.columns)
+    assert {
+        "expected_investor_irr",
+        "cost_per_additional_outcome",
+        "deadweight_share",
+        "probability_of_loss",
+    } <= set(frontier.table.columns)
 
 
 def test_the_scenarios_own_difficulty_joins_the_grid():
@@ -77,7 +81,6 @@ def test_no_preference_and_no_gap_when_nothing_is_ever_paid():
 
 def test_the_largest_rate_card_premium_moves_the_investor_toward_harder_groups():
     plain = creaming_frontier(Scenario(evidence_strength=100.0), n_points=11)
-    card = creaming_frontier(Scenario(evidence_strength=100.0, difficulty_premium=1.0),
-                             n_points=11)
+    card = creaming_frontier(Scenario(evidence_strength=100.0, difficulty_premium=1.0), n_points=11)
     assert plain.investor.at == 0.0
     assert card.investor.clear and card.investor.at > plain.investor.at

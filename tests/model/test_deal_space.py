@@ -19,16 +19,22 @@ def test_deal_space_marks_cells_where_both_parties_sign():
 
 
 def test_deal_space_uses_willingness_to_pay_when_given():
-    grid = deal_space(Scenario(), prices=[100_000, 400_000], difficulties=[0.5],
-                      willingness_to_pay=500_000)
+    grid = deal_space(
+        Scenario(), prices=[100_000, 400_000], difficulties=[0.5], willingness_to_pay=500_000
+    )
     assert list(grid["commissioner_ok"]) == [True, False]
 
 
 def test_the_scenarios_own_cell_shows_what_evaluate_shows():
     from sib_model import evaluate
+
     s = Scenario(difficulty=0.4)
     cell = deal_space(s, prices=[s.price_per_outcome], difficulties=[0.4]).iloc[0]
     summary = evaluate(s).summary
-    for name in ("expected_investor_irr", "probability_of_loss", "expected_commissioner_net",
-                 "cost_per_additional_outcome"):
+    for name in (
+        "expected_investor_irr",
+        "probability_of_loss",
+        "expected_commissioner_net",
+        "cost_per_additional_outcome",
+    ):
         assert cell[name] == pytest.approx(summary[name], rel=1e-9), name

@@ -19,10 +19,16 @@ from ui.inputs import ADVANCED_SECTIONS, HEADLINE_FIELDS, INPUTS, advanced_secti
 class ScenarioWithTeaBreaks(Scenario):
     """A scenario with one extra, made-up input: nothing but this declaration adds it."""
 
-    tea_breaks_per_week: Annotated[float, FieldSpec(
-        "tea", "breaks per week", "money", Control("slider", 0.5, "number", "%.1f"),
-        Swing("absolute", 1.0))] = Field(2.0, ge=0.0, le=10.0,
-                                         description="A throwaway field for this test.")
+    tea_breaks_per_week: Annotated[
+        float,
+        FieldSpec(
+            "tea",
+            "breaks per week",
+            "money",
+            Control("slider", 0.5, "number", "%.1f"),
+            Swing("absolute", 1.0),
+        ),
+    ] = Field(2.0, ge=0.0, le=10.0, description="A throwaway field for this test.")
 
 
 def test_a_new_field_appears_in_the_codec_from_its_declaration_alone():
@@ -56,8 +62,11 @@ def test_every_table_covers_exactly_the_scenario_fields():
 
 
 def test_query_keys_are_unique_and_old_keys_still_read():
-    every_key = [key for name, spec in field_specs().items()
-                 for key in (spec.query_key, name, *spec.old_query_keys)]
+    every_key = [
+        key
+        for name, spec in field_specs().items()
+        for key in (spec.query_key, name, *spec.old_query_keys)
+    ]
     assert len(every_key) == len(set(every_key))
     # "ref" once meant the referral rate; "reference group" is a core term, so links now
     # write "referral", and old links still open.

@@ -23,9 +23,18 @@ def test_vectorised_irr_equals_numpy_financial_on_simulated_cash_flows():
 
 
 # numpy_financial.irr's documented examples, including two with several sign changes.
-@pytest.mark.parametrize("flows", [[-100, 39, 59, 55, 20], [-100, 0, 0, 74], [-100, 100, 0, 7],
-                                   [-100, 100, 0, -7], [-5, 10.5, 1, -8, 1],
-                                   [0, -5, 2, 2, 2], [-1, 0, 0, 0, 0, 0, 1e6]])
+@pytest.mark.parametrize(
+    "flows",
+    [
+        [-100, 39, 59, 55, 20],
+        [-100, 0, 0, 74],
+        [-100, 100, 0, 7],
+        [-100, 100, 0, -7],
+        [-5, 10.5, 1, -8, 1],
+        [0, -5, 2, 2, 2],
+        [-1, 0, 0, 0, 0, 0, 1e6],
+    ],
+)
 def test_irr_matches_numpy_financials_documented_examples(flows):
     assert irr(flows) == pytest.approx(npf.irr(flows), abs=1e-9)
 
@@ -60,8 +69,9 @@ def test_no_years_is_a_clear_error_and_infinite_flows_have_no_irr():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.floats(-1e6, 1e6).filter(lambda x: abs(x) > 1e-3 or x == 0),
-                min_size=2, max_size=6))
+@given(
+    st.lists(st.floats(-1e6, 1e6).filter(lambda x: abs(x) > 1e-3 or x == 0), min_size=2, max_size=6)
+)
 def test_irr_is_a_root_or_nan_and_never_a_spurious_total_loss(flows):
     rate = irr(flows)
     reference = npf.irr(np.array(flows))
@@ -70,5 +80,5 @@ def test_irr_is_a_root_or_nan_and_never_a_spurious_total_loss(flows):
     assert not math.isnan(rate)
     # The rate found is a root: the NPV at it is tiny next to the flows' size.
     x = 1 / (1 + rate)
-    npv = sum(c * x ** t for t, c in enumerate(flows))
-    assert abs(npv) <= 1e-6 * sum(abs(c) * x ** t for t, c in enumerate(flows))
+    npv = sum(c * x**t for t, c in enumerate(flows))
+    assert abs(npv) <= 1e-6 * sum(abs(c) * x**t for t, c in enumerate(flows))

@@ -25,11 +25,16 @@ def test_simulated_outcomes_follow_scipys_binomial_and_beta_binomial(evidence_st
 @pytest.mark.parametrize("route", ["table", "quantiles"])
 @pytest.mark.parametrize("evidence_strength", [math.inf, 30.0])
 def test_common_random_number_sampler_has_the_same_exact_distribution(
-        evidence_strength, route, monkeypatch):
+    evidence_strength, route, monkeypatch
+):
     if route == "quantiles":  # the route large cohorts take: θ's and S's quantile functions
         monkeypatch.setattr("sib_model.outcomes._TABLE_BUDGET", 0)
-    s = Scenario(cohort_size=40, referral_rate=0.7, success_probability=0.45,
-                 evidence_strength=evidence_strength)
+    s = Scenario(
+        cohort_size=40,
+        referral_rate=0.7,
+        success_probability=0.45,
+        evidence_strength=evidence_strength,
+    )
     starters, outcomes = common_outcomes(s, CommonUniforms.draw(N_LARGE, seed=5))
     observed_n = np.bincount(starters, minlength=41)
     assert chi_square_p_value(observed_n, stats.binom.pmf(np.arange(41), 40, 0.7)) > 1e-4

@@ -33,8 +33,10 @@ def test_the_documented_examples_run_and_show_what_they_say(module):
 
 
 def test_importing_the_model_loads_no_user_interface():
-    code = ("import sys, sib_model; "
-            "bad = [m for m in ('streamlit', 'plotly') if m in sys.modules]; "
-            "print(','.join(bad)); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, sib_model; "
+        "bad = [m for m in ('streamlit', 'plotly') if m in sys.modules]; "
+        "print(','.join(bad)); sys.exit(1 if bad else 0)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, f"sib_model imported {done.stdout.strip()} {done.stderr}"

@@ -1,6 +1,5 @@
 """The parking frontier: creaming inside a signed contract, and the levers against it."""
 
-
 import numpy as np
 import pytest
 

@@ -9,8 +9,9 @@ from sib_model.preferences import CLEAR_MARGIN, preferred
 
 
 def _table(values, noise=None):
-    return pd.DataFrame({"x": [0.0, 0.5, 1.0][:len(values)], "y": values,
-                         "noise": noise or [0.0] * len(values)})
+    return pd.DataFrame(
+        {"x": [0.0, 0.5, 1.0][: len(values)], "y": values, "noise": noise or [0.0] * len(values)}
+    )
 
 
 def test_a_clear_best_point_is_reported_with_its_value():

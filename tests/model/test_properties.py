@@ -46,8 +46,9 @@ small_contracts = contracts.map(lambda s: s.replace(cohort_size=min(s.cohort_siz
 def _every_outcome_count(s: Scenario, starters: int):
     """Every possible number of outcomes of ``starters`` citizens, settled."""
     outcomes = np.arange(starters + 1)
-    cohort = homogeneous_outcomes(s, np.full(outcomes.shape, starters), outcomes,
-                                  np.full(outcomes.shape, 1.0 / outcomes.size))
+    cohort = homogeneous_outcomes(
+        s, np.full(outcomes.shape, starters), outcomes, np.full(outcomes.shape, 1.0 / outcomes.size)
+    )
     return settle(s, cohort)
 
 
@@ -59,19 +60,27 @@ def test_payments_never_exceed_the_caps_and_money_is_conserved(s, data):
         assert (settled.payment <= s.payment_cap).all()
     assert (settled.payment >= 0).all()
     # Whatever the commissioner pays reaches investor and provider, and nothing else.
-    np.testing.assert_allclose(settled.investor_payment + settled.provider_payment,
-                               settled.payment, rtol=1e-12, atol=1e-6)
-    np.testing.assert_allclose(settled.investor_capital + settled.provider_capital,
-                               settled.capital, rtol=1e-12, atol=1e-6)
+    np.testing.assert_allclose(
+        settled.investor_payment + settled.provider_payment, settled.payment, rtol=1e-12, atol=1e-6
+    )
+    np.testing.assert_allclose(
+        settled.investor_capital + settled.provider_capital, settled.capital, rtol=1e-12, atol=1e-6
+    )
     # What the investor receives is the commissioner's share plus the guarantor's.
-    np.testing.assert_allclose(settled.investor_received,
-                               settled.investor_payment + settled.guarantor_payment,
-                               rtol=1e-12, atol=1e-6)
+    np.testing.assert_allclose(
+        settled.investor_received,
+        settled.investor_payment + settled.guarantor_payment,
+        rtol=1e-12,
+        atol=1e-6,
+    )
     # Nets add up: investor and provider together get the payment (and the guarantee)
     # back against their capital.
-    np.testing.assert_allclose(settled.investor_profit + settled.provider_net,
-                               settled.payment + settled.guarantor_payment - settled.capital,
-                               rtol=1e-9, atol=1e-3)
+    np.testing.assert_allclose(
+        settled.investor_profit + settled.provider_net,
+        settled.payment + settled.guarantor_payment - settled.capital,
+        rtol=1e-9,
+        atol=1e-3,
+    )
 
 
 @settings(max_examples=100, deadline=None)
@@ -124,7 +133,8 @@ def test_a_larger_guarantee_never_lowers_the_investors_expected_return(s, first,
 @settings(max_examples=40, deadline=None)
 @given(small_contracts, st.floats(0.5, 1, exclude_min=True), st.floats(0, 2), st.floats(0, 2))
 def test_a_larger_savings_gradient_never_lowers_the_municipalitys_net_for_harder_groups(
-        s, difficulty, first, second):
+    s, difficulty, first, second
+):
     """For d > 0.5 each additional outcome saves 1 + g·(d − 0.5) times the reference saving,
     more for a larger g; with a programme that helps (p ≥ c, so the expected additional
     outcomes are not negative) the municipality's expected net cannot fall. Homogeneous
@@ -141,11 +151,17 @@ def test_a_larger_savings_gradient_never_lowers_the_municipalitys_net_for_harder
 
 
 @settings(max_examples=30, deadline=None)
-@given(small_contracts.map(lambda s: s.replace(payment_basis="every_outcome",
-                                               evidence_strength=math.inf)),
-       st.floats(0.05, 0.5), st.floats(0, 1), st.floats(0, 1))
+@given(
+    small_contracts.map(
+        lambda s: s.replace(payment_basis="every_outcome", evidence_strength=math.inf)
+    ),
+    st.floats(0.05, 0.5),
+    st.floats(0, 1),
+    st.floats(0, 1),
+)
 def test_parking_the_hardest_never_lowers_deadweight_on_the_every_outcome_basis(
-        s, spread, first, second):
+    s, spread, first, second
+):
     """Parking moves the hardest starters from their success rate p_i to the lower c_i while
     their counterfactual outcomes stay: with the rate known (κ = ∞) and p ≥ c, on the same
     uniforms each citizen who succeeds when parked also succeeds when served, and a larger
@@ -157,8 +173,10 @@ def test_parking_the_hardest_never_lowers_deadweight_on_the_every_outcome_basis(
     high = evaluate(mixed.replace(parked_share=large))
     assert low.method == high.method == "monte_carlo"
     assert high.summary["expected_outcomes"] <= low.summary["expected_outcomes"] + 1e-9
-    assert (high.summary["expected_counterfactual_outcomes"]
-            == low.summary["expected_counterfactual_outcomes"])
+    assert (
+        high.summary["expected_counterfactual_outcomes"]
+        == low.summary["expected_counterfactual_outcomes"]
+    )
     low_share, high_share = low.summary["deadweight_share"], high.summary["deadweight_share"]
     assume(not math.isnan(low_share))
     if math.isnan(high_share):  # nobody succeeds once parked: every outcome was deadweight
@@ -177,7 +195,8 @@ def test_deadweight_share_never_exceeds_one(s):
 @settings(max_examples=10, deadline=None)
 @given(st.floats(0, 0.5), st.floats(0.2, 0.5), st.floats(0.3, 0.6))
 def test_higher_difficulty_premium_moves_investors_optimum_toward_harder_groups(
-        premium, extra, success):
+    premium, extra, success
+):
     s = Scenario(success_probability=success, evidence_strength=100.0)
     low = creaming_frontier(s.replace(difficulty_premium=premium), n_points=11)
     high = creaming_frontier(s.replace(difficulty_premium=premium + extra), n_points=11)

@@ -10,31 +10,34 @@ from sib_model import FIELD_LIMITS, Scenario, ScenarioError, evaluate
 from sib_model.scenario import KNOWN_EXACTLY
 
 
-@pytest.mark.parametrize("field, value, range_words", [
-    ("cohort_size", -5, "from 1 to 10000"),
-    ("cohort_size", 10.5, "whole number"),
-    ("cohort_size", "abc", "whole number"),
-    ("cohort_size", True, "whole number"),
-    ("success_probability", 1.2, "from 0 to 1"),
-    ("counterfactual_probability", -0.1, "from 0 to 1"),
-    ("referral_rate", math.nan, "from 0 to 1"),
-    ("payment_basis", "per_smile", "every_outcome"),
-    ("price_per_outcome", -1.0, "from 0 to"),
-    ("fixed_costs", math.inf, "from 0 to"),
-    ("evidence_strength", math.nan, "inf"),
-    ("evidence_strength", 0.0, "from 0.001"),
-    ("evidence_strength", 5e-324, "from 0.001"),  # would underflow the beta distribution
-    ("duration_years", [3], "whole number"),
-    ("cohort_size", "100", "whole number"),  # text is for the codec to read, not the model
-    ("price_per_outcome", b"1", "from 0 to"),
-    ("payment_lag_years", 0, "from 1 to 5"),
-    ("payment_cap", "lots", "or empty for none"),
-    ("difficulty_premium", 1.01, "from 0 to 1"),  # price(0) must stay ≥ half the price
-    ("investor_return_cap", 0.9, "from 1 to 10"),
-    ("guarantee_share", 1.5, "from 0 to 1"),
-    ("savings_years", 11, "from 1 to 10"),
-    ("difficulty_spread", 0.6, "from 0 to 0.5"),
-])
+@pytest.mark.parametrize(
+    "field, value, range_words",
+    [
+        ("cohort_size", -5, "from 1 to 10000"),
+        ("cohort_size", 10.5, "whole number"),
+        ("cohort_size", "abc", "whole number"),
+        ("cohort_size", True, "whole number"),
+        ("success_probability", 1.2, "from 0 to 1"),
+        ("counterfactual_probability", -0.1, "from 0 to 1"),
+        ("referral_rate", math.nan, "from 0 to 1"),
+        ("payment_basis", "per_smile", "every_outcome"),
+        ("price_per_outcome", -1.0, "from 0 to"),
+        ("fixed_costs", math.inf, "from 0 to"),
+        ("evidence_strength", math.nan, "inf"),
+        ("evidence_strength", 0.0, "from 0.001"),
+        ("evidence_strength", 5e-324, "from 0.001"),  # would underflow the beta distribution
+        ("duration_years", [3], "whole number"),
+        ("cohort_size", "100", "whole number"),  # text is for the codec to read, not the model
+        ("price_per_outcome", b"1", "from 0 to"),
+        ("payment_lag_years", 0, "from 1 to 5"),
+        ("payment_cap", "lots", "or empty for none"),
+        ("difficulty_premium", 1.01, "from 0 to 1"),  # price(0) must stay ≥ half the price
+        ("investor_return_cap", 0.9, "from 1 to 10"),
+        ("guarantee_share", 1.5, "from 0 to 1"),
+        ("savings_years", 11, "from 1 to 10"),
+        ("difficulty_spread", 0.6, "from 0 to 0.5"),
+    ],
+)
 def test_bad_values_are_refused_with_field_and_allowed_range(field, value, range_words):
     with pytest.raises(ScenarioError) as caught:
         Scenario(**{field: value})
@@ -59,6 +62,7 @@ def test_numpy_numbers_are_numbers():
 
 def test_model_validate_accepts_any_mapping_and_refuses_bad_data_like_the_constructor():
     from types import MappingProxyType
+
     assert Scenario.model_validate(MappingProxyType({"cohort_size": 40})).cohort_size == 40
     with pytest.raises(ScenarioError, match="cohort_size"):
         Scenario.model_validate({"cohort_size": -1})
@@ -101,12 +105,13 @@ def test_evidence_strength_above_a_billion_means_known_exactly(huge):
 def test_evidence_strength_of_a_billion_is_already_as_good_as_known():
     near = evaluate(Scenario(evidence_strength=KNOWN_EXACTLY)).summary
     exact = evaluate(Scenario(evidence_strength=math.inf)).summary
-    assert near["expected_investor_irr"] == pytest.approx(exact["expected_investor_irr"],
-                                                          rel=1e-6)
+    assert near["expected_investor_irr"] == pytest.approx(exact["expected_investor_irr"], rel=1e-6)
     assert near["probability_of_loss"] == pytest.approx(exact["probability_of_loss"], abs=1e-6)
 
 
 def test_changed_fields_are_only_those_that_differ_from_the_defaults():
     assert Scenario().changed_fields() == {}
     assert Scenario(cohort_size=40, payment_cap=1e6).changed_fields() == {
-        "cohort_size": 40, "payment_cap": 1e6}
+        "cohort_size": 40,
+        "payment_cap": 1e6,
+    }

@@ -12,8 +12,15 @@ def default_table():
 
 def test_sensitivity_swings_each_input_and_ranks_by_effect(default_table):
     table = default_table
-    assert {"field", "metric", "low_value", "high_value", "low_result", "high_result",
-            "swing"} <= set(table.columns)
+    assert {
+        "field",
+        "metric",
+        "low_value",
+        "high_value",
+        "low_result",
+        "high_result",
+        "swing",
+    } <= set(table.columns)
     irr = table[table["metric"] == "expected_investor_irr"]
     assert list(irr["swing"]) == sorted(irr["swing"], reverse=True)
     assert "payment_cap" not in set(table["field"])  # no cap set: nothing to swing
@@ -30,8 +37,10 @@ def test_sensitivity_swings_an_input_at_its_limit_one_way_only(default_table):
 
 
 def test_the_savings_gradient_does_not_move_the_reference_groups_net(default_table):
-    gradient = default_table[(default_table["field"] == "savings_gradient")
-                             & (default_table["metric"] == "expected_commissioner_net")]
+    gradient = default_table[
+        (default_table["field"] == "savings_gradient")
+        & (default_table["metric"] == "expected_commissioner_net")
+    ]
     assert gradient["swing"].iloc[0] == 0.0
 
 

@@ -25,8 +25,17 @@ def test_default_scenario_gives_the_plausible_picture_of_the_design():
 def test_draws_table_has_one_row_per_simulated_contract():
     draws = simulate(Scenario(), 1_234, seed=3).draws
     assert len(draws) == 1_234
-    for column in ["starters", "outcomes", "additional_outcomes", "payment", "capital",
-                   "investor_irr", "investor_moic", "commissioner_net", "true_success_rate"]:
+    for column in [
+        "starters",
+        "outcomes",
+        "additional_outcomes",
+        "payment",
+        "capital",
+        "investor_irr",
+        "investor_moic",
+        "commissioner_net",
+        "true_success_rate",
+    ]:
         assert column in draws
 
 
@@ -48,14 +57,18 @@ def test_evaluate_and_simulate_refuse_anything_but_a_scenario():
         simulate({"cohort_size": 10})  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("terms", [
-    dict(),
-    dict(referral_rate=0.6),
-    dict(evidence_strength=math.inf),
-    dict(success_threshold=0.4),
-    dict(payment_cap=7_000_000.0),
-    dict(payment_basis="above_baseline", contract_baseline=0.2, price_per_outcome=320_000.0),
-], ids=["default", "referral", "known", "threshold", "cap", "above_baseline"])
+@pytest.mark.parametrize(
+    "terms",
+    [
+        dict(),
+        dict(referral_rate=0.6),
+        dict(evidence_strength=math.inf),
+        dict(success_threshold=0.4),
+        dict(payment_cap=7_000_000.0),
+        dict(payment_basis="above_baseline", contract_baseline=0.2, price_per_outcome=320_000.0),
+    ],
+    ids=["default", "referral", "known", "threshold", "cap", "above_baseline"],
+)
 def test_evaluate_equals_a_large_simulation_within_monte_carlo_error(terms):
     s = Scenario(**terms)
     exact = evaluate(s)
@@ -67,17 +80,28 @@ def test_evaluate_equals_a_large_simulation_within_monte_carlo_error(terms):
         # Four standard errors: a correct model fails one comparison with probability 6e-5.
         assert abs(exact.summary[f"expected_{name}"] - draws[name].mean()) <= 4 * error + 1e-9
     loss = (draws["investor_moic"] < 1).mean()
-    assert abs(exact.summary["probability_of_loss"] - loss) <= 4 * math.sqrt(
-        loss * (1 - loss) / N_LARGE) + 1e-9
+    assert (
+        abs(exact.summary["probability_of_loss"] - loss)
+        <= 4 * math.sqrt(loss * (1 - loss) / N_LARGE) + 1e-9
+    )
 
 
-@pytest.mark.parametrize("terms", [
-    dict(cohort_size=30),
-    dict(cohort_size=30, referral_rate=0.7, success_threshold=0.45),
-    dict(cohort_size=30, payment_cap=1_500_000.0, evidence_strength=math.inf),
-    dict(cohort_size=30, payment_basis="above_baseline", contract_baseline=0.1,
-         success_threshold=0.35, payment_cap=1_800_000.0, referral_rate=0.8),
-])
+@pytest.mark.parametrize(
+    "terms",
+    [
+        dict(cohort_size=30),
+        dict(cohort_size=30, referral_rate=0.7, success_threshold=0.45),
+        dict(cohort_size=30, payment_cap=1_500_000.0, evidence_strength=math.inf),
+        dict(
+            cohort_size=30,
+            payment_basis="above_baseline",
+            contract_baseline=0.1,
+            success_threshold=0.35,
+            payment_cap=1_800_000.0,
+            referral_rate=0.8,
+        ),
+    ],
+)
 def test_expected_payment_is_exactly_the_pmfs_with_threshold_cap_and_baseline(terms):
     """E[P] = Σ P(n, k) · min(cap, price · payable(n, k)) · [k/n ≥ threshold], over every
     pair from scipy's binomial × beta-binomial pmfs, by hand."""
@@ -87,8 +111,10 @@ def test_expected_payment_is_exactly_the_pmfs_with_threshold_cap_and_baseline(te
     payable = np.maximum(0.0, k - n * baseline) if s.payment_basis == "above_baseline" else k
     with np.errstate(invalid="ignore", divide="ignore"):
         met = (n > 0) & (k / np.where(n > 0, n, 1) >= s.success_threshold)
-    paid = np.minimum(np.where(met, payable * s.price_per_outcome, 0.0),
-                      s.payment_cap if s.payment_cap is not None else np.inf)
+    paid = np.minimum(
+        np.where(met, payable * s.price_per_outcome, 0.0),
+        s.payment_cap if s.payment_cap is not None else np.inf,
+    )
     summary = evaluate(s).summary
     assert summary["expected_payment"] == pytest.approx(p @ paid, rel=1e-9)
     assert summary["probability_threshold_met"] == pytest.approx(p @ met, rel=1e-9)
@@ -102,10 +128,14 @@ def _same(first: dict, second: pd.Series | dict) -> None:
         assert (value == other) or (math.isnan(value) and math.isnan(other)), name
 
 
-@pytest.mark.parametrize("s", [
-    Scenario(difficulty=0.37, parked_share=0.0),                   # exact
-    Scenario(difficulty=0.43, difficulty_spread=0.2, parked_share=0.15),  # Monte Carlo
-], ids=["exact", "monte_carlo"])
+@pytest.mark.parametrize(
+    "s",
+    [
+        Scenario(difficulty=0.37, parked_share=0.0),  # exact
+        Scenario(difficulty=0.43, difficulty_spread=0.2, parked_share=0.15),  # Monte Carlo
+    ],
+    ids=["exact", "monte_carlo"],
+)
 def test_one_scenario_has_one_true_number_on_every_page(s):
     """evaluate, the creaming frontier at its own difficulty, the parking frontier at its own
     parked share and the sensitivity's base all show the very same figures."""

@@ -25,15 +25,15 @@ def test_reference_group_has_the_slider_values():
 def test_the_odds_ratio_of_the_intervention_is_the_same_for_every_group():
     s = Scenario()
     d = np.linspace(0, 1, 11)
-    log_odds_ratio = (logit(success_probability_at(s, d))
-                      - logit(counterfactual_probability_at(s, d)))
+    log_odds_ratio = logit(success_probability_at(s, d)) - logit(
+        counterfactual_probability_at(s, d)
+    )
     np.testing.assert_allclose(log_odds_ratio, logit(0.40) - logit(0.15))
 
 
 @settings(max_examples=50, deadline=None)
 @given(st.floats(0, 1), st.floats(1, 1e8))
-def test_a_rate_card_never_prices_the_easiest_group_below_half_the_reference_price(
-        premium, price):
+def test_a_rate_card_never_prices_the_easiest_group_below_half_the_reference_price(premium, price):
     s = Scenario(difficulty_premium=premium, price_per_outcome=price)
     assert price_at(s, 0.0) >= 0.5 * price * (1 - 1e-12)
     assert price_at(s, 0.5) == pytest.approx(price)

@@ -5,11 +5,18 @@ from __future__ import annotations
 import json
 
 import numpy as np
-import pandas as pd
 import pytest
 
-from sib_model import (Scenario, creaming_frontier, deal_space, evaluate, parking_frontier,
-                       payoff_curve, sensitivity, simulate)
+from sib_model import (
+    Scenario,
+    creaming_frontier,
+    deal_space,
+    evaluate,
+    parking_frontier,
+    payoff_curve,
+    sensitivity,
+    simulate,
+)
 from ui import charts
 from ui.i18n import Translator
 from ui.result_types import LeverFrontiers
@@ -41,8 +48,7 @@ def test_weighted_histogram_of_a_single_value_still_has_a_bar():
 
 
 def test_investor_histogram_shares_sum_to_one_and_losses_sit_left_of_zero(default_result):
-    fig = charts.investor_return_histogram(default_result.distribution,
-                                           default_result.summary, EN)
+    fig = charts.investor_return_histogram(default_result.distribution, default_result.summary, EN)
     loss, gain = fig.data
     assert loss.name == "Loss" and gain.name == "Money back or more"
     assert sum(loss.y) + sum(gain.y) == pytest.approx(1.0)
@@ -57,8 +63,9 @@ def test_commissioner_comparison_sets_the_sib_against_direct_funding(default_res
     fig = charts.commissioner_comparison(default_result.summary, EN)
     net = next(trace for trace in fig.data if trace.name == "Net")
     s = default_result.summary
-    assert net.y == pytest.approx((s["expected_commissioner_net"] / 1e6,
-                                   s["expected_conventional_net"] / 1e6))
+    assert net.y == pytest.approx(
+        (s["expected_commissioner_net"] / 1e6, s["expected_conventional_net"] / 1e6)
+    )
     # The wrong pocket: with half the saving, the municipality's SIB net is negative.
     assert net.y[0] < 0
     # Whiskers span the 5th to 95th percentile of the net across futures.
@@ -71,8 +78,13 @@ def test_payoff_chart_marks_threshold_cap_and_expected_rates():
     s = Scenario(success_threshold=0.3, payment_cap=6_000_000)
     fig = charts.payoff_chart(payoff_curve(s), s, EN)
     names = [trace.name for trace in fig.data]
-    assert names == ["Outcome payment", "Investor", "Municipality (SIB)",
-                     "Municipality funds it directly", "Society"]
+    assert names == [
+        "Outcome payment",
+        "Investor",
+        "Municipality (SIB)",
+        "Municipality funds it directly",
+        "Society",
+    ]
     notes = [a.text for a in fig.layout.annotations]
     assert any(text.startswith("threshold 30%") for text in notes)
     assert any(text.startswith("cap reached") for text in notes)
@@ -91,7 +103,11 @@ def test_cash_flow_chart_has_one_bar_per_year_and_party(default_result):
     fig = charts.cash_flow_chart(default_result.cash_flows, EN)
     bars = [trace for trace in fig.data if trace.type == "bar"]
     assert {trace.name for trace in bars} == {
-        "Investor", "Municipality pays", "Municipality saves", "Direct funding (no SIB)"}
+        "Investor",
+        "Municipality pays",
+        "Municipality saves",
+        "Direct funding (no SIB)",
+    }
     assert all(len(trace.x) == 4 for trace in bars)  # 3 years of delivery + 1 year of lag
     investor = next(trace for trace in bars if trace.name == "Investor")
     assert investor.y[0] == pytest.approx(-3.0)  # fixed 1m + a third of 6m delivery, in DKK m
@@ -115,8 +131,10 @@ def test_lever_table_reports_each_variants_preferred_difficulty():
     frontier = creaming_frontier(Scenario(), n_points=5)
     levers = LeverFrontiers(((0.0, "every_outcome", frontier), (1.0, "above_baseline", frontier)))
     table = charts.lever_table(levers, EN)
-    assert list(table["Contract terms"]) == ["premium 0.0, Every outcome",
-                                             "premium 1.0, Only outcomes above the baseline"]
+    assert list(table["Contract terms"]) == [
+        "premium 0.0, Every outcome",
+        "premium 1.0, Only outcomes above the baseline",
+    ]
     assert list(table["Investor's preferred difficulty"]) == ["0.00", "0.00"]
 
 
@@ -138,9 +156,12 @@ def test_deal_space_heatmap_is_a_price_by_difficulty_grid_with_the_scenario_mark
     assert np.array(heatmap.z).shape == (6 + 1, 5)  # six prices plus the scenario's own
     assert set(np.unique(heatmap.z)) <= {0, 1, 2, 3}
     assert marker.x == (0.4,) and marker.y == (200_000.0,)
-    assert list(heatmap.colorbar.ticktext) == ["Neither signs", "Only the investor signs",
-                                               "Only the municipality signs",
-                                               "Both sign: a deal"]
+    assert list(heatmap.colorbar.ticktext) == [
+        "Neither signs",
+        "Only the investor signs",
+        "Only the municipality signs",
+        "Both sign: a deal",
+    ]
 
 
 def test_tornado_puts_the_largest_swing_on_top_with_translated_labels():
@@ -149,15 +170,18 @@ def test_tornado_puts_the_largest_swing_on_top_with_translated_labels():
     rows = table[table["metric"] == "expected_investor_irr"].head(5)
     assert fig.data[0].y[-1] == EN.label(rows["field"].iloc[0])
     low = np.array(fig.data[0].x)
-    assert low[-1] == pytest.approx((rows["low_result"].iloc[0]
-                                     - rows["base_result"].iloc[0]) * 100)
+    assert low[-1] == pytest.approx(
+        (rows["low_result"].iloc[0] - rows["base_result"].iloc[0]) * 100
+    )
 
 
 def test_every_chart_speaks_danish_in_danish(default_result):
-    english = charts.investor_return_histogram(default_result.distribution,
-                                               default_result.summary, EN)
-    danish = charts.investor_return_histogram(default_result.distribution,
-                                              default_result.summary, DA)
+    english = charts.investor_return_histogram(
+        default_result.distribution, default_result.summary, EN
+    )
+    danish = charts.investor_return_histogram(
+        default_result.distribution, default_result.summary, DA
+    )
     assert english.layout.title.text != danish.layout.title.text
     assert danish.layout.xaxis.title.text == "Investorens afkast (IRR pr. år)"
     assert danish.layout.separators == ",."
@@ -166,12 +190,14 @@ def test_every_chart_speaks_danish_in_danish(default_result):
 
 def test_figures_stay_small_enough_to_redraw_fast(default_result):
     s = Scenario()
-    figures = [charts.investor_return_histogram(default_result.distribution,
-                                                default_result.summary, EN),
-               charts.payoff_chart(payoff_curve(s), s, EN),
-               charts.commissioner_comparison(default_result.summary, EN),
-               charts.deal_space_heatmap(deal_space(s, n_prices=25, n_difficulties=21,
-                                                    n_simulations=300), s, EN)]
+    figures = [
+        charts.investor_return_histogram(default_result.distribution, default_result.summary, EN),
+        charts.payoff_chart(payoff_curve(s), s, EN),
+        charts.commissioner_comparison(default_result.summary, EN),
+        charts.deal_space_heatmap(
+            deal_space(s, n_prices=25, n_difficulties=21, n_simulations=300), s, EN
+        ),
+    ]
     for fig in figures:
         assert len(fig.to_json()) < 60_000
 

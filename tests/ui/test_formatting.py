@@ -29,8 +29,9 @@ def test_millions_for_headlines(fmt, expected):
     assert fmt.money_millions(-1_643_741) == expected
 
 
-@pytest.mark.parametrize("fmt, digits, expected", [(DA, 0, "12 %"), (DA, 1, "12,4 %"),
-                                                   (EN, 0, "12%"), (EN, 1, "12.4%")])
+@pytest.mark.parametrize(
+    "fmt, digits, expected", [(DA, 0, "12 %"), (DA, 1, "12,4 %"), (EN, 0, "12%"), (EN, 1, "12.4%")]
+)
 def test_percentages_follow_each_languages_habit(fmt, digits, expected):
     assert fmt.percent(0.1241, digits) == expected
 

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sib_model import PRESETS, Scenario
-from ui.inputs import INPUTS, SWITCH_KEYS, scenario_from_widgets, widget_values
 from ui.i18n import Translator
+from ui.inputs import INPUTS, SWITCH_KEYS, scenario_from_widgets, widget_values
 
 EN, DA = Translator("en"), Translator("da")
 
@@ -23,7 +23,10 @@ def test_every_scenario_field_has_a_label_and_plain_help_in_both_languages():
 
 def test_headline_labels_are_the_ones_the_browser_test_looks_for():
     assert [EN.label(f) for f in ("cohort_size", "success_probability", "difficulty")] == [
-        "Cohort size", "Success probability", "Target-group difficulty"]
+        "Cohort size",
+        "Success probability",
+        "Target-group difficulty",
+    ]
     assert EN("advanced") == "Advanced" and DA("advanced") == "Avanceret"
     assert EN("language") == DA("language") == "Language / Sprog"
 
@@ -63,14 +66,27 @@ def test_bad_widget_values_fall_back_instead_of_raising():
 
 
 @settings(max_examples=60, deadline=None)
-@given(cohort=st.integers(1, 10_000), p=st.floats(0, 1), d=st.floats(0, 1),
-       price=st.floats(0, 1e8), cap=st.one_of(st.none(), st.floats(0, 1e10)),
-       spread=st.floats(0, 0.5), parked=st.floats(0, 1))
-def test_widgets_show_any_valid_scenario_exactly_up_to_six_decimals(cohort, p, d, price, cap,
-                                                                   spread, parked):
-    s = Scenario(cohort_size=cohort, success_probability=p, difficulty=d,
-                 price_per_outcome=price, payment_cap=cap, difficulty_spread=spread,
-                 parked_share=parked)
+@given(
+    cohort=st.integers(1, 10_000),
+    p=st.floats(0, 1),
+    d=st.floats(0, 1),
+    price=st.floats(0, 1e8),
+    cap=st.one_of(st.none(), st.floats(0, 1e10)),
+    spread=st.floats(0, 0.5),
+    parked=st.floats(0, 1),
+)
+def test_widgets_show_any_valid_scenario_exactly_up_to_six_decimals(
+    cohort, p, d, price, cap, spread, parked
+):
+    s = Scenario(
+        cohort_size=cohort,
+        success_probability=p,
+        difficulty=d,
+        price_per_outcome=price,
+        payment_cap=cap,
+        difficulty_spread=spread,
+        parked_share=parked,
+    )
     back = scenario_from_widgets(widget_values(s))
     assert back.cohort_size == cohort
     assert back.success_probability == pytest.approx(p, abs=1e-6)

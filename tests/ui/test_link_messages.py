@@ -10,9 +10,11 @@ EN, DA = Translator("en"), Translator("da")
 
 
 def test_link_warning_is_short_escaped_and_translated():
-    problems = [QueryProblem("n", "1e999", "invalid_value", "x"),
-                QueryProblem("<b>evil</b>" * 50, "1", "unknown_key"),
-                QueryProblem("lang", "xx", "invalid_value", "en, da")]
+    problems = [
+        QueryProblem("n", "1e999", "invalid_value", "x"),
+        QueryProblem("<b>evil</b>" * 50, "1", "unknown_key"),
+        QueryProblem("lang", "xx", "invalid_value", "en, da"),
+    ]
     english = link_problem_text(problems, EN)
     assert "n = 1e999 (allowed: a whole number from 1 to 10,000)" in english
     assert "<b>" not in english and len(english) < 400
@@ -40,6 +42,7 @@ def test_a_field_named_twice_is_reported_and_the_first_counts():
 
 
 def test_tracking_parameters_raise_no_warning():
-    _, problems = scenario_from_query({"utm_source": "newsletter", "fbclid": "x", "gclid": "y",
-                                       "n": "40"})
+    _, problems = scenario_from_query(
+        {"utm_source": "newsletter", "fbclid": "x", "gclid": "y", "n": "40"}
+    )
     assert problems == []

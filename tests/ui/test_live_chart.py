@@ -34,8 +34,12 @@ def test_plotly_js_url_respects_the_base_url_path():
 def test_the_browser_gets_each_figure_with_its_own_template_and_danish_separators():
     at = start({"lang": "da"})
     figures = charts(at)
-    assert set(figures) == {"explorer_investor_irr", "explorer_commissioner", "explorer_payoff",
-                            "explorer_cash_flows"}
+    assert set(figures) == {
+        "explorer_investor_irr",
+        "explorer_commissioner",
+        "explorer_payoff",
+        "explorer_cash_flows",
+    }
     for key, figure in figures.items():
         layout = figure["layout"]
         assert layout["separators"] == ",.", key

@@ -18,12 +18,20 @@ ROOT = Path(__file__).resolve().parents[2]
 EN, DA = Translator("en"), Translator("da")
 
 
-@pytest.mark.parametrize("loss, expected", [
-    (0.25, "In **8 of 10** simulated futures"), (0.31, "In **7 of 10** simulated futures"),
-    (0.0, "In **all** simulated futures"), (1.0, "In **none** of the simulated futures"),
-    (0.96, "In **4 of 100** simulated futures"), (0.99, "In **1 of 100** simulated futures"),
-    (0.999, "In **fewer than 1 in 100**"), (0.001, "In **almost every** simulated future"),
-    (0.04, "In **96 of 100** simulated futures")])
+@pytest.mark.parametrize(
+    "loss, expected",
+    [
+        (0.25, "In **8 of 10** simulated futures"),
+        (0.31, "In **7 of 10** simulated futures"),
+        (0.0, "In **all** simulated futures"),
+        (1.0, "In **none** of the simulated futures"),
+        (0.96, "In **4 of 100** simulated futures"),
+        (0.99, "In **1 of 100** simulated futures"),
+        (0.999, "In **fewer than 1 in 100**"),
+        (0.001, "In **almost every** simulated future"),
+        (0.04, "In **96 of 100** simulated futures"),
+    ],
+)
 def test_money_back_sentence_rounds_but_never_overstates(loss, expected):
     assert narrative.money_back_sentence(loss, EN).startswith(expected)
 
@@ -87,10 +95,10 @@ def test_the_sib_sentence_when_the_sib_is_cheaper():
 
 def test_explorer_sentences_speak_of_threshold_caps_and_guarantee_only_when_set():
     plain = narrative.explorer_sentences(evaluate(Scenario()).summary, Scenario(), EN)
-    assert not any("threshold is met" in s or "cap binds" in s or "guarantor" in s
-                   for s in plain)
-    s = Scenario(success_threshold=0.3, payment_cap=6_000_000, guarantee_share=0.5,
-                 investor_return_cap=1.2)
+    assert not any("threshold is met" in s or "cap binds" in s or "guarantor" in s for s in plain)
+    s = Scenario(
+        success_threshold=0.3, payment_cap=6_000_000, guarantee_share=0.5, investor_return_cap=1.2
+    )
     sentences = narrative.explorer_sentences(evaluate(s).summary, s, EN)
     for words in ("threshold is met", "cap binds", "guarantor covers", "at most **1.20×**"):
         assert any(words in x for x in sentences), words
@@ -135,8 +143,11 @@ def test_parking_sentences_say_plainly_when_the_contract_rewards_parking():
 
 
 def test_chart_and_text_helpers_never_import_streamlit():
-    code = ("import sys; import ui.charts, ui.narrative, ui.inputs, ui.i18n, ui.formatting, "
-            "ui.link_messages, ui.result_types; print('streamlit' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    code = (
+        "import sys; import ui.charts, ui.narrative, ui.inputs, ui.i18n, ui.formatting, "
+        "ui.link_messages, ui.result_types; print('streamlit' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"

@@ -4,8 +4,8 @@ covering every key the code asks for."""
 from __future__ import annotations
 
 import ast
-import typing
 import re
+import typing
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ def _ids(cat) -> list[tuple[str, str]]:
 
 # --- the Danish catalog is complete ----------------------------------------------------------
 
+
 @pytest.mark.parametrize("key", sorted(ENGLISH))
 def test_every_danish_message_is_translated_current_and_uses_the_english_fields(key):
     message = DANISH.get(key)
@@ -44,6 +45,7 @@ def test_the_translator_shows_the_catalogs_danish_for_every_key():
 
 
 # --- the catalogs are in step with the source ---------------------------------------------------
+
 
 def test_extracting_again_gives_the_committed_template_and_the_danish_catalogs_ids():
     template = _ids(catalog.build_template())
@@ -69,15 +71,16 @@ DYNAMIC_KEYS = {
     "switch_{}": [f"switch_{field}" for field in SWITCH_KEYS],
     "switch_{}_help": [f"switch_{field}_help" for field in SWITCH_KEYS],
     "payment_basis_{}": [f"payment_basis_{basis}" for basis in INPUTS["payment_basis"].choices],
-    "prefers_{}": [f"prefers_{reason}" for reason in typing.get_args(Reason)
-                   if reason != "clear"],
+    "prefers_{}": [f"prefers_{reason}" for reason in typing.get_args(Reason) if reason != "clear"],
 }
 #: String constants with these prefixes name text keys wherever they appear (tables of
 #: pages, sections, zones, equation words, sentences chosen by a condition).
 KEY_PREFIXES = ("page_", "section_", "zone_", "eq_", "say_", "chart_")
-_UI_FILES = [path for path in [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"),
-                               *(ROOT / "ui").glob("*.py")]
-             if path.name not in {"texts.py", "catalog.py", "i18n.py"}]
+_UI_FILES = [
+    path
+    for path in [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
+    if path.name not in {"texts.py", "catalog.py", "i18n.py"}
+]
 
 
 def _keys_the_code_uses() -> set[str]:
@@ -85,22 +88,39 @@ def _keys_the_code_uses() -> set[str]:
     for path in _UI_FILES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         # Names in __all__ and pieces of f-strings are not keys themselves.
-        not_keys = {id(part) for node in ast.walk(tree)
-                    if isinstance(node, ast.JoinedStr) for part in node.values}
-        not_keys |= {id(element) for node in ast.walk(tree) if isinstance(node, ast.Assign)
-                     and any(isinstance(target, ast.Name) and target.id == "__all__"
-                             for target in node.targets)
-                     for element in ast.walk(node.value)}
+        not_keys = {
+            id(part)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.JoinedStr)
+            for part in node.values
+        }
+        not_keys |= {
+            id(element)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign)
+            and any(
+                isinstance(target, ast.Name) and target.id == "__all__" for target in node.targets
+            )
+            for element in ast.walk(node.value)
+        }
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                    and id(node) not in not_keys \
-                    and re.fullmatch(r"[a-z0-9_]+", node.value) \
-                    and node.value.startswith(KEY_PREFIXES):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in not_keys
+                and re.fullmatch(r"[a-z0-9_]+", node.value)
+                and node.value.startswith(KEY_PREFIXES)
+            ):
                 keys.add(node.value)
             if not (isinstance(node, ast.Call) and node.args):
                 continue
-            name = node.func.id if isinstance(node.func, ast.Name) else \
-                node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            name = (
+                node.func.id
+                if isinstance(node.func, ast.Name)
+                else node.func.attr
+                if isinstance(node.func, ast.Attribute)
+                else ""
+            )
             prefix = {"t": "", "word": "", "label": "label_", "help": "help_"}.get(name)
             argument = node.args[0]
             if prefix is None:
@@ -108,18 +128,29 @@ def _keys_the_code_uses() -> set[str]:
             if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
                 keys.add(prefix + argument.value)
             elif isinstance(argument, ast.JoinedStr):
-                shape = "".join(part.value if isinstance(part, ast.Constant) else "{}"
-                                for part in argument.values)
-                assert shape in DYNAMIC_KEYS, f"{path.name}: list the keys t(f\"{shape}\") builds"
+                shape = "".join(
+                    part.value if isinstance(part, ast.Constant) else "{}"
+                    for part in argument.values
+                )
+                assert shape in DYNAMIC_KEYS, f'{path.name}: list the keys t(f"{shape}") builds'
                 keys.update(DYNAMIC_KEYS[shape])
     return keys
 
 
 def test_every_key_the_code_uses_resolves_in_both_languages():
     used = _keys_the_code_uses()
-    assert len(used) > 100 and {"page_method", "eq_capital", "zone_deal",
-                                "payment_basis_every_outcome", "say_commissioner_worse_risk",
-                                "switch_payment_cap_help"} <= used
+    assert (
+        len(used) > 100
+        and {
+            "page_method",
+            "eq_capital",
+            "zone_deal",
+            "payment_basis_every_outcome",
+            "say_commissioner_worse_risk",
+            "switch_payment_cap_help",
+        }
+        <= used
+    )
     for lang in LANGUAGES:
         t = Translator(lang)
         missing = [key for key in sorted(used) if key not in translations(lang)]
@@ -133,6 +164,7 @@ def test_every_key_the_code_uses_resolves_in_both_languages():
 
 # --- the commands behind make i18n-extract / i18n-update ---------------------------------------
 
+
 @pytest.fixture
 def scratch_catalogs(tmp_path, monkeypatch):
     """The catalogs copied to a scratch folder, with ``ui.catalog`` pointed at it."""
@@ -141,22 +173,30 @@ def scratch_catalogs(tmp_path, monkeypatch):
     template.write_bytes(catalog.TEMPLATE.read_bytes())
     danish.write_bytes(catalog.catalog_path("da").read_bytes())
     monkeypatch.setattr(catalog, "TEMPLATE", template)
-    monkeypatch.setattr(catalog, "catalog_path", lambda lang: tmp_path / lang / "LC_MESSAGES"
-                        / "messages.po")
+    monkeypatch.setattr(
+        catalog, "catalog_path", lambda lang: tmp_path / lang / "LC_MESSAGES" / "messages.po"
+    )
     return template, danish
 
 
-def test_update_keeps_changed_english_as_fuzzy_and_adds_and_retires_keys(scratch_catalogs,
-                                                                           monkeypatch):
+def test_update_keeps_changed_english_as_fuzzy_and_adds_and_retires_keys(
+    scratch_catalogs, monkeypatch
+):
     _, danish = scratch_catalogs
-    assert not catalog.extract() and catalog.update("da") == {"new": [], "fuzzy": [],
-                                                              "obsolete": []}
+    assert not catalog.extract() and catalog.update("da") == {
+        "new": [],
+        "fuzzy": [],
+        "obsolete": [],
+    }
     changed = {**catalog.texts.TEXT, "advanced": "More settings", "brand_new": "New {x}"}
     del changed["tornado_low"]
     monkeypatch.setattr(catalog.texts, "TEXT", changed)
     assert catalog.extract()
-    assert catalog.update("da") == {"new": ["brand_new"], "fuzzy": ["advanced"],
-                                    "obsolete": ["tornado_low"]}
+    assert catalog.update("da") == {
+        "new": ["brand_new"],
+        "fuzzy": ["advanced"],
+        "obsolete": ["tornado_low"],
+    }
     merged = read_catalog(danish, "da")
     advanced = catalog._by_key(merged)["advanced"]
     assert advanced.fuzzy and advanced.string == "Avanceret"
