@@ -35,9 +35,10 @@ st.subheader(t("creaming_levers"))
 st.markdown(t("creaming_levers_intro"))
 levers = results.creaming_levers(s)
 show_chart(charts.lever_chart(levers, s, t), "creaming_levers")
-st.dataframe(charts.lever_table(levers, t), hide_index=True)
+# Static tables: four rows need no interactive grid, which costs far more to redraw.
+st.table(charts.lever_table(levers, t).set_index(t("lever_terms")))
 st.caption(t("lever_table_note"))
 
 st.subheader(t("parking_levers"))
 st.markdown(t("parking_levers_intro"))
-st.dataframe(charts.parking_lever_table(results.parking_levers(s), t), hide_index=True)
+st.table(charts.parking_lever_table(results.parking_levers(s), t).set_index(t("lever_terms")))

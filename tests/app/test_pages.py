@@ -53,7 +53,7 @@ def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
     assert "**Investor** (highest expected return): difficulty 0.00" in text
     assert "**Municipality** (best net on its own budget): difficulty 1.00" in text
     assert "a group **1.00** harder than the investor does" in text
-    table = at.dataframe[0].value
+    table = at.table[0].value.reset_index()
     assert len(table) == 4
     assert set(table["Contract terms"]) == {
         "premium 0.0, Every outcome",
@@ -67,7 +67,7 @@ def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_
     at = start({"spread": "0.3"}, page="creaming")
     text = text_of(at)
     assert "**This contract rewards parking.**" in text
-    levers = at.dataframe[1].value
+    levers = at.table[1].value.reset_index()
     assert list(levers["Contract terms"]) == [
         "This contract",
         "Pay only above the baseline",
