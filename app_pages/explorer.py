@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui import narrative, results, state
+from sib_model.reality import reality_check
+from ui import charts, narrative, results, state
 from ui.headline import headline_figures, show_figures
 from ui.layout import show_chart, show_sentences
 
@@ -24,3 +25,9 @@ for row in (
 ):
     for column, key in zip(st.columns(2), row, strict=True):
         show_chart(chart_json[key], key, column)
+
+checks = reality_check(s, summary)
+with st.expander(t("reality_title")):
+    st.markdown(t("reality_intro"))
+    st.markdown(narrative.reality_sentence(checks, t))
+    st.table(charts.reality_table(checks, t).set_index(t("reality_figure")))

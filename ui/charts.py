@@ -29,6 +29,7 @@ from sib_model import (
     success_probability_at,
 )
 from sib_model.analysis_deal_space import ZONES
+from sib_model.reality import Check
 from sib_model.summary import Summary
 
 from .i18n import Translator
@@ -51,6 +52,7 @@ __all__ = [
     "deal_space_heatmap",
     "tornado_chart",
     "format_input_value",
+    "reality_table",
 ]
 
 #: One colour per party, the same on every page.
@@ -840,3 +842,36 @@ def tornado_chart(table: pd.DataFrame, metric: str, t: Translator, top: int = 10
         yaxis=dict(automargin=True),
     )
     return _figure(data, layout)
+
+
+# --- Reality check ----------------------------------------------------------------------
+
+
+def _benchmark_value(unit: str, value: float, t: Translator) -> str:
+    if unit == "money":
+        return t.fmt.money_millions(value)
+    if unit == "fraction":
+        return t.fmt.percent(value, 1)
+    if unit == "ratio":
+        return t("reality_times", value=t.fmt.number(value, 1))
+    return t.fmt.number(value)
+
+
+def reality_table(checks: list[Check], t: Translator) -> pd.DataFrame:
+    """Each published figure beside the scenario's: the figure, this scenario's value, the
+    published range, where the scenario sits and the source, in the reader's language."""
+    rows = []
+    for check in checks:
+        b = check.benchmark
+        rows.append(
+            {
+                t("reality_figure"): t(f"reality_{b.key}"),
+                t("reality_this"): _benchmark_value(b.unit, check.value, t),
+                t("reality_published"): (
+                    f"{_benchmark_value(b.unit, b.low, t)} – {_benchmark_value(b.unit, b.high, t)}"
+                ),
+                t("reality_where"): t(f"reality_{check.verdict}"),
+                t("reality_source"): t(f"reality_source_{b.key}"),
+            }
+        )
+    return pd.DataFrame(rows)

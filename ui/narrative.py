@@ -16,6 +16,7 @@ import pandas as pd
 
 from sib_model import CreamingFrontier, ParkingFrontier, Preference, Scenario
 from sib_model.analysis_deal_space import ZONES
+from sib_model.reality import Check
 from sib_model.summary import Summary
 
 from .charts import ZONE_TEXT
@@ -30,6 +31,7 @@ __all__ = [
     "sib_extra_cost_sentence",
     "deadweight_shown",
     "sib_vs_direct_difference",
+    "reality_sentence",
 ]
 
 
@@ -273,3 +275,11 @@ def deal_sentences(grid: pd.DataFrame, s: Scenario, t: Translator) -> list[str]:
             )
         )
     return sentences
+
+
+def reality_sentence(checks: list[Check], t: Translator) -> str:
+    """Which of the scenario's figures lie outside what real contracts have shown."""
+    outside = [t(f"reality_{check.benchmark.key}") for check in checks if check.verdict != "within"]
+    if not outside:
+        return t("say_reality_all_within")
+    return t("say_reality_outside", count=len(outside), total=len(checks), names=", ".join(outside))

@@ -477,6 +477,44 @@ TEXT: dict[str, str] = {
     "eq_saving": "saving",
     "eq_guarantee": "guarantee",
     "eq_served": "served",
+    "reality_title": "Reality check: this scenario beside real contracts",
+    "reality_intro": (
+        "Published figures from real social impact bonds. A figure outside them is not "
+        "wrong, but it is an assumption worth discussing before anyone signs."
+    ),
+    "reality_figure": "Figure",
+    "reality_this": "This scenario",
+    "reality_published": "Published",
+    "reality_where": "Where it sits",
+    "reality_source": "Source",
+    "reality_within": "within what has been seen",
+    "reality_outside": "outside what has been seen",
+    "reality_far_outside": "far outside: check this assumption",
+    "reality_times": "{value} times",
+    "reality_cohort_dk": "Citizens (Danish projects)",
+    "reality_cohort_world": "Citizens (projects worldwide)",
+    "reality_capital_dk": "Capital (Danish projects)",
+    "reality_capital_world": "Capital (projects worldwide)",
+    "reality_irr": "Investor's expected return a year",
+    "reality_effect": "Success with the programme vs without",
+    "reality_source_cohort_dk": "INDIGO: the 13 Danish projects served 20–450 citizens",
+    "reality_source_cohort_world": "INDIGO, Dec 2024, 320 projects: quartiles of citizens served",
+    "reality_source_capital_dk": "INDIGO: Danish projects raised 1.0–18.4 million DKK each",
+    "reality_source_capital_world": (
+        "INDIGO, Dec 2024: investment quartiles USD 0.5–3.2 million (at 6.9 DKK per USD)"
+    ),
+    "reality_source_irr": (
+        "Brookings: about 50 completed bonds, investors repaid in all but 2, returns "
+        "about 1–20 % a year"
+    ),
+    "reality_source_effect": (
+        "Peterborough: about 1.1 times the comparison group; Aalborg IMPACT60: about "
+        "twice the job centre's usual rate"
+    ),
+    "say_reality_all_within": "Every figure checked lies within what real contracts have shown.",
+    "say_reality_outside": (
+        "{count} of {total} figures lie outside what real contracts have shown: {names}."
+    ),
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).

@@ -151,3 +151,12 @@ def test_chart_and_text_helpers_never_import_streamlit():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_the_reality_sentence_names_the_figures_outside_what_has_been_seen():
+    from sib_model.reality import reality_check
+
+    s = Scenario()
+    sentence = narrative.reality_sentence(reality_check(s, evaluate(s).summary), EN)
+    assert sentence.startswith("2 of 6 figures lie outside")
+    assert "Success with the programme vs without" in sentence
