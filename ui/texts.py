@@ -515,6 +515,17 @@ TEXT: dict[str, str] = {
     "say_reality_outside": (
         "{count} of {total} figures lie outside what real contracts have shown: {names}."
     ),
+    "say_commissioner_worse_risk": (
+        "For the municipality the SIB costs **{diff} more** than funding the programme "
+        "directly, in today's kroner. That is what the investor expects to earn ({profit} "
+        "over the years): its price for carrying a {loss} chance of losing money."
+    ),
+    "say_commissioner_worse_profit": (
+        "For the municipality the SIB costs **{diff} more** than funding the programme "
+        "directly, in today's kroner. That is what the investor expects to earn ({profit} "
+        "over the years) — and the investor almost never loses here (a chance below 0.5 "
+        "%), so hardly any of it pays for carrying risk."
+    ),
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).
