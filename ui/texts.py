@@ -690,8 +690,8 @@ GLOSSARY: dict[str, str] = {
 NOTES: dict[str, str] = {
     "language": "The label of the language switch: the same in every language.",
     **{
-        key: "A word inside the Method page's equations (LaTeX \\text{...}); the Danish "
-        "page showed it in English when the catalogs were introduced."
+        key: "A word inside the Method page's equations (LaTeX \\text{...}): keep it short; "
+        "abbreviations as the Danish reader knows them (PV = NV, nutidsværdi)."
         for key in TEXT
         if key.startswith("eq_")
     },
