@@ -9,6 +9,7 @@ from ui.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_W
 from ui.result_types import DealTerms
 
 s, t = state.current()
+ghost = state.ghost()
 for key, default in PAGE_WIDGETS.items():
     state.page_widget_default(
         key, float(s.public_savings_per_outcome) if default is None else default
@@ -54,5 +55,10 @@ terms = DealTerms(
     float(target_irr), float(max_loss), None if willingness is None else float(willingness)
 )
 grid = results.deal_results(s, terms)
-show_chart(charts.deal_space_heatmap(grid, s, t), "deal_space_heatmap")
+show_chart(
+    charts.deal_space_heatmap(grid, s, t),
+    "deal_space_heatmap",
+    baseline=ghost and charts.deal_space_heatmap(results.deal_results(ghost, terms), ghost, t),
+    label=t("baseline"),
+)
 show_sentences(narrative.deal_sentences(grid, s, t))

@@ -44,6 +44,7 @@ __all__ = [
     "SETTINGS",
     "Workspace",
     "WorkspaceError",
+    "FileProblem",
     "workspace_to_query",
     "workspace_from_query",
     "workspace_to_json",
@@ -97,6 +98,20 @@ SETTINGS: dict[str, Setting] = {
 _SETTING_BY_KEY = {setting.query_key: name for name, setting in SETTINGS.items()}
 
 
+#: Why a file could not be read (a code a UI translates).
+FileProblem = Literal[
+    "too_large",
+    "not_utf8",
+    "not_json",
+    "too_deep",
+    "number_too_long",
+    "foreign",
+    "future_version",
+    "bad_value",
+    "too_many_pinned",
+]
+
+
 @dataclass(frozen=True)
 class WorkspaceError(ValueError):
     """A file that cannot be read. ``reason`` is a code a UI translates: ``too_large``,
@@ -104,17 +119,7 @@ class WorkspaceError(ValueError):
     ``future_version``, ``bad_value`` (``where`` names the field, ``detail`` what it takes),
     ``too_many_pinned``."""
 
-    reason: Literal[
-        "too_large",
-        "not_utf8",
-        "not_json",
-        "too_deep",
-        "number_too_long",
-        "foreign",
-        "future_version",
-        "bad_value",
-        "too_many_pinned",
-    ]
+    reason: FileProblem
     where: str = ""
     detail: str = ""
 

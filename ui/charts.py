@@ -51,6 +51,13 @@ __all__ = [
     "deal_space_heatmap",
     "tornado_chart",
     "format_input_value",
+    "GHOST",
+    "SERIES_COLOURS",
+    "compare_return_chart",
+    "compare_frontier_chart",
+    "compare_cash_chart",
+    "add_baseline",
+    "with_baseline",
 ]
 
 #: One colour per party, the same on every page.
@@ -186,6 +193,74 @@ def weighted_histogram(
         edges = np.append(edges, edges[-1] + width)
     totals, _ = np.histogram(values, bins=edges, weights=weights)
     return edges, totals
+
+
+# --- Baseline ghost ---------------------------------------------------------------------
+
+#: The baseline's colour: one quiet grey for every party, so it reads as "before", not as
+#: another party.
+GHOST = "#8c8c8c"
+_GHOST_KEEP = (
+    "type", "x", "y", "width", "orientation", "xaxis", "yaxis", "mode", "offsetgroup", "line",
+    "marker", "base",
+)  # fmt: skip
+
+
+def _ghost_trace(trace: dict[str, Any]) -> dict[str, Any] | None:
+    """A faint copy of one trace: lines grey and dashed, markers grey and translucent, bars
+    as grey outlines; no text, hover or error bars. None for traces with no sensible ghost
+    (heatmaps: the baseline's grid would hide the current one)."""
+    kind = trace.get("type", "scatter")
+    if kind not in ("scatter", "bar"):
+        return None
+    ghost = {key: trace[key] for key in _GHOST_KEEP if key in trace}
+    ghost.update(hoverinfo="skip", legendgroup="baseline", showlegend=False)
+    if kind == "bar":
+        ghost["marker"] = {"color": "rgba(0,0,0,0)", "line": {"color": GHOST, "width": 1.5}}
+        return ghost
+    line = trace.get("line") or {}
+    ghost["line"] = {"color": GHOST, "dash": "dash", "width": min(float(line.get("width", 2)), 1.8)}
+    marker = dict(trace.get("marker") or {})
+    marker.update(color=GHOST, line={"width": 0})
+    ghost["marker"] = marker
+    ghost["opacity"] = 0.65
+    return ghost
+
+
+def add_baseline(figure: dict[str, Any], baseline: dict[str, Any], label: str) -> dict[str, Any]:
+    """``figure`` (plotly JSON as a dict) with the traces of the same chart drawn for the
+    baseline scenario added faintly: lines and markers behind the current traces, bar
+    outlines over them (a filled bar would hide the one in front), one legend entry
+    ``label`` that shows and hides them all. Bars keep their place in a group: each
+    party's current and baseline bars share an ``offsetgroup``, so they overlap."""
+    data = [dict(trace) for trace in figure.get("data", [])]
+    behind: list[dict[str, Any]] = []
+    over: list[dict[str, Any]] = []
+    for trace in baseline.get("data", []):
+        ghost = _ghost_trace(trace)
+        if ghost is None:
+            continue
+        if ghost["type"] == "bar":
+            ghost["offsetgroup"] = str(trace.get("offsetgroup", trace.get("name", "")))
+            over.append(ghost)
+        else:
+            behind.append(ghost)
+    for trace in data:
+        if trace.get("type") == "bar":
+            trace["offsetgroup"] = str(trace.get("offsetgroup", trace.get("name", "")))
+    ghosts = behind + over
+    if ghosts:
+        ghosts[0].update(showlegend=True, name=label)
+        layout = dict(figure.get("layout", {}))
+        layout["showlegend"] = True
+        figure = {**figure, "layout": layout}
+    return {**figure, "data": behind + data + over}
+
+
+def with_baseline(figure: go.Figure, baseline: go.Figure, t: Translator) -> go.Figure:
+    """:func:`add_baseline` for plotly figures (the legend entry in the reader's language)."""
+    combined = add_baseline(figure.to_plotly_json(), baseline.to_plotly_json(), t("baseline"))
+    return go.Figure(combined)
 
 
 # --- Explorer ---------------------------------------------------------------------------
@@ -838,5 +913,120 @@ def tornado_chart(table: pd.DataFrame, metric: str, t: Translator, top: int = 10
         height=420,
         xaxis=dict(title=dict(text=x_title), zeroline=True, zerolinecolor="#444"),
         yaxis=dict(automargin=True),
+    )
+    return _figure(data, layout)
+
+
+# --- Compare ----------------------------------------------------------------------------
+
+#: One colour per pinned scenario (none of them grey, which is the baseline's).
+SERIES_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e")
+
+
+def _series(name: str, k: int, x: Any, y: Any, **extra: Any) -> dict[str, Any]:
+    trace = dict(
+        type="scatter",
+        x=x,
+        y=y,
+        name=name,
+        mode="lines",
+        line=dict(color=SERIES_COLOURS[k % len(SERIES_COLOURS)], width=2),
+    )
+    trace.update(extra)
+    return trace
+
+
+def compare_return_chart(
+    entries: list[tuple[str, pd.DataFrame]], t: Translator, baseline: pd.DataFrame | None = None
+) -> go.Figure:
+    """The investor's IRR across simulated futures for each named scenario, on common bins,
+    drawn as step lines so several overlay legibly (``entries``: name, distribution). The
+    ``baseline`` distribution, if given, is binned alike and drawn faintly behind."""
+    if baseline is not None:
+        ghost = compare_return_chart([*entries, (t("baseline"), baseline)], t)
+        data = [trace.to_plotly_json() for trace in ghost.data]
+        faint = _ghost_trace(data[-1])
+        assert faint is not None
+        faint.update(showlegend=True, name=t("baseline"))
+        return go.Figure({"data": [faint, *data[:-1]], "layout": ghost.layout})
+    values = [d["investor_irr"].to_numpy(dtype=float) for _, d in entries]
+    finite = np.concatenate([v[~np.isnan(v)] for v in values]) if values else np.array([])
+    data = []
+    if finite.size:
+        lo, hi = float(finite.min()), float(finite.max())
+        width = (hi - lo) / 30 if hi > lo else 0.01
+        edges = lo + width * np.arange(32) - width / 2
+        centres = (edges[:-1] + edges[1:]) / 2
+        for k, ((name, distribution), irr) in enumerate(zip(entries, values, strict=True)):
+            weights = distribution["probability"].to_numpy(dtype=float)
+            keep = ~np.isnan(irr)
+            totals, _ = np.histogram(irr[keep], bins=edges, weights=weights[keep])
+            data.append(
+                _series(
+                    name,
+                    k,
+                    centres,
+                    totals,
+                    line=dict(color=SERIES_COLOURS[k % 4], width=2, shape="hvh"),
+                    hovertext=[f"{name}: {t.fmt.percent(v, 1)}" for v in totals],
+                    hoverinfo="text+x",
+                )
+            )
+    layout = _layout(
+        t,
+        t("chart_compare_irr_title"),
+        xaxis=dict(title=dict(text=t("chart_irr_x")), tickformat=".0%"),
+        yaxis=dict(title=dict(text=t("chart_share_of_futures")), tickformat=".0%"),
+    )
+    _vline(layout, 0.0, COLOURS["loss"], None, dash="dot", width=1)
+    return _figure(data, layout)
+
+
+def compare_frontier_chart(entries: list[tuple[str, CreamingFrontier]], t: Translator) -> go.Figure:
+    """The investor's expected IRR against target-group difficulty, one line per scenario."""
+    data = []
+    for k, (name, frontier) in enumerate(entries):
+        table = frontier.table
+        irr = table["expected_investor_irr"].to_numpy(dtype=float)
+        data.append(
+            _series(
+                name,
+                k,
+                table["difficulty"].to_numpy(dtype=float),
+                irr,
+                hovertext=[f"{name}: {t.fmt.percent(v, 1)}" for v in irr],
+                hoverinfo="text+x",
+            )
+        )
+    layout = _layout(
+        t,
+        t("chart_compare_frontier_title"),
+        xaxis=dict(title=dict(text=t("chart_difficulty_x")), range=[0, 1]),
+        yaxis=dict(title=dict(text=t("frontier_irr")), tickformat=".0%"),
+    )
+    return _figure(data, layout)
+
+
+def compare_cash_chart(entries: list[tuple[str, pd.DataFrame]], t: Translator) -> go.Figure:
+    """The municipality's expected net cash flow per year, one line per scenario."""
+    data = []
+    for k, (name, cash_flows) in enumerate(entries):
+        net = cash_flows["commissioner_net"].to_numpy(dtype=float)
+        data.append(
+            _series(
+                name,
+                k,
+                cash_flows["year"].to_numpy(),
+                net / _MILLION,
+                mode="lines+markers",
+                hovertext=[f"{name}: {t.fmt.money(v)}" for v in net],
+                hoverinfo="text+x",
+            )
+        )
+    layout = _layout(
+        t,
+        t("chart_compare_cash_title"),
+        xaxis=dict(title=dict(text=t("chart_cash_x")), dtick=1),
+        yaxis=dict(title=dict(text=t("chart_cash_y")), zeroline=True, zerolinecolor="#444"),
     )
     return _figure(data, layout)

@@ -31,6 +31,7 @@ from sib_model import (
 
 from . import charts
 from .i18n import Translator
+from .layout import ghosted
 from .live_chart import ChartJSON
 from .result_types import DealTerms, LeverFrontiers, ParkingLevers, ScenarioView
 
@@ -84,6 +85,20 @@ def explorer_charts(s: Scenario, lang: str) -> dict[str, ChartJSON]:
         "explorer_cash_flows": charts.cash_flow_chart(view.result.cash_flows, t),
     }
     return {key: ChartJSON.of(figure) for key, figure in figures.items()}
+
+
+@st.cache_data(max_entries=128, show_spinner=False, hash_funcs=_HASH)
+def explorer_charts_with_baseline(
+    s: Scenario, baseline: Scenario, lang: str
+) -> dict[str, ChartJSON]:
+    """The Explorer's figures with the baseline's drawn faintly behind (see
+    :func:`ui.charts.add_baseline`); the plain figures when the two scenarios are equal."""
+    current = explorer_charts(s, lang)
+    if baseline == s:
+        return current
+    ghost = explorer_charts(baseline, lang)
+    label = Translator(lang)("baseline")
+    return {key: ghosted(chart, ghost[key], label) for key, chart in current.items()}
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=_HASH)

@@ -12,6 +12,7 @@ import pytest
 
 from sib_model import PRESET_DETAILS, Scenario
 from sib_model.preferences import Reason
+from sib_model.workspace import FileProblem
 from ui import catalog, charts
 from ui.catalog import format_fields, read_catalog, source_texts, translations
 from ui.i18n import LANGUAGES, Translator
@@ -71,6 +72,8 @@ DYNAMIC_KEYS = {
     "switch_{}": [f"switch_{field}" for field in SWITCH_KEYS],
     "switch_{}_help": [f"switch_{field}_help" for field in SWITCH_KEYS],
     "payment_basis_{}": [f"payment_basis_{basis}" for basis in INPUTS["payment_basis"].choices],
+    "file_error_{}": [f"file_error_{reason}" for reason in typing.get_args(FileProblem)],
+    "unit_{}": [f"unit_{spec.unit}" for spec in INPUTS.values() if spec.kind != "choice"],
     "prefers_{}": [f"prefers_{reason}" for reason in typing.get_args(Reason) if reason != "clear"],
 }
 #: String constants with these prefixes name text keys wherever they appear (tables of
