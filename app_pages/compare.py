@@ -51,17 +51,19 @@ views = [(name, results.scenario_results(scenario)) for name, scenario in pinned
 for column, (k, (name, scenario)) in zip(st.columns(MAX_PINNED), enumerate(pinned), strict=False):
     column.markdown(f"**{k + 1}. {name}**")
     column.button(
-        t("compare_load", name=name),
+        t("compare_load"),
         key=f"compare_load_{k}",
         on_click=state.load_scenario,
         args=(scenario,),
+        icon=":material/upload:",
         width="stretch",
     )
     column.button(
-        t("compare_remove", name=name),
+        t("compare_remove"),
         key=f"compare_remove_{k}",
         on_click=state.unpin,
         args=(k,),
+        icon=":material/close:",
         width="stretch",
     )
 
@@ -85,7 +87,8 @@ distributions = [(name, view.result.distribution) for name, view in views]
 frontiers = [(name, results.creaming_results(scenario)) for name, scenario in pinned]
 cash = [(name, view.result.cash_flows) for name, view in views]
 baseline_view = results.scenario_results(ghost)
-left, middle, right = st.columns(3)
+left, middle = st.columns(2)
+right, _ = st.columns(2)
 show_chart(
     charts.compare_return_chart(distributions, t, baseline=baseline_view.result.distribution),
     "compare_investor_irr",

@@ -223,7 +223,7 @@ def _ghost_trace(trace: dict[str, Any]) -> dict[str, Any] | None:
     marker = dict(trace.get("marker") or {})
     marker.update(color=GHOST, line={"width": 0})
     ghost["marker"] = marker
-    ghost["opacity"] = 0.65
+    ghost["opacity"] = 0.55
     return ghost
 
 

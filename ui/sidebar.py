@@ -68,10 +68,14 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
 def _baseline_buttons(t: Translator) -> None:
     """Pin the scenario as the baseline, or move the sliders back to it or to the preset."""
     st.markdown(f"**{t('baseline_title')}**", help=t("baseline_caption"))
-    pin, back, preset = st.columns(3)
-    pin.button(
-        t("pin_baseline"), on_click=pin_baseline, help=t("pin_baseline_help"), width="stretch"
+    st.button(
+        t("pin_baseline"),
+        on_click=pin_baseline,
+        help=t("pin_baseline_help"),
+        icon=":material/push_pin:",
+        width="stretch",
     )
+    back, preset = st.columns(2)
     back.button(
         t("reset_baseline"),
         on_click=reset_to_baseline,
@@ -79,7 +83,10 @@ def _baseline_buttons(t: Translator) -> None:
         width="stretch",
     )
     preset.button(
-        t("reset_preset"), on_click=reset_to_preset, help=t("reset_preset_help"), width="stretch"
+        t("reset_preset"),
+        on_click=reset_to_preset,
+        help=t("reset_preset_help"),
+        width="stretch",
     )
 
 

@@ -64,7 +64,7 @@ TEXT: dict[str, str] = {
     "payment_basis_every_outcome": "Every outcome",
     "payment_basis_above_baseline": "Only outcomes above the baseline",
     # --- baseline ---------------------------------------------------------------------
-    "baseline": "baseline",
+    "baseline": "Baseline",
     "baseline_title": "Baseline",
     "baseline_caption": (
         "Every chart shows the baseline faintly in grey behind the current scenario, and every "
@@ -73,9 +73,9 @@ TEXT: dict[str, str] = {
     ),
     "pin_baseline": "Pin as baseline",
     "pin_baseline_help": "Make the scenario on screen the baseline drawn behind every chart.",
-    "reset_baseline": "Back to baseline",
+    "reset_baseline": "To baseline",
     "reset_baseline_help": "Move every slider back to the baseline.",
-    "reset_preset": "Back to preset",
+    "reset_preset": "To preset",
     "reset_preset_help": "Move every slider back to the last preset chosen (or the defaults).",
     "delta_vs_baseline": "{change} vs baseline",
     "percentage_points": "{value} pp",
@@ -103,8 +103,8 @@ TEXT: dict[str, str] = {
     "compare_input": "Input",
     "compare_result": "Result",
     "compare_society_net": "Society net",
-    "compare_load": "Load “{name}” into the sliders",
-    "compare_remove": "Remove “{name}”",
+    "compare_load": "Load into the sliders",
+    "compare_remove": "Remove",
     "compare_charts": "Side by side",
     "chart_compare_irr_title": "Investor return across simulated futures",
     "chart_compare_frontier_title": "Investor return by target group (creaming)",
