@@ -12,6 +12,7 @@ reader's language.
 
 from __future__ import annotations
 
+import base64
 import math
 from collections.abc import Callable
 from typing import Any
@@ -227,13 +228,75 @@ def _ghost_trace(trace: dict[str, Any]) -> dict[str, Any] | None:
     return ghost
 
 
+def _array(values: Any) -> list[Any] | None:
+    """The numbers of a plotly JSON array (a list, or plotly's ``{"dtype", "bdata"}``
+    base64 form of a 1-d numpy array); None for anything else."""
+    if isinstance(values, list):
+        return values
+    if isinstance(values, dict) and "bdata" in values and "shape" not in values:
+        raw = base64.b64decode(values["bdata"])
+        return np.frombuffer(raw, dtype=np.dtype(values["dtype"])).tolist()  # type: ignore[no-any-return]
+    return None
+
+
+def _bar_outline(ghost: dict[str, Any]) -> dict[str, Any] | None:
+    """An overlaid vertical bar trace with explicit widths as one outline path (a scatter
+    trace costs the browser far less than a bar per bin); None when that is not exact."""
+    x, y, width = (_array(ghost.get(key)) for key in ("x", "y", "width"))
+    if x is None or y is None or width is None or ghost.get("orientation") == "h":
+        return None
+    if "base" in ghost or not all(isinstance(v, (int, float)) for v in x):
+        return None
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for centre, height, w in zip(x, y, width, strict=True):
+        xs += [centre - w / 2, centre - w / 2, centre + w / 2, centre + w / 2, None]
+        ys += [0.0, height, height, 0.0, None]
+    outline: dict[str, Any] = {key: ghost[key] for key in ("xaxis", "yaxis") if key in ghost}
+    outline.update(
+        type="scatter",
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": GHOST, "width": 1.2},
+        hoverinfo="skip",
+        legendgroup="baseline",
+        showlegend=False,
+    )
+    return outline
+
+
+def _merged(ghosts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Scatter ghosts on the same axes joined into one trace (gaps between them), so the
+    baseline adds one trace per panel rather than one per party: plotly redraws every
+    trace on each slider move."""
+    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+    kept: list[dict[str, Any]] = []
+    for ghost in ghosts:
+        x, y = _array(ghost.get("x")), _array(ghost.get("y"))
+        if ghost["type"] != "scatter" or x is None or y is None:
+            kept.append(ghost)
+            continue
+        key = (ghost.get("xaxis", "x"), ghost.get("yaxis", "y"), ghost.get("mode", "lines"))
+        if key not in merged:
+            merged[key] = {**ghost, "x": list(x), "y": list(y)}
+            kept.append(merged[key])
+        else:
+            merged[key]["x"] += [None, *x]
+            merged[key]["y"] += [None, *y]
+    return kept
+
+
 def add_baseline(figure: dict[str, Any], baseline: dict[str, Any], label: str) -> dict[str, Any]:
     """``figure`` (plotly JSON as a dict) with the traces of the same chart drawn for the
     baseline scenario added faintly: lines and markers behind the current traces, bar
     outlines over them (a filled bar would hide the one in front), one legend entry
     ``label`` that shows and hides them all. Bars keep their place in a group: each
-    party's current and baseline bars share an ``offsetgroup``, so they overlap."""
+    party's current and baseline bars share an ``offsetgroup``, so they overlap; in an
+    overlaid histogram the baseline's bars become one outline. Ghost lines on the same axes
+    are joined into one trace, to keep the redraw cheap."""
     data = [dict(trace) for trace in figure.get("data", [])]
+    overlay = figure.get("layout", {}).get("barmode") == "overlay"
     behind: list[dict[str, Any]] = []
     over: list[dict[str, Any]] = []
     for trace in baseline.get("data", []):
@@ -241,13 +304,19 @@ def add_baseline(figure: dict[str, Any], baseline: dict[str, Any], label: str) -
         if ghost is None:
             continue
         if ghost["type"] == "bar":
+            outline = _bar_outline(ghost) if overlay else None
+            if outline is not None:
+                over.append(outline)
+                continue
             ghost["offsetgroup"] = str(trace.get("offsetgroup", trace.get("name", "")))
             over.append(ghost)
         else:
             behind.append(ghost)
-    for trace in data:
-        if trace.get("type") == "bar":
-            trace["offsetgroup"] = str(trace.get("offsetgroup", trace.get("name", "")))
+    if not overlay:
+        for trace in data:
+            if trace.get("type") == "bar":
+                trace["offsetgroup"] = str(trace.get("offsetgroup", trace.get("name", "")))
+    behind, over = _merged(behind), _merged(over)
     ghosts = behind + over
     if ghosts:
         ghosts[0].update(showlegend=True, name=label)
@@ -303,6 +372,7 @@ def investor_return_histogram(
         t,
         t("chart_irr_title"),
         bargap=0.05,
+        barmode="overlay",
         xaxis=dict(title=dict(text=t("chart_irr_x")), tickformat=".0%"),
         yaxis=dict(title=dict(text=t("chart_share_of_futures")), tickformat=".0%"),
     )

@@ -60,7 +60,13 @@ def test_the_baseline_is_drawn_faintly_with_one_legend_entry(builder):
     now, before = _figure(builder)
     combined = charts.add_baseline(now, before, "Baseline")
     ghosts = [trace for trace in combined["data"] if trace.get("legendgroup") == "baseline"]
-    assert len(ghosts) == len([t for t in before["data"] if t["type"] in ("bar", "scatter")])
+    bars = [t for t in before["data"] if t["type"] == "bar"]
+    lines = [t for t in before["data"] if t["type"] == "scatter"]
+    # Each bar keeps its own ghost (its place in the group); the lines become one trace,
+    # every point of every baseline line in it, the lines apart.
+    assert len(ghosts) == len(bars) + 1
+    merged = next(g for g in ghosts if g["type"] == "scatter")
+    assert len(merged["x"]) == sum(len(charts._array(t["x"])) for t in lines) + len(lines) - 1
     assert [g.get("showlegend") for g in ghosts].count(True) == 1
     assert next(g for g in ghosts if g.get("showlegend"))["name"] == "Baseline"
     for ghost in ghosts:
@@ -89,6 +95,21 @@ def test_lines_go_behind_and_bar_outlines_in_front():
     combined = charts.add_baseline(now, before, "Baseline")
     kinds = [trace.get("legendgroup") == "baseline" for trace in combined["data"]]
     assert kinds == sorted(kinds, reverse=True), "scatter ghosts are drawn first"
+
+
+def test_an_overlaid_histograms_baseline_is_one_outline_of_its_bins():
+    def histogram(s):
+        result = evaluate(s)
+        return charts.investor_return_histogram(
+            result.distribution, result.summary, EN
+        ).to_plotly_json()
+
+    before = histogram(BEFORE)
+    combined = charts.add_baseline(histogram(NOW), before, "Baseline")
+    ghosts = [t for t in combined["data"] if t.get("legendgroup") == "baseline"]
+    assert [g["type"] for g in ghosts] == ["scatter"]
+    bins = sum(len(charts._array(t["x"])) for t in before["data"])
+    assert len(ghosts[0]["x"]) == 5 * bins + len(before["data"]) - 1
 
 
 def test_a_heatmap_gets_no_ghost_grid_only_the_baseline_marker():
