@@ -8,6 +8,7 @@ from sib_model import MAX_PINNED
 from ui import charts, results, state
 from ui.comparison import differing_inputs, key_results
 from ui.layout import show_chart
+from ui.link_messages import markdown_text
 
 s, t = state.current()
 NAME_KEY = "compare_name"
@@ -22,7 +23,7 @@ def _pin() -> None:
     name = st.session_state.get(NAME_KEY, "") or _next_name()
     current = st.session_state["scenario"]
     if state.pin_scenario(name, current):
-        st.session_state[MESSAGE_KEY] = ("success", t("compare_pinned", name=name))
+        st.session_state[MESSAGE_KEY] = ("success", t("compare_pinned", name=markdown_text(name)))
         st.session_state[NAME_KEY] = _next_name()
     else:
         st.session_state[MESSAGE_KEY] = ("warning", t("compare_full", most=MAX_PINNED))
@@ -49,7 +50,7 @@ if not pinned:
 
 views = [(name, results.scenario_results(scenario)) for name, scenario in pinned]
 for column, (k, (name, scenario)) in zip(st.columns(MAX_PINNED), enumerate(pinned), strict=False):
-    column.markdown(f"**{k + 1}. {name}**")
+    column.markdown(f"**{k + 1}. {markdown_text(name)}**")
     column.button(
         t("compare_load"),
         key=f"compare_load_{k}",

@@ -7,6 +7,7 @@ import streamlit as st
 from ui import files, results, state
 from ui.export import Entry, csv_zip_bytes, export_tables, workbook_bytes
 from ui.export_pdf import handout_pdf
+from ui.link_messages import markdown_text
 from ui.pages import PAGES
 from ui.share import is_local, qr_png, share_link
 
@@ -27,7 +28,7 @@ def _load_upload() -> None:
     state.apply_workspace(ws)
     st.session_state[MESSAGE_KEY] = (
         "success",
-        t("share_loaded", name=upload.name, count=len(ws.pinned)),
+        t("share_loaded", name=markdown_text(upload.name), count=len(ws.pinned)),
     )
 
 

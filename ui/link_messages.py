@@ -18,7 +18,7 @@ from sib_model.fields import field_limits, field_specs
 
 from .i18n import Translator
 
-__all__ = ["link_problem_text", "value_text", "field_label_text"]
+__all__ = ["link_problem_text", "value_text", "field_label_text", "markdown_text"]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _SHOWN_LENGTH = 30
@@ -31,6 +31,13 @@ def _shown(text: str) -> str:
     text = "".join(ch for ch in str(text) if ch.isprintable())
     if len(text) > _SHOWN_LENGTH:
         text = text[:_SHOWN_LENGTH] + "…"
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_text(text: str) -> str:
+    """Text from a link or a file (a pinned scenario's name) made safe inside markdown:
+    printable, with markdown and HTML characters escaped; not shortened."""
+    text = "".join(ch for ch in str(text) if ch.isprintable())
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 

@@ -245,7 +245,14 @@ def apply_workspace(ws: Workspace) -> None:
     _load(ws.scenario)
     st.session_state[BASELINE_KEY] = ws.baseline
     st.session_state[PINNED_KEY] = ws.pinned
-    st.session_state.update(ws.settings)
+    # Settings the file leaves out go back to where the page starts them.
+    for name, setting in SETTINGS.items():
+        if name in ws.settings:
+            st.session_state[name] = ws.settings[name]
+        elif setting.default is not None:
+            st.session_state[name] = setting.default
+        else:
+            st.session_state.pop(name, None)
 
 
 def link_params(s: Scenario) -> dict[str, str]:

@@ -60,7 +60,6 @@ TEXT: dict[str, str] = {
         "Pretend the programme's success rate is certain (infinite evidence). Only chance among "
         "individual citizens remains, which hides most of the investor's real risk."
     ),
-    "share_hint": "The address bar holds this exact scenario: copy it to share the view.",
     "payment_basis_every_outcome": "Every outcome",
     "payment_basis_above_baseline": "Only outcomes above the baseline",
     # --- baseline ---------------------------------------------------------------------

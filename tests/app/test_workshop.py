@@ -138,3 +138,10 @@ def test_a_link_with_a_bad_baseline_value_warns_and_names_the_prefixed_key():
     warning = at.warning[0].value
     assert "b.d" in warning.replace("\\", "") and "p1" in warning
     assert at.session_state["baseline"] == Scenario()
+
+
+def test_a_pinned_name_from_a_link_cannot_dress_up_the_page():
+    at = start({"p1": "![x](http://example.com/t.png) <b>bold</b>"}, page="compare")
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "![x](" not in shown and "<b>" not in shown
+    assert at.session_state["pinned"][0][0] == "![x](http://example.com/t.png) <b>bold</b>"[:40]
