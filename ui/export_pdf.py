@@ -71,13 +71,14 @@ def _bars(
     values: list[float],
     colours: list[str],
     labels: list[str],
+    value_labels: list[str] | None = None,
 ) -> None:
-    """A small bar chart in the box (x, y, w, h) mm: bars from a zero line, first and last
-    labels under the axis."""
+    """A small bar chart in the box (x, y, w, h) mm: bars from a zero line (marked "0"), the
+    category labels under the box and, if given, each bar's value at its end."""
     pdf.set_font("Helvetica", "B", 9)
     pdf.set_xy(x, y)
     pdf.cell(w, 5, latin1(title))
-    top, bottom = y + 7, y + h - 6
+    top, bottom = y + 11, y + h - 14
     lo, hi = min(0.0, *values), max(0.0, *values)
     span = (hi - lo) or 1.0
 
@@ -86,17 +87,26 @@ def _bars(
 
     pdf.set_draw_color(160, 160, 160)
     pdf.line(x, at(0.0), x + w, at(0.0))
+    pdf.set_font("Helvetica", "", 7)
+    pdf.set_text_color(110, 110, 110)
+    pdf.set_xy(x - 6, at(0.0) - 2)
+    pdf.cell(5, 4, "0", align="R")
+    pdf.set_text_color(0, 0, 0)
     step = w / max(len(values), 1)
     for k, (value, colour) in enumerate(zip(values, colours, strict=True)):
         pdf.set_fill_color(*_rgb(colour))
         y0, y1 = sorted((at(0.0), at(value)))
         if y1 - y0 > 0.05:
             pdf.rect(x + k * step + step * 0.1, y0, step * 0.8, y1 - y0, style="F")
+        if value_labels:
+            pdf.set_font("Helvetica", "", 7)
+            pdf.set_xy(x + k * step, at(value) - 4.5 if value >= 0 else at(value) + 0.5)
+            pdf.cell(step, 4, latin1(value_labels[k]), align="C")
     pdf.set_font("Helvetica", "", 7)
     pdf.set_text_color(110, 110, 110)
     for k, label in enumerate(labels):
         if label:
-            pdf.set_xy(x + k * step, bottom + 0.5)
+            pdf.set_xy(x + k * step, y + h - 5)
             pdf.cell(step, 4, latin1(label), align="C")
     pdf.set_text_color(0, 0, 0)
 
@@ -145,7 +155,7 @@ def handout_pdf(s: Scenario, result: ScenarioResult, link: str, t: Translator) -
         new_y="NEXT",
     )
 
-    top = max(pdf.get_y() + 3, 150.0)
+    top = pdf.get_y() + 6
     distribution = result.distribution
     edges, totals = weighted_histogram(
         distribution["investor_irr"].to_numpy(), distribution["probability"].to_numpy()
@@ -174,9 +184,10 @@ def handout_pdf(s: Scenario, result: ScenarioResult, link: str, t: Translator) -
         [float(v) for v in cash["commissioner_net"]],
         [COLOURS["commissioner"]] * len(cash),
         [f"{t('col_year')} {int(y)}" for y in cash["year"]],
+        [t.fmt.money_millions(float(v)) for v in cash["commissioner_net"]],
     )
 
-    qr_top = top + 62
+    qr_top = top + 64
     pdf.set_xy(15, qr_top)
     pdf.set_font("Helvetica", "B", 10)
     pdf.cell(120, 5, latin1(t("pdf_link")), new_x="LMARGIN", new_y="NEXT")
