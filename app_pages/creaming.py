@@ -31,9 +31,9 @@ st.header(t("creaming_by_group"))
 st.markdown(t("creaming_intro"))
 frontier = results.creaming_results(s)
 show_chart(
-    charts.creaming_chart(frontier, s, t),
+    results.page_chart("creaming_frontier", s, t.lang),
     "creaming_frontier",
-    baseline=ghost and charts.creaming_chart(results.creaming_results(ghost), ghost, t),
+    baseline=ghost and results.page_chart("creaming_frontier", ghost, t.lang),
     label=label,
 )
 show_sentences(narrative.creaming_sentences(frontier, t))
@@ -42,9 +42,9 @@ st.header(t("parking_title"))
 st.markdown(t("parking_intro"))
 parking = results.parking_results(s)
 show_chart(
-    charts.parking_chart(parking, s, t),
+    results.page_chart("parking_frontier", s, t.lang),
     "parking_frontier",
-    baseline=ghost and charts.parking_chart(results.parking_results(ghost), ghost, t),
+    baseline=ghost and results.page_chart("parking_frontier", ghost, t.lang),
     label=label,
 )
 show_sentences(narrative.parking_sentences(parking, s, t))
@@ -53,9 +53,9 @@ st.subheader(t("creaming_levers"))
 st.markdown(t("creaming_levers_intro"))
 levers = results.creaming_levers(s)
 show_chart(
-    charts.lever_chart(levers, s, t),
+    results.page_chart("creaming_levers", s, t.lang),
     "creaming_levers",
-    baseline=ghost and charts.lever_chart(results.creaming_levers(ghost), ghost, t),
+    baseline=ghost and results.page_chart("creaming_levers", ghost, t.lang),
     label=label,
 )
 st.dataframe(charts.lever_table(levers, t), hide_index=True)

@@ -3,7 +3,7 @@ would sign."""
 
 import streamlit as st
 
-from ui import charts, narrative, results, state
+from ui import narrative, results, state
 from ui.layout import show_chart, show_sentences
 from ui.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_WIDGETS
 from ui.result_types import DealTerms
@@ -56,9 +56,9 @@ terms = DealTerms(
 )
 grid = results.deal_results(s, terms)
 show_chart(
-    charts.deal_space_heatmap(grid, s, t),
+    results.page_chart("deal_space_heatmap", s, t.lang, terms),
     "deal_space_heatmap",
-    baseline=ghost and charts.deal_space_heatmap(results.deal_results(ghost, terms), ghost, t),
+    baseline=ghost and results.page_chart("deal_space_heatmap", ghost, t.lang, terms),
     label=t("baseline"),
 )
 show_sentences(narrative.deal_sentences(grid, s, t))

@@ -2,14 +2,12 @@
 
 import streamlit as st
 
-from ui import charts, results, state
+from ui import results, state
 from ui.headline import headline_figures, show_figures
 from ui.layout import show_chart
 
 s, t = state.current()
 ghost = state.ghost()
-table = results.sensitivity_results(s)
-before = None if ghost is None else results.sensitivity_results(ghost)
 
 st.title(t("page_sensitivity"))
 st.caption(t("illustrative"))
@@ -22,14 +20,14 @@ show_figures(
 )
 st.markdown(t("sensitivity_intro"))
 left, right = st.columns(2)
-for metric, key, where in (
-    ("expected_investor_irr", "sensitivity_investor_irr", left),
-    ("expected_commissioner_net", "sensitivity_commissioner_net", right),
+for key, where in (
+    ("sensitivity_investor_irr", left),
+    ("sensitivity_commissioner_net", right),
 ):
     show_chart(
-        charts.tornado_chart(table, metric, t),
+        results.page_chart(key, s, t.lang),
         key,
         where,
-        baseline=None if before is None else charts.tornado_chart(before, metric, t),
+        baseline=ghost and results.page_chart(key, ghost, t.lang),
         label=t("baseline"),
     )

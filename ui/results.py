@@ -47,6 +47,8 @@ __all__ = [
     "parking_levers",
     "deal_results",
     "sensitivity_results",
+    "page_chart",
+    "PAGE_CHARTS",
     "SIZES",
 ]
 
@@ -99,6 +101,39 @@ def explorer_charts_with_baseline(
     ghost = explorer_charts(baseline, lang)
     label = Translator(lang)("baseline")
     return {key: ghosted(chart, ghost[key], label) for key, chart in current.items()}
+
+
+#: The figures :func:`page_chart` builds, by chart key.
+PAGE_CHARTS = (
+    "creaming_frontier",
+    "parking_frontier",
+    "creaming_levers",
+    "sensitivity_investor_irr",
+    "sensitivity_commissioner_net",
+    "deal_space_heatmap",
+)
+
+
+@st.cache_data(max_entries=256, show_spinner=False, hash_funcs=_HASH)
+def page_chart(key: str, s: Scenario, lang: str, terms: DealTerms | None = None) -> ChartJSON:
+    """One chart of the Creaming, Sensitivity or Deal space page as ready plotly JSON, by its
+    key (:data:`PAGE_CHARTS`): the same chart for the baseline is then built once, not on
+    every slider move, and a value seen before costs no figure building."""
+    t = Translator(lang)
+    if key == "creaming_frontier":
+        figure = charts.creaming_chart(creaming_results(s), s, t)
+    elif key == "parking_frontier":
+        figure = charts.parking_chart(parking_results(s), s, t)
+    elif key == "creaming_levers":
+        figure = charts.lever_chart(creaming_levers(s), s, t)
+    elif key in ("sensitivity_investor_irr", "sensitivity_commissioner_net"):
+        metric = key.replace("sensitivity_", "expected_")
+        figure = charts.tornado_chart(sensitivity_results(s), metric, t)
+    elif key == "deal_space_heatmap" and terms is not None:
+        figure = charts.deal_space_heatmap(deal_results(s, terms), s, t)
+    else:
+        raise ValueError(f"unknown chart {key!r}")
+    return ChartJSON.of(figure)
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=_HASH)
