@@ -13,6 +13,7 @@ reader's language.
 from __future__ import annotations
 
 import base64
+import itertools
 import math
 from collections.abc import Callable
 from typing import Any
@@ -287,43 +288,141 @@ def _merged(ghosts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+def _outline(
+    ghosts: list[tuple[list[float], list[float], float, float]],
+) -> dict[str, Any]:
+    """One scatter trace tracing the outline of bars given as (x, heights, offset, width)
+    each: a bar from ``x + offset`` to ``x + offset + width``, from 0 to its height."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for x, heights, offset, width in ghosts:
+        for centre, height in zip(x, heights, strict=True):
+            left = centre + offset
+            xs += [left, left, left + width, left + width, None]
+            ys += [0.0, height, height, 0.0, None]
+    return {
+        "type": "scatter",
+        "x": xs[:-1],
+        "y": ys[:-1],
+        "mode": "lines",
+        "line": {"color": GHOST, "width": 1.2},
+        "hoverinfo": "skip",
+        "legendgroup": "baseline",
+        "showlegend": False,
+    }
+
+
+def _grouped_outline(
+    data: list[dict[str, Any]], ghosts: list[dict[str, Any]], layout: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The baseline's grouped bars as one outline, each over its party's current bar.
+
+    plotly draws a bar trace far more slowly than a line, so the bars are placed here rather
+    than by plotly's grouping: every bar trace gets the slot plotly's ``barmode="group"``
+    would give it (``offset`` and ``width``, in x units; bars that set them are not grouped
+    again), category names on x become positions 0, 1, … with the names as tick labels.
+    Changes ``data`` and ``layout`` in place; None (and nothing changed) where the bars are
+    horizontal, stacked or on axes other than the first."""
+    bars = [t for t in data if t.get("type") == "bar"]
+    if layout.get("barmode", "group") != "group" or not bars:
+        return None
+    everything = bars + ghosts
+    if any(
+        t.get("orientation") == "h" or "base" in t or t.get("xaxis", "x") != "x" for t in everything
+    ):
+        return None
+    columns = [(_array(t.get("x")), _array(t.get("y"))) for t in everything]
+    if any(x is None or y is None for x, y in columns):
+        return None
+    text_x = any(isinstance(v, str) for x, _ in columns for v in x or [])
+    if text_x and any(
+        t.get("type") != "bar" and any(isinstance(v, str) for v in _array(t.get("x")) or [])
+        for t in data
+    ):
+        return None
+    categories: dict[Any, int] = {}
+    if text_x:
+        for x, _ in columns:
+            for v in x or []:
+                categories.setdefault(v, len(categories))
+    positions = [[categories.get(v, v) if text_x else v for v in x or []] for x, _ in columns]
+    distinct = sorted({float(v) for xs in positions for v in xs})
+    step = min((b - a for a, b in itertools.pairwise(distinct)), default=1.0)
+    groups: dict[str, int] = {}
+    for trace in everything:
+        groups.setdefault(str(trace.get("name", "")), len(groups))
+    bargap = float(layout.get("bargap", 0.2))
+    width = (1 - bargap) * step / len(groups)
+    start = -(1 - bargap) * step / 2
+
+    def offset(trace: dict[str, Any]) -> float:
+        return start + groups[str(trace.get("name", ""))] * width
+
+    for trace, xs in zip(bars, positions, strict=False):
+        trace.update(x=xs, offset=offset(trace), width=width)
+        trace.pop("offsetgroup", None)
+    outline = _outline(
+        [
+            (xs, list(y or []), offset(ghost), width)
+            for ghost, xs, (_, y) in zip(
+                ghosts, positions[len(bars) :], columns[len(bars) :], strict=True
+            )
+        ]
+    )
+    if text_x:
+        axis = dict(layout.get("xaxis") or {})
+        axis.update(tickvals=list(categories.values()), ticktext=list(categories), type="linear")
+        axis.setdefault("range", [-0.5, len(categories) - 0.5])
+        layout["xaxis"] = axis
+    return outline
+
+
 def add_baseline(figure: dict[str, Any], baseline: dict[str, Any], label: str) -> dict[str, Any]:
     """``figure`` (plotly JSON as a dict) with the traces of the same chart drawn for the
-    baseline scenario added faintly: lines and markers behind the current traces, bar
-    outlines over them (a filled bar would hide the one in front), one legend entry
-    ``label`` that shows and hides them all. Bars keep their place in a group: each
-    party's current and baseline bars share an ``offsetgroup``, so they overlap; in an
-    overlaid histogram the baseline's bars become one outline. Ghost lines on the same axes
-    are joined into one trace, to keep the redraw cheap."""
+    baseline scenario added faintly: lines and markers grey and dashed behind the current
+    traces, bars as grey outlines over them (a filled bar would hide the one in front), one
+    legend entry ``label`` that shows and hides them all.
+
+    Each party's baseline bar outlines its current bar: in an overlaid histogram at the same
+    bins, in a grouped chart in the same slot. The baseline adds as few traces as it can —
+    lines on the same axes joined into one, bars drawn as one outline — because plotly
+    redraws every trace on each slider move, and a bar trace costs several lines."""
     data = [dict(trace) for trace in figure.get("data", [])]
-    overlay = figure.get("layout", {}).get("barmode") == "overlay"
+    layout = dict(figure.get("layout", {}))
+    overlay = layout.get("barmode") == "overlay"
     behind: list[dict[str, Any]] = []
-    over: list[dict[str, Any]] = []
+    bars: list[dict[str, Any]] = []
     for trace in baseline.get("data", []):
         ghost = _ghost_trace(trace)
         if ghost is None:
             continue
         if ghost["type"] == "bar":
-            outline = _bar_outline(ghost) if overlay else None
-            if outline is not None:
-                over.append(outline)
-                continue
-            ghost["offsetgroup"] = str(trace.get("offsetgroup", trace.get("name", "")))
-            over.append(ghost)
+            ghost["name"] = trace.get("name", "")
+            bars.append(ghost)
         else:
             behind.append(ghost)
-    if not overlay:
-        for trace in data:
-            if trace.get("type") == "bar":
-                trace["offsetgroup"] = str(trace.get("offsetgroup", trace.get("name", "")))
+    over: list[dict[str, Any]] = []
+    if bars and overlay:
+        outlines = [_bar_outline(ghost) for ghost in bars]
+        over = [o if o is not None else g for o, g in zip(outlines, bars, strict=True)]
+    elif bars:
+        outline = _grouped_outline(data, bars, layout)
+        if outline is not None:
+            over = [outline]
+        else:  # plotly groups them: each baseline bar shares its party's offset group
+            for trace in data + bars:
+                if trace.get("type") == "bar":
+                    trace["offsetgroup"] = str(trace.get("name", ""))
+            over = bars
     behind, over = _merged(behind), _merged(over)
     ghosts = behind + over
     if ghosts:
+        for ghost in ghosts:
+            if ghost["type"] == "bar":
+                ghost.pop("name", None)
         ghosts[0].update(showlegend=True, name=label)
-        layout = dict(figure.get("layout", {}))
         layout["showlegend"] = True
-        figure = {**figure, "layout": layout}
-    return {**figure, "data": behind + data + over}
+    return {**figure, "layout": layout, "data": behind + data + over}
 
 
 def with_baseline(figure: go.Figure, baseline: go.Figure, t: Translator) -> go.Figure:
