@@ -267,6 +267,22 @@ def _bar_outline(ghost: dict[str, Any]) -> dict[str, Any] | None:
     return outline
 
 
+def _simplified(x: list[Any], y: list[Any]) -> tuple[list[Any], list[Any]]:
+    """A line's points without those that lie on the straight line through their
+    neighbours (a payoff line of 101 points is a few straight pieces): the same picture
+    from fewer points."""
+    try:
+        xs, ys = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    except (TypeError, ValueError):
+        return x, y
+    if xs.size < 3 or not (np.isfinite(xs).all() and np.isfinite(ys).all()):
+        return x, y
+    cross = (xs[1:-1] - xs[:-2]) * (ys[2:] - ys[:-2]) - (ys[1:-1] - ys[:-2]) * (xs[2:] - xs[:-2])
+    scale = max(float(np.ptp(xs)) * float(np.ptp(ys)), 1e-300)
+    keep = np.concatenate([[True], np.abs(cross) > 1e-9 * scale, [True]])
+    return xs[keep].tolist(), ys[keep].tolist()
+
+
 def _merged(ghosts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Scatter ghosts on the same axes joined into one trace (gaps between them), so the
     baseline adds one trace per panel rather than one per party: plotly redraws every
@@ -279,6 +295,8 @@ def _merged(ghosts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             kept.append(ghost)
             continue
         key = (ghost.get("xaxis", "x"), ghost.get("yaxis", "y"), ghost.get("mode", "lines"))
+        if key[2] == "lines":
+            x, y = _simplified(x, y)
         if key not in merged:
             merged[key] = {**ghost, "x": list(x), "y": list(y)}
             kept.append(merged[key])
