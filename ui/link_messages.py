@@ -80,7 +80,10 @@ def _allowed_of_key(key: str, t: Translator) -> str:
             return t(
                 "allowed_choice", choices=", ".join(t(f"deal_test_{c}") for c in setting.choices)
             )
-        return t("allowed_number", lo=t.fmt.number(setting.lo), hi=t.fmt.number(setting.hi, 2))
+        lo, hi = (
+            t.fmt.number(v, 0 if float(v).is_integer() else 2) for v in (setting.lo, setting.hi)
+        )
+        return t("allowed_number", lo=lo, hi=hi)
     return _allowed(field_of_query_key(_PREFIX.sub("", key)), t)
 
 
