@@ -14,27 +14,50 @@ from ui.headline import headline_figures, show_figures
 from ui.layout import show_chart, show_sentences
 
 s, t = state.current()
+ghost = state.ghost()
+label = t("baseline")
 
 st.title(t("page_creaming"))
 st.caption(t("illustrative"))
-show_figures(headline_figures(results.scenario_results(s).summary, t)[:3])
+show_figures(
+    headline_figures(
+        results.scenario_results(s).summary,
+        t,
+        None if ghost is None else results.scenario_results(ghost).summary,
+    )[:3]
+)
 
 st.header(t("creaming_by_group"))
 st.markdown(t("creaming_intro"))
 frontier = results.creaming_results(s)
-show_chart(charts.creaming_chart(frontier, s, t), "creaming_frontier")
+show_chart(
+    results.page_chart("creaming_frontier", s, t.lang),
+    "creaming_frontier",
+    baseline=ghost and results.page_chart("creaming_frontier", ghost, t.lang),
+    label=label,
+)
 show_sentences(narrative.creaming_sentences(frontier, t))
 
 st.header(t("parking_title"))
 st.markdown(t("parking_intro"))
 parking = results.parking_results(s)
-show_chart(charts.parking_chart(parking, s, t), "parking_frontier")
+show_chart(
+    results.page_chart("parking_frontier", s, t.lang),
+    "parking_frontier",
+    baseline=ghost and results.page_chart("parking_frontier", ghost, t.lang),
+    label=label,
+)
 show_sentences(narrative.parking_sentences(parking, s, t))
 
 st.subheader(t("creaming_levers"))
 st.markdown(t("creaming_levers_intro"))
 levers = results.creaming_levers(s)
-show_chart(charts.lever_chart(levers, s, t), "creaming_levers")
+show_chart(
+    results.page_chart("creaming_levers", s, t.lang),
+    "creaming_levers",
+    baseline=ghost and results.page_chart("creaming_levers", ghost, t.lang),
+    label=label,
+)
 # Static tables: four rows need no interactive grid, which costs far more to redraw.
 st.table(charts.lever_table(levers, t).set_index(t("lever_terms")))
 st.caption(t("lever_table_note"))

@@ -3,12 +3,13 @@ would sign."""
 
 import streamlit as st
 
-from ui import charts, narrative, results, state
+from ui import narrative, results, state
 from ui.layout import show_chart, show_sentences
 from ui.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_WIDGETS
 from ui.result_types import DealTerms
 
 s, t = state.current()
+ghost = state.ghost()
 for key, default in PAGE_WIDGETS.items():
     state.page_widget_default(
         key, float(s.public_savings_per_outcome) if default is None else default
@@ -54,5 +55,10 @@ terms = DealTerms(
     float(target_irr), float(max_loss), None if willingness is None else float(willingness)
 )
 grid = results.deal_results(s, terms)
-show_chart(charts.deal_space_heatmap(grid, s, t), "deal_space_heatmap")
+show_chart(
+    results.page_chart("deal_space_heatmap", s, t.lang, terms),
+    "deal_space_heatmap",
+    baseline=ghost and results.page_chart("deal_space_heatmap", ghost, t.lang, terms),
+    label=t("baseline"),
+)
 show_sentences(narrative.deal_sentences(grid, s, t))

@@ -1,4 +1,5 @@
-"""Explorer: the headline numbers of the current scenario, in words and four pictures."""
+"""Explorer: the headline numbers of the current scenario, in words and four pictures, with
+the baseline drawn faintly behind every chart and each number's change from it."""
 
 import streamlit as st
 
@@ -8,17 +9,20 @@ from ui.headline import headline_figures, show_figures
 from ui.layout import show_chart, show_sentences
 
 s, t = state.current()
+ghost = state.ghost()
 summary = results.scenario_results(s).summary
 
 st.title(t("page_explorer"))
 st.caption(t("illustrative"))
 
-figures = headline_figures(summary, t)
+figures = headline_figures(
+    summary, t, None if ghost is None else results.scenario_results(ghost).summary
+)
 show_figures([figures[0], figures[1], figures[3]])
 show_figures([figures[2], figures[4], figures[5]])
 show_sentences(narrative.explorer_sentences(summary, s, t))
 
-chart_json = results.explorer_charts(s, t.lang)
+chart_json = results.explorer_charts_with_baseline(s, state.baseline(), t.lang)
 for row in (
     ("explorer_investor_irr", "explorer_commissioner"),
     ("explorer_payoff", "explorer_cash_flows"),

@@ -2,23 +2,32 @@
 
 import streamlit as st
 
-from ui import charts, results, state
+from ui import results, state
 from ui.headline import headline_figures, show_figures
 from ui.layout import show_chart
 
 s, t = state.current()
-table = results.sensitivity_results(s)
+ghost = state.ghost()
 
 st.title(t("page_sensitivity"))
 st.caption(t("illustrative"))
-show_figures(headline_figures(results.scenario_results(s).summary, t)[:3])
+show_figures(
+    headline_figures(
+        results.scenario_results(s).summary,
+        t,
+        None if ghost is None else results.scenario_results(ghost).summary,
+    )[:3]
+)
 st.markdown(t("sensitivity_intro"))
 left, right = st.columns(2)
-show_chart(
-    charts.tornado_chart(table, "expected_investor_irr", t), "sensitivity_investor_irr", left
-)
-show_chart(
-    charts.tornado_chart(table, "expected_commissioner_net", t),
-    "sensitivity_commissioner_net",
-    right,
-)
+for key, where in (
+    ("sensitivity_investor_irr", left),
+    ("sensitivity_commissioner_net", right),
+):
+    show_chart(
+        results.page_chart(key, s, t.lang),
+        key,
+        where,
+        baseline=ghost and results.page_chart(key, ghost, t.lang),
+        label=t("baseline"),
+    )

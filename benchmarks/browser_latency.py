@@ -174,7 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--before",
         type=Path,
-        help="a copy of older code to measure in the same run (as '<page> before')",
+        action="append",
+        default=[],
+        help="a copy of older code to measure in the same run (as '<page> before'); give it "
+        "more than once to compare several copies (as '<page> <folder name>')",
     )
     parser.add_argument("--pattern", choices=("alternate", "walk", "both"), default="alternate")
     parser.add_argument(
@@ -198,8 +201,9 @@ def main(argv: list[str] | None = None) -> int:
             # The bare page always runs with Streamlit's defaults: it is the floor.
             extra = () if name == "bare" else tuple(args.server_arg)
             chosen.append(Variant(name, name, REPO_ROOT, extra))
-            if args.before and name != "bare":
-                chosen.append(Variant(f"{name} before", name, args.before.resolve()))
+            for before in args.before if name != "bare" else ():
+                label = "before" if len(args.before) == 1 else before.resolve().name
+                chosen.append(Variant(f"{name} {label}", name, before.resolve()))
         return chosen
 
     patterns = ["alternate", "walk"] if args.pattern == "both" else [args.pattern]

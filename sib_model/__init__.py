@@ -29,6 +29,16 @@ from .scenario import FIELD_LIMITS, Scenario, ScenarioError
 from .simulation import ScenarioResult, SimulationResult, evaluate, simulate
 from .summary import Summary
 from .targeting import counterfactual_probability_at, price_at, success_probability_at
+from .workspace import (
+    MAX_PINNED,
+    SETTINGS,
+    Workspace,
+    WorkspaceError,
+    workspace_from_json,
+    workspace_from_query,
+    workspace_to_json,
+    workspace_to_query,
+)
 
 __all__ = [
     "Scenario",
@@ -61,4 +71,12 @@ __all__ = [
     "QueryProblem",
     "QUERY_KEYS",
     "field_of_query_key",
+    "Workspace",
+    "WorkspaceError",
+    "workspace_to_query",
+    "workspace_from_query",
+    "workspace_to_json",
+    "workspace_from_json",
+    "MAX_PINNED",
+    "SETTINGS",
 ]

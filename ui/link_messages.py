@@ -13,12 +13,12 @@ import math
 import re
 from typing import Any
 
-from sib_model import QueryProblem, field_of_query_key
+from sib_model import SETTINGS, QueryProblem, field_of_query_key
 from sib_model.fields import field_limits, field_specs
 
 from .i18n import Translator
 
-__all__ = ["link_problem_text", "value_text"]
+__all__ = ["link_problem_text", "value_text", "field_label_text", "markdown_text"]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _SHOWN_LENGTH = 30
@@ -34,11 +34,57 @@ def _shown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def markdown_text(text: str) -> str:
+    """Text from a link or a file (a pinned scenario's name) made safe inside markdown:
+    printable, with markdown and HTML characters escaped; not shortened."""
+    text = "".join(ch for ch in str(text) if ch.isprintable())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 def value_text(value: Any, t: Translator) -> str:
     """A scenario value as the user's language writes it."""
     if isinstance(value, float) and not math.isinf(value):
         return t.fmt.number(value, 0 if value.is_integer() else 3)
     return str(value)
+
+
+_PREFIX = re.compile(r"^(?:b|p[0-9]+)\.")
+_SETTING_OF_KEY = {setting.query_key: name for name, setting in SETTINGS.items()}
+
+
+def field_label_text(where: str, t: Translator) -> str:
+    """A place in a saved file in the user's words: ``baseline.cohort_size`` → "Cohort size
+    (baseline)", ``deal_max_loss`` → its page setting's label."""
+    prefix, _, name = where.rpartition(".")
+    if name in SETTINGS:
+        label = t(name)
+    elif name in field_specs():
+        label = t.label(name)
+    else:
+        label = _shown(name)
+    if prefix == "baseline":
+        return f"{label} ({t('file_where_baseline')})"
+    if prefix.startswith("pinned"):
+        return f"{label} ({t('file_where_pinned')} {prefix.removeprefix('pinned').strip()})"
+    return label
+
+
+def _allowed_of_key(key: str, t: Translator) -> str:
+    """What a link's key accepts: a field (also behind the baseline's ``b.`` or a pinned
+    scenario's ``p1.``), a page setting, a pinned scenario's name, or the language."""
+    if re.fullmatch(r"p[0-9]+", key):
+        return t("allowed_pin_name")
+    if key in _SETTING_OF_KEY:
+        setting = SETTINGS[_SETTING_OF_KEY[key]]
+        if setting.choices:
+            return t(
+                "allowed_choice", choices=", ".join(t(f"deal_test_{c}") for c in setting.choices)
+            )
+        lo, hi = (
+            t.fmt.number(v, 0 if float(v).is_integer() else 2) for v in (setting.lo, setting.hi)
+        )
+        return t("allowed_number", lo=lo, hi=hi)
+    return _allowed(field_of_query_key(_PREFIX.sub("", key)), t)
 
 
 def _allowed(field: str | None, t: Translator) -> str:
@@ -95,7 +141,7 @@ def link_problem_text(problems: list[QueryProblem], t: Translator) -> str:
                     "link_invalid_value",
                     key=key,
                     value=_shown(problem.value),
-                    allowed=_allowed(field_of_query_key(problem.key), t),
+                    allowed=_allowed_of_key(problem.key, t),
                 )
             )
     return t("link_problems", items="; ".join(items))

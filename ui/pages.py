@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sib_model import SETTINGS
+
 __all__ = [
     "Page",
     "PAGES",
@@ -36,6 +38,8 @@ PAGES: tuple[Page, ...] = (
     Page("app_pages/creaming.py", "page_creaming", ":material/filter_alt:", "creaming"),
     Page("app_pages/deal_space.py", "page_deal_space", ":material/handshake:", "deal-space"),
     Page("app_pages/sensitivity.py", "page_sensitivity", ":material/tune:", "sensitivity"),
+    Page("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare"),
+    Page("app_pages/share.py", "page_share", ":material/qr_code_2:", "share"),
     Page("app_pages/method.py", "page_method", ":material/menu_book:", "method"),
 )
 
@@ -45,10 +49,7 @@ DEAL_TEST = "deal_test"
 DEAL_WTP = "deal_wtp"
 
 #: Widgets that live on one page but keep their values across page visits, with the value
-#: they start from (None: the page sets it from the scenario).
-PAGE_WIDGETS: dict[str, object] = {
-    DEAL_TARGET_IRR: 0.05,
-    DEAL_MAX_LOSS: 0.25,
-    DEAL_TEST: "net",
-    DEAL_WTP: None,
-}
+#: they start from (None: the page sets it from the scenario). They are the model's
+#: analysis settings (``sib_model.SETTINGS``), so the link and saved files carry them.
+PAGE_WIDGETS: dict[str, object] = {name: setting.default for name, setting in SETTINGS.items()}
+assert set(PAGE_WIDGETS) == {DEAL_TARGET_IRR, DEAL_MAX_LOSS, DEAL_TEST, DEAL_WTP}

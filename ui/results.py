@@ -31,6 +31,7 @@ from sib_model import (
 
 from . import charts
 from .i18n import Translator
+from .layout import ghosted
 from .live_chart import ChartJSON
 from .result_types import DealTerms, LeverFrontiers, ParkingLevers, ScenarioView
 
@@ -46,6 +47,8 @@ __all__ = [
     "parking_levers",
     "deal_results",
     "sensitivity_results",
+    "page_chart",
+    "PAGE_CHARTS",
     "SIZES",
 ]
 
@@ -84,6 +87,53 @@ def explorer_charts(s: Scenario, lang: str) -> dict[str, ChartJSON]:
         "explorer_cash_flows": charts.cash_flow_chart(view.result.cash_flows, t),
     }
     return {key: ChartJSON.of(figure) for key, figure in figures.items()}
+
+
+@st.cache_data(max_entries=128, show_spinner=False, hash_funcs=_HASH)
+def explorer_charts_with_baseline(
+    s: Scenario, baseline: Scenario, lang: str
+) -> dict[str, ChartJSON]:
+    """The Explorer's figures with the baseline's drawn faintly behind (see
+    :func:`ui.charts.add_baseline`); the plain figures when the two scenarios are equal."""
+    current = explorer_charts(s, lang)
+    if baseline == s:
+        return current
+    ghost = explorer_charts(baseline, lang)
+    label = Translator(lang)("baseline")
+    return {key: ghosted(chart, ghost[key], label) for key, chart in current.items()}
+
+
+#: The figures :func:`page_chart` builds, by chart key.
+PAGE_CHARTS = (
+    "creaming_frontier",
+    "parking_frontier",
+    "creaming_levers",
+    "sensitivity_investor_irr",
+    "sensitivity_commissioner_net",
+    "deal_space_heatmap",
+)
+
+
+@st.cache_data(max_entries=256, show_spinner=False, hash_funcs=_HASH)
+def page_chart(key: str, s: Scenario, lang: str, terms: DealTerms | None = None) -> ChartJSON:
+    """One chart of the Creaming, Sensitivity or Deal space page as ready plotly JSON, by its
+    key (:data:`PAGE_CHARTS`): the same chart for the baseline is then built once, not on
+    every slider move, and a value seen before costs no figure building."""
+    t = Translator(lang)
+    if key == "creaming_frontier":
+        figure = charts.creaming_chart(creaming_results(s), s, t)
+    elif key == "parking_frontier":
+        figure = charts.parking_chart(parking_results(s), s, t)
+    elif key == "creaming_levers":
+        figure = charts.lever_chart(creaming_levers(s), s, t)
+    elif key in ("sensitivity_investor_irr", "sensitivity_commissioner_net"):
+        metric = key.replace("sensitivity_", "expected_")
+        figure = charts.tornado_chart(sensitivity_results(s), metric, t)
+    elif key == "deal_space_heatmap" and terms is not None:
+        figure = charts.deal_space_heatmap(deal_results(s, terms), s, t)
+    else:
+        raise ValueError(f"unknown chart {key!r}")
+    return ChartJSON.of(figure)
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=_HASH)

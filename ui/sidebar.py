@@ -14,7 +14,18 @@ from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_
 
 from .i18n import LANGUAGES, Translator
 from .inputs import ADVANCED_SECTIONS, HEADLINE_FIELDS, INPUTS, cohort_slider_max
-from .state import CUSTOM_PRESET, LANG_KEY, PRESET_KEY, apply_preset
+from .share import share_link
+from .state import (
+    CUSTOM_PRESET,
+    LANG_KEY,
+    PRESET_KEY,
+    app_root,
+    apply_preset,
+    link_params,
+    pin_baseline,
+    reset_to_baseline,
+    reset_to_preset,
+)
 
 __all__ = ["render_sidebar"]
 
@@ -44,12 +55,39 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
         for field in HEADLINE_FIELDS:
             _input(field, s, t)
         st.caption(_group_caption(s, t))
+        _baseline_buttons(t)
         with st.expander(t("advanced")):
             for section, fields in ADVANCED_SECTIONS.items():
                 st.markdown(f"**{t(section)}**")
                 for field in fields:
                     _input(field, s, t)
-        st.caption(t("share_hint"))
+        st.caption(t("share_link"))
+        st.code(share_link(app_root(), "", link_params(s)), language=None, wrap_lines=True)
+
+
+def _baseline_buttons(t: Translator) -> None:
+    """Pin the scenario as the baseline, or move the sliders back to it or to the preset."""
+    st.markdown(f"**{t('baseline_title')}**", help=t("baseline_caption"))
+    st.button(
+        t("pin_baseline"),
+        on_click=pin_baseline,
+        help=t("pin_baseline_help"),
+        icon=":material/push_pin:",
+        width="stretch",
+    )
+    back, preset = st.columns(2)
+    back.button(
+        t("reset_baseline"),
+        on_click=reset_to_baseline,
+        help=t("reset_baseline_help"),
+        width="stretch",
+    )
+    preset.button(
+        t("reset_preset"),
+        on_click=reset_to_preset,
+        help=t("reset_preset_help"),
+        width="stretch",
+    )
 
 
 def _group_caption(s: Scenario, t: Translator) -> str:

@@ -15,22 +15,30 @@ every script run, driven by ``app.py``:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import streamlit as st
+from streamlit import config
 
 from sib_model import (
+    MAX_PINNED,
     PRESETS,
     QUERY_KEYS,
+    SETTINGS,
     QueryProblem,
     Scenario,
-    scenario_from_query,
-    scenario_to_query,
+    Workspace,
+    workspace_from_query,
+    workspace_to_query,
 )
+from sib_model.workspace import clean_name
 
+from . import share
 from .i18n import LANGUAGES, Translator
 from .inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
 from .link_messages import value_text
+from .pages import PAGES
 
 __all__ = [
     "start_session",
@@ -43,6 +51,19 @@ __all__ = [
     "keep_page_widgets",
     "page_widget_default",
     "link_problems",
+    "baseline",
+    "ghost",
+    "pinned",
+    "pin_baseline",
+    "reset_to_baseline",
+    "reset_to_preset",
+    "pin_scenario",
+    "unpin",
+    "load_scenario",
+    "workspace",
+    "apply_workspace",
+    "link_params",
+    "app_root",
     "LANG_KEY",
     "PRESET_KEY",
     "CUSTOM_PRESET",
@@ -52,6 +73,9 @@ LANG_KEY = "lang"
 PRESET_KEY = "preset"
 SCENARIO_KEY = "scenario"
 CUSTOM_PRESET = "custom"
+BASELINE_KEY = "baseline"
+PINNED_KEY = "pinned"
+_LAST_PRESET_KEY = "last_preset"
 _PROBLEMS_KEY = "link_problems"
 _INITIAL_KEY = "initial_scenario"
 
@@ -61,7 +85,12 @@ def start_session() -> None:
     if SCENARIO_KEY in st.session_state:
         return
     params = st.query_params.to_dict()
-    scenario, problems = scenario_from_query(params, ignore=frozenset({LANG_KEY}))
+    ws, problems = workspace_from_query(params, ignore=frozenset({LANG_KEY}))
+    scenario = ws.scenario
+    st.session_state[BASELINE_KEY] = ws.baseline
+    st.session_state[PINNED_KEY] = ws.pinned
+    st.session_state.update(ws.settings)
+    st.session_state[_LAST_PRESET_KEY] = matching_preset(scenario)
     lang = str(params.get(LANG_KEY, "en"))
     if lang not in LANGUAGES:
         problems.append(QueryProblem(LANG_KEY, lang[:40], "invalid_value", "en, da"))
@@ -125,17 +154,131 @@ def apply_preset() -> None:
     key = st.session_state.get(PRESET_KEY)
     if key not in PRESETS:
         return
+    st.session_state[_LAST_PRESET_KEY] = key
+    _load(PRESETS[key])
+
+
+def _load(s: Scenario) -> None:
+    """Put ``s`` into the sidebar's widgets (from a callback, before they are drawn)."""
     previous = {k: st.session_state[k] for k in WIDGET_KEYS if k in st.session_state}
-    _set_changed(widget_values(PRESETS[key], previous))
+    _set_changed(widget_values(s, previous))
 
 
-def publish(s: Scenario) -> None:
-    """Store the scenario of this run and mirror it (and the language) into the URL."""
-    st.session_state[SCENARIO_KEY] = s
-    wanted = scenario_to_query(s)
+def baseline() -> Scenario:
+    """The scenario drawn faintly behind every chart: the defaults until one is pinned."""
+    found: Scenario = st.session_state.get(BASELINE_KEY, Scenario())
+    return found
+
+
+def ghost() -> Scenario | None:
+    """The baseline when it differs from the scenario on screen (then charts draw it)."""
+    b = baseline()
+    return None if b == st.session_state.get(SCENARIO_KEY) else b
+
+
+def pinned() -> tuple[tuple[str, Scenario], ...]:
+    """The pinned scenarios of the Compare page, (name, scenario) each, at most four."""
+    found: tuple[tuple[str, Scenario], ...] = st.session_state.get(PINNED_KEY, ())
+    return found
+
+
+def pin_baseline() -> None:
+    """Callback: the scenario on screen becomes the baseline."""
+    st.session_state[BASELINE_KEY] = st.session_state.get(SCENARIO_KEY, Scenario())
+
+
+def reset_to_baseline() -> None:
+    """Callback: the sliders go back to the baseline."""
+    _load(baseline())
+
+
+def reset_to_preset() -> None:
+    """Callback: the sliders go back to the last preset chosen (the defaults if none)."""
+    _load(PRESETS.get(st.session_state.get(_LAST_PRESET_KEY, ""), Scenario()))
+
+
+def pin_scenario(name: str, s: Scenario) -> bool:
+    """Pin ``s`` under ``name`` (a name used already is replaced); False when four are pinned
+    already and the name is new."""
+    name = clean_name(name) or str(len(pinned()) + 1)
+    kept = [(n, scenario) for n, scenario in pinned() if n != name]
+    if len(kept) >= MAX_PINNED:
+        return False
+    st.session_state[PINNED_KEY] = (*kept, (name, s))
+    return True
+
+
+def unpin(index: int) -> None:
+    st.session_state[PINNED_KEY] = tuple(p for k, p in enumerate(pinned()) if k != index)
+
+
+def load_scenario(s: Scenario) -> None:
+    """Callback: put ``s`` (a pinned scenario, say) into the sliders."""
+    _load(s)
+
+
+def page_settings() -> dict[str, float | str]:
+    """The page settings the user has set (the willingness to pay only when it differs from
+    the scenario's saving, which is where the page starts it)."""
+    s = st.session_state.get(SCENARIO_KEY, Scenario())
+    settings = {
+        name: st.session_state[name] for name in SETTINGS if st.session_state.get(name) is not None
+    }
+    if settings.get("deal_wtp") == float(s.public_savings_per_outcome):
+        del settings["deal_wtp"]
+    return settings
+
+
+def workspace(page: str = "") -> Workspace:
+    """Everything a link or a saved file carries."""
+    return Workspace(
+        st.session_state.get(SCENARIO_KEY, Scenario()),
+        baseline(),
+        pinned(),
+        page_settings(),
+        page,
+    )
+
+
+def apply_workspace(ws: Workspace) -> None:
+    """Callback: a loaded file replaces scenario, baseline, pinned set and page settings."""
+    _load(ws.scenario)
+    st.session_state[BASELINE_KEY] = ws.baseline
+    st.session_state[PINNED_KEY] = ws.pinned
+    # Settings the file leaves out go back to where the page starts them.
+    for name, setting in SETTINGS.items():
+        if name in ws.settings:
+            st.session_state[name] = ws.settings[name]
+        elif setting.default is not None:
+            st.session_state[name] = setting.default
+        else:
+            st.session_state.pop(name, None)
+
+
+def link_params(s: Scenario) -> dict[str, str]:
+    """The query string of the view with scenario ``s``: workspace and language."""
+    wanted = workspace_to_query(dataclasses.replace(workspace(), scenario=s))
     lang = st.session_state.get(LANG_KEY, "en")
     if lang != "en":
         wanted[LANG_KEY] = lang
+    return wanted
+
+
+def app_root() -> str:
+    """The app's address as the browser sees it, without page or query (``st.context.url``;
+    in a run without a browser, the configured server address)."""
+    port = config.get_option("server.port") or 8501
+    host = config.get_option("browser.serverAddress") or "localhost"
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    fallback = f"http://{host}:{port}" + (f"/{base}" if base else "")
+    return share.app_root(st.context.url, [page.url for page in PAGES], fallback)
+
+
+def publish(s: Scenario) -> None:
+    """Store the scenario of this run and mirror it, the baseline, the pinned set, the page
+    settings and the language into the URL."""
+    st.session_state[SCENARIO_KEY] = s
+    wanted = link_params(s)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 

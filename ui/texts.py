@@ -22,6 +22,8 @@ TEXT: dict[str, str] = {
     "page_deal_space": "Deal space",
     "page_sensitivity": "Sensitivity",
     "page_method": "Method",
+    "page_compare": "Compare",
+    "page_share": "Share and save",
     "illustrative": (
         "Illustrative model: the numbers show how a social impact bond works, not what a real "
         "contract will pay."
@@ -58,9 +60,114 @@ TEXT: dict[str, str] = {
         "Pretend the programme's success rate is certain (infinite evidence). Only chance among "
         "individual citizens remains, which hides most of the investor's real risk."
     ),
-    "share_hint": "The address bar holds this exact scenario: copy it to share the view.",
     "payment_basis_every_outcome": "Every outcome",
     "payment_basis_above_baseline": "Only outcomes above the baseline",
+    # --- baseline ---------------------------------------------------------------------
+    "baseline": "Baseline",
+    "baseline_title": "Baseline",
+    "baseline_caption": (
+        "Every chart shows the baseline faintly in grey behind the current scenario, and every "
+        "headline number its change from it. Until you pin one, the baseline is the default "
+        "scenario."
+    ),
+    "pin_baseline": "Pin as baseline",
+    "pin_baseline_help": "Make the scenario on screen the baseline drawn behind every chart.",
+    "reset_baseline": "To baseline",
+    "reset_baseline_help": "Move every slider back to the baseline.",
+    "reset_preset": "To preset",
+    "reset_preset_help": "Move every slider back to the last preset chosen (or the defaults).",
+    "delta_vs_baseline": "{change} vs baseline",
+    "percentage_points": "{value} pp",
+    "share_link": "Link to this view (copy it with the button on the right)",
+    # --- compare page ------------------------------------------------------------------
+    "compare_intro": (
+        "Pin up to four scenarios — say an easy group, a hard group, and a hard group with a "
+        "rate card — and see them side by side. Every number is the same as on the Explorer."
+    ),
+    "compare_name": "Name of the scenario on screen",
+    "compare_default_name": "Scenario {number}",
+    "compare_pin": "Pin the scenario on screen",
+    "compare_full": (
+        "Four scenarios are pinned, which is the most this page compares side by side. Remove "
+        "one to pin another."
+    ),
+    "compare_pinned": "Pinned “{name}”.",
+    "compare_empty": (
+        "Nothing is pinned yet. Set the sliders, give the scenario a name and pin it; then "
+        "change the sliders and pin the next one."
+    ),
+    "compare_inputs": "Inputs that differ",
+    "compare_inputs_same": "The pinned scenarios have the same inputs.",
+    "compare_results": "What each party gets",
+    "compare_input": "Input",
+    "compare_result": "Result",
+    "compare_society_net": "Society net",
+    "compare_load": "Load into the sliders",
+    "compare_remove": "Remove",
+    "compare_charts": "Side by side",
+    "chart_compare_irr_title": "Investor return across simulated futures",
+    "chart_compare_frontier_title": "Investor return by target group (creaming)",
+    "chart_compare_cash_title": "Municipality's net per year",
+    # --- share page ------------------------------------------------------------------
+    "share_intro": (
+        "Scan the code with a phone camera to open the exact scenario — sliders, baseline, "
+        "pinned scenarios and page settings — or copy the link."
+    ),
+    "share_page": "Page the link opens",
+    "share_qr": "QR code of the link",
+    "share_localhost": (
+        "This link points to this computer (localhost): phones in the room need the address "
+        "at which the dashboard is served on the network."
+    ),
+    "share_save_title": "Save and load",
+    "share_save": "Download scenario file (JSON)",
+    "share_save_help": "The scenario, the baseline, the pinned scenarios and the page settings.",
+    "share_load": "Load a scenario file",
+    "share_loaded": "Loaded “{name}”: the scenario, the baseline and {count} pinned scenarios.",
+    "share_export_title": "Export",
+    "export_xlsx": "Excel workbook (.xlsx)",
+    "export_csv": "Tables as CSV (.zip)",
+    "export_pdf": "One-page handout (PDF)",
+    "export_note": ("Each chart downloads as a PNG from the camera button that appears over it."),
+    # --- file problems ---------------------------------------------------------------
+    "file_error": "“{name}” was not loaded: {reason} Your scenario is unchanged.",
+    "file_error_too_large": "it is larger than {detail}, and a saved scenario is a few kB.",
+    "file_error_not_utf8": "it is not text in UTF-8.",
+    "file_error_not_json": "it is not a readable JSON file ({detail}).",
+    "file_error_too_deep": "it is nested far too deeply to be a saved scenario.",
+    "file_error_number_too_long": "it holds a number too long to read.",
+    "file_error_foreign": "it is not a scenario file from this dashboard ({detail}).",
+    "file_error_future_version": (
+        "it was saved by a newer version of the dashboard (format {detail}); this version reads "
+        "formats 1 and 2."
+    ),
+    "file_error_bad_value": "“{detail}” has a value this dashboard does not allow.",
+    "file_error_too_many_pinned": "it pins more than {detail} scenarios.",
+    "file_where_baseline": "baseline",
+    "file_where_pinned": "pinned",
+    # --- export ----------------------------------------------------------------------
+    "sheet_inputs": "Inputs",
+    "sheet_summary": "Summary",
+    "sheet_cash_flows": "Cash flows",
+    "sheet_creaming": "Creaming frontier",
+    "sheet_parking": "Parking frontier",
+    "col_field": "Input",
+    "col_unit": "Unit",
+    "col_meaning": "Meaning",
+    "col_figure": "Figure",
+    "col_key": "Model key",
+    "col_scenario": "Scenario",
+    "col_year": "Year",
+    "scenario_current": "Current",
+    "unit_count": "number",
+    "unit_fraction": "share (0–1)",
+    "unit_money": "DKK",
+    "unit_years": "years",
+    "unit_number": "number",
+    "pdf_title": "Social impact bond: one scenario",
+    "pdf_link": "Open this scenario on your phone or laptop:",
+    "pdf_inputs": "Inputs that differ from the defaults: {inputs}",
+    "pdf_inputs_none": "Inputs: the dashboard's defaults.",
     # --- link problems ------------------------------------------------------------------
     "link_problems": (
         "Some settings in the link could not be used, so valid values are shown instead: {items}."
@@ -72,6 +179,7 @@ TEXT: dict[str, str] = {
     "allowed_number": "a number from {lo} to {hi}",
     "allowed_optional": "{range}, or none",
     "allowed_evidence": "a number of at least 0.001, or inf",
+    "allowed_pin_name": "a name for the pinned scenario",
     "allowed_lang": "en or da",
     # --- parties and series -------------------------------------------------------------
     "investor": "Investor",
@@ -356,17 +464,6 @@ TEXT: dict[str, str] = {
     ),
     "say_money_back_almost_none": (
         "In **fewer than 1 in 100** simulated futures does the investor get its money back."
-    ),
-    "say_commissioner_worse_risk": (
-        "For the municipality the SIB costs **{diff} more** than funding the programme "
-        "directly (present values). The extra is mainly the investor's expected profit of "
-        "{profit}: its price for carrying a {loss} chance of losing money."
-    ),
-    "say_commissioner_worse_profit": (
-        "For the municipality the SIB costs **{diff} more** than funding the programme "
-        "directly (present values). The extra is the investor's expected profit of "
-        "{profit} — and the investor almost never loses here (a chance below 0.5 %), so "
-        "hardly any of it pays for carrying risk."
     ),
     "say_commissioner_worse_timing": (
         "For the municipality the SIB costs **{diff} more** than funding the programme "

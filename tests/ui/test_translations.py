@@ -13,6 +13,7 @@ import pytest
 from sib_model import PRESET_DETAILS, Scenario
 from sib_model.preferences import Reason
 from sib_model.reality import BENCHMARKS
+from sib_model.workspace import FileProblem
 from ui import catalog, charts
 from ui.catalog import format_fields, read_catalog, source_texts, translations
 from ui.i18n import LANGUAGES, Translator
@@ -75,6 +76,8 @@ DYNAMIC_KEYS = {
     "reality_{}": [f"reality_{b.key}" for b in BENCHMARKS]
     + ["reality_within", "reality_outside", "reality_far_outside"],
     "reality_source_{}": [f"reality_source_{b.key}" for b in BENCHMARKS],
+    "file_error_{}": [f"file_error_{reason}" for reason in typing.get_args(FileProblem)],
+    "unit_{}": [f"unit_{spec.unit}" for spec in INPUTS.values() if spec.kind != "choice"],
     "prefers_{}": [f"prefers_{reason}" for reason in typing.get_args(Reason) if reason != "clear"],
 }
 #: String constants with these prefixes name text keys wherever they appear (tables of

@@ -1,0 +1,111 @@
+"""Compare: up to four pinned scenarios side by side — the inputs that differ, what each
+party gets, and three charts overlaid. Pinned scenarios live in the session and in the link
+(``p1=<name>&p1.d=0.2``); any one loads back into the sliders."""
+
+import streamlit as st
+
+from sib_model import MAX_PINNED
+from ui import charts, results, state
+from ui.comparison import differing_inputs, key_results
+from ui.layout import show_chart
+from ui.link_messages import markdown_text
+
+s, t = state.current()
+NAME_KEY = "compare_name"
+MESSAGE_KEY = "compare_message"
+
+
+def _next_name() -> str:
+    return t("compare_default_name", number=len(state.pinned()) + 1)
+
+
+def _pin() -> None:
+    name = st.session_state.get(NAME_KEY, "") or _next_name()
+    current = st.session_state["scenario"]
+    if state.pin_scenario(name, current):
+        st.session_state[MESSAGE_KEY] = ("success", t("compare_pinned", name=markdown_text(name)))
+        st.session_state[NAME_KEY] = _next_name()
+    else:
+        st.session_state[MESSAGE_KEY] = ("warning", t("compare_full", most=MAX_PINNED))
+
+
+st.title(t("page_compare"))
+st.caption(t("illustrative"))
+st.markdown(t("compare_intro"))
+
+state.page_widget_default(NAME_KEY, _next_name())
+name_column, button_column = st.columns([3, 1], vertical_alignment="bottom")
+name_column.text_input(t("compare_name"), key=NAME_KEY, max_chars=40)
+button_column.button(t("compare_pin"), on_click=_pin, type="primary", width="stretch")
+kind, message = st.session_state.pop(MESSAGE_KEY, (None, None))
+if kind == "warning":
+    st.warning(message, icon=":material/info:")
+elif kind == "success":
+    st.success(message, icon=":material/push_pin:")
+
+pinned = state.pinned()
+if not pinned:
+    st.info(t("compare_empty"), icon=":material/push_pin:")
+    st.stop()
+
+views = [(name, results.scenario_results(scenario)) for name, scenario in pinned]
+for column, (k, (name, scenario)) in zip(st.columns(MAX_PINNED), enumerate(pinned), strict=False):
+    column.markdown(f"**{k + 1}. {markdown_text(name)}**")
+    column.button(
+        t("compare_load"),
+        key=f"compare_load_{k}",
+        on_click=state.load_scenario,
+        args=(scenario,),
+        icon=":material/upload:",
+        width="stretch",
+    )
+    column.button(
+        t("compare_remove"),
+        key=f"compare_remove_{k}",
+        on_click=state.unpin,
+        args=(k,),
+        icon=":material/close:",
+        width="stretch",
+    )
+
+st.subheader(t("compare_results"))
+st.dataframe(
+    key_results([(name, view.summary) for name, view in views], t),
+    hide_index=True,
+    width="stretch",
+)
+st.subheader(t("compare_inputs"))
+inputs = differing_inputs(list(pinned), t)
+if inputs.empty:
+    st.caption(t("compare_inputs_same"))
+else:
+    st.dataframe(inputs, hide_index=True, width="stretch")
+
+st.subheader(t("compare_charts"))
+ghost = state.baseline()
+label = t("baseline")
+distributions = [(name, view.result.distribution) for name, view in views]
+frontiers = [(name, results.creaming_results(scenario)) for name, scenario in pinned]
+cash = [(name, view.result.cash_flows) for name, view in views]
+baseline_view = results.scenario_results(ghost)
+left, middle = st.columns(2)
+right, _ = st.columns(2)
+show_chart(
+    charts.compare_return_chart(distributions, t, baseline=baseline_view.result.distribution),
+    "compare_investor_irr",
+    left,
+)
+show_chart(
+    charts.compare_frontier_chart(frontiers, t),
+    "compare_frontier",
+    middle,
+    baseline=charts.compare_frontier_chart([(label, results.creaming_results(ghost))], t),
+    label=label,
+)
+show_chart(
+    charts.compare_cash_chart(cash, t),
+    "compare_cash_flows",
+    right,
+    baseline=charts.compare_cash_chart([(label, baseline_view.result.cash_flows)], t),
+    label=label,
+)

@@ -1,0 +1,101 @@
+"""Share and save: the link of the view as text and as a QR code big enough to scan from the
+back of a room; the whole workshop (scenario, baseline, pinned scenarios, page settings) as a
+file to download and load again; the numbers as a workbook, CSV tables and a one-page PDF."""
+
+import streamlit as st
+
+from ui import files, results, state
+from ui.export import Entry, csv_zip_bytes, export_tables, workbook_bytes
+from ui.export_pdf import handout_pdf
+from ui.link_messages import markdown_text
+from ui.pages import PAGES
+from ui.share import is_local, qr_png, share_link
+
+s, t = state.current()
+UPLOAD_KEY = "share_upload"
+MESSAGE_KEY = "share_message"
+
+
+def _load_upload() -> None:
+    """Callback of the file uploader: load a good file, or say what is wrong with it."""
+    upload = st.session_state.get(UPLOAD_KEY)
+    if upload is None:
+        return
+    ws, problem = files.read_upload(upload.name, upload.getvalue(), t)
+    if ws is None:
+        st.session_state[MESSAGE_KEY] = ("error", problem)
+        return
+    state.apply_workspace(ws)
+    st.session_state[MESSAGE_KEY] = (
+        "success",
+        t("share_loaded", name=markdown_text(upload.name), count=len(ws.pinned)),
+    )
+
+
+st.title(t("page_share"))
+st.caption(t("illustrative"))
+st.markdown(t("share_intro"))
+
+linkable = [page for page in PAGES if page.url != "share"]
+page = st.selectbox(
+    t("share_page"),
+    linkable,
+    format_func=lambda p: t(p.title),
+    key="share_link_page",
+)
+link = share_link(state.app_root(), "" if page == PAGES[0] else page.url, state.link_params(s))
+st.code(link, language=None, wrap_lines=True)
+if is_local(link):
+    st.caption(t("share_localhost"))
+qr_column, _ = st.columns([3, 2])
+qr_column.image(qr_png(link), caption=t("share_qr"), width=520)
+
+st.header(t("share_save_title"))
+kind, message = st.session_state.pop(MESSAGE_KEY, (None, None))
+if kind == "error":
+    st.error(message, icon=":material/error:")
+elif kind == "success":
+    st.success(message, icon=":material/check:")
+save, load = st.columns(2)
+save.download_button(
+    t("share_save"),
+    files.save_bytes(state.workspace()),
+    file_name=files.FILE_NAME,
+    mime="application/json",
+    help=t("share_save_help"),
+    icon=":material/download:",
+)
+load.file_uploader(t("share_load"), type=["json"], key=UPLOAD_KEY, on_change=_load_upload)
+
+st.header(t("share_export_title"))
+st.caption(t("export_note"))
+entries = [Entry(t("scenario_current"), s, results.scenario_results(s).result)]
+baseline = state.baseline()
+entries.append(Entry(t("baseline"), baseline, results.scenario_results(baseline).result))
+entries += [
+    Entry(name, scenario, results.scenario_results(scenario).result)
+    for name, scenario in state.pinned()
+]
+tables = export_tables(entries, results.creaming_results(s), results.parking_results(s), t)
+xlsx, csv, pdf = st.columns(3)
+xlsx.download_button(
+    t("export_xlsx"),
+    workbook_bytes(tables, t),
+    file_name="sib-scenario.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/table:",
+)
+csv.download_button(
+    t("export_csv"),
+    csv_zip_bytes(tables, t),
+    file_name="sib-scenario-csv.zip",
+    mime="application/zip",
+    icon=":material/folder_zip:",
+)
+pdf.download_button(
+    t("export_pdf"),
+    handout_pdf(s, entries[0].result, link, t),
+    file_name="sib-scenario.pdf",
+    mime="application/pdf",
+    icon=":material/picture_as_pdf:",
+)

@@ -1,0 +1,147 @@
+"""The workshop tools through AppTest: a link carries scenario, baseline, pinned set and page
+settings; the baseline is drawn behind every chart and every headline number shows its change;
+the Compare page holds four scenarios and politely refuses a fifth; Share and save runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from sib_model import PRESETS, Scenario, Workspace, workspace_to_query
+from tests._app import chart_data, start
+
+pytestmark = pytest.mark.apptest
+
+WORKSHOP = Workspace(
+    scenario=Scenario(cohort_size=60, difficulty=0.7),
+    baseline=Scenario(difficulty=0.3),
+    pinned=(
+        ("easy group", Scenario(difficulty=0.2)),
+        ("hard group with rate card", Scenario(difficulty=0.8, difficulty_premium=1.0)),
+    ),
+    settings={"deal_target_irr": 0.08, "deal_test": "wtp", "deal_wtp": 400_000.0},
+)
+LINK = workspace_to_query(WORKSHOP)
+
+
+def _button(at, label, where=None):
+    buttons = (where or at).button
+    return next(b for b in buttons if b.label == label)
+
+
+def _ghosts(traces):
+    return [trace for trace in traces if trace.get("legendgroup") == "baseline"]
+
+
+def test_a_link_reproduces_scenario_baseline_pinned_set_and_page_settings():
+    at = start(LINK, page="deal-space")
+    state = at.session_state
+    assert state["scenario"] == WORKSHOP.scenario
+    assert state["baseline"] == WORKSHOP.baseline
+    assert state["pinned"] == WORKSHOP.pinned
+    assert at.slider(key="deal_target_irr").value == pytest.approx(0.08)
+    assert at.radio(key="deal_test").value == "wtp"
+    assert at.number_input(key="deal_wtp").value == 400_000
+    assert not at.warning
+    assert {k: at.query_params[k] for k in LINK} == LINK
+
+
+def test_moving_a_page_setting_updates_the_link():
+    at = start(page="deal-space")
+    at.slider(key="deal_max_loss").set_value(0.4).run()
+    assert at.query_params["maxloss"] == "0.4"
+
+
+def test_every_chart_on_every_page_draws_the_baseline_behind_the_scenario():
+    for page in ("explorer", "creaming", "deal-space", "sensitivity", "compare"):
+        at = start(LINK, page=page)
+        charts = chart_data(at)
+        assert charts, page
+        for key, traces in charts.items():
+            ghosts = _ghosts(traces)
+            assert ghosts, f"{page}: {key} has no baseline"
+            assert sum(bool(g.get("showlegend")) for g in ghosts) == 1
+
+
+def test_without_a_pinned_baseline_the_defaults_are_the_baseline():
+    at = start()
+    assert not any(_ghosts(traces) for traces in chart_data(at).values())
+    assert all(m.delta in (None, "") or "direct" in m.delta for m in at.metric)
+    at.slider(key="in_difficulty").set_value(0.8).run()
+    assert all(_ghosts(traces) for traces in chart_data(at).values())
+    deltas = [m.delta for m in at.metric]
+    assert all(d.endswith("vs baseline") for d in deltas), deltas
+
+
+def test_pin_as_baseline_then_back_to_baseline_and_back_to_preset():
+    at = start()
+    at.selectbox(key="preset").set_value("aalborg").run()
+    at.slider(key="in_difficulty").set_value(0.8).run()
+    _button(at, "Pin as baseline", at.sidebar).click().run()
+    pinned = PRESETS["aalborg"].replace(difficulty=0.8)
+    assert at.session_state["baseline"] == pinned
+    assert at.query_params["b.d"] == "0.8"
+    at.slider(key="in_cohort_size").set_value(40).run()
+    assert all(m.delta.startswith(("+", "-", "±")) for m in at.metric)
+    _button(at, "To baseline", at.sidebar).click().run()
+    assert at.session_state["scenario"] == pinned
+    _button(at, "To preset", at.sidebar).click().run()
+    assert at.session_state["scenario"] == PRESETS["aalborg"]
+
+
+def test_the_compare_page_holds_four_scenarios_and_politely_refuses_a_fifth():
+    at = start(page="compare")
+    assert at.info, "an empty compare page says how to pin"
+    for number, difficulty in enumerate((0.1, 0.4, 0.7, 0.9), 1):
+        at.slider(key="in_difficulty").set_value(difficulty).run()
+        at.text_input(key="compare_name").input(f"group {number}").run()
+        _button(at, "Pin the scenario on screen").click().run()
+        assert not at.exception
+    assert [name for name, _ in at.session_state["pinned"]] == [f"group {k}" for k in range(1, 5)]
+    assert at.query_params["p4"] == "group 4" and at.query_params["p4.d"] == "0.9"
+    results = at.dataframe[0].value
+    assert list(results.columns) == ["Result", "group 1", "group 2", "group 3", "group 4"]
+    assert set(chart_data(at)) == {"compare_investor_irr", "compare_frontier", "compare_cash_flows"}
+    assert len(chart_data(at)["compare_frontier"]) == 5  # four scenarios and the baseline
+
+    at.text_input(key="compare_name").input("one too many").run()
+    _button(at, "Pin the scenario on screen").click().run()
+    assert len(at.session_state["pinned"]) == 4
+    assert "Four scenarios are pinned" in at.warning[0].value
+
+
+def test_pinned_scenarios_survive_page_and_language_changes_and_load_back():
+    at = start(LINK, page="compare")
+    at.switch_page("app_pages/explorer.py").run()
+    at.radio(key="lang").set_value("da").run()
+    at.switch_page("app_pages/compare.py").run()
+    assert at.session_state["pinned"] == WORKSHOP.pinned
+    assert at.title[0].value == "Sammenlign"
+    at.button(key="compare_load_1").click().run()
+    assert at.session_state["scenario"] == WORKSHOP.pinned[1][1]
+    at.button(key="compare_remove_0").click().run()
+    assert at.session_state["pinned"] == WORKSHOP.pinned[1:]
+    assert "p2" not in at.query_params and at.query_params["p1"] == "hard group with rate card"
+
+
+def test_the_share_page_shows_the_link_its_qr_code_and_every_download():
+    at = start(LINK, page="share")
+    assert not at.exception
+    link = at.code[-1].value
+    assert link.startswith("http://") and "b.d=0.3" in link and "p1=easy+group" in link
+    assert "tirr=0.08" in link
+    assert len(at.get("image")) == 1
+    assert len(at.get("download_button")) == 4
+
+
+def test_a_link_with_a_bad_baseline_value_warns_and_names_the_prefixed_key():
+    at = start({"b.d": "7", "p1.n": "5"})
+    warning = at.warning[0].value
+    assert "b.d" in warning.replace("\\", "") and "p1" in warning
+    assert at.session_state["baseline"] == Scenario()
+
+
+def test_a_pinned_name_from_a_link_cannot_dress_up_the_page():
+    at = start({"p1": "![x](http://example.com/t.png) <b>bold</b>"}, page="compare")
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "![x](" not in shown and "<b>" not in shown
+    assert at.session_state["pinned"][0][0] == "![x](http://example.com/t.png) <b>bold</b>"[:40]

@@ -1,0 +1,118 @@
+"""The workshop tools in a real browser: a link opens the whole workshop in a fresh browser
+(another laptop, a phone), a saved file round-trips exactly, a real upload loads or is
+refused, and a chart with its baseline still downloads as PNG. Screenshots of the Compare page
+and of the Explorer with a baseline land in ``artifacts/screenshots/``."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+
+from sib_model import Scenario, Workspace, workspace_from_json, workspace_to_query
+from tests.browser import streamlit_harness as harness
+
+pytestmark = pytest.mark.browser
+
+WORKSHOP = Workspace(
+    scenario=Scenario(cohort_size=60, difficulty=0.7),
+    baseline=Scenario(difficulty=0.3),
+    pinned=(
+        ("easy group", Scenario(difficulty=0.2)),
+        ("hard group", Scenario(difficulty=0.8)),
+        ("hard group with rate card", Scenario(difficulty=0.8, difficulty_premium=1.0)),
+        ("big cohort", Scenario(cohort_size=400)),
+    ),
+    settings={"deal_target_irr": 0.08},
+)
+QUERY = urlencode(workspace_to_query(WORKSHOP))
+
+_GHOSTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .map(gd => (gd.data || []).filter(t => t.legendgroup === 'baseline').length)"""
+
+
+@pytest.fixture
+def fresh_page(browser):
+    """A tab in a browser context of its own: no cookies, no cache, as on another laptop."""
+    context = browser.new_context(viewport=harness.VIEWPORT, locale="en-GB", accept_downloads=True)
+    context.set_default_timeout(60_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _open(page, url, charts=0):
+    page.goto(url)
+    harness.wait_until_idle(page, min_charts=charts, timeout_ms=90_000)
+    assert page.locator(harness.EXCEPTION).count() == 0, page.locator(
+        harness.EXCEPTION
+    ).first.inner_text()
+
+
+def test_a_link_opens_the_whole_workshop_in_a_fresh_browser(fresh_page, app_url, screenshot_dir):
+    page = fresh_page
+    _open(page, f"{app_url}/compare?{QUERY}&lang=da", charts=3)
+    assert page.locator("h1").first.inner_text() == "Sammenlign"
+    for name, _ in WORKSHOP.pinned:
+        assert page.get_by_text(name, exact=False).count() >= 1, name
+    assert harness.slider_value(page, "Antal borgere") == "60"
+    assert all(count >= 1 for count in page.evaluate(_GHOSTS_JS)), "a chart without baseline"
+    harness.full_page_screenshot(page, screenshot_dir / "compare.png")
+
+    _open(page, f"{app_url}/deal-space?{QUERY}", charts=1)
+    assert harness.slider_value(page, "target return") in ("8.00%", "8.0%", "8%"), (
+        harness.slider_value(page, "target return")
+    )
+
+
+def test_the_explorer_draws_the_baseline_and_a_chart_still_downloads_as_png(
+    fresh_page, app_url, screenshot_dir
+):
+    page = fresh_page
+    _open(page, f"{app_url}/?{QUERY}", charts=4)
+    ghosts = page.evaluate(_GHOSTS_JS)
+    assert len(ghosts) == 4 and all(ghosts), ghosts
+    assert page.locator('[data-testid="stMetricDelta"]').count() == 6
+    png = page.evaluate(
+        "() => Plotly.toImage(document.querySelector('.js-plotly-plot'), "
+        "{format: 'png', width: 600, height: 400})"
+    )
+    assert png.startswith("data:image/png;base64,") and len(png) > 5_000
+    harness.full_page_screenshot(page, screenshot_dir / "explorer-baseline.png")
+
+
+def test_a_saved_file_round_trips_exactly_and_loads_in_another_browser(
+    fresh_page, browser, app_url, tmp_path
+):
+    page = fresh_page
+    _open(page, f"{app_url}/share?{QUERY}")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download scenario file (JSON)").click()
+    saved = tmp_path / "saved.json"
+    download.value.save_as(saved)
+    # Exactly what the link held: scenario, baseline, four pinned scenarios, the setting.
+    assert workspace_from_json(saved.read_bytes()) == WORKSHOP
+
+    other = browser.new_context(viewport=harness.VIEWPORT, locale="en-GB")
+    try:
+        tab = other.new_page()
+        tab.set_default_timeout(60_000)
+        _open(tab, f"{app_url}/share")
+        upload = tab.locator('[data-testid="stFileUploaderDropzoneInput"]')
+
+        broken = tmp_path / "broken.json"
+        broken.write_text(json.dumps({"sib_scenario": 2, "scenario": {"cohort_size": 0}}))
+        upload.set_input_files(broken)
+        tab.get_by_text("was not loaded").wait_for()
+        assert "Cohort size" in tab.locator('[data-testid="stAlertContentError"]').inner_text()
+        harness.wait_until_idle(tab)
+        assert "n=" not in tab.url
+
+        upload.set_input_files(saved)
+        tab.get_by_text("Loaded “saved.json”").wait_for()
+        harness.wait_until_idle(tab)
+        assert harness.slider_value(tab, "Cohort size") == "60"
+        assert "p4=big+cohort" in tab.url and "b.d=0.3" in tab.url
+    finally:
+        other.close()
