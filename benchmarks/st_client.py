@@ -39,7 +39,7 @@ class RunResult:
 
     seconds: float
     status: str
-    figures: str  # fingerprint of what the run showed (metrics and text), see figures_of
+    figures: str  # fingerprint of what the run showed: metrics, text and the charts' data
     exceptions: list[str] = field(default_factory=list)
     upstream: str = ""
 
@@ -123,6 +123,10 @@ class Session:
             kind = msg.WhichOneof("type")
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 self._note_element(msg.delta.new_element, shown, exceptions)
+            elif kind == "page_info_changed":
+                # The app mirrors its scenario into the URL; a browser's address bar follows,
+                # and a reconnect (or reload) sends it back.
+                self.query = msg.page_info_changed.query_string
             elif kind == "script_finished":
                 status = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
                 if status == "FINISHED_EARLY_FOR_RERUN":
@@ -146,6 +150,8 @@ class Session:
             shown.append(f"metric {body.label} = {body.body}")
         elif kind == "markdown":
             shown.append(f"markdown {body.body}")
+        elif kind == "bidi_component":  # an in-place chart: its figure's JSON
+            shown.append(f"chart {body.json}")
         widget_id = getattr(body, "id", "")
         if kind == "slider" and widget_id:
             for key in SLIDERS:
