@@ -218,6 +218,18 @@ async def check(url: str, cluster: Cluster, n_sessions: int) -> tuple[list[str],
     # 3. Kill it.
     cluster.kill(victim_port)
     lines.append(f"- killed replica {victim} (SIGKILL) holding {counts[victim]} sessions")
+    survivor = next(p for p in REPLICA_PORTS if p != victim_port)
+    # What the dead replica last showed each of its users is what the survivor shows for
+    # the same link.
+    same_before = 0
+    for i, (query, figures) in last.items():
+        if where[i] == victim:
+            same_before += figures == await figures_on(f"http://127.0.0.1:{survivor}", query)
+    ok &= same_before == counts[victim]
+    lines.append(
+        f"- the last figures each of its {counts[victim]} users saw before the kill: "
+        f"{same_before} identical on the surviving replica for the same link"
+    )
     # 4. Everybody moves a slider again.
     kept = moved = mismatched = failed = 0
     for i, session in enumerate(sessions):
@@ -245,7 +257,6 @@ async def check(url: str, cluster: Cluster, n_sessions: int) -> tuple[list[str],
             session = sessions[i] = reconnect
         # The figures must be those of this scenario, as a fresh session on the survivor
         # draws them from the same link.
-        survivor = next(p for p in REPLICA_PORTS if p != victim_port)
         expected = await figures_on(f"http://127.0.0.1:{survivor}", session.query)
         if figures != expected:
             mismatched += 1
