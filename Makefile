@@ -44,13 +44,15 @@ LOAD_ARGS ?=
 load: $(VENV)/.dev
 	$(PY) -m benchmarks.load_test $(LOAD_ARGS)
 
-## ruff (lint, then format check) and mypy; every check runs, the target fails if any does.
+## ruff (lint, then format check), mypy and hadolint (the Dockerfile); every check runs, the
+## target fails if any does.
 ## Part of `make test`, so CI keeps the code clean.
 lint: $(VENV)/.dev
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
 	$(VENV)/bin/ruff format --check . || status=1; \
 	$(PY) -m mypy sib_model ui || status=1; \
+	$(VENV)/bin/hadolint Dockerfile || status=1; \
 	exit $$status
 
 ## Re-resolve the dependencies within pyproject.toml's bounds in a clean venv, pin them in
