@@ -190,9 +190,12 @@ async def sliders_scenario(url: str, pids: list[int], sessions: int, duration: f
     outcome = Outcome(f"{sessions} sessions moving sliders for {duration:.0f} s", sessions=sessions)
     outcome.rss_before = rss_mb(pids)
     opened = []
+    arrival = Outcome("arrival")
     for i in range(sessions):  # people arrive over a few seconds, not all at once
-        opened.append(await open_session(url, "", Outcome("arrival")))
+        opened.append(await open_session(url, "", arrival))
         await asyncio.sleep(0.1 * (i % 3))
+    outcome.upstreams = arrival.upstreams
+    outcome.errors += arrival.errors
     live = [s for s in opened if s is not None]
     outcome.errors += (
         [f"{sessions - len(live)} sessions failed to open"] if len(live) < sessions else []
@@ -271,7 +274,12 @@ def report(outcomes: list[Outcome], args, idle_mb: float, settings: str) -> str:
             f"{o.server_cpu / max(o.seconds, 1e-9):.0%} | {o.rss_before:.0f} | "
             f"{o.rss_peak:.0f} | {per:.1f} | {after} |"
         )
-    lines += ["", f"Server RSS when idle after start-up and first run: {idle_mb:.0f} MB.", ""]
+    lines += [
+        "",
+        f"Server RSS (all server processes) when idle after start-up and warm-up runs: "
+        f"{idle_mb:.0f} MB. Per session = (peak − before) / sessions.",
+        "",
+    ]
     lines += [
         "Streamlit's gauges (`/_stcore/metrics`), at the peak and after the sessions left:",
         "",
@@ -307,9 +315,12 @@ async def main_async(args) -> int:
         settings = f"deploy/streamlit-production.toml with disconnectedSessionTTL={args.ttl:.0f} s"
     try:
         warm = Outcome("warm-up")
-        first = await open_session(url, "", warm)  # imports, caches, gc.freeze
-        if first is not None:
-            await first.close()
+        # Imports, caches, gc.freeze: a few sessions, so that behind the proxy every replica
+        # has run the app once before anything is measured.
+        for _ in range(1 if server else 3 * max(1, len(pids))):
+            first = await open_session(url, "", warm)
+            if first is not None:
+                await first.close()
         await asyncio.sleep(args.ttl + 15 if server else 2)
         idle = rss_mb(pids) if pids else float("nan")
         print(f"idle RSS {idle:.0f} MB; warm-up errors: {warm.errors}", flush=True)

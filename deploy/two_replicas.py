@@ -284,7 +284,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"nginx on {url}, replicas on {REPLICA_PORTS}; logs in {workdir}", flush=True)
         print(f"load it: .venv/bin/python -m benchmarks.load_test --url {url} {pids}", flush=True)
         if not args.check:
-            signal.sigwait({signal.SIGINT, signal.SIGTERM})
+            # Wait for Ctrl-C or a kill; the signals are blocked first, so that sigwait takes
+            # them instead of their default action ending Python before the cleanup below.
+            stop = {signal.SIGINT, signal.SIGTERM}
+            signal.pthread_sigmask(signal.SIG_BLOCK, stop)
+            signal.sigwait(stop)
             return 0
         lines, ok = asyncio.run(check(url, cluster, args.sessions))
         text = "\n".join(
