@@ -12,9 +12,10 @@ PORT=${1:-8695}
 REPO=$(pwd)
 WORK=$(mktemp -d /tmp/sib-image-XXXXXX)
 APP=$WORK/app
-PY=${PYTHON:-python3}
+# A Python the unprivileged user can run (pyenv under /root is not), like the image's.
+PY=${PYTHON:-/usr/bin/python3}
 SERVER=
-trap '[ -n "$SERVER" ] && kill -- -"$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap '[ -n "$SERVER" ] && kill -- -"$SERVER" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 mkdir -p "$APP"
 cd "$APP"
 # COPY pyproject.toml constraints.txt README.md LICENSE ./ ; COPY sib_model/ ui/
