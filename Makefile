@@ -8,7 +8,7 @@ PIP := $(PY) -m pip --disable-pip-version-check
 CONSTRAINTS := constraints.txt
 PORT ?= 8501
 
-.PHONY: run test test-fast lint lock bench browser-deps clean i18n-extract i18n-update
+.PHONY: run test test-fast fuzz load lint lock bench browser-deps clean i18n-extract i18n-update
 
 $(VENV)/.runtime: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -32,13 +32,28 @@ test: $(VENV)/.dev browser-deps lint
 test-fast: $(VENV)/.dev
 	$(PY) -m pytest -m "not browser"
 
-## ruff (lint, then format check) and mypy; every check runs, the target fails if any does.
+## The long fuzz run: every hostile-input property of tests/fuzz with thousands of examples
+## (more than 10,000 cases in all), with Hypothesis's statistics. Not part of `make test`,
+## which runs the same tests with a few dozen examples each.
+fuzz: $(VENV)/.dev
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/fuzz -p no:cacheprovider --hypothesis-show-statistics
+
+## Load test: real websocket sessions against the dashboard on loopback, figures written to
+## benchmarks/results/load-<date>.md. LOAD_ARGS passes flags, e.g. LOAD_ARGS="--duration 300";
+## STREAMLIT_TEST_PORTS=8670-8679 keeps its server's port in that range.
+LOAD_ARGS ?=
+load: $(VENV)/.dev
+	$(PY) -m benchmarks.load_test $(LOAD_ARGS)
+
+## ruff (lint, then format check), mypy and hadolint (the Dockerfile); every check runs, the
+## target fails if any does.
 ## Part of `make test`, so CI keeps the code clean.
 lint: $(VENV)/.dev
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
 	$(VENV)/bin/ruff format --check . || status=1; \
 	$(PY) -m mypy sib_model ui || status=1; \
+	$(VENV)/bin/hadolint Dockerfile || status=1; \
 	exit $$status
 
 ## Re-resolve the dependencies within pyproject.toml's bounds in a clean venv, pin them in

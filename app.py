@@ -9,11 +9,13 @@ first run and in every AppTest run.)
 """
 
 import gc
+from pathlib import Path
 
 import streamlit as st
 
 from ui import state
 from ui.link_messages import link_problem_text
+from ui.live_chart import ensure_plotly_js
 from ui.pages import PAGE_WIDGETS, PAGES
 from ui.sidebar import render_sidebar
 
@@ -21,6 +23,9 @@ st.set_page_config(
     page_title="SIB Scenario Explorer", page_icon=":material/handshake:", layout="wide"
 )
 
+# plotly.js for the in-place charts, served from static/ beside this file (a no-op when the
+# copy is there, as in the container image, which makes it at build time).
+ensure_plotly_js(Path(__file__).resolve().parent / "static")
 state.start_session()
 state.keep_page_widgets(tuple(PAGE_WIDGETS))
 scenario = state.scenario_from_session()

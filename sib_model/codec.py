@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -55,6 +56,12 @@ _NONE_WORDS = {"", "none", "null"}
 MAX_FILE_BYTES = 100_000
 #: Longest value read from a link; anything longer is hostile or broken, never a number.
 _MAX_VALUE_LENGTH = 40
+#: A number as links write it: ASCII digits, an optional point and exponent. Python's own
+#: ``int``/``float`` also take ``1_000``, Arabic-Indic or full-width digits and ``nan``, which
+#: this codec never writes and a reader of the link would not take for the same number.
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_INFINITY_WORDS = {"inf", "+inf", "infinity", "+infinity", "∞"}
 
 
 @dataclass(frozen=True)
@@ -98,8 +105,9 @@ def parse_field_text(field: str, text: str, cls: type[Scenario] = Scenario) -> A
     """The typed value of ``field`` written as text (a link, a command line).
 
     Whole-number fields take whole numbers only, the optional baseline and cap take
-    ``none``; everything else is a decimal number, or a payment basis. Raises ``ValueError``
-    for text that is no such value; ranges are checked by :class:`Scenario`.
+    ``none``, evidence strength ``inf``; everything else is a decimal number in ASCII digits
+    (``0.4``, ``2e5``), or a payment basis. Raises ``ValueError`` for text that is no such
+    value; ranges are checked by :class:`Scenario`.
     """
     text = text.strip()
     spec = field_specs(cls)[field]
@@ -107,8 +115,14 @@ def parse_field_text(field: str, text: str, cls: type[Scenario] = Scenario) -> A
         return None
     if spec.choices:
         return text
+    if spec.infinite and text.lower() in _INFINITY_WORDS:
+        return math.inf
     if cls.model_fields[field].annotation is int:
+        if not _WHOLE.fullmatch(text):
+            raise ValueError(f"{text[:_MAX_VALUE_LENGTH]!r} is not a whole number")
         return int(text)
+    if not _DECIMAL.fullmatch(text):
+        raise ValueError(f"{text[:_MAX_VALUE_LENGTH]!r} is not a decimal number")
     return float(text)
 
 

@@ -465,6 +465,10 @@ class Scenario(BaseModel):
         # bool is an int in Python; True citizens is a type error, not one citizen.
         if isinstance(value, (bool, np.bool_)):
             raise ValueError("must be a number, not true/false")
+        # Negative zero is zero: one scenario, one link, one saved file and one cache key
+        # (a link writes "-0.0" as "0", so it would not come back bit for bit).
+        if isinstance(value, float) and value == 0.0:
+            return 0.0
         return value
 
     # --- derivation and plain-data round trips ------------------------------------------
@@ -522,7 +526,20 @@ def _problems(error: ValidationError, cls: type[Scenario]) -> list[tuple[str, st
             known = ", ".join(cls.model_fields)
             problems.append((field, f"unknown field (misspelt?); known fields are {known}"))
             continue
-        given = item.get("input")
         allowed = allowed_range(field, cls) if field in cls.model_fields else ""
-        problems.append((field, f"{given!r} is not allowed ({item['msg']}); allowed: {allowed}"))
+        given = _shown_input(item.get("input"))
+        problems.append((field, f"{given} is not allowed ({item['msg']}); allowed: {allowed}"))
     return problems
+
+
+#: Longest echo of a refused value in a message.
+_SHOWN_INPUT = 40
+
+
+def _shown_input(value: Any) -> str:
+    """A refused value as a message shows it: its repr, cut short. An integer of more than
+    4,300 digits has no repr (Python refuses to convert it), so it is described instead."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 10_000:
+        return f"an integer of about {int(value.bit_length() * 0.30103):,} digits"
+    text = repr(value)
+    return text if len(text) <= _SHOWN_INPUT else text[:_SHOWN_INPUT] + "…"

@@ -12,8 +12,10 @@ How the pieces fit:
 * the browser side is ``live_chart.js`` beside this file (a Streamlit Components v2 module,
   mounted without a shadow root so plotly's global styles reach the chart);
 * plotly.js itself is *not* sent with each chart (4.6 MB per rerun doubled the redraw time):
-  it is copied once from the installed ``plotly`` package into the app's ``static/`` folder and
-  served by Streamlit's static file serving (``server.enableStaticServing`` in
+  it is copied once from the installed ``plotly`` package into the app's ``static/`` folder
+  (beside ``app.py``, which calls :func:`ensure_plotly_js` on start; a container image does
+  it at build time, so the app folder can be read-only) and served by Streamlit's static
+  file serving (``server.enableStaticServing`` in
   ``.streamlit/config.toml``) at ``<baseUrlPath>/app/static/plotly-<version>.min.js``; the
   browser loads it once per page and caches it;
 * :func:`figure_of` reads the key and figure back from an element of an AppTest run, so tests
@@ -36,17 +38,19 @@ from streamlit import config
 __all__ = ["live_chart", "plotly_js_url", "ensure_plotly_js", "figure_of", "ELEMENT_TYPE"]
 
 _HERE = Path(__file__).resolve().parent
-#: The app's static folder (Streamlit serves ``static/`` beside the main script, ``app.py``).
-STATIC_DIR = _HERE.parent / "static"
 PLOTLY_JS_NAME = f"plotly-{plotly.__version__}.min.js"
 #: How AppTest names the elements this component draws (``at.get(ELEMENT_TYPE)``).
 ELEMENT_TYPE = "bidi_component"
 _DEFAULT_HEIGHT = 450  # plotly's own default figure height, px
 
 
-def ensure_plotly_js(static_dir: Path = STATIC_DIR) -> Path:
+def ensure_plotly_js(static_dir: Path) -> Path:
     """Copy ``plotly.min.js`` from the installed plotly package into ``static_dir`` unless an
-    identical copy is there already (the file's name carries plotly's version)."""
+    identical copy is there already (the file's name carries plotly's version).
+
+    ``static_dir`` is the ``static/`` folder beside the app's main script, which is what
+    Streamlit serves; never a folder beside this package, which an installed (not editable)
+    package keeps in site-packages."""
     source = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
     target = static_dir / PLOTLY_JS_NAME
     if not target.is_file() or target.stat().st_size != source.stat().st_size:
@@ -64,7 +68,6 @@ def plotly_js_url() -> str:
     return f"/{base}/app/static/{PLOTLY_JS_NAME}" if base else f"/app/static/{PLOTLY_JS_NAME}"
 
 
-ensure_plotly_js()
 _mount = st.components.v2.component(
     "sib_live_chart", js=(_HERE / "live_chart.js").read_text(encoding="utf-8"), isolate_styles=False
 )

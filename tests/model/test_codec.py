@@ -142,3 +142,16 @@ def test_a_five_thousand_digit_decimal_is_refused_naming_its_field():
 def test_a_file_larger_than_any_saved_scenario_is_refused():
     with pytest.raises(ScenarioError, match="larger than"):
         scenario_from_json(" " * 200_000)
+
+
+@pytest.mark.parametrize("text", ["٥٠", "５０", "५०", "5_0", "0x32", "nan", "1,5", "½"])
+def test_a_link_number_is_plain_ascii_decimal(text):
+    # int()/float() would read all of these (but 1,5 and ½); a link never writes them.
+    s, problems = scenario_from_query({"n": text, "p": text})
+    assert s == Scenario() and [p.reason for p in problems] == ["invalid_value"] * 2
+
+
+@pytest.mark.parametrize("text", ["inf", "Infinity", "∞", "1e10"])
+def test_evidence_strength_reads_infinity_in_words(text):
+    s, problems = scenario_from_query({"k": text})
+    assert problems == [] and s.evidence_strength == math.inf

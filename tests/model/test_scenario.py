@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
-from sib_model import FIELD_LIMITS, Scenario, ScenarioError, evaluate
+from sib_model import FIELD_LIMITS, Scenario, ScenarioError, evaluate, scenario_to_json
 from sib_model.scenario import KNOWN_EXACTLY
 
 
@@ -115,3 +115,22 @@ def test_changed_fields_are_only_those_that_differ_from_the_defaults():
         "cohort_size": 40,
         "payment_cap": 1e6,
     }
+
+
+def test_negative_zero_is_stored_as_zero_so_link_and_file_agree():
+    # Found by tests/fuzz: a link "d=-0" gave difficulty -0.0, written back to a link as "0"
+    # and to a file as "-0.0", so the two forms of one scenario differed.
+    s = Scenario(difficulty=-0.0, success_probability=0.0)
+    assert math.copysign(1.0, s.difficulty) == 1.0
+    assert scenario_to_json(s) == scenario_to_json(
+        Scenario(difficulty=0.0, success_probability=0.0)
+    )
+
+
+def test_an_integer_of_thousands_of_digits_is_refused_naming_its_field():
+    # Found by tests/fuzz: building the message took repr() of the value, which Python refuses
+    # beyond 4,300 digits, so a bare ValueError came out without the field's name.
+    with pytest.raises(ScenarioError) as caught:
+        Scenario(cohort_size=10**5000)
+    [(field, message)] = caught.value.problems
+    assert field == "cohort_size" and "digits" in message and len(message) < 200

@@ -1,0 +1,372 @@
+"""Load test: a conference room of real sessions against the dashboard. (A script, not a test.)
+
+Run from the repository root (``make load``)::
+
+    .venv/bin/python -m benchmarks.load_test [--sessions 30] [--duration 60] [--crowd 100]
+        [--url http://127.0.0.1:8690 --pid 1234 --pid 1235]
+
+Without ``--url`` it starts the dashboard itself on loopback with the production settings
+(``deploy/streamlit-production.toml``; only ``disconnectedSessionTTL`` is shortened so the
+test need not wait two minutes for sessions to be freed). With ``--url`` it drives a running
+server or the two-replica proxy of ``deploy/two_replicas.py``; ``--pid`` names the server
+processes whose memory and CPU to read.
+
+Each session is the Python client of ``benchmarks/st_client.py`` speaking Streamlit's own
+websocket protocol, so the server does all the work it does for a browser. Two scenarios:
+
+1. *Sliders*: ``--sessions`` people move the three headline sliders for ``--duration``
+   seconds, one move every 0.5–2 s each (a person drags, looks, drags again). Latency is from
+   sending the new value to the ``script_finished`` message of the run it caused.
+2. *Crowd*: ``--crowd`` people open the dashboard at the same moment (a QR code on the
+   screen); latency is from opening the websocket to the first run finished. Then they all
+   leave, and memory is read again once the server has freed their sessions.
+
+Figures (p50/p95 latency, errors, server RSS in total and per session, CPU) are printed and
+written to ``benchmarks/results/load-<date>.md``. (When uploads and the negotiation game
+exist: add a scenario that uploads a saved file per session and one that fills game rooms.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.st_client import SLIDERS, Session, SessionError, sticky_cookie
+from deploy.settings import production_flags
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "tests" / "browser"))
+import streamlit_harness as harness  # noqa: E402
+
+RESULTS = REPO_ROOT / "benchmarks" / "results"
+#: Values each headline slider takes: a sweep a presenter would make.
+SLIDER_VALUES = {
+    "in_cohort_size": [float(n) for n in range(20, 401, 10)],
+    "in_success_probability": [round(0.05 * i, 2) for i in range(2, 17)],
+    "in_difficulty": [round(0.05 * i, 2) for i in range(0, 21)],
+}
+TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
+
+
+# --- the server's memory and CPU, from /proc ---------------------------------------------------
+def rss_mb(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) / 1024
+    return total
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / TICKS_PER_SECOND
+    return total
+
+
+def server_metrics(url: str) -> dict[str, float]:
+    """Streamlit's own gauges at ``/_stcore/metrics``: live sessions and the bytes held by
+    each kind of cache (behind the proxy: of the replica that answers)."""
+    found: dict[str, float] = {}
+    try:
+        with urllib.request.urlopen(url + "/_stcore/metrics", timeout=10) as response:
+            text = response.read().decode()
+    except OSError:
+        return found
+    for line in text.splitlines():
+        if line.startswith("active_sessions"):
+            found["sessions"] = float(line.split()[-1])
+        elif line.startswith("cache_memory_bytes"):
+            kind = line.split('cache_type="', 1)[1].split('"', 1)[0]
+            found[kind] = found.get(kind, 0.0) + float(line.split()[-1])
+    return found
+
+
+def metrics_text(found: dict[str, float]) -> str:
+    if not found:
+        return "–"
+    sessions = f"{found.get('sessions', float('nan')):.0f} sessions"
+    caches = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sorted(found.items()) if k != "sessions")
+    return f"{sessions}; {caches}"
+
+
+def own_cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+@dataclass
+class Monitor:
+    """Samples the servers' RSS once a second while a scenario runs."""
+
+    pids: list[int]
+    samples: list[tuple[float, float]] = field(default_factory=list)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            self.samples.append((time.monotonic(), rss_mb(self.pids)))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 1.0)
+
+    @property
+    def peak(self) -> float:
+        return max(mb for _, mb in self.samples)
+
+
+@dataclass
+class Outcome:
+    name: str
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    runs: int = 0
+    seconds: float = 0.0
+    server_cpu: float = 0.0
+    client_cpu: float = 0.0
+    rss_before: float = 0.0
+    rss_peak: float = 0.0
+    rss_after: float = 0.0
+    sessions: int = 0
+    upstreams: dict[str, int] = field(default_factory=dict)
+    metrics_peak: dict[str, float] = field(default_factory=dict)
+    metrics_after: dict[str, float] = field(default_factory=dict)
+
+    def percentile(self, q: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        if len(self.latencies) == 1:
+            return self.latencies[0]
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[int(q) - 1]
+
+
+# --- the two scenarios -------------------------------------------------------------------------
+async def open_session(url: str, query: str, outcome: Outcome) -> Session | None:
+    try:
+        cookie = await asyncio.to_thread(sticky_cookie, url)
+        session = Session(url, query=query, cookie=cookie)
+        started = time.perf_counter()
+        await session.connect()
+        result = await session.run(timeout=120)
+        outcome.runs += 1
+        outcome.latencies.append(time.perf_counter() - started)
+        outcome.upstreams[session.upstream] = outcome.upstreams.get(session.upstream, 0) + 1
+        if result.exceptions:
+            outcome.errors.append(f"exception shown: {result.exceptions[0]}")
+        return session
+    except (SessionError, OSError, TimeoutError) as error:
+        outcome.errors.append(f"open: {type(error).__name__}: {error}"[:200])
+    except Exception as error:  # websockets' own errors: count them, never crash the test
+        outcome.errors.append(f"open: {type(error).__name__}: {error}"[:200])
+    return None
+
+
+async def move_sliders(session: Session, until: float, rng: random.Random, outcome: Outcome):
+    while time.monotonic() < until:
+        await asyncio.sleep(rng.uniform(0.5, 2.0))
+        key = rng.choice(SLIDERS)
+        try:
+            result = await session.run({key: rng.choice(SLIDER_VALUES[key])}, timeout=60)
+        except Exception as error:
+            outcome.errors.append(f"move: {type(error).__name__}: {error}"[:200])
+            return
+        outcome.runs += 1
+        outcome.latencies.append(result.seconds)
+        if result.exceptions:
+            outcome.errors.append(f"exception shown: {result.exceptions[0]}")
+
+
+async def sliders_scenario(url: str, pids: list[int], sessions: int, duration: float) -> Outcome:
+    outcome = Outcome(f"{sessions} sessions moving sliders for {duration:.0f} s", sessions=sessions)
+    outcome.rss_before = rss_mb(pids)
+    opened = []
+    arrival = Outcome("arrival")
+    for i in range(sessions):  # people arrive over a few seconds, not all at once
+        opened.append(await open_session(url, "", arrival))
+        await asyncio.sleep(0.1 * (i % 3))
+    outcome.upstreams = arrival.upstreams
+    outcome.errors += arrival.errors
+    live = [s for s in opened if s is not None]
+    outcome.errors += (
+        [f"{sessions - len(live)} sessions failed to open"] if len(live) < sessions else []
+    )
+    stop = asyncio.Event()
+    monitor = Monitor(pids)
+    watcher = asyncio.create_task(monitor.run(stop))
+    cpu0, own0, t0 = cpu_seconds(pids), own_cpu_seconds(), time.monotonic()
+    until = t0 + duration
+    await asyncio.gather(
+        *(move_sliders(s, until, random.Random(i), outcome) for i, s in enumerate(live))
+    )
+    outcome.seconds = time.monotonic() - t0
+    outcome.server_cpu = cpu_seconds(pids) - cpu0
+    outcome.client_cpu = own_cpu_seconds() - own0
+    stop.set()
+    await watcher
+    outcome.rss_peak = monitor.peak
+    outcome.metrics_peak = server_metrics(url)
+    for s in live:
+        await s.close()
+    return outcome
+
+
+async def crowd_scenario(
+    url: str, pids: list[int], crowd: int, ttl: float, wave: int = 1
+) -> Outcome:
+    outcome = Outcome(f"{crowd} sessions opening at once (wave {wave})", sessions=crowd)
+    outcome.rss_before = rss_mb(pids)
+    stop = asyncio.Event()
+    monitor = Monitor(pids)
+    watcher = asyncio.create_task(monitor.run(stop))
+    cpu0, own0, t0 = cpu_seconds(pids), own_cpu_seconds(), time.monotonic()
+    # Everybody scans the same QR code: one link, some with their own cohort size.
+    queries = ["" if i % 2 else f"n={50 + i}" for i in range(crowd)]
+    opened = await asyncio.gather(*(open_session(url, q, outcome) for q in queries))
+    outcome.seconds = time.monotonic() - t0
+    outcome.server_cpu = cpu_seconds(pids) - cpu0
+    outcome.client_cpu = own_cpu_seconds() - own0
+    await asyncio.sleep(2)
+    stop.set()
+    await watcher
+    outcome.rss_peak = monitor.peak
+    outcome.metrics_peak = server_metrics(url)
+    for s in opened:
+        if s is not None:
+            await s.close()
+    # The crowd leaves: their sessions are freed after disconnectedSessionTTL (and Streamlit's
+    # cleanup pass, which runs every few seconds).
+    await asyncio.sleep(ttl + 15)
+    outcome.rss_after = rss_mb(pids)
+    outcome.metrics_after = server_metrics(url)
+    return outcome
+
+
+# --- report ------------------------------------------------------------------------------------
+def report(outcomes: list[Outcome], args, idle_mb: float, settings: str) -> str:
+    lines = [
+        f"# Load test, {dt.datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"`python -m benchmarks.load_test {' '.join(sys.argv[1:])}` on {os.cpu_count()} cores; "
+        f"target {args.url or 'own server (production settings)'}; {settings}.",
+        "Latency: sending a widget change (or opening a session) → the `script_finished` "
+        "message of the run it caused (server work and transfer; browser drawing excluded).",
+        "",
+        "| scenario | runs | p50 s | p95 s | max s | errors | server CPU (1 core = 100 %) "
+        "| RSS before MB | RSS peak MB | per session MB | RSS after MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for o in outcomes:
+        per = (o.rss_peak - o.rss_before) / max(1, o.sessions)
+        after = f"{o.rss_after:.0f}" if o.rss_after else "–"
+        lines.append(
+            f"| {o.name} | {o.runs} | {o.percentile(50):.2f} | {o.percentile(95):.2f} | "
+            f"{max(o.latencies, default=float('nan')):.2f} | {len(o.errors)} | "
+            f"{o.server_cpu / max(o.seconds, 1e-9):.0%} | {o.rss_before:.0f} | "
+            f"{o.rss_peak:.0f} | {per:.1f} | {after} |"
+        )
+    lines += [
+        "",
+        f"Server RSS (all server processes) when idle after start-up and warm-up runs: "
+        f"{idle_mb:.0f} MB. Per session = (peak − before) / sessions.",
+        "",
+    ]
+    lines += [
+        "Streamlit's gauges (`/_stcore/metrics`), at the peak and after the sessions left:",
+        "",
+    ]
+    for o in outcomes:
+        lines.append(
+            f"- {o.name}: peak {metrics_text(o.metrics_peak)}; "
+            f"after {metrics_text(o.metrics_after)}"
+        )
+    lines.append("")
+    for o in outcomes:
+        if o.upstreams and any(o.upstreams):
+            lines.append(f"Sessions per replica ({o.name}): {o.upstreams}.")
+        lines.append(
+            f"Load generator's own CPU ({o.name}): {o.client_cpu / max(o.seconds, 1e-9):.0%} "
+            "of one core, on the same 2 cores as the server."
+        )
+        for error in sorted(set(o.errors))[:10]:
+            lines.append(f"- error ({o.name}): {error}")
+    return "\n".join(lines) + "\n"
+
+
+async def main_async(args) -> int:
+    server = None
+    pids = list(args.pid)
+    url = args.url
+    settings = "settings as running"
+    if url is None:
+        flags = production_flags(server_disconnectedSessionTTL=int(args.ttl))
+        server = harness.StreamlitServer("app.py", extra_args=tuple(flags), startup_timeout=90)
+        url = server.start()
+        pids = [server.process.pid]
+        settings = f"deploy/streamlit-production.toml with disconnectedSessionTTL={args.ttl:.0f} s"
+    try:
+        warm = Outcome("warm-up")
+        # Imports, caches, gc.freeze: a few sessions, so that behind the proxy every replica
+        # has run the app once before anything is measured.
+        for _ in range(1 if server else 3 * max(1, len(pids))):
+            first = await open_session(url, "", warm)
+            if first is not None:
+                await first.close()
+        await asyncio.sleep(args.ttl + 15 if server else 2)
+        idle = rss_mb(pids) if pids else float("nan")
+        print(f"idle RSS {idle:.0f} MB; warm-up errors: {warm.errors}", flush=True)
+        outcomes = []
+        if args.sessions:
+            print(f"sliders: {args.sessions} sessions for {args.duration:.0f} s …", flush=True)
+            outcomes.append(await sliders_scenario(url, pids, args.sessions, args.duration))
+            await asyncio.sleep(args.ttl + 15)
+            outcomes[-1].rss_after = rss_mb(pids)
+            outcomes[-1].metrics_after = server_metrics(url)
+        for wave in range(1, args.waves + 1 if args.crowd else 1):
+            print(f"crowd: {args.crowd} sessions at once (wave {wave}) …", flush=True)
+            outcomes.append(await crowd_scenario(url, pids, args.crowd, args.ttl, wave))
+        text = report(outcomes, args, idle, settings)
+        print(text)
+        RESULTS.mkdir(exist_ok=True)
+        out = Path(args.output or RESULTS / f"load-{dt.date.today():%Y-%m-%d}.md")
+        out.write_text(text)
+        print(f"written to {out}")
+        return 1 if any(o.errors for o in outcomes) else 0
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=30, help="people moving sliders")
+    parser.add_argument(
+        "--duration", type=float, default=60, help="seconds of slider moving (report: 300)"
+    )
+    parser.add_argument("--crowd", type=int, default=100, help="people opening at once")
+    parser.add_argument(
+        "--waves", type=int, default=2, help="crowds one after another (memory must not grow)"
+    )
+    parser.add_argument("--url", help="drive this server instead of starting one")
+    parser.add_argument("--pid", type=int, action="append", default=[], help="server pid(s)")
+    parser.add_argument(
+        "--ttl", type=int, default=20, help="disconnectedSessionTTL of the server, s"
+    )
+    parser.add_argument("--output", help="report file (default benchmarks/results/load-<date>.md)")
+    args = parser.parse_args(argv)
+    if args.duration > 900 or args.sessions > 200 or args.crowd > 300:
+        parser.error("bounded on purpose: at most 900 s, 200 sessions, a crowd of 300")
+    return asyncio.run(main_async(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
