@@ -38,6 +38,7 @@ PAGES: tuple[Page, ...] = (
     Page("app_pages/creaming.py", "page_creaming", ":material/filter_alt:", "creaming"),
     Page("app_pages/deal_space.py", "page_deal_space", ":material/handshake:", "deal-space"),
     Page("app_pages/sensitivity.py", "page_sensitivity", ":material/tune:", "sensitivity"),
+    Page("app_pages/game.py", "page_game", ":material/groups:", "game"),
     Page("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare"),
     Page("app_pages/share.py", "page_share", ":material/qr_code_2:", "share"),
     Page("app_pages/method.py", "page_method", ":material/menu_book:", "method"),

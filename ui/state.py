@@ -78,6 +78,8 @@ PINNED_KEY = "pinned"
 _LAST_PRESET_KEY = "last_preset"
 _PROBLEMS_KEY = "link_problems"
 _INITIAL_KEY = "initial_scenario"
+#: Link keys of the negotiation game (``?room=K7QX&role=investor``), kept as they are.
+GAME_KEYS = ("room", "role")
 
 
 def start_session() -> None:
@@ -85,7 +87,7 @@ def start_session() -> None:
     if SCENARIO_KEY in st.session_state:
         return
     params = st.query_params.to_dict()
-    ws, problems = workspace_from_query(params, ignore=frozenset({LANG_KEY}))
+    ws, problems = workspace_from_query(params, ignore=frozenset({LANG_KEY, *GAME_KEYS}))
     scenario = ws.scenario
     st.session_state[BASELINE_KEY] = ws.baseline
     st.session_state[PINNED_KEY] = ws.pinned
@@ -261,6 +263,9 @@ def link_params(s: Scenario) -> dict[str, str]:
     lang = st.session_state.get(LANG_KEY, "en")
     if lang != "en":
         wanted[LANG_KEY] = lang
+    for key in GAME_KEYS:
+        if key in st.query_params:
+            wanted[key] = str(st.query_params[key])[:20]
     return wanted
 
 

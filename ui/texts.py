@@ -623,6 +623,85 @@ TEXT: dict[str, str] = {
         "over the years) — and the investor almost never loses here (a chance below 0.5 "
         "%), so hardly any of it pays for carrying risk."
     ),
+    # --- negotiation game ---------------------------------------------------------------
+    "page_game": "Negotiation game",
+    "game_intro": (
+        "Groups take the roles of a social impact bond — municipality, investor, provider and, "
+        "if you like, the state — each on its own laptop. Start a room here (you are the "
+        "facilitator), then give each group its link."
+    ),
+    "game_start": "Start a new room",
+    "game_full": "No room can be opened just now: too many rooms are in use. Try again later.",
+    "game_code": "Room code",
+    "game_your_role": "Your role",
+    "game_join": "Join",
+    "game_bad_room": "No room with that code. Check the code in the link (4–6 letters).",
+    "game_role_facilitator": "Facilitator",
+    "game_role_municipality": "Municipality",
+    "game_role_investor": "Investor",
+    "game_role_provider": "Provider",
+    "game_role_state": "State",
+    "game_lever": "Term",
+    "game_value": "Value",
+    "game_would_sign": "would sign",
+    "game_would_not_sign": "would not sign",
+    "game_why_irr": "the expected return is below the target",
+    "game_why_loss": "the chance of loss is too high",
+    "game_why_net": "the municipality's expected net is negative",
+    "game_why_wtp": "the price per additional outcome is above what the municipality will pay",
+    "game_why_risk": "too much of the provider's own money is at risk",
+    "game_why_parked": "too many citizens would be parked (not served)",
+    "game_why_state_saving": "the saving outside the municipality is too small",
+    "game_fig_investor": "Investor: expected return {irr}, chance of loss {loss}.",
+    "game_fig_municipality": (
+        "Municipality: expected net {net}, price per additional outcome {cost}."
+    ),
+    "game_fig_provider": "Provider: own money at risk {risk}, citizens served {served}.",
+    "game_fig_state": "State: public saving outside the municipality {saving}.",
+    "game_goal_investor": (
+        "An expected return of at least {irr} and a chance of loss of at most {loss}."
+    ),
+    "game_goal_municipality_net": (
+        "The municipality's expected saving must cover what it pays (net ≥ 0)."
+    ),
+    "game_goal_municipality_wtp": "Pay at most {wtp} per additional outcome.",
+    "game_goal_provider": (
+        "At most {risk} of your own money at risk, and at least {served} of the citizens "
+        "actually served (not parked)."
+    ),
+    "game_goal_state": (
+        "A public saving outside the municipality of at least {saving} (the wrong pocket)."
+    ),
+    "game_status_signed": "Deal signed in round {n}.",
+    "game_status_open": "Round {n} is open: propose or accept.",
+    "game_status_closed": "Waiting for the facilitator to open a round (rounds so far: {n}).",
+    "game_room": "Room {code}",
+    "game_links": "Links for the groups",
+    "game_open_round": "Open a round",
+    "game_close_round": "Close the round",
+    "game_on_table": "On the table",
+    "game_proposed_by": "Proposed by {who} in round {n}",
+    "game_accepted_by": "Accepted by: {who}",
+    "game_who_signs": "Who would sign, and why not",
+    "game_proposals": "Proposals",
+    "game_no_proposals": "No proposals yet.",
+    "game_round_n": "Round {n}",
+    "game_deal_zone": "The deal zone (investor and municipality)",
+    "game_debrief": "Debrief: the signed deal against what each party wanted",
+    "game_wanted": "Wanted",
+    "game_got": "Got",
+    "game_you_are": "You are the {role} · room {code}",
+    "game_your_goal": "Your goal:",
+    "game_group_name": "Group name",
+    "game_save_name": "Save name",
+    "game_propose": "Propose a contract",
+    "game_message": "Message to the others",
+    "game_send_proposal": "Put it on the table",
+    "game_bad_proposal": "That proposal is not possible; check the terms.",
+    "game_you_would_sign": "Your red lines hold: you could sign this.",
+    "game_you_would_not_sign": "This crosses your red lines: {why}.",
+    "game_you_accepted": "You have accepted what is on the table.",
+    "game_accept": "Accept what is on the table",
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).

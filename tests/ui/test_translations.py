@@ -66,6 +66,8 @@ def test_every_kind_of_text_is_in_the_catalog():
 # --- every key the code uses resolves in both languages ----------------------------------------
 
 #: Keys the code builds at run time, by the f-string that builds them.
+from sib_model.game import ROLES as GAME_ROLES  # noqa: E402
+
 DYNAMIC_KEYS = {
     "{}_{}": [f"{spec.field}_{choice}" for spec in INPUTS.values() for choice in spec.choices],
     "deal_test_{}": ["deal_test_net", "deal_test_wtp"],
@@ -78,6 +80,10 @@ DYNAMIC_KEYS = {
     "reality_source_{}": [f"reality_source_{b.key}" for b in BENCHMARKS],
     "file_error_{}": [f"file_error_{reason}" for reason in typing.get_args(FileProblem)],
     "unit_{}": [f"unit_{spec.unit}" for spec in INPUTS.values() if spec.kind != "choice"],
+    "game_role_{}": [f"game_role_{r}" for r in ("facilitator", *GAME_ROLES)],
+    "game_why_{}": [
+        f"game_why_{r}" for r in ("irr", "loss", "net", "wtp", "risk", "parked", "state_saving")
+    ],
     "prefers_{}": [f"prefers_{reason}" for reason in typing.get_args(Reason) if reason != "clear"],
 }
 #: String constants with these prefixes name text keys wherever they appear (tables of

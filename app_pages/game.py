@@ -1,0 +1,11 @@
+"""Negotiation game: groups take the roles of a social impact bond and negotiate its contract
+from their own laptops through a shared link (``?room=K7QX&role=investor``)."""
+
+import streamlit as st
+
+from ui import game, state
+
+s, t = state.current()
+st.title(t("page_game"))
+st.caption(t("illustrative"))
+game.page(s, state.page_settings(), t)
