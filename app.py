@@ -30,18 +30,20 @@ state.start_session()
 state.keep_page_widgets(tuple(PAGE_WIDGETS))
 scenario = state.scenario_from_session()
 t = state.translator()
-render_sidebar(scenario, t)
+pages = [
+    st.Page(page.path, title=t(page.title), icon=page.icon, url_path=page.url, default=index == 0)
+    for index, page in enumerate(PAGES)
+]
+# The navigation first: the sidebar's link names the page it is on.
+navigation = st.navigation(pages)
+render_sidebar(scenario, t, navigation.url_path)
 state.publish(scenario)
 
 problems = state.link_problems()
 if problems:
     st.warning(link_problem_text(problems, t), icon=":material/warning:")
 
-pages = [
-    st.Page(page.path, title=t(page.title), icon=page.icon, url_path=page.url, default=index == 0)
-    for index, page in enumerate(PAGES)
-]
-st.navigation(pages).run()
+navigation.run()
 
 
 @st.cache_resource(show_spinner=False)

@@ -32,6 +32,11 @@ from ui.layout import show_chart
 from ui.result_types import DealTerms
 
 REFRESH_SECONDS = 3
+# Streamlit's own icon font (served with the app), not emoji: a projector's or a kiosk's
+# browser may have no colour-emoji font and would show empty boxes.
+_SIGNS = ":green[:material/check_circle:]"
+_REFUSES = ":red[:material/cancel:]"
+_WARNS = ":orange[:material/warning:]"
 MAX_PROPOSALS = 40
 
 
@@ -150,7 +155,7 @@ def verdict_lines(doc: dict[str, Any], contract: dict[str, Any], t: Translator) 
     out = []
     for role in ROLES:
         v = found[role]
-        mark = "✅" if v.signs else "❌"
+        mark = _SIGNS if v.signs else _REFUSES
         why = "; ".join(t(f"game_why_{reason}") for reason in v.reasons)
         verb = t("game_would_sign") if v.signs else t("game_would_not_sign")
         out.append(f"- {mark} **{role_name(doc, role, t)}**: {verb}" + (f" — {why}" if why else ""))
@@ -275,7 +280,7 @@ def debrief(doc: dict[str, Any], t: Translator) -> None:
     f = figures(doc, contract)
     found = verdicts_of_figures(f, RedLines.from_dict(doc["lines"]))
     for role, line in zip(ROLES, figure_lines(doc, contract, t), strict=True):
-        mark = "✅" if found[role].signs else "⚠️"
+        mark = _SIGNS if found[role].signs else _WARNS
         st.markdown(
             f"- {mark} **{role_name(doc, role, t)}** — {t('game_wanted')}: "
             f"{goal_text(role, doc, t)} {t('game_got')}: {line}"

@@ -30,8 +30,9 @@ from .state import (
 __all__ = ["render_sidebar"]
 
 
-def render_sidebar(s: Scenario, t: Translator) -> None:
-    """Draw the shared inputs for scenario ``s`` (already in the widgets' state)."""
+def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
+    """Draw the shared inputs for scenario ``s`` (already in the widgets' state); the link at
+    the bottom opens page ``page_url`` (the default page when empty)."""
     with st.sidebar:
         st.radio(
             t("language"),
@@ -62,7 +63,7 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
                 for field in fields:
                     _input(field, s, t)
         st.caption(t("share_link"))
-        st.code(share_link(app_root(), "", link_params(s)), language=None, wrap_lines=True)
+        st.code(share_link(app_root(), page_url, link_params(s)), language=None, wrap_lines=True)
 
 
 def _baseline_buttons(t: Translator) -> None:

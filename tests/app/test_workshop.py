@@ -145,3 +145,9 @@ def test_a_pinned_name_from_a_link_cannot_dress_up_the_page():
     shown = "\n".join(m.value for m in at.markdown)
     assert "![x](" not in shown and "<b>" not in shown
     assert at.session_state["pinned"][0][0] == "![x](http://example.com/t.png) <b>bold</b>"[:40]
+
+
+def test_the_sidebar_link_opens_the_page_it_is_on():
+    at = start({"d": "0.7"}, page="creaming")
+    link = next(code.value for code in at.sidebar.code)
+    assert link.endswith("/creaming?d=0.7")
