@@ -31,17 +31,18 @@ state.keep_page_widgets(tuple(PAGE_WIDGETS))
 scenario = state.scenario_from_session()
 t = state.translator()
 render_sidebar(scenario, t)
-state.publish(scenario)
+pages = [
+    st.Page(page.path, title=t(page.title), icon=page.icon, url_path=page.url, default=index == 0)
+    for index, page in enumerate(PAGES)
+]
+page = st.navigation(pages)
+state.publish(scenario, page.url_path)
 
 problems = state.link_problems()
 if problems:
     st.warning(link_problem_text(problems, t), icon=":material/warning:")
 
-pages = [
-    st.Page(page.path, title=t(page.title), icon=page.icon, url_path=page.url, default=index == 0)
-    for index, page in enumerate(PAGES)
-]
-st.navigation(pages).run()
+page.run()
 
 
 @st.cache_resource(show_spinner=False)
