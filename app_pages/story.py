@@ -35,21 +35,6 @@ def _go(to: int) -> None:
 
 st.title(t("page_story"))
 st.progress(number / len(STEPS), text=t("story_progress", step=number, steps=len(STEPS)))
-st.header(t(f"story_{step.key}_title"))
-summary = results.scenario_results(s).summary
-st.markdown(t(f"story_{step.key}_notice", **notice_values(step, s, summary, t.fmt)))
-
-chart = (
-    results.explorer_charts(s, t.lang)[step.chart]
-    if step.chart in EXPLORER_CHARTS
-    else results.page_chart(step.chart, s, t.lang)
-)
-show_chart(chart, step.chart)
-if step.chart == "creaming_frontier":
-    show_sentences(narrative.creaming_sentences(results.creaming_results(s), t)[:2])
-elif step.chart == "parking_frontier":
-    show_sentences(narrative.parking_sentences(results.parking_results(s), s, t)[:2])
-
 back, forward, leave = st.columns(3)
 back.button(
     t("story_back"),
@@ -70,4 +55,19 @@ forward.button(
 )
 if leave.button(t("story_keep_exploring"), icon=":material/insights:", width="stretch"):
     st.switch_page("app_pages/explorer.py")
+st.header(t(f"story_{step.key}_title"))
+summary = results.scenario_results(s).summary
+st.markdown(t(f"story_{step.key}_notice", **notice_values(step, s, summary, t.fmt)))
+
+chart = (
+    results.explorer_charts(s, t.lang)[step.chart]
+    if step.chart in EXPLORER_CHARTS
+    else results.page_chart(step.chart, s, t.lang)
+)
+show_chart(chart, step.chart)
+if step.chart == "creaming_frontier":
+    show_sentences(narrative.creaming_sentences(results.creaming_results(s), t)[:2])
+elif step.chart == "parking_frontier":
+    show_sentences(narrative.parking_sentences(results.parking_results(s), s, t)[:2])
+
 st.caption(t("story_leave_note"))
