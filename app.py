@@ -34,10 +34,10 @@ pages = [
     st.Page(page.path, title=t(page.title), icon=page.icon, url_path=page.url, default=index == 0)
     for index, page in enumerate(PAGES)
 ]
-# The navigation first: the sidebar's link names the page it is on.
+# The navigation first: the sidebar's link names the page it is on, and the URL keeps it.
 navigation = st.navigation(pages)
 render_sidebar(scenario, t, navigation.url_path)
-state.publish(scenario)
+state.publish(scenario, navigation.url_path)
 
 problems = state.link_problems()
 if problems:

@@ -16,12 +16,13 @@ HEADLINE_SLIDERS = {"in_cohort_size": 60, "in_success_probability": 0.55, "in_di
 
 
 def start(query: dict[str, str] | None = None, page: str = "explorer") -> AppTest:
-    """The app after its first run (with ``query`` as the link), switched to ``page``."""
+    """The app after its first run (with ``query`` as the link), switched to ``page`` (the
+    first run opens the Start page, or the Explorer when the link carries a scenario)."""
     at = AppTest.from_file(str(APP), default_timeout=30)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
-    if page != "explorer":
+    if page != "":
         at.switch_page(PAGES[page]).run()
     assert not at.exception, [e.value for e in at.exception]
     return at

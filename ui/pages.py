@@ -14,6 +14,9 @@ from sib_model import SETTINGS
 __all__ = [
     "Page",
     "PAGES",
+    "START_PAGE",
+    "STORY_PAGE",
+    "EXPLORER_PAGE",
     "PAGE_WIDGETS",
     "DEAL_TARGET_IRR",
     "DEAL_MAX_LOSS",
@@ -32,8 +35,13 @@ class Page:
     url: str
 
 
-#: The pages in menu order; the first is the default page at "/".
+#: URL paths of the pages others link to.
+START_PAGE, STORY_PAGE, EXPLORER_PAGE = "", "story", "explorer"
+
+#: The pages in menu order; the first is the default page at "/" (its URL path is empty).
 PAGES: tuple[Page, ...] = (
+    Page("app_pages/start.py", "page_start", ":material/home:", START_PAGE),
+    Page("app_pages/story.py", "page_story", ":material/slideshow:", STORY_PAGE),
     Page("app_pages/explorer.py", "page_explorer", ":material/insights:", "explorer"),
     Page("app_pages/creaming.py", "page_creaming", ":material/filter_alt:", "creaming"),
     Page("app_pages/deal_space.py", "page_deal_space", ":material/handshake:", "deal-space"),

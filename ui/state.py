@@ -38,7 +38,8 @@ from . import share
 from .i18n import LANGUAGES, Translator
 from .inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
 from .link_messages import value_text
-from .pages import PAGES
+from .pages import PAGES, STORY_PAGE
+from .story import step_number
 
 __all__ = [
     "start_session",
@@ -64,12 +65,24 @@ __all__ = [
     "apply_workspace",
     "link_params",
     "app_root",
+    "load_next_run",
     "LANG_KEY",
+    "STEP_KEY",
+    "STORY_STEP_KEY",
+    "STORY_APPLIED_KEY",
     "PRESET_KEY",
     "CUSTOM_PRESET",
 ]
 
 LANG_KEY = "lang"
+#: The guided story's step in the link (``?step=4``): read once, written on the story page only.
+STEP_KEY = "step"
+STORY_STEP_KEY = "story_step"
+#: The step whose scenario was last put into the sliders (the room may have moved them since).
+STORY_APPLIED_KEY = "story_applied"
+#: Whether this session's link carried a scenario (then "/" still opens the Explorer).
+LINKED_SCENARIO_KEY = "linked_scenario"
+_PENDING_KEY = "pending_scenario"
 PRESET_KEY = "preset"
 SCENARIO_KEY = "scenario"
 CUSTOM_PRESET = "custom"
@@ -85,9 +98,13 @@ GAME_KEYS = ("room", "role")
 def start_session() -> None:
     """Read the link once per session: scenario, language and any problems with them."""
     if SCENARIO_KEY in st.session_state:
+        st.session_state.pop(LINKED_SCENARIO_KEY, None)  # only the first run follows the link
         return
     params = st.query_params.to_dict()
-    ws, problems = workspace_from_query(params, ignore=frozenset({LANG_KEY, *GAME_KEYS}))
+    ws, problems = workspace_from_query(params, ignore=frozenset({LANG_KEY, STEP_KEY, *GAME_KEYS}))
+    st.session_state[LINKED_SCENARIO_KEY] = bool(set(params) - {LANG_KEY, STEP_KEY, *GAME_KEYS})
+    if STEP_KEY in params:
+        st.session_state[STORY_STEP_KEY] = step_number(params[STEP_KEY])
     scenario = ws.scenario
     st.session_state[BASELINE_KEY] = ws.baseline
     st.session_state[PINNED_KEY] = ws.pinned
@@ -131,6 +148,9 @@ def current() -> tuple[Scenario, Translator]:
 def scenario_from_session() -> Scenario:
     """The scenario the widgets hold now (a widget whose value cannot be used shows the
     scenario's value again)."""
+    pending = st.session_state.pop(_PENDING_KEY, None)
+    if pending is not None:
+        _load(pending)
     fallback = st.session_state.get(SCENARIO_KEY, Scenario())
     previous = {key: st.session_state[key] for key in WIDGET_KEYS if key in st.session_state}
     scenario = scenario_from_widgets(previous, fallback=fallback)
@@ -164,6 +184,12 @@ def _load(s: Scenario) -> None:
     """Put ``s`` into the sidebar's widgets (from a callback, before they are drawn)."""
     previous = {k: st.session_state[k] for k in WIDGET_KEYS if k in st.session_state}
     _set_changed(widget_values(s, previous))
+
+
+def load_next_run(s: Scenario) -> None:
+    """Put ``s`` into the sidebar's widgets at the start of the next run (for a page, whose
+    run comes after the widgets are drawn; it then calls ``st.rerun``)."""
+    st.session_state[_PENDING_KEY] = s
 
 
 def baseline() -> Scenario:
@@ -279,11 +305,13 @@ def app_root() -> str:
     return share.app_root(st.context.url, [page.url for page in PAGES], fallback)
 
 
-def publish(s: Scenario) -> None:
+def publish(s: Scenario, page: str = "") -> None:
     """Store the scenario of this run and mirror it, the baseline, the pinned set, the page
-    settings and the language into the URL."""
+    settings and the language into the URL (on the story page, its step too)."""
     st.session_state[SCENARIO_KEY] = s
     wanted = link_params(s)
+    if page == STORY_PAGE and STORY_STEP_KEY in st.session_state:
+        wanted[STEP_KEY] = str(st.session_state[STORY_STEP_KEY])
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 

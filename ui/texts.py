@@ -17,6 +17,8 @@ __all__ = ["FIELD_HELP", "FIELD_LABELS", "GLOSSARY", "NOTES", "TEXT"]
 #: Labels, sentences and titles, by key.
 TEXT: dict[str, str] = {
     # --- app and navigation -------------------------------------------------------------
+    "page_start": "Start",
+    "page_story": "Guided story",
     "page_explorer": "Explorer",
     "page_creaming": "Creaming",
     "page_deal_space": "Deal space",
@@ -27,6 +29,127 @@ TEXT: dict[str, str] = {
     "illustrative": (
         "Illustrative model: the numbers show how a social impact bond works, not what a real "
         "contract will pay."
+    ),
+    # --- start page -----------------------------------------------------------------------
+    "start_title": "Social impact bonds: understand them before you sign",
+    "start_intro": (
+        "In a **social impact bond** (a *social investering*) the municipality pays for results "
+        "instead of activities: a price for each citizen who reaches an agreed outcome — a job, "
+        "an education — and only if it happens. An investor pays for the work up front and "
+        "carries the risk; the provider gets freedom of method. This dashboard shows what each "
+        "party gets, and why they pull in different directions. Take the guided story (about "
+        "ten minutes) or open the explorer and move the sliders yourself."
+    ),
+    "start_story": "Start the guided story",
+    "start_explorer": "Open the explorer",
+    "start_parties_title": "The three parties",
+    "start_party_commissioner": (
+        "**The municipality** (*kommune*) wants the outcome and signs the outcomes contract. It "
+        "pays only for results, and hopes to save on benefits — but part of the saving lands in "
+        "the state's or the region's budget."
+    ),
+    "start_party_investor": (
+        "**The investor** funds the provider's work up front. It earns a return when the "
+        "programme works and loses capital when it does not, so it asks for a return that "
+        "matches the risk."
+    ),
+    "start_party_provider": (
+        "**The provider** (*leverandør*, often a social-economy enterprise) does the work with "
+        "freedom of method. Usually it carries no money at risk; its stake is its reputation."
+    ),
+    "start_sliders_title": "The three big questions (the sliders on the left)",
+    "start_slider_cohort_size": (
+        "How many citizens the contract is for. Few citizens means a wide spread of results: "
+        "the whole group may do well or badly together."
+    ),
+    "start_slider_success_probability": (
+        "How likely a citizen of the reference group is to reach the outcome with the "
+        "programme — how well the method works."
+    ),
+    "start_slider_difficulty": (
+        "How far the target group is from the outcome: 0 closest, 1 furthest. Citizens further "
+        "from the goal succeed less often, but more of their successes are truly additional."
+    ),
+    # --- guided story ---------------------------------------------------------------------
+    "story_progress": "Step {step} of {steps}",
+    "story_back": "Back",
+    "story_next": "Next",
+    "story_keep_exploring": "Keep exploring",
+    "story_leave_note": (
+        "Each step puts its scenario into the sliders. Move them at any time — the chart and "
+        "the numbers follow — or keep exploring from here in the Explorer."
+    ),
+    "story_investor_title": "1. The investor's view",
+    "story_investor_notice": (
+        "The investor puts up {capital} for a cohort of {n} citizens and can expect an "
+        "internal rate of return of {irr}. The bars are the possible futures: in one in ten "
+        "the return is below {p10}, in one in ten above {p90}, and in {loss} of them the "
+        "investor loses money. A small cohort succeeds or fails together — that is the risk it "
+        "prices."
+    ),
+    "story_municipality_title": "2. The municipality's view",
+    "story_municipality_notice": (
+        "The municipality expects to pay {payment} (present value) and to save {saving} in its "
+        "own budget: a net result of {net}. Funding the same programme directly would give "
+        "{direct}. The difference is the price of passing the risk to an investor."
+    ),
+    "story_deadweight_title": "3. Deadweight: paying for what would have happened anyway",
+    "story_deadweight_notice": (
+        "Here {without} of the target group would reach the outcome without the programme. "
+        "The contract pays {price} for each of {outcomes} expected outcomes, but only "
+        "{additional} are additional: {deadweight} of what is paid for is deadweight, and each "
+        "additional outcome costs {cost}."
+    ),
+    "story_creaming_title": "4. Creaming: who gets chosen",
+    "story_creaming_notice": (
+        "The target group is now an easy one (difficulty {d}). Easy groups give the investor "
+        "a high return ({irr} here), but {deadweight} of their outcomes would have happened "
+        "anyway, so each additional outcome costs the municipality {cost}. The curve shows "
+        "where each party would put the target group."
+    ),
+    "story_parking_title": "5. Parking inside the contract",
+    "story_parking_notice": (
+        "The cohort is now mixed (spread {spread} around the group's difficulty). Once the "
+        "contract is signed, the provider can spend its effort on those closest to the goal "
+        "and leave the others aside. The chart shows each party's result as a larger share of "
+        "the hardest citizens is parked."
+    ),
+    "story_wrong_pocket_title": "6. The wrong pocket",
+    "story_wrong_pocket_notice": (
+        "The programme saves the public purse {public}, but only {share} of each saving lands "
+        "in the municipality's own budget: {saving}. Against a payment of {payment} its net "
+        "result is {net}, while society as a whole gains {society}."
+    ),
+    "story_rate_card_title": "7. Lever: a rate card",
+    "story_rate_card_notice": (
+        "A rate card pays more for citizens further from the goal and less for those close "
+        "to it. At difficulty {d} the price is {price} per outcome, and the investor's expected "
+        "return is {irr}. See how the investor's preferred group moves towards harder groups."
+    ),
+    "story_baseline_title": "8. Lever: pay only above a baseline",
+    "story_baseline_notice": (
+        "The contract now pays only for outcomes above what would have happened anyway "
+        "({without}). Of {outcomes} expected outcomes, {payable} are paid for, and each "
+        "additional outcome costs the municipality {cost}. The investor's expected return is "
+        "{irr}."
+    ),
+    "story_threshold_title": "9. Lever: a threshold",
+    "story_threshold_notice": (
+        "Nothing is paid unless at least {threshold} of the starters reach the outcome; that "
+        "happens in {met} of the futures. The payoff picture gets a step: the investor now "
+        "loses money in {loss} of the futures."
+    ),
+    "story_cap_title": "10. Lever: a cap",
+    "story_cap_notice": (
+        "Payments are capped at {cap} in total; the cap bites in {capped} of the futures. The "
+        "municipality knows its largest bill, and the investor gives up the best outcomes: its "
+        "expected return is {irr}."
+    ),
+    "story_guarantee_title": "11. Lever: a guarantee",
+    "story_guarantee_notice": (
+        "A guarantor (a foundation, say) covers {share} of the capital if the programme "
+        "fails. The investor's chance of a loss falls from {unguaranteed} to {loss}, at an "
+        "expected cost to the guarantor of {guarantor}."
     ),
     # --- sidebar ------------------------------------------------------------------------
     "language": "Language / Sprog",

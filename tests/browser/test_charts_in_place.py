@@ -39,7 +39,7 @@ _SAME_NODES_JS = """
 
 
 def test_slider_move_redraws_every_chart_in_its_own_node(page, app_url):
-    page.goto(app_url + "/")
+    page.goto(app_url + "/explorer")
     harness.wait_until_idle(page, min_charts=4, timeout_ms=60_000)
     charts = page.evaluate(_WATCH_REMOVALS_JS)
     assert charts == 4, f"the Explorer should show 4 charts, shows {charts}"
@@ -58,7 +58,7 @@ def test_slider_move_redraws_every_chart_in_its_own_node(page, app_url):
 
 
 def test_redrawn_chart_shows_hover_text_and_a_png_download(page, app_url):
-    page.goto(app_url + "/")
+    page.goto(app_url + "/explorer")
     harness.wait_until_idle(page, min_charts=4, timeout_ms=60_000)
     harness.timed_slider_move(page, "Cohort size", "ArrowRight")
     harness.wait_until_idle(page, min_charts=4)
@@ -83,7 +83,7 @@ def test_redrawn_chart_shows_hover_text_and_a_png_download(page, app_url):
 def test_chart_follows_its_column_when_the_window_narrows(page, app_url):
     """plotly's own `responsive` follows window resizes only; the component watches the chart's
     container, so the chart also fits a column that changes width."""
-    page.goto(app_url + "/")
+    page.goto(app_url + "/explorer")
     harness.wait_until_idle(page, min_charts=4, timeout_ms=60_000)
     width = "() => document.querySelector('.js-plotly-plot .main-svg').getAttribute('width')"
     wide = float(page.evaluate(width))

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.browser
 
 #: url path → (screenshot name, draws plotly charts)
 PAGES = {
-    "/": ("explorer", True),
+    "/": ("start", False),
+    "/story": ("story", True),
+    "/explorer": ("explorer", True),
     "/creaming": ("creaming", True),
     "/deal-space": ("deal-space", True),
     "/sensitivity": ("sensitivity", True),
@@ -97,7 +99,7 @@ def test_every_page_draws_without_exception(page, app_url, screenshot_dir):
 
 
 def test_headline_sliders_redraw_explorer_charts(page, app_url):
-    open_page(page, app_url + "/", charts=True)
+    open_page(page, app_url + "/explorer", charts=True)
     for label in HEADLINE_SLIDERS:
         value_before = harness.slider_value(page, label)
         charts_before = harness.chart_data(page)
@@ -129,7 +131,7 @@ def test_danish_link_shows_danish_labels(page, app_url, screenshot_dir):
 
 
 def test_hostile_link_warns_and_keeps_working(page, app_url, screenshot_dir):
-    open_page(page, app_url + "/" + HOSTILE_QUERY, charts=True)
+    open_page(page, app_url + "/explorer" + HOSTILE_QUERY, charts=True)
     assert_no_exception(page, HOSTILE_QUERY)
     warnings = page.locator(WARNING)
     assert warnings.count() >= 1, f"no warning about the broken link {HOSTILE_QUERY}"

@@ -18,6 +18,7 @@ from ui import catalog, charts
 from ui.catalog import format_fields, read_catalog, source_texts, translations
 from ui.i18n import LANGUAGES, Translator
 from ui.inputs import INPUTS, SWITCH_KEYS
+from ui.story import STEPS
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = source_texts()
@@ -83,6 +84,12 @@ DYNAMIC_KEYS = {
     "game_role_{}": [f"game_role_{r}" for r in ("facilitator", *GAME_ROLES)],
     "game_why_{}": [
         f"game_why_{r}" for r in ("irr", "loss", "net", "wtp", "risk", "parked", "state_saving")
+    ],
+    "story_{}_title": [f"story_{step.key}_title" for step in STEPS],
+    "story_{}_notice": [f"story_{step.key}_notice" for step in STEPS],
+    "start_party_{}": [f"start_party_{p}" for p in ("commissioner", "investor", "provider")],
+    "start_slider_{}": [
+        f"start_slider_{f}" for f in ("cohort_size", "success_probability", "difficulty")
     ],
     "prefers_{}": [f"prefers_{reason}" for reason in typing.get_args(Reason) if reason != "clear"],
 }

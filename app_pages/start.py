@@ -1,0 +1,50 @@
+"""Start: what a social investment is, its three parties and the three headline sliders, and
+the two ways in — the guided story and the Explorer.
+
+A link that carries a scenario (every link the app hands out does) opened at "/" still lands
+on the Explorer, as it did before this page existed: on the session's first run only, so the
+Start page stays reachable from the menu afterwards.
+"""
+
+import streamlit as st
+
+from ui import state
+from ui.story import STEPS
+
+if st.session_state.pop(state.LINKED_SCENARIO_KEY, False):
+    st.switch_page("app_pages/explorer.py")
+
+t = state.translator()
+
+
+def _start_story() -> None:
+    """Callback: the story from its first step, with that step's scenario in the sliders."""
+    st.session_state[state.STORY_STEP_KEY] = 1
+    st.session_state[state.STORY_APPLIED_KEY] = 1
+    state.load_scenario(STEPS[0].scenario)
+
+
+st.title(t("start_title"))
+st.markdown(t("start_intro"))
+story, explorer = st.columns(2)
+if story.button(
+    t("start_story"),
+    type="primary",
+    icon=":material/slideshow:",
+    on_click=_start_story,
+    width="stretch",
+):
+    st.switch_page("app_pages/story.py")
+if explorer.button(t("start_explorer"), icon=":material/insights:", width="stretch"):
+    st.switch_page("app_pages/explorer.py")
+
+st.header(t("start_parties_title"))
+for column, party in zip(st.columns(3), ("commissioner", "investor", "provider"), strict=True):
+    column.markdown(t(f"start_party_{party}"))
+
+st.header(t("start_sliders_title"))
+for column, field in zip(
+    st.columns(3), ("cohort_size", "success_probability", "difficulty"), strict=True
+):
+    column.markdown(f"**{t.label(field)}**\n\n{t(f'start_slider_{field}')}")
+st.caption(t("illustrative"))

@@ -1,0 +1,73 @@
+"""Story: the guided tour a facilitator clicks through — investor, municipality, deadweight,
+creaming, parking, the wrong pocket and the design levers — one scenario, one chart and two
+or three sentences per step (the steps are data in :mod:`ui.story`).
+
+The step is in the link (``?step=4``), so a room can jump to it. Opening a step puts its
+scenario into the sliders once; after that the room may move them and the step's chart and
+numbers follow, and "Keep exploring" opens the Explorer on whatever the sliders hold.
+"""
+
+import streamlit as st
+
+from ui import narrative, results, state
+from ui.layout import show_chart, show_sentences
+from ui.story import EXPLORER_CHARTS, STEPS, notice_values
+
+number = int(st.session_state.get(state.STORY_STEP_KEY, 1))
+if st.session_state.get(state.STORY_APPLIED_KEY) != number:
+    # Arrived by a link or the menu: the sliders are drawn already, so load the step's
+    # scenario at the start of a new run.
+    st.session_state[state.STORY_STEP_KEY] = number
+    st.session_state[state.STORY_APPLIED_KEY] = number
+    state.load_next_run(STEPS[number - 1].scenario)
+    st.rerun()
+
+s, t = state.current()
+step = STEPS[number - 1]
+
+
+def _go(to: int) -> None:
+    """Callback: open step ``to`` and put its scenario into the sliders."""
+    st.session_state[state.STORY_STEP_KEY] = to
+    st.session_state[state.STORY_APPLIED_KEY] = to
+    state.load_scenario(STEPS[to - 1].scenario)
+
+
+st.title(t("page_story"))
+st.progress(number / len(STEPS), text=t("story_progress", step=number, steps=len(STEPS)))
+back, forward, leave = st.columns(3)
+back.button(
+    t("story_back"),
+    on_click=_go,
+    args=(number - 1,),
+    disabled=number == 1,
+    icon=":material/arrow_back:",
+    width="stretch",
+)
+forward.button(
+    t("story_next"),
+    on_click=_go,
+    args=(number + 1,),
+    disabled=number == len(STEPS),
+    type="primary",
+    icon=":material/arrow_forward:",
+    width="stretch",
+)
+if leave.button(t("story_keep_exploring"), icon=":material/insights:", width="stretch"):
+    st.switch_page("app_pages/explorer.py")
+st.header(t(f"story_{step.key}_title"))
+summary = results.scenario_results(s).summary
+st.markdown(t(f"story_{step.key}_notice", **notice_values(step, s, summary, t.fmt)))
+
+chart = (
+    results.explorer_charts(s, t.lang)[step.chart]
+    if step.chart in EXPLORER_CHARTS
+    else results.page_chart(step.chart, s, t.lang)
+)
+show_chart(chart, step.chart)
+if step.chart == "creaming_frontier":
+    show_sentences(narrative.creaming_sentences(results.creaming_results(s), t)[:2])
+elif step.chart == "parking_frontier":
+    show_sentences(narrative.parking_sentences(results.parking_results(s), s, t)[:2])
+
+st.caption(t("story_leave_note"))
