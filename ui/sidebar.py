@@ -13,7 +13,15 @@ import streamlit as st
 from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_probability_at
 
 from .i18n import LANGUAGES, Translator
-from .inputs import ADVANCED_SECTIONS, HEADLINE_FIELDS, INPUTS, cohort_slider_max
+from .inputs import (
+    ADVANCED_SECTIONS,
+    HEADLINE_FIELDS,
+    INPUTS,
+    InputSpec,
+    cohort_slider_max,
+    slider_digits,
+    slider_options,
+)
 from .share import share_link
 from .state import (
     CUSTOM_PRESET,
@@ -141,13 +149,22 @@ def _input(field: str, s: Scenario, t: Translator) -> None:
             help=help_text,
         )
     else:
-        st.slider(
+        # A select slider, so the value, its ends and what the keyboard steps to read in the
+        # page's language (Streamlit's own slider writes "0.50" and "40%" in Danish too).
+        st.select_slider(
             label,
-            min_value=float(spec.lo),
-            max_value=float(spec.hi),
-            step=float(spec.step),
-            format=spec.format,
+            slider_options(spec, st.session_state.get(spec.key)),
+            format_func=lambda value: slider_text(spec, value, t),
             key=spec.key,
             help=help_text,
             disabled=disabled,
         )
+
+
+def slider_text(spec: InputSpec, value: float, t: Translator) -> str:
+    """A fractional slider's value as the page's language writes it: "40 %", "0,50" (a value
+    between steps with the decimals it needs, "53,5 %", so no two options read the same)."""
+    digits = slider_digits(spec, value)
+    if spec.format == "percent":
+        return t.fmt.percent(value, digits)
+    return t.fmt.number(value, digits)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests._app import HEADLINE_SLIDERS, chart_data, start, text_of
+from tests._app import HEADLINE_SLIDERS, chart_data, slider, start, text_of
+from ui.inputs import HEADLINE_FIELDS
 
 pytestmark = pytest.mark.apptest
 
@@ -27,7 +28,7 @@ FOLLOWS_SLIDERS = {
 def test_page_runs_and_draws_its_charts_with_the_sidebar(page):
     at = start(page=page)
     assert set(chart_data(at)) == PAGE_CHARTS[page]
-    assert [s.label for s in at.sidebar.slider][:3] == [
+    assert [slider(at, f"in_{field}").label for field in HEADLINE_FIELDS] == [
         "Cohort size",
         "Success probability",
         "Target-group difficulty",
@@ -39,7 +40,7 @@ def test_headline_sliders_redraw_the_pages_charts(page):
     at = start(page=page)
     for key, value in HEADLINE_SLIDERS.items():
         before = chart_data(at)
-        at.slider(key=key).set_value(value).run()
+        slider(at, key).set_value(value).run()
         assert not at.exception, (key, [e.value for e in at.exception])
         after = chart_data(at)
         for chart in FOLLOWS_SLIDERS[page]:
