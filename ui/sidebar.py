@@ -22,6 +22,7 @@ from .inputs import (
     slider_digits,
     slider_options,
 )
+from .number_box import number_box
 from .share import share_link
 from .state import (
     CUSTOM_PRESET,
@@ -128,16 +129,7 @@ def _input(field: str, s: Scenario, t: Translator) -> None:
             help=help_text,
         )
     elif spec.kind == "number":
-        st.number_input(
-            label,
-            min_value=spec.lo,
-            max_value=spec.hi,
-            step=spec.step,
-            format=spec.format,
-            key=spec.key,
-            help=help_text,
-            disabled=disabled,
-        )
+        number_box(spec, label, help_text, disabled, t)
     elif spec.unit in ("count", "years"):
         hi = cohort_slider_max(s.cohort_size) if field == "cohort_size" else int(spec.hi)
         st.slider(

@@ -42,6 +42,7 @@ TEXT: dict[str, str] = {
         "and c(d); the reference group at difficulty 0.5 has {p0} and {c0})."
     ),
     "advanced": "Advanced",
+    "number_box_invalid": "Not a number from {lo} to {hi}; still {value}.",
     "section_group": "Target group and evidence",
     "section_contract": "Contract terms",
     "section_money": "Costs, savings and timing",
