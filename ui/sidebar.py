@@ -8,6 +8,9 @@ value into session state before the widget is drawn.
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
+
 import streamlit as st
 
 from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_probability_at
@@ -22,6 +25,7 @@ from .inputs import (
     slider_digits,
     slider_options,
 )
+from .layout import PRESENT_KEY, PRESENTER_CSS
 from .number_box import number_box
 from .share import share_link
 from .state import (
@@ -36,7 +40,10 @@ from .state import (
     reset_to_preset,
 )
 
-__all__ = ["render_sidebar"]
+__all__ = ["render_sidebar", "PRESENTER_STEPS"]
+
+#: Presenter mode: how far one key press moves each headline slider.
+PRESENTER_STEPS = {"cohort_size": 10.0, "success_probability": 0.05, "difficulty": 0.05}
 
 
 def render_sidebar(s: Scenario, t: Translator) -> None:
@@ -49,6 +56,10 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
             key=LANG_KEY,
             horizontal=True,
         )
+        st.toggle(t("present_mode"), key=PRESENT_KEY, help=t("present_mode_help"))
+        presenting = bool(st.session_state.get(PRESENT_KEY))
+        if presenting:
+            st.html(PRESENTER_CSS)
         st.selectbox(
             t("preset"),
             [CUSTOM_PRESET, *PRESETS],
@@ -62,7 +73,13 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
         st.caption(t.preset_story(st.session_state.get(PRESET_KEY, CUSTOM_PRESET)) or " ")
         st.subheader(t("headline_inputs"))
         for field in HEADLINE_FIELDS:
-            _input(field, s, t)
+            _input(field, s, t, presenting)
+            if presenting and field == "difficulty":
+                st.html(
+                    '<div class="sib-ends"><span>← {}</span><span>{} →</span></div>'.format(
+                        html.escape(t("difficulty_close")), html.escape(t("difficulty_far"))
+                    )
+                )
         st.caption(_group_caption(s, t))
         _baseline_buttons(t)
         with st.expander(t("advanced")):
@@ -110,7 +127,7 @@ def _group_caption(s: Scenario, t: Translator) -> str:
     )
 
 
-def _input(field: str, s: Scenario, t: Translator) -> None:
+def _input(field: str, s: Scenario, t: Translator, presenting: bool = False) -> None:
     spec = INPUTS[field]
     label, help_text = t.label(field), t.help(field)
     disabled = False
@@ -130,6 +147,24 @@ def _input(field: str, s: Scenario, t: Translator) -> None:
         )
     elif spec.kind == "number":
         number_box(spec, label, help_text, disabled, t)
+    elif presenting and field in PRESENTER_STEPS:
+        # Presenter mode: each key press moves the headline sliders a visible amount.
+        big = replace(spec, step=PRESENTER_STEPS[field])
+        current = st.session_state.get(spec.key)
+        if field == "cohort_size":
+            hi = cohort_slider_max(s.cohort_size)
+            options: list[float] = sorted({1, *range(10, hi + 1, 10), int(current or 1)})
+            text = t.fmt.number
+        else:
+            options = slider_options(big, current)
+            text = None
+        st.select_slider(
+            label,
+            options,
+            format_func=(lambda value: slider_text(big, value, t)) if text is None else text,
+            key=spec.key,
+            help=help_text,
+        )
     elif spec.unit in ("count", "years"):
         hi = cohort_slider_max(s.cohort_size) if field == "cohort_size" else int(spec.hi)
         st.slider(

@@ -37,6 +37,7 @@ from sib_model.workspace import clean_name
 from . import share
 from .i18n import LANGUAGES, Translator
 from .inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
+from .layout import PRESENT_KEY
 from .link_messages import value_text
 from .pages import PAGES
 
@@ -85,7 +86,7 @@ def start_session() -> None:
     if SCENARIO_KEY in st.session_state:
         return
     params = st.query_params.to_dict()
-    ws, problems = workspace_from_query(params, ignore=frozenset({LANG_KEY}))
+    ws, problems = workspace_from_query(params, ignore=frozenset({LANG_KEY, PRESENT_KEY}))
     scenario = ws.scenario
     st.session_state[BASELINE_KEY] = ws.baseline
     st.session_state[PINNED_KEY] = ws.pinned
@@ -96,6 +97,7 @@ def start_session() -> None:
         problems.append(QueryProblem(LANG_KEY, lang[:40], "invalid_value", "en, da"))
         lang = "en"
     st.session_state[LANG_KEY] = lang
+    st.session_state[PRESENT_KEY] = str(params.get(PRESENT_KEY, "")) in ("1", "true", "yes")
     st.session_state.update(widget_values(scenario))
     # What the widgets can show (a clamped value) is the scenario from now on; say so, since
     # the link then no longer reproduces exactly what it asked for.
@@ -261,6 +263,8 @@ def link_params(s: Scenario) -> dict[str, str]:
     lang = st.session_state.get(LANG_KEY, "en")
     if lang != "en":
         wanted[LANG_KEY] = lang
+    if st.session_state.get(PRESENT_KEY):
+        wanted[PRESENT_KEY] = "1"
     return wanted
 
 

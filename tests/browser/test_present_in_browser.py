@@ -47,3 +47,83 @@ def test_danish_sliders_boxes_and_ticks_read_danish(app_url, page, screenshot_di
         bad = [text for text in texts if ENGLISH_NUMBER.search(text)]
         assert not bad, (kind, bad)
     page.screenshot(path=str(screenshot_dir / "danish-sliders.png"))
+
+
+@pytest.fixture
+def tab_at(browser):
+    """A tab in a context of its own at the given viewport (and device scale)."""
+    contexts = []
+
+    def make(width: int, height: int, scale: float = 1.0):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            device_scale_factor=scale,
+            locale="en-GB",
+        )
+        context.set_default_timeout(30_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+_CHART_TEXT_JS = """() => {
+  const charts = Array.from(document.querySelectorAll('.js-plotly-plot'));
+  const sizes = [];
+  for (const gd of charts)
+    for (const t of gd.querySelectorAll('svg text'))
+      if (t.textContent.trim()) sizes.push(parseFloat(getComputedStyle(t).fontSize));
+  const boxes = charts.map(gd => {
+    const r = gd.getBoundingClientRect();
+    return {top: r.top, bottom: r.bottom, left: r.left, right: r.right};
+  });
+  return {sizes, boxes, height: window.innerHeight, width: window.innerWidth};
+}"""
+
+_TRUNCATED_JS = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('[data-testid="stMetricValue"],'
+      + ' [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *, .sib-key-sentence'))
+    if (el.scrollWidth > el.clientWidth + 1) out.push(el.textContent);
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_presenter_mode_fits_a_projector(app_url, tab_at, screenshot_dir, size):
+    page = tab_at(*size)
+    _open(page, app_url + "/?present=1")
+    found = page.evaluate(_CHART_TEXT_JS)
+    assert found["boxes"], "no chart drawn"
+    assert any(b["top"] >= 0 and b["bottom"] <= found["height"] for b in found["boxes"]), found
+    assert found["sizes"] and min(found["sizes"]) >= 16, sorted(found["sizes"])[:5]
+    values = page.locator('[data-testid="stMetricValue"]')
+    assert values.count() == 3
+    assert all(
+        float(v) >= 40
+        for v in values.evaluate_all("els => els.map(e => getComputedStyle(e).fontSize)")
+        for v in [v.removesuffix("px")]
+    )
+    assert not page.evaluate(_TRUNCATED_JS)
+    assert "present=1" in page.url
+    page.screenshot(path=str(screenshot_dir / f"presenter-{size[0]}x{size[1]}.png"))
+
+
+def test_presenter_mode_at_150_percent_zoom_cuts_nothing_off(app_url, tab_at, screenshot_dir):
+    # 150 % browser zoom on a 1280×720 screen: a CSS viewport of 853×480 at scale 1.5.
+    page = tab_at(853, 480, 1.5)
+    _open(page, app_url + "/?present=1&lang=da")
+    assert page.locator('[data-testid="stMetricValue"]').count() == 3
+    assert not page.evaluate(_TRUNCATED_JS)
+    page.screenshot(path=str(screenshot_dir / "presenter-zoom-150.png"))
+
+
+def test_presenter_key_sentence_is_one_line_at_1280(app_url, tab_at):
+    page = tab_at(1280, 720)
+    _open(page, app_url + "/?present=1&lang=da")
+    lines = page.locator(".sib-key-sentence").evaluate(
+        "el => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)"
+    )
+    assert lines < 1.5, lines
