@@ -17,7 +17,7 @@ from ui import state
 from ui.link_messages import link_problem_text
 from ui.live_chart import ensure_plotly_js
 from ui.pages import PAGE_WIDGETS, PAGES
-from ui.sidebar import render_sidebar
+from ui.sidebar import render_phone_sliders, render_sidebar
 
 st.set_page_config(
     page_title="SIB Scenario Explorer", page_icon=":material/handshake:", layout="wide"
@@ -31,6 +31,7 @@ state.keep_page_widgets(tuple(PAGE_WIDGETS))
 scenario = state.scenario_from_session()
 t = state.translator()
 render_sidebar(scenario, t)
+render_phone_sliders(scenario, t)
 state.publish(scenario)
 
 problems = state.link_problems()

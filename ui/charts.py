@@ -1098,6 +1098,9 @@ def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
             text=zone_names,
             hovertemplate=hover,
             customdata=np.dstack([irr * 100, loss * 100, net]),
+            # The zones are named in the legend below the plot, not in a colour bar beside
+            # it: there, the zone names took half a phone's width from the plot.
+            showscale=False,
             colorbar=dict(tickvals=[0, 1, 2, 3], ticktext=names, thickness=14),
         ),
         dict(
@@ -1110,11 +1113,24 @@ def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
             hovertext=[f"{t('current_scenario')}: {t.fmt.money(s.price_per_outcome)}"],
             hoverinfo="text",
         ),
+        *(
+            dict(
+                type="scatter",
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=name,
+                marker=dict(symbol="square", size=14, color=colour),
+                hoverinfo="skip",
+            )
+            for name, colour in zip(names, ZONE_COLOURS, strict=True)
+        ),
     ]
     layout = _layout(
         t,
         t("chart_deal_title"),
-        height=480,
+        height=520,
+        margin=dict(l=60, r=10, t=60, b=120),
         xaxis=dict(title=dict(text=t("chart_difficulty_x"))),
         yaxis=dict(title=dict(text=t("chart_price_y")), tickformat=",.0f"),
     )

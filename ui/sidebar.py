@@ -40,7 +40,19 @@ from .state import (
     reset_to_preset,
 )
 
-__all__ = ["render_sidebar", "PRESENTER_STEPS"]
+__all__ = ["render_sidebar", "render_phone_sliders", "PRESENTER_STEPS", "PHONE_KEY"]
+
+#: Container key of the copy of the headline sliders at the top of the page, shown on narrow
+#: screens only (``.st-key-phone_sliders``): on a phone the sidebar is a drawer, and a
+#: participant should see a slider and the chart it moves together.
+PHONE_KEY = "phone_sliders"
+PHONE_CSS = """<style>
+.st-key-phone_sliders { display: none; }
+@media (max-width: 640px) {
+  .st-key-phone_sliders { display: flex; }
+  .stMainBlockContainer, .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
+}
+</style>"""
 
 #: Presenter mode: how far one key press moves each headline slider.
 PRESENTER_STEPS = {"cohort_size": 10.0, "success_probability": 0.05, "difficulty": 0.05}
@@ -127,8 +139,33 @@ def _group_caption(s: Scenario, t: Translator) -> str:
     )
 
 
-def _input(field: str, s: Scenario, t: Translator, presenting: bool = False) -> None:
+def render_phone_sliders(s: Scenario, t: Translator) -> None:
+    """The three headline sliders again, at the top of the page, for narrow screens (hidden
+    by CSS elsewhere). They hold copies (``phone_in_<field>``) kept equal to the sidebar's."""
+    st.html(PHONE_CSS)
+    presenting = bool(st.session_state.get(PRESENT_KEY))
+    with st.container(key=PHONE_KEY):
+        for field in HEADLINE_FIELDS:
+            key = INPUTS[field].key
+            copy = f"phone_{key}"
+            if key in st.session_state and st.session_state.get(copy) != st.session_state[key]:
+                st.session_state[copy] = st.session_state[key]
+            _input(field, s, t, presenting, key=copy)
+
+
+def _from_phone(key: str) -> None:
+    """Callback of a phone slider: the sidebar's slider (the scenario's source) follows."""
+    st.session_state[key] = st.session_state[f"phone_{key}"]
+
+
+def _input(
+    field: str, s: Scenario, t: Translator, presenting: bool = False, key: str | None = None
+) -> None:
     spec = INPUTS[field]
+    # A copy (the phone sliders) draws under its own key and hands its value on.
+    widget_key = key or spec.key
+    on_change = None if key is None else _from_phone
+    args = None if key is None else (spec.key,)
     label, help_text = t.label(field), t.help(field)
     disabled = False
     if spec.switch_key is not None:
@@ -150,7 +187,7 @@ def _input(field: str, s: Scenario, t: Translator, presenting: bool = False) -> 
     elif presenting and field in PRESENTER_STEPS:
         # Presenter mode: each key press moves the headline sliders a visible amount.
         big = replace(spec, step=PRESENTER_STEPS[field])
-        current = st.session_state.get(spec.key)
+        current = st.session_state.get(widget_key)
         if field == "cohort_size":
             hi = cohort_slider_max(s.cohort_size)
             options: list[float] = sorted({1, *range(10, hi + 1, 10), int(current or 1)})
@@ -162,8 +199,10 @@ def _input(field: str, s: Scenario, t: Translator, presenting: bool = False) -> 
             label,
             options,
             format_func=(lambda value: slider_text(big, value, t)) if text is None else text,
-            key=spec.key,
+            key=widget_key,
             help=help_text,
+            on_change=on_change,
+            args=args,
         )
     elif spec.unit in ("count", "years"):
         hi = cohort_slider_max(s.cohort_size) if field == "cohort_size" else int(spec.hi)
@@ -172,19 +211,23 @@ def _input(field: str, s: Scenario, t: Translator, presenting: bool = False) -> 
             min_value=int(spec.lo),
             max_value=hi,
             step=int(spec.step),
-            key=spec.key,
+            key=widget_key,
             help=help_text,
+            on_change=on_change,
+            args=args,
         )
     else:
         # A select slider, so the value, its ends and what the keyboard steps to read in the
         # page's language (Streamlit's own slider writes "0.50" and "40%" in Danish too).
         st.select_slider(
             label,
-            slider_options(spec, st.session_state.get(spec.key)),
+            slider_options(spec, st.session_state.get(widget_key)),
             format_func=lambda value: slider_text(spec, value, t),
-            key=spec.key,
+            key=widget_key,
             help=help_text,
             disabled=disabled,
+            on_change=on_change,
+            args=args,
         )
 
 

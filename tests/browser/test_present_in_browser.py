@@ -127,3 +127,44 @@ def test_presenter_key_sentence_is_one_line_at_1280(app_url, tab_at):
         "el => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)"
     )
     assert lines < 1.5, lines
+
+
+_PLOT_AREAS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
+  const plots = Array.from(gd.querySelectorAll('.nsewdrag')).map(d => d.getBoundingClientRect());
+  const legend = gd.querySelector('.legend');
+  const l = legend ? legend.getBoundingClientRect() : null;
+  return {
+    plots: plots.map(r => ({w: r.width, h: r.height, bottom: r.bottom})),
+    legend: l && l.width ? {top: l.top, left: l.left} : null,
+  };
+})"""
+
+
+@pytest.mark.parametrize(("path", "name"), [("/", "explorer"), ("/deal-space", "deal-space")])
+def test_a_phone_sees_sliders_and_readable_charts(app_url, tab_at, screenshot_dir, path, name):
+    page = tab_at(390, 844)
+    _open(page, app_url + path + "?lang=da")
+    phone = page.locator(".st-key-phone_sliders [data-testid='stSlider']")
+    assert phone.count() == 3 and phone.first.is_visible()
+    # The first slider and the first thing it moves are on the first screen together.
+    top = phone.first.bounding_box()
+    effect = (
+        page.locator(".stMain")
+        .locator("[data-testid='stMetricValue'], .js-plotly-plot, [data-testid='stMarkdown'] li")
+        .first
+    )
+    assert top["y"] >= 0
+    if name == "explorer":
+        assert effect.bounding_box()["y"] < 844
+    for chart in page.evaluate(_PLOT_AREAS_JS):
+        for plot in chart["plots"]:
+            assert plot["w"] >= 200 and plot["h"] >= 120, chart
+        if chart["legend"] is not None:
+            assert chart["legend"]["top"] >= min(p["bottom"] for p in chart["plots"]) - 5, chart
+    page.screenshot(path=str(screenshot_dir / f"phone-{name}.png"))
+    harness.full_page_screenshot(page, screenshot_dir / f"phone-{name}-full.png")
+
+
+def test_desktop_hides_the_phone_sliders(app_url, page):
+    _open(page, app_url + "/")
+    assert not page.locator(".st-key-phone_sliders").first.is_visible()
