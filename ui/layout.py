@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from .charts import add_baseline, presenter_figure
+from .inputs import InputSpec, slider_digits, slider_options
 from .live_chart import ChartJSON, live_chart
 
 #: Session-state key (and link key) of presenter mode.
@@ -42,6 +43,7 @@ __all__ = [
     "show_chart",
     "show_sentences",
     "show_key_sentence",
+    "percent_slider",
     "ghosted",
     "presenting",
 ]
@@ -103,6 +105,24 @@ def show_key_sentence(sentence: str, where: Any = st) -> None:
 
 def show_sentences(sentences: list[str], where: Any = st) -> None:
     where.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+
+
+def percent_slider(
+    where: Any, label: str, lo: float, hi: float, step: float, key: str, help: str, t: Any
+) -> float:
+    """A page's own percentage slider whose value reads in the page's language ("5 %" in
+    Danish, "5%" in English): a select slider over the range in steps (plus the current value
+    when a link set one between steps); the value is the fraction, as ``st.slider`` gives."""
+    spec = InputSpec(key, "slider", "fraction", lo, hi, step, "percent")
+    options = slider_options(spec, st.session_state.get(key))
+    value = where.select_slider(
+        label,
+        options,
+        format_func=lambda v: t.fmt.percent(v, slider_digits(spec, v)),
+        key=key,
+        help=help,
+    )
+    return float(value)
 
 
 def presenting() -> bool:

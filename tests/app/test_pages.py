@@ -83,7 +83,7 @@ def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_
 def test_deal_space_follows_the_parties_terms():
     at = start(page="deal-space")
     before = chart_data(at)["deal_space_heatmap"]
-    at.slider(key="deal_target_irr").set_value(0.15).run()
+    slider(at, "deal_target_irr").set_value(0.15).run()
     stricter = chart_data(at)["deal_space_heatmap"]
     assert stricter[0]["z"] != before[0]["z"]
     at.radio(key="deal_test").set_value("wtp").run()
@@ -94,10 +94,10 @@ def test_deal_space_follows_the_parties_terms():
 
 def test_deal_space_terms_survive_a_visit_to_another_page():
     at = start(page="deal-space")
-    at.slider(key="deal_target_irr").set_value(0.12).run()
+    slider(at, "deal_target_irr").set_value(0.12).run()
     at.switch_page("app_pages/method.py").run()
     at.switch_page("app_pages/deal_space.py").run()
-    assert at.slider(key="deal_target_irr").value == pytest.approx(0.12)
+    assert slider(at, "deal_target_irr").value == pytest.approx(0.12)
 
 
 def test_method_page_has_equations_glossary_and_sources():

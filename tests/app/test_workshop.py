@@ -38,7 +38,7 @@ def test_a_link_reproduces_scenario_baseline_pinned_set_and_page_settings():
     assert state["scenario"] == WORKSHOP.scenario
     assert state["baseline"] == WORKSHOP.baseline
     assert state["pinned"] == WORKSHOP.pinned
-    assert at.slider(key="deal_target_irr").value == pytest.approx(0.08)
+    assert slider(at, "deal_target_irr").value == pytest.approx(0.08)
     assert at.radio(key="deal_test").value == "wtp"
     assert at.number_input(key="deal_wtp").value == 400_000
     assert not at.warning
@@ -47,7 +47,7 @@ def test_a_link_reproduces_scenario_baseline_pinned_set_and_page_settings():
 
 def test_moving_a_page_setting_updates_the_link():
     at = start(page="deal-space")
-    at.slider(key="deal_max_loss").set_value(0.4).run()
+    slider(at, "deal_max_loss").set_value(0.4).run()
     assert at.query_params["maxloss"] == "0.4"
 
 

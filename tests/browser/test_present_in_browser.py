@@ -37,8 +37,9 @@ def _open(page, url: str) -> None:
     harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
 
 
-def test_danish_sliders_boxes_and_ticks_read_danish(app_url, page, screenshot_dir):
-    _open(page, app_url + "/?lang=da")
+@pytest.mark.parametrize("path", ["/", "/deal-space", "/creaming", "/sensitivity"])
+def test_danish_sliders_boxes_and_ticks_read_danish(app_url, page, screenshot_dir, path):
+    _open(page, app_url + path + "?lang=da")
     page.get_by_text("Avanceret").first.click()  # the advanced sliders and number boxes
     harness.wait_until_idle(page, min_charts=1)
     found = page.evaluate(_VISIBLE_NUMBERS_JS)
@@ -46,7 +47,8 @@ def test_danish_sliders_boxes_and_ticks_read_danish(app_url, page, screenshot_di
     for kind, texts in found.items():
         bad = [text for text in texts if ENGLISH_NUMBER.search(text)]
         assert not bad, (kind, bad)
-    page.screenshot(path=str(screenshot_dir / "danish-sliders.png"))
+    name = path.strip("/") or "explorer"
+    page.screenshot(path=str(screenshot_dir / f"danish-sliders-{name}.png"))
 
 
 @pytest.fixture
