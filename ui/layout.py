@@ -33,6 +33,10 @@ PRESENTER_CSS = """<style>
 [data-testid="stSliderThumbValue"] { font-size: 1.05rem; font-weight: 700; }
 .stMain .stMarkdown p.sib-key-sentence { font-size: clamp(15px, 1.22vw, 1.7rem);
   font-weight: 600; margin: 0.2rem 0 0.3rem 0; }
+[data-testid="stSidebarHeader"] { height: 2.2rem; margin-bottom: 0.2rem; }
+[data-testid="stSidebarUserContent"] { padding-top: 0.4rem; }
+[data-testid="stSidebarNav"] a { min-height: 0; line-height: 1.25; padding-top: 0.1rem;
+  padding-bottom: 0.1rem; }
 .sib-ends { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.9rem;
   color: #000; margin-top: -0.8rem; white-space: nowrap; }
 </style>"""

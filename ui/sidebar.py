@@ -71,7 +71,9 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
         st.toggle(t("present_mode"), key=PRESENT_KEY, help=t("present_mode_help"))
         presenting = bool(st.session_state.get(PRESENT_KEY))
         if presenting:
+            # The sliders first, so a 720 px projector shows all three under the menu.
             st.html(PRESENTER_CSS)
+            _headline_sliders(s, t, presenting)
         st.selectbox(
             t("preset"),
             [CUSTOM_PRESET, *PRESETS],
@@ -83,15 +85,8 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
         # Always one caption, empty for a custom scenario: an element that comes and goes
         # shifts everything after it, and Streamlit then rebuilds the whole sidebar.
         st.caption(t.preset_story(st.session_state.get(PRESET_KEY, CUSTOM_PRESET)) or " ")
-        st.subheader(t("headline_inputs"))
-        for field in HEADLINE_FIELDS:
-            _input(field, s, t, presenting)
-            if presenting and field == "difficulty":
-                st.html(
-                    '<div class="sib-ends"><span>← {}</span><span>{} →</span></div>'.format(
-                        html.escape(t("difficulty_close")), html.escape(t("difficulty_far"))
-                    )
-                )
+        if not presenting:
+            _headline_sliders(s, t, presenting)
         st.caption(_group_caption(s, t))
         _baseline_buttons(t)
         with st.expander(t("advanced")):
@@ -101,6 +96,18 @@ def render_sidebar(s: Scenario, t: Translator) -> None:
                     _input(field, s, t)
         st.caption(t("share_link"))
         st.code(share_link(app_root(), "", link_params(s)), language=None, wrap_lines=True)
+
+
+def _headline_sliders(s: Scenario, t: Translator, presenting: bool) -> None:
+    st.subheader(t("headline_inputs"))
+    for field in HEADLINE_FIELDS:
+        _input(field, s, t, presenting)
+        if presenting and field == "difficulty":
+            st.html(
+                '<div class="sib-ends"><span>← {}</span><span>{} →</span></div>'.format(
+                    html.escape(t("difficulty_close")), html.escape(t("difficulty_far"))
+                )
+            )
 
 
 def _baseline_buttons(t: Translator) -> None:

@@ -110,6 +110,10 @@ def test_presenter_mode_fits_a_projector(app_url, tab_at, screenshot_dir, size):
     )
     assert not page.evaluate(_TRUNCATED_JS)
     assert "present=1" in page.url
+    sliders = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
+    for k in range(3):  # the three headline sliders without scrolling the sidebar
+        box = sliders.nth(k).bounding_box()
+        assert box and box["y"] + box["height"] <= size[1], (k, box)
     page.screenshot(path=str(screenshot_dir / f"presenter-{size[0]}x{size[1]}.png"))
 
 
