@@ -17,7 +17,7 @@ from ui import state
 from ui.link_messages import link_problem_text
 from ui.live_chart import ensure_plotly_js
 from ui.pages import PAGE_WIDGETS, PAGES
-from ui.sidebar import render_sidebar
+from ui.sidebar import render_phone_sliders, render_sidebar
 
 st.set_page_config(
     page_title="SIB Scenario Explorer", page_icon=":material/handshake:", layout="wide"
@@ -37,6 +37,7 @@ pages = [
 # The navigation first: the sidebar's link names the page it is on, and the URL keeps it.
 navigation = st.navigation(pages)
 render_sidebar(scenario, t, navigation.url_path)
+render_phone_sliders(scenario, t)
 state.publish(scenario, navigation.url_path)
 
 problems = state.link_problems()

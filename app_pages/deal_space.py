@@ -4,7 +4,7 @@ would sign."""
 import streamlit as st
 
 from ui import narrative, results, state
-from ui.layout import show_chart, show_sentences
+from ui.layout import percent_slider, show_chart, show_sentences
 from ui.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_WIDGETS
 from ui.result_types import DealTerms
 
@@ -20,23 +20,12 @@ st.caption(t("illustrative"))
 st.markdown(t("deal_intro"))
 
 left, middle, right = st.columns(3)
-target_irr = left.slider(
-    t("deal_target_irr"),
-    0.0,
-    0.30,
-    step=0.005,
-    format="percent",
-    key=DEAL_TARGET_IRR,
-    help=t("deal_target_irr_help"),
+# Select sliders, so "5 %" reads Danish in Danish (st.slider writes "5%" in every language).
+target_irr = percent_slider(
+    left, t("deal_target_irr"), 0.0, 0.30, 0.005, DEAL_TARGET_IRR, t("deal_target_irr_help"), t
 )
-max_loss = middle.slider(
-    t("deal_max_loss"),
-    0.0,
-    1.0,
-    step=0.01,
-    format="percent",
-    key=DEAL_MAX_LOSS,
-    help=t("deal_max_loss_help"),
+max_loss = percent_slider(
+    middle, t("deal_max_loss"), 0.0, 1.0, 0.01, DEAL_MAX_LOSS, t("deal_max_loss_help"), t
 )
 test = right.radio(
     t("deal_test"),

@@ -6,11 +6,22 @@ import streamlit as st
 from sib_model.reality import reality_check
 from ui import charts, narrative, results, state
 from ui.headline import headline_figures, show_figures
-from ui.layout import show_chart, show_sentences
+from ui.layout import presenting, show_chart, show_key_sentence, show_sentences
 
 s, t = state.current()
 ghost = state.ghost()
 summary = results.scenario_results(s).summary
+
+if presenting():
+    # For a projector: the three headline figures, the key sentence and the return chart.
+    figures = headline_figures(
+        summary, t, None if ghost is None else results.scenario_results(ghost).summary
+    )
+    show_figures(figures[:3])
+    show_key_sentence(narrative.explorer_sentences(summary, s, t)[0])
+    chart_json = results.explorer_charts_with_baseline(s, state.baseline(), t.lang)
+    show_chart(chart_json["explorer_investor_irr"], "explorer_investor_irr", height=430)
+    st.stop()
 
 st.title(t("page_explorer"))
 st.caption(t("illustrative"))

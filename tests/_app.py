@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -13,6 +14,13 @@ APP = Path(__file__).resolve().parents[1] / "app.py"
 #: URL path → page script, as the navigation lists them.
 PAGES = {page.url: page.path for page in ui.pages.PAGES}
 HEADLINE_SLIDERS = {"in_cohort_size": 60, "in_success_probability": 0.55, "in_difficulty": 0.8}
+
+
+def slider(at: AppTest, key: str) -> Any:
+    """The sidebar slider of widget ``key``: a plain slider for counts and years, a select
+    slider (values in the page's language) for shares and other fractional numbers."""
+    found = [w for w in at.select_slider if w.key == key]
+    return found[0] if found else at.slider(key=key)
 
 
 def start(query: dict[str, str] | None = None, page: str = "explorer") -> AppTest:

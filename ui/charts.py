@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import json
 import math
 from collections.abc import Callable
 from typing import Any
@@ -62,6 +63,9 @@ __all__ = [
     "compare_cash_chart",
     "add_baseline",
     "with_baseline",
+    "PRESENT_TEMPLATE",
+    "OKABE_ITO",
+    "presenter_figure",
 ]
 
 #: One colour per party, the same on every page.
@@ -118,6 +122,79 @@ TEMPLATE = {
         "hoverlabel": {"font": {"family": '"Source Sans Pro", sans-serif'}},
     }
 }
+
+
+#: Presenter mode (a projector at 1280×720 or 1920×1080): the same charts with every text at
+#: least 16 px, darker text and lines, and colours a colour-blind audience tells apart.
+PRESENT_FONT = 16
+PRESENT_TEMPLATE = {
+    "layout": {
+        "font": {
+            "family": '"Source Sans Pro", "Source Sans 3", sans-serif',
+            "size": 18,
+            "color": "#000000",
+        },
+        "title": {"font": {"size": 22, "color": "#000000", "weight": 700}},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        **{
+            axis: {
+                "gridcolor": "#D0D4DC",
+                "zerolinecolor": "#555555",
+                "linecolor": "#555555",
+                "title": {"font": {"size": 18, "color": "#000000"}, "standoff": 10},
+                "tickfont": {"size": 16, "color": "#000000"},
+            }
+            for axis in ("xaxis", "yaxis")
+        },
+        "legend": {"font": {"size": 16}},
+        "hoverlabel": {"font": {"family": '"Source Sans Pro", sans-serif', "size": 18}},
+    }
+}
+#: The Okabe–Ito palette (safe for the common colour-vision deficiencies), taking the place of
+#: each party's colour in presenter mode.
+OKABE_ITO = {
+    "investor": "#0072B2",
+    "provider": "#CC79A7",
+    "commissioner": "#D55E00",
+    "conventional": "#666666",
+    "society": "#009E73",
+    "payment": "#E69F00",
+    "saving": "#56B4E9",
+    "loss": "#D55E00",
+    "gain": "#0072B2",
+    "guarantor": "#000000",
+}
+
+
+def _bigger_fonts(node: Any) -> None:
+    """Raise every explicit font size in ``node`` (a figure's JSON) to at least 16 px."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            sized = isinstance(value, dict) and isinstance(value.get("size"), (int, float))
+            if sized and key in ("font", "tickfont", "textfont", "insidetextfont"):
+                value["size"] = max(value["size"], PRESENT_FONT)
+            _bigger_fonts(value)
+    elif isinstance(node, list):
+        for item in node:
+            _bigger_fonts(item)
+
+
+def presenter_figure(figure: dict, height: int | None = None) -> dict:
+    """``figure`` (plotly JSON as a dict) drawn for a projector: the presenter template, no
+    text under 16 px, Okabe–Ito colours; ``height`` in px if given. Changes ``figure``."""
+    text = json.dumps(figure)
+    for party, colour in COLOURS.items():
+        text = text.replace(colour, OKABE_ITO[party]).replace(colour.upper(), OKABE_ITO[party])
+    figure = json.loads(text)
+    layout = figure.setdefault("layout", {})
+    layout["template"] = PRESENT_TEMPLATE
+    _bigger_fonts(figure)
+    margin = layout.setdefault("margin", {})
+    margin.update(l=max(margin.get("l", 0), 80), b=max(margin.get("b", 0), 70))
+    if height is not None:
+        layout["height"] = height
+    return figure
 
 
 def _layout(t: Translator, title: str, height: int = _HEIGHT, **layout: object) -> dict:
@@ -1021,6 +1098,9 @@ def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
             text=zone_names,
             hovertemplate=hover,
             customdata=np.dstack([irr * 100, loss * 100, net]),
+            # The zones are named in the legend below the plot, not in a colour bar beside
+            # it: there, the zone names took half a phone's width from the plot.
+            showscale=False,
             colorbar=dict(tickvals=[0, 1, 2, 3], ticktext=names, thickness=14),
         ),
         dict(
@@ -1033,11 +1113,24 @@ def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
             hovertext=[f"{t('current_scenario')}: {t.fmt.money(s.price_per_outcome)}"],
             hoverinfo="text",
         ),
+        *(
+            dict(
+                type="scatter",
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=name,
+                marker=dict(symbol="square", size=14, color=colour),
+                hoverinfo="skip",
+            )
+            for name, colour in zip(names, ZONE_COLOURS, strict=True)
+        ),
     ]
     layout = _layout(
         t,
         t("chart_deal_title"),
-        height=480,
+        height=520,
+        margin=dict(l=60, r=10, t=60, b=120),
         xaxis=dict(title=dict(text=t("chart_difficulty_x"))),
         yaxis=dict(title=dict(text=t("chart_price_y")), tickformat=",.0f"),
     )

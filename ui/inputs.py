@@ -30,6 +30,9 @@ __all__ = [
     "widget_values",
     "scenario_from_widgets",
     "cohort_slider_max",
+    "is_select_slider",
+    "slider_options",
+    "slider_digits",
 ]
 
 Kind = Literal["slider", "number", "choice"]
@@ -143,6 +146,35 @@ def cohort_slider_max(cohort_size: int) -> int:
         if cohort_size <= COHORT_SLIDER_MAX
         else int(FIELD_LIMITS["cohort_size"][1] or COHORT_SLIDER_MAX)
     )
+
+
+def is_select_slider(spec: InputSpec) -> bool:
+    """Fractional sliders are drawn as select sliders, so their values read in the page's
+    language ("0,50", "40 %"): Streamlit's own slider formats numbers the English way."""
+    return spec.kind == "slider" and spec.unit not in ("count", "years")
+
+
+def _decimals(step: float) -> int:
+    text = f"{step:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def slider_options(spec: InputSpec, current: float | None = None) -> list[float]:
+    """Every value a fractional slider can take: its range in steps, rounded as links are,
+    plus ``current`` when that lies between steps (a preset's 53.5 %, a link's value), so the
+    slider shows it exactly; the next key press moves it onto a step."""
+    count = round((spec.hi - spec.lo) / spec.step)
+    options = [round(spec.lo + k * spec.step, 6) for k in range(count + 1)]
+    if current is not None and current not in options:
+        options = sorted({*options, float(current)})
+    return options
+
+
+def slider_digits(spec: InputSpec, value: float | None = None) -> int:
+    """Decimals a fractional slider shows: of the percentage for a share (a step of 0.005
+    is 0.5 %), of the number otherwise; more when ``value`` needs them (between steps)."""
+    places = max(_decimals(spec.step), _decimals(value) if value is not None else 0)
+    return max(places - 2, 0) if spec.format == "percent" else places
 
 
 def _clamp(value: float, lo: float, hi: float) -> float:

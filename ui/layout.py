@@ -2,16 +2,55 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from .charts import add_baseline
+from .charts import add_baseline, presenter_figure
+from .inputs import InputSpec, slider_digits, slider_options
 from .live_chart import ChartJSON, live_chart
 
-__all__ = ["PLOTLY_CONFIG", "show_chart", "show_sentences", "ghosted"]
+#: Session-state key (and link key) of presenter mode.
+PRESENT_KEY = "present"
+
+#: Presenter mode's page style: large type, black text, headline numbers of 44 px, little
+#: padding, so a projector at 1280×720 shows the numbers and one chart without scrolling.
+PRESENTER_CSS = """<style>
+.stMainBlockContainer, .block-container { padding-top: 3.4rem; padding-bottom: 1rem; }
+.stApp, .stMarkdown, .stMarkdown p, .stMarkdown li { color: #000; }
+.stMain .stMarkdown p, .stMain .stMarkdown li { font-size: 1.3rem; line-height: 1.4; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div {
+  font-size: 44px; line-height: 1.15; color: #000; }
+[data-testid="stMetric"] *, [data-testid="stMetricValue"] {
+  white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; overflow-wrap: anywhere; }
+[data-testid="stMetricLabel"] p { font-size: 1.15rem; color: #000; }
+[data-testid="stSidebar"] [data-testid="stWidgetLabel"] p { font-size: 1.1rem; color: #000; }
+[data-testid="stSliderThumbValue"] { font-size: 1.05rem; font-weight: 700; }
+.stMain .stMarkdown p.sib-key-sentence { font-size: clamp(15px, 1.22vw, 1.7rem);
+  font-weight: 600; margin: 0.2rem 0 0.3rem 0; }
+[data-testid="stSidebarHeader"] { height: 2.2rem; margin-bottom: 0.2rem; }
+[data-testid="stSidebarUserContent"] { padding-top: 0.4rem; }
+[data-testid="stSidebarNav"] a { min-height: 0; line-height: 1.25; padding-top: 0.1rem;
+  padding-bottom: 0.1rem; }
+.sib-ends { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.9rem;
+  color: #000; margin-top: -0.8rem; white-space: nowrap; }
+</style>"""
+
+__all__ = [
+    "PLOTLY_CONFIG",
+    "PRESENT_KEY",
+    "show_chart",
+    "show_sentences",
+    "show_key_sentence",
+    "percent_slider",
+    "ghosted",
+    "presenting",
+]
 
 #: The mode bar holds one button, "download as PNG" (at twice the screen's resolution, named
 #: after the chart), shown while the pointer is over the chart; plotly's dozen other buttons
@@ -43,15 +82,53 @@ def show_chart(
     where: Any = st,
     baseline: go.Figure | ChartJSON | None = None,
     label: str = "baseline",
+    height: int | None = None,
 ) -> None:
     """Draw ``figure`` under a stable ``key`` in ``where`` (a column, or the page); on the next
     run the same chart is redrawn in place (see :mod:`ui.live_chart`). With ``baseline``,
-    that figure's traces are drawn faintly behind, under the legend entry ``label``."""
+    that figure's traces are drawn faintly behind, under the legend entry ``label``. In
+    presenter mode the chart gets large type and colour-blind-safe colours (and ``height``,
+    when given)."""
     if baseline is not None:
         figure = ghosted(figure, baseline, label)
+    if st.session_state.get(PRESENT_KEY):
+        chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
+        shown = presenter_figure(json.loads(chart.json), height)
+        figure = ChartJSON(
+            json.dumps(shown, separators=(",", ":")), int(shown["layout"].get("height", 450))
+        )
     config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": key, "scale": 2}}
     live_chart(figure, key, config, where)
 
 
+def show_key_sentence(sentence: str, where: Any = st) -> None:
+    """One sentence, large and on one line (presenter mode); ``**bold**`` stays bold."""
+    body = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(sentence, quote=False))
+    where.markdown(f'<p class="sib-key-sentence">{body}</p>', unsafe_allow_html=True)
+
+
 def show_sentences(sentences: list[str], where: Any = st) -> None:
     where.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+
+
+def percent_slider(
+    where: Any, label: str, lo: float, hi: float, step: float, key: str, help: str, t: Any
+) -> float:
+    """A page's own percentage slider whose value reads in the page's language ("5 %" in
+    Danish, "5%" in English): a select slider over the range in steps (plus the current value
+    when a link set one between steps); the value is the fraction, as ``st.slider`` gives."""
+    spec = InputSpec(key, "slider", "fraction", lo, hi, step, "percent")
+    options = slider_options(spec, st.session_state.get(key))
+    value = where.select_slider(
+        label,
+        options,
+        format_func=lambda v: t.fmt.percent(v, slider_digits(spec, v)),
+        key=key,
+        help=help,
+    )
+    return float(value)
+
+
+def presenting() -> bool:
+    """True in presenter mode (the sidebar's toggle, ``?present=1`` in a link)."""
+    return bool(st.session_state.get(PRESENT_KEY, False))

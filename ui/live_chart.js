@@ -37,7 +37,24 @@ function drawPending(chart, Plotly) {
   chart.pending = undefined;
   const figure = JSON.parse(data.figure);
   return Plotly.react(chart.gd, figure.data || [], figure.layout || {}, data.config || {})
-    .then(() => { chart.drawn = true; });
+    .then(() => {
+      if (!chart.drawn) chart.gd.on("plotly_afterplot", () => spacePercentTicks(chart.gd));
+      chart.drawn = true;
+      spacePercentTicks(chart.gd);
+    });
+}
+
+// d3's percent format writes "40%" whatever the figure's `separators`; Danish writes "40 %".
+// A figure with a decimal comma (Danish) gets the space put into its percent tick labels
+// after every draw (plotly redraws ticks on react, zoom and resize).
+const PERCENT_TICKS = ".xtick text, .ytick text, .colorbar text, .cbaxis text";
+function spacePercentTicks(gd) {
+  const separators = (gd._fullLayout && gd._fullLayout.separators) || ".,";
+  if (separators[0] !== ",") return;
+  for (const text of gd.querySelectorAll(PERCENT_TICKS)) {
+    const now = text.textContent;
+    if (/\d%$/.test(now)) text.textContent = now.replace(/%$/, "\u00a0%");
+  }
 }
 
 function createChart(parentElement) {

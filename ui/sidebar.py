@@ -8,12 +8,25 @@ value into session state before the widget is drawn.
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
+
 import streamlit as st
 
 from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_probability_at
 
 from .i18n import LANGUAGES, Translator
-from .inputs import ADVANCED_SECTIONS, HEADLINE_FIELDS, INPUTS, cohort_slider_max
+from .inputs import (
+    ADVANCED_SECTIONS,
+    HEADLINE_FIELDS,
+    INPUTS,
+    InputSpec,
+    cohort_slider_max,
+    slider_digits,
+    slider_options,
+)
+from .layout import PRESENT_KEY, PRESENTER_CSS
+from .number_box import number_box
 from .share import share_link
 from .state import (
     CUSTOM_PRESET,
@@ -27,7 +40,22 @@ from .state import (
     reset_to_preset,
 )
 
-__all__ = ["render_sidebar"]
+__all__ = ["render_sidebar", "render_phone_sliders", "PRESENTER_STEPS", "PHONE_KEY"]
+
+#: Container key of the copy of the headline sliders at the top of the page, shown on narrow
+#: screens only (``.st-key-phone_sliders``): on a phone the sidebar is a drawer, and a
+#: participant should see a slider and the chart it moves together.
+PHONE_KEY = "phone_sliders"
+PHONE_CSS = """<style>
+.st-key-phone_sliders { display: none; }
+@media (max-width: 640px) {
+  .st-key-phone_sliders { display: flex; }
+  .stMainBlockContainer, .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
+}
+</style>"""
+
+#: Presenter mode: how far one key press moves each headline slider.
+PRESENTER_STEPS = {"cohort_size": 10.0, "success_probability": 0.05, "difficulty": 0.05}
 
 
 def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
@@ -41,6 +69,12 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
             key=LANG_KEY,
             horizontal=True,
         )
+        st.toggle(t("present_mode"), key=PRESENT_KEY, help=t("present_mode_help"))
+        presenting = bool(st.session_state.get(PRESENT_KEY))
+        if presenting:
+            # The sliders first, so a 720 px projector shows all three under the menu.
+            st.html(PRESENTER_CSS)
+            _headline_sliders(s, t, presenting)
         st.selectbox(
             t("preset"),
             [CUSTOM_PRESET, *PRESETS],
@@ -52,9 +86,8 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
         # Always one caption, empty for a custom scenario: an element that comes and goes
         # shifts everything after it, and Streamlit then rebuilds the whole sidebar.
         st.caption(t.preset_story(st.session_state.get(PRESET_KEY, CUSTOM_PRESET)) or " ")
-        st.subheader(t("headline_inputs"))
-        for field in HEADLINE_FIELDS:
-            _input(field, s, t)
+        if not presenting:
+            _headline_sliders(s, t, presenting)
         st.caption(_group_caption(s, t))
         _baseline_buttons(t)
         with st.expander(t("advanced")):
@@ -64,6 +97,18 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
                     _input(field, s, t)
         st.caption(t("share_link"))
         st.code(share_link(app_root(), page_url, link_params(s)), language=None, wrap_lines=True)
+
+
+def _headline_sliders(s: Scenario, t: Translator, presenting: bool) -> None:
+    st.subheader(t("headline_inputs"))
+    for field in HEADLINE_FIELDS:
+        _input(field, s, t, presenting)
+        if presenting and field == "difficulty":
+            st.html(
+                '<div class="sib-ends"><span>← {}</span><span>{} →</span></div>'.format(
+                    html.escape(t("difficulty_close")), html.escape(t("difficulty_far"))
+                )
+            )
 
 
 def _baseline_buttons(t: Translator) -> None:
@@ -102,8 +147,33 @@ def _group_caption(s: Scenario, t: Translator) -> str:
     )
 
 
-def _input(field: str, s: Scenario, t: Translator) -> None:
+def render_phone_sliders(s: Scenario, t: Translator) -> None:
+    """The three headline sliders again, at the top of the page, for narrow screens (hidden
+    by CSS elsewhere). They hold copies (``phone_in_<field>``) kept equal to the sidebar's."""
+    st.html(PHONE_CSS)
+    presenting = bool(st.session_state.get(PRESENT_KEY))
+    with st.container(key=PHONE_KEY):
+        for field in HEADLINE_FIELDS:
+            key = INPUTS[field].key
+            copy = f"phone_{key}"
+            if key in st.session_state and st.session_state.get(copy) != st.session_state[key]:
+                st.session_state[copy] = st.session_state[key]
+            _input(field, s, t, presenting, key=copy)
+
+
+def _from_phone(key: str) -> None:
+    """Callback of a phone slider: the sidebar's slider (the scenario's source) follows."""
+    st.session_state[key] = st.session_state[f"phone_{key}"]
+
+
+def _input(
+    field: str, s: Scenario, t: Translator, presenting: bool = False, key: str | None = None
+) -> None:
     spec = INPUTS[field]
+    # A copy (the phone sliders) draws under its own key and hands its value on.
+    widget_key = key or spec.key
+    on_change = None if key is None else _from_phone
+    args = None if key is None else (spec.key,)
     label, help_text = t.label(field), t.help(field)
     disabled = False
     if spec.switch_key is not None:
@@ -121,15 +191,26 @@ def _input(field: str, s: Scenario, t: Translator) -> None:
             help=help_text,
         )
     elif spec.kind == "number":
-        st.number_input(
+        number_box(spec, label, help_text, disabled, t)
+    elif presenting and field in PRESENTER_STEPS:
+        # Presenter mode: each key press moves the headline sliders a visible amount.
+        big = replace(spec, step=PRESENTER_STEPS[field])
+        current = st.session_state.get(widget_key)
+        if field == "cohort_size":
+            hi = cohort_slider_max(s.cohort_size)
+            options: list[float] = sorted({1, *range(10, hi + 1, 10), int(current or 1)})
+            text = t.fmt.number
+        else:
+            options = slider_options(big, current)
+            text = None
+        st.select_slider(
             label,
-            min_value=spec.lo,
-            max_value=spec.hi,
-            step=spec.step,
-            format=spec.format,
-            key=spec.key,
+            options,
+            format_func=(lambda value: slider_text(big, value, t)) if text is None else text,
+            key=widget_key,
             help=help_text,
-            disabled=disabled,
+            on_change=on_change,
+            args=args,
         )
     elif spec.unit in ("count", "years"):
         hi = cohort_slider_max(s.cohort_size) if field == "cohort_size" else int(spec.hi)
@@ -138,17 +219,30 @@ def _input(field: str, s: Scenario, t: Translator) -> None:
             min_value=int(spec.lo),
             max_value=hi,
             step=int(spec.step),
-            key=spec.key,
+            key=widget_key,
             help=help_text,
+            on_change=on_change,
+            args=args,
         )
     else:
-        st.slider(
+        # A select slider, so the value, its ends and what the keyboard steps to read in the
+        # page's language (Streamlit's own slider writes "0.50" and "40%" in Danish too).
+        st.select_slider(
             label,
-            min_value=float(spec.lo),
-            max_value=float(spec.hi),
-            step=float(spec.step),
-            format=spec.format,
-            key=spec.key,
+            slider_options(spec, st.session_state.get(widget_key)),
+            format_func=lambda value: slider_text(spec, value, t),
+            key=widget_key,
             help=help_text,
             disabled=disabled,
+            on_change=on_change,
+            args=args,
         )
+
+
+def slider_text(spec: InputSpec, value: float, t: Translator) -> str:
+    """A fractional slider's value as the page's language writes it: "40 %", "0,50" (a value
+    between steps with the decimals it needs, "53,5 %", so no two options read the same)."""
+    digits = slider_digits(spec, value)
+    if spec.format == "percent":
+        return t.fmt.percent(value, digits)
+    return t.fmt.number(value, digits)

@@ -37,6 +37,7 @@ from sib_model.workspace import clean_name
 from . import share
 from .i18n import LANGUAGES, Translator
 from .inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
+from .layout import PRESENT_KEY
 from .link_messages import value_text
 from .pages import PAGES, STORY_PAGE
 from .story import step_number
@@ -101,8 +102,12 @@ def start_session() -> None:
         st.session_state.pop(LINKED_SCENARIO_KEY, None)  # only the first run follows the link
         return
     params = st.query_params.to_dict()
-    ws, problems = workspace_from_query(params, ignore=frozenset({LANG_KEY, STEP_KEY, *GAME_KEYS}))
-    st.session_state[LINKED_SCENARIO_KEY] = bool(set(params) - {LANG_KEY, STEP_KEY, *GAME_KEYS})
+    ws, problems = workspace_from_query(
+        params, ignore=frozenset({LANG_KEY, STEP_KEY, PRESENT_KEY, *GAME_KEYS})
+    )
+    st.session_state[LINKED_SCENARIO_KEY] = bool(
+        set(params) - {LANG_KEY, STEP_KEY, PRESENT_KEY, *GAME_KEYS}
+    )
     if STEP_KEY in params:
         st.session_state[STORY_STEP_KEY] = step_number(params[STEP_KEY])
     scenario = ws.scenario
@@ -115,6 +120,7 @@ def start_session() -> None:
         problems.append(QueryProblem(LANG_KEY, lang[:40], "invalid_value", "en, da"))
         lang = "en"
     st.session_state[LANG_KEY] = lang
+    st.session_state[PRESENT_KEY] = str(params.get(PRESENT_KEY, "")) in ("1", "true", "yes")
     st.session_state.update(widget_values(scenario))
     # What the widgets can show (a clamped value) is the scenario from now on; say so, since
     # the link then no longer reproduces exactly what it asked for.
@@ -292,6 +298,8 @@ def link_params(s: Scenario) -> dict[str, str]:
     for key in GAME_KEYS:
         if key in st.query_params:
             wanted[key] = str(st.query_params[key])[:20]
+    if st.session_state.get(PRESENT_KEY):
+        wanted[PRESENT_KEY] = "1"
     return wanted
 
 

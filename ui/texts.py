@@ -165,6 +165,15 @@ TEXT: dict[str, str] = {
         "and c(d); the reference group at difficulty 0.5 has {p0} and {c0})."
     ),
     "advanced": "Advanced",
+    "present_mode": "Presenter mode",
+    "present_mode_help": (
+        "For a projector: large type, bigger slider steps, the Explorer cut down to its headline "
+        "figures, key sentence and one big chart, colours that colour-blind viewers tell apart. "
+        "The link keeps it on (present=1)."
+    ),
+    "difficulty_close": "close to the goal",
+    "difficulty_far": "far from the goal",
+    "number_box_invalid": "Not a number from {lo} to {hi}; still {value}.",
     "section_group": "Target group and evidence",
     "section_contract": "Contract terms",
     "section_money": "Costs, savings and timing",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sib_model import Scenario
-from tests._app import chart_data, start, text_of
+from tests._app import chart_data, slider, start, text_of
 
 pytestmark = pytest.mark.apptest
 
@@ -64,7 +64,7 @@ def test_sidebar_shows_the_chosen_groups_probabilities(explorer):
 def test_each_headline_slider_redraws_the_explorer_charts(key, value, must_change):
     at = start()
     before = chart_data(at)
-    at.slider(key=key).set_value(value).run()
+    slider(at, key).set_value(value).run()
     assert not at.exception
     after = chart_data(at)
     changed = {name for name in before if before[name] != after[name]}
@@ -73,7 +73,7 @@ def test_each_headline_slider_redraws_the_explorer_charts(key, value, must_chang
 
 def test_moving_a_slider_updates_the_link_and_the_session_scenario():
     at = start()
-    at.slider(key="in_cohort_size").set_value(60).run()
+    slider(at, "in_cohort_size").set_value(60).run()
     assert at.query_params.get("n") == "60"
     assert at.session_state["scenario"] == Scenario(cohort_size=60)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from sib_model import PRESETS, Scenario
-from tests._app import chart_data, chart_layouts, start
+from tests._app import chart_data, chart_layouts, slider, start
+from ui.inputs import HEADLINE_FIELDS
 
 pytestmark = pytest.mark.apptest
 
@@ -24,14 +25,14 @@ def test_a_link_reproduces_the_scenario_without_warning():
         payment_cap=9_000_000,
     )
     assert not at.warning
-    assert at.slider(key="in_cohort_size").value == 50
+    assert slider(at, "in_cohort_size").value == 50
     assert at.checkbox(key="in_payment_cap_switch").value is True
 
 
 def test_a_link_with_more_citizens_than_the_slider_shows_widens_the_slider():
     at = start({"n": "5000"})
     assert at.session_state["scenario"].cohort_size == 5000
-    assert at.slider(key="in_cohort_size").value == 5000
+    assert slider(at, "in_cohort_size").value == 5000
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,7 @@ def test_the_language_switch_changes_labels_titles_and_link():
     at = start()
     at.radio(key="lang").set_value("da").run()
     assert not at.exception
-    labels = [s.label for s in at.sidebar.slider][:3]
+    labels = [slider(at, f"in_{field}").label for field in HEADLINE_FIELDS]
     assert labels == ["Antal borgere", "Succesrate", "Målgruppens sværhedsgrad"]
     assert at.title[0].value == "Udforsk"
     assert at.query_params.get("lang") == "da"
@@ -107,8 +108,8 @@ def test_a_preset_loads_its_scenario_into_every_widget():
     at.selectbox(key="preset").set_value("ballerup").run()
     assert not at.exception
     assert at.session_state["scenario"] == PRESETS["ballerup"]
-    assert at.slider(key="in_cohort_size").value == 10
-    assert at.slider(key="in_referral_rate").value == pytest.approx(0.6)
+    assert slider(at, "in_cohort_size").value == 10
+    assert slider(at, "in_referral_rate").value == pytest.approx(0.6)
     assert at.query_params.get("n") == "10"
     # The preset's story stands under the preset selector in the sidebar.
     assert any("only 6 of 10 started" in c.value for c in at.sidebar.caption)
@@ -117,7 +118,7 @@ def test_a_preset_loads_its_scenario_into_every_widget():
 def test_moving_a_slider_after_a_preset_marks_the_scenario_as_ones_own():
     at = start()
     at.selectbox(key="preset").set_value("peterborough").run()
-    at.slider(key="in_difficulty").set_value(0.7).run()
+    slider(at, "in_difficulty").set_value(0.7).run()
     assert at.selectbox(key="preset").value == "custom"
     assert at.session_state["scenario"] == PRESETS["peterborough"].replace(difficulty=0.7)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests._app import HEADLINE_SLIDERS, chart_data, start, text_of
+from tests._app import HEADLINE_SLIDERS, chart_data, slider, start, text_of
+from ui.inputs import HEADLINE_FIELDS
 
 pytestmark = pytest.mark.apptest
 
@@ -27,7 +28,7 @@ FOLLOWS_SLIDERS = {
 def test_page_runs_and_draws_its_charts_with_the_sidebar(page):
     at = start(page=page)
     assert set(chart_data(at)) == PAGE_CHARTS[page]
-    assert [s.label for s in at.sidebar.slider][:3] == [
+    assert [slider(at, f"in_{field}").label for field in HEADLINE_FIELDS] == [
         "Cohort size",
         "Success probability",
         "Target-group difficulty",
@@ -39,7 +40,7 @@ def test_headline_sliders_redraw_the_pages_charts(page):
     at = start(page=page)
     for key, value in HEADLINE_SLIDERS.items():
         before = chart_data(at)
-        at.slider(key=key).set_value(value).run()
+        slider(at, key).set_value(value).run()
         assert not at.exception, (key, [e.value for e in at.exception])
         after = chart_data(at)
         for chart in FOLLOWS_SLIDERS[page]:
@@ -82,7 +83,7 @@ def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_
 def test_deal_space_follows_the_parties_terms():
     at = start(page="deal-space")
     before = chart_data(at)["deal_space_heatmap"]
-    at.slider(key="deal_target_irr").set_value(0.15).run()
+    slider(at, "deal_target_irr").set_value(0.15).run()
     stricter = chart_data(at)["deal_space_heatmap"]
     assert stricter[0]["z"] != before[0]["z"]
     at.radio(key="deal_test").set_value("wtp").run()
@@ -93,10 +94,10 @@ def test_deal_space_follows_the_parties_terms():
 
 def test_deal_space_terms_survive_a_visit_to_another_page():
     at = start(page="deal-space")
-    at.slider(key="deal_target_irr").set_value(0.12).run()
+    slider(at, "deal_target_irr").set_value(0.12).run()
     at.switch_page("app_pages/method.py").run()
     at.switch_page("app_pages/deal_space.py").run()
-    assert at.slider(key="deal_target_irr").value == pytest.approx(0.12)
+    assert slider(at, "deal_target_irr").value == pytest.approx(0.12)
 
 
 def test_method_page_has_equations_glossary_and_sources():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sib_model import PRESETS, Scenario, Workspace, workspace_to_query
-from tests._app import chart_data, start
+from tests._app import chart_data, slider, start
 
 pytestmark = pytest.mark.apptest
 
@@ -38,7 +38,7 @@ def test_a_link_reproduces_scenario_baseline_pinned_set_and_page_settings():
     assert state["scenario"] == WORKSHOP.scenario
     assert state["baseline"] == WORKSHOP.baseline
     assert state["pinned"] == WORKSHOP.pinned
-    assert at.slider(key="deal_target_irr").value == pytest.approx(0.08)
+    assert slider(at, "deal_target_irr").value == pytest.approx(0.08)
     assert at.radio(key="deal_test").value == "wtp"
     assert at.number_input(key="deal_wtp").value == 400_000
     assert not at.warning
@@ -47,7 +47,7 @@ def test_a_link_reproduces_scenario_baseline_pinned_set_and_page_settings():
 
 def test_moving_a_page_setting_updates_the_link():
     at = start(page="deal-space")
-    at.slider(key="deal_max_loss").set_value(0.4).run()
+    slider(at, "deal_max_loss").set_value(0.4).run()
     assert at.query_params["maxloss"] == "0.4"
 
 
@@ -66,7 +66,7 @@ def test_without_a_pinned_baseline_the_defaults_are_the_baseline():
     at = start()
     assert not any(_ghosts(traces) for traces in chart_data(at).values())
     assert all(m.delta in (None, "") or "direct" in m.delta for m in at.metric)
-    at.slider(key="in_difficulty").set_value(0.8).run()
+    slider(at, "in_difficulty").set_value(0.8).run()
     assert all(_ghosts(traces) for traces in chart_data(at).values())
     deltas = [m.delta for m in at.metric]
     assert all(d.endswith("vs baseline") for d in deltas), deltas
@@ -75,12 +75,12 @@ def test_without_a_pinned_baseline_the_defaults_are_the_baseline():
 def test_pin_as_baseline_then_back_to_baseline_and_back_to_preset():
     at = start()
     at.selectbox(key="preset").set_value("aalborg").run()
-    at.slider(key="in_difficulty").set_value(0.8).run()
+    slider(at, "in_difficulty").set_value(0.8).run()
     _button(at, "Pin as baseline", at.sidebar).click().run()
     pinned = PRESETS["aalborg"].replace(difficulty=0.8)
     assert at.session_state["baseline"] == pinned
     assert at.query_params["b.d"] == "0.8"
-    at.slider(key="in_cohort_size").set_value(40).run()
+    slider(at, "in_cohort_size").set_value(40).run()
     assert all(m.delta.startswith(("+", "-", "±")) for m in at.metric)
     _button(at, "To baseline", at.sidebar).click().run()
     assert at.session_state["scenario"] == pinned
@@ -92,7 +92,7 @@ def test_the_compare_page_holds_four_scenarios_and_politely_refuses_a_fifth():
     at = start(page="compare")
     assert at.info, "an empty compare page says how to pin"
     for number, difficulty in enumerate((0.1, 0.4, 0.7, 0.9), 1):
-        at.slider(key="in_difficulty").set_value(difficulty).run()
+        slider(at, "in_difficulty").set_value(difficulty).run()
         at.text_input(key="compare_name").input(f"group {number}").run()
         _button(at, "Pin the scenario on screen").click().run()
         assert not at.exception

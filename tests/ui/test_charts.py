@@ -152,7 +152,9 @@ def test_deal_space_heatmap_is_a_price_by_difficulty_grid_with_the_scenario_mark
     s = Scenario(difficulty=0.4)
     grid = deal_space(s, n_prices=6, n_difficulties=5, n_simulations=2_000)
     fig = charts.deal_space_heatmap(grid, s, EN)
-    heatmap, marker = fig.data
+    heatmap, marker, *zones = fig.data
+    assert [z.name for z in zones] == list(heatmap.colorbar.ticktext)  # legend below the plot
+    assert heatmap.showscale is False
     assert np.array(heatmap.z).shape == (6 + 1, 5)  # six prices plus the scenario's own
     assert set(np.unique(heatmap.z)) <= {0, 1, 2, 3}
     assert marker.x == (0.4,) and marker.y == (200_000.0,)

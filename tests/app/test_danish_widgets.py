@@ -1,0 +1,84 @@
+"""Issue 10, item 5: in Danish no slider shows an English decimal point or percent sign."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests._app import slider, start
+from ui.inputs import INPUTS, is_select_slider
+from ui.number_box import parse_number
+
+FRACTIONAL = [field for field, spec in INPUTS.items() if is_select_slider(spec)]
+ENGLISH_NUMBER = re.compile(r"\d\.\d|\d,\d{3}\b|\d%")
+
+
+def test_fractional_sliders_read_danish_in_danish():
+    at = start({"lang": "da"})
+    for field in FRACTIONAL:
+        options = slider(at, f"in_{field}").options
+        bad = [o for o in options if ENGLISH_NUMBER.search(o)]
+        assert not bad, (field, bad[:3])
+    assert "40 %" in slider(at, "in_success_probability").options
+    assert "0,50" in slider(at, "in_difficulty").options
+
+
+def test_fractional_sliders_read_english_in_english():
+    at = start()
+    assert "40%" in slider(at, "in_success_probability").options
+    assert "0.50" in slider(at, "in_difficulty").options
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_select_sliders_still_give_the_model_floats(lang):
+    at = start({"lang": lang, "p": "0.535"})
+    assert slider(at, "in_success_probability").value == pytest.approx(0.535)
+    slider(at, "in_success_probability").set_value(0.6).run()
+    assert not at.exception
+    assert at.session_state["scenario"].success_probability == pytest.approx(0.6)
+    assert at.query_params["p"] in ("0.6", ["0.6"])
+
+
+def test_money_boxes_show_danish_thousands_and_read_both_ways():
+    at = start({"lang": "da"})
+    box = at.text_input(key="in_public_savings_per_outcome_text")
+    assert "." in box.value and "," not in box.value
+    box.input("250.000").run()
+    assert at.session_state["scenario"].public_savings_per_outcome == 250_000
+    assert at.text_input(key="in_public_savings_per_outcome_text").value == "250.000"
+    at.text_input(key="in_public_savings_per_outcome_text").input("260000 kr.").run()
+    assert at.session_state["scenario"].public_savings_per_outcome == 260_000
+
+
+def test_a_bad_number_keeps_the_value_and_says_so():
+    at = start()
+    before = at.session_state["scenario"].public_savings_per_outcome
+    at.text_input(key="in_public_savings_per_outcome_text").input("lots").run()
+    assert not at.exception
+    assert at.session_state["scenario"].public_savings_per_outcome == before
+    assert any("Not a number from" in c.value for c in at.caption)
+    at.text_input(key="in_public_savings_per_outcome_text").input("300,000").run()
+    assert at.session_state["scenario"].public_savings_per_outcome == 300_000
+    assert not any("Not a number from" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("200.000", "da", 200_000),
+        ("200000", "da", 200_000),
+        ("1.234,5", "da", 1234.5),
+        ("1,5", "da", 1.5),
+        ("1.5", "da", 1.5),
+        ("200,000", "en", 200_000),
+        ("DKK 1,500.25", "en", 1500.25),
+        ("200 000 kr.", "da", 200_000),
+        ("", "da", None),
+        ("abc", "en", None),
+        ("1,2,3.4.5", "en", None),
+        ("inf", "en", None),
+    ],
+)
+def test_parse_number(text, lang, value):
+    assert parse_number(text, lang) == value
