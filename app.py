@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import state
+from ui.layout import presenting
 from ui.link_messages import link_problem_text
 from ui.live_chart import ensure_plotly_js
 from ui.pages import PAGE_WIDGETS, PAGES
@@ -34,8 +35,9 @@ pages = [
     st.Page(page.path, title=t(page.title), icon=page.icon, url_path=page.url, default=index == 0)
     for index, page in enumerate(PAGES)
 ]
-# The navigation first: the sidebar's link names the page it is on, and the URL keeps it.
-navigation = st.navigation(pages)
+# The navigation first: the sidebar's link names the page it is on, and the URL keeps it. On a
+# projector the pages sit in the top bar, so the sidebar starts with the three sliders.
+navigation = st.navigation(pages, position="top" if presenting() else "sidebar")
 render_sidebar(scenario, t, navigation.url_path)
 render_phone_sliders(scenario, t)
 state.publish(scenario, navigation.url_path)

@@ -37,7 +37,7 @@ def _open(page, url: str) -> None:
     harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
 
 
-@pytest.mark.parametrize("path", ["/", "/deal-space", "/creaming", "/sensitivity"])
+@pytest.mark.parametrize("path", ["/explorer", "/deal-space", "/creaming", "/sensitivity"])
 def test_danish_sliders_boxes_and_ticks_read_danish(app_url, page, screenshot_dir, path):
     _open(page, app_url + path + "?lang=da")
     page.get_by_text("Avanceret").first.click()  # the advanced sliders and number boxes
@@ -47,7 +47,7 @@ def test_danish_sliders_boxes_and_ticks_read_danish(app_url, page, screenshot_di
     for kind, texts in found.items():
         bad = [text for text in texts if ENGLISH_NUMBER.search(text)]
         assert not bad, (kind, bad)
-    name = path.strip("/") or "explorer"
+    name = path.strip("/")
     page.screenshot(path=str(screenshot_dir / f"danish-sliders-{name}.png"))
 
 
@@ -96,7 +96,7 @@ _TRUNCATED_JS = """() => {
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_presenter_mode_fits_a_projector(app_url, tab_at, screenshot_dir, size):
     page = tab_at(*size)
-    _open(page, app_url + "/?present=1")
+    _open(page, app_url + "/explorer?present=1")
     found = page.evaluate(_CHART_TEXT_JS)
     assert found["boxes"], "no chart drawn"
     assert any(b["top"] >= 0 and b["bottom"] <= found["height"] for b in found["boxes"]), found
@@ -120,7 +120,7 @@ def test_presenter_mode_fits_a_projector(app_url, tab_at, screenshot_dir, size):
 def test_presenter_mode_at_150_percent_zoom_cuts_nothing_off(app_url, tab_at, screenshot_dir):
     # 150 % browser zoom on a 1280×720 screen: a CSS viewport of 853×480 at scale 1.5.
     page = tab_at(853, 480, 1.5)
-    _open(page, app_url + "/?present=1&lang=da")
+    _open(page, app_url + "/explorer?present=1&lang=da")
     assert page.locator('[data-testid="stMetricValue"]').count() == 3
     assert not page.evaluate(_TRUNCATED_JS)
     page.screenshot(path=str(screenshot_dir / "presenter-zoom-150.png"))
@@ -128,7 +128,7 @@ def test_presenter_mode_at_150_percent_zoom_cuts_nothing_off(app_url, tab_at, sc
 
 def test_presenter_key_sentence_is_one_line_at_1280(app_url, tab_at):
     page = tab_at(1280, 720)
-    _open(page, app_url + "/?present=1&lang=da")
+    _open(page, app_url + "/explorer?present=1&lang=da")
     lines = page.locator(".sib-key-sentence").evaluate(
         "el => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)"
     )
@@ -146,7 +146,9 @@ _PLOT_AREAS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'
 })"""
 
 
-@pytest.mark.parametrize(("path", "name"), [("/", "explorer"), ("/deal-space", "deal-space")])
+@pytest.mark.parametrize(
+    ("path", "name"), [("/explorer", "explorer"), ("/deal-space", "deal-space")]
+)
 def test_a_phone_sees_sliders_and_readable_charts(app_url, tab_at, screenshot_dir, path, name):
     page = tab_at(390, 844)
     _open(page, app_url + path + "?lang=da")
@@ -172,5 +174,5 @@ def test_a_phone_sees_sliders_and_readable_charts(app_url, tab_at, screenshot_di
 
 
 def test_desktop_hides_the_phone_sliders(app_url, page):
-    _open(page, app_url + "/")
+    _open(page, app_url + "/explorer")
     assert not page.locator(".st-key-phone_sliders").first.is_visible()
