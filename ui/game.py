@@ -236,14 +236,22 @@ def facilitator(code: str, t: Translator) -> None:
     facilitator_live(code, t)
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
-def facilitator_live(code: str, t: Translator) -> None:
+def _room_now(code: str, t: Translator) -> dict[str, Any] | None:
+    """The room's document as it is now, with the round's status shown; None (and a short
+    message) when the room has gone (expired, or removed)."""
     room = store().get(code)
     if room is None:
         st.warning(t("game_bad_room"))
+        return None
+    st.info(round_status(room.doc, t))
+    return room.doc
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def facilitator_live(code: str, t: Translator) -> None:
+    doc = _room_now(code, t)
+    if doc is None:
         return
-    doc = room.doc
-    st.info(round_status(doc, t))
     table = doc["table"]
     left, right = st.columns([2, 3])
     with left:
@@ -398,12 +406,9 @@ def role_view(code: str, role: str, t: Translator) -> None:
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def role_live(code: str, role: str, t: Translator) -> None:
-    room = store().get(code)
-    if room is None:
-        st.warning(t("game_bad_room"))
+    doc = _room_now(code, t)
+    if doc is None:
         return
-    doc = room.doc
-    st.info(round_status(doc, t))
     table = doc["table"]
     st.markdown(f"#### {t('game_on_table')}")
     st.caption(t("game_proposed_by", who=role_name(doc, table["by"], t), n=table["round"]))
