@@ -95,62 +95,82 @@ def _figure(data: list[dict], layout: dict) -> go.Figure:
     return go.Figure(data=data, layout=layout)
 
 
+def _template(
+    *,
+    text: str,
+    muted: str,
+    grid: str,
+    line: str,
+    font: int,
+    title: int,
+    title_weight: int,
+    axis_title: int,
+    tick: int,
+    legend: int,
+    standoff: int,
+    hover: int | None = None,
+) -> dict[str, Any]:
+    """A small plotly template: one font family, transparent backgrounds, light grid."""
+    family = '"Source Sans Pro", "Source Sans 3", sans-serif'
+    hover_font: dict[str, Any] = {"family": '"Source Sans Pro", sans-serif'}
+    if hover is not None:
+        hover_font["size"] = hover
+    return {
+        "layout": {
+            "font": {"family": family, "size": font, "color": text},
+            "title": {"font": {"size": title, "color": text, "weight": title_weight}},
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "plot_bgcolor": "rgba(0,0,0,0)",
+            **{
+                axis: {
+                    "gridcolor": grid,
+                    "zerolinecolor": line,
+                    "linecolor": line,
+                    "title": {"font": {"size": axis_title, "color": muted}, "standoff": standoff},
+                    "tickfont": {"size": tick, "color": muted},
+                }
+                for axis in ("xaxis", "yaxis")
+            },
+            "legend": {"font": {"size": legend}},
+            "hoverlabel": {"font": hover_font},
+        }
+    }
+
+
 #: The dashboard's own small chart style. Charts are drawn without Streamlit's plotly theme:
 #: merging that large theme into every figure cost the browser about a quarter of plotly's
 #: work on each slider move; these few settings give the same quiet look.
-TEMPLATE = {
-    "layout": {
-        "font": {
-            "family": '"Source Sans Pro", "Source Sans 3", sans-serif',
-            "size": 12,
-            "color": "#31333F",
-        },
-        "title": {"font": {"size": 15, "color": "#31333F", "weight": 600}},
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        **{
-            axis: {
-                "gridcolor": "#E6EAF1",
-                "zerolinecolor": "#B8BEC9",
-                "linecolor": "#B8BEC9",
-                "title": {"font": {"size": 12, "color": "#808495"}, "standoff": 8},
-                "tickfont": {"size": 11, "color": "#808495"},
-            }
-            for axis in ("xaxis", "yaxis")
-        },
-        "legend": {"font": {"size": 12}},
-        "hoverlabel": {"font": {"family": '"Source Sans Pro", sans-serif'}},
-    }
-}
-
+TEMPLATE = _template(
+    text="#31333F",
+    muted="#808495",
+    grid="#E6EAF1",
+    line="#B8BEC9",
+    font=12,
+    title=15,
+    title_weight=600,
+    axis_title=12,
+    tick=11,
+    legend=12,
+    standoff=8,
+)
 
 #: Presenter mode (a projector at 1280×720 or 1920×1080): the same charts with every text at
 #: least 16 px, darker text and lines, and colours a colour-blind audience tells apart.
 PRESENT_FONT = 16
-PRESENT_TEMPLATE = {
-    "layout": {
-        "font": {
-            "family": '"Source Sans Pro", "Source Sans 3", sans-serif',
-            "size": 18,
-            "color": "#000000",
-        },
-        "title": {"font": {"size": 22, "color": "#000000", "weight": 700}},
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        **{
-            axis: {
-                "gridcolor": "#D0D4DC",
-                "zerolinecolor": "#555555",
-                "linecolor": "#555555",
-                "title": {"font": {"size": 18, "color": "#000000"}, "standoff": 10},
-                "tickfont": {"size": 16, "color": "#000000"},
-            }
-            for axis in ("xaxis", "yaxis")
-        },
-        "legend": {"font": {"size": 16}},
-        "hoverlabel": {"font": {"family": '"Source Sans Pro", sans-serif', "size": 18}},
-    }
-}
+PRESENT_TEMPLATE = _template(
+    text="#000000",
+    muted="#000000",
+    grid="#D0D4DC",
+    line="#555555",
+    font=18,
+    title=22,
+    title_weight=700,
+    axis_title=18,
+    tick=PRESENT_FONT,
+    legend=PRESENT_FONT,
+    standoff=10,
+    hover=18,
+)
 #: The Okabe–Ito palette (safe for the common colour-vision deficiencies), taking the place of
 #: each party's colour in presenter mode.
 OKABE_ITO = {
