@@ -11,11 +11,10 @@ import streamlit as st
 
 from ui import charts, narrative, results, state
 from ui.headline import headline_figures, show_figures
-from ui.layout import show_chart, show_sentences
+from ui.layout import show_page_chart, show_sentences
 
 s, t = state.current()
 ghost = state.ghost()
-label = t("baseline")
 
 st.title(t("page_creaming"))
 st.caption(t("illustrative"))
@@ -30,34 +29,19 @@ show_figures(
 st.header(t("creaming_by_group"))
 st.markdown(t("creaming_intro"))
 frontier = results.creaming_results(s)
-show_chart(
-    results.page_chart("creaming_frontier", s, t.lang),
-    "creaming_frontier",
-    baseline=ghost and results.page_chart("creaming_frontier", ghost, t.lang),
-    label=label,
-)
+show_page_chart("creaming_frontier", s, t, ghost)
 show_sentences(narrative.creaming_sentences(frontier, t))
 
 st.header(t("parking_title"))
 st.markdown(t("parking_intro"))
 parking = results.parking_results(s)
-show_chart(
-    results.page_chart("parking_frontier", s, t.lang),
-    "parking_frontier",
-    baseline=ghost and results.page_chart("parking_frontier", ghost, t.lang),
-    label=label,
-)
+show_page_chart("parking_frontier", s, t, ghost)
 show_sentences(narrative.parking_sentences(parking, s, t))
 
 st.subheader(t("creaming_levers"))
 st.markdown(t("creaming_levers_intro"))
 levers = results.creaming_levers(s)
-show_chart(
-    results.page_chart("creaming_levers", s, t.lang),
-    "creaming_levers",
-    baseline=ghost and results.page_chart("creaming_levers", ghost, t.lang),
-    label=label,
-)
+show_page_chart("creaming_levers", s, t, ghost)
 # Static tables: four rows need no interactive grid, which costs far more to redraw.
 st.table(charts.lever_table(levers, t).set_index(t("lever_terms")))
 st.caption(t("lever_table_note"))

@@ -4,7 +4,7 @@ would sign."""
 import streamlit as st
 
 from ui import narrative, results, state
-from ui.layout import percent_slider, show_chart, show_sentences
+from ui.layout import percent_slider, show_page_chart, show_sentences
 from ui.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_WIDGETS
 from ui.result_types import DealTerms
 
@@ -44,10 +44,5 @@ terms = DealTerms(
     float(target_irr), float(max_loss), None if willingness is None else float(willingness)
 )
 grid = results.deal_results(s, terms)
-show_chart(
-    results.page_chart("deal_space_heatmap", s, t.lang, terms),
-    "deal_space_heatmap",
-    baseline=ghost and results.page_chart("deal_space_heatmap", ghost, t.lang, terms),
-    label=t("baseline"),
-)
+show_page_chart("deal_space_heatmap", s, t, ghost, terms)
 show_sentences(narrative.deal_sentences(grid, s, t))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import results, state
 from ui.headline import headline_figures, show_figures
-from ui.layout import show_chart
+from ui.layout import show_page_chart
 
 s, t = state.current()
 ghost = state.ghost()
@@ -24,10 +24,4 @@ for key, where in (
     ("sensitivity_investor_irr", left),
     ("sensitivity_commissioner_net", right),
 ):
-    show_chart(
-        results.page_chart(key, s, t.lang),
-        key,
-        where,
-        baseline=ghost and results.page_chart(key, ghost, t.lang),
-        label=t("baseline"),
-    )
+    show_page_chart(key, s, t, ghost, where=where)

@@ -10,9 +10,14 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+from sib_model import Scenario
+
+from . import results
 from .charts import add_baseline, presenter_figure
+from .i18n import Translator
 from .inputs import InputSpec, slider_digits, slider_options
 from .live_chart import ChartJSON, live_chart
+from .result_types import DealTerms
 
 #: Session-state key (and link key) of presenter mode.
 PRESENT_KEY = "present"
@@ -45,6 +50,7 @@ __all__ = [
     "PLOTLY_CONFIG",
     "PRESENT_KEY",
     "show_chart",
+    "show_page_chart",
     "show_sentences",
     "show_key_sentence",
     "percent_slider",
@@ -72,8 +78,21 @@ def ghosted(
     current, ghost = (
         f if isinstance(f, ChartJSON) else ChartJSON.of(f) for f in (figure, baseline)
     )
-    combined = add_baseline(json.loads(current.json), json.loads(ghost.json), label)
-    return ChartJSON(json.dumps(combined, separators=(",", ":")), current.height)
+    return ChartJSON(_ghosted_json(current.json, ghost.json, label), current.height)
+
+
+# Cached on the figures' JSON text: a slider moved back to a value seen before, with the same
+# baseline, costs no parsing and merging of the two figures on the next run.
+@st.cache_data(max_entries=256, show_spinner=False)
+def _ghosted_json(current: str, baseline: str, label: str) -> str:
+    combined = add_baseline(json.loads(current), json.loads(baseline), label)
+    return json.dumps(combined, separators=(",", ":"))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _presenter_json(figure: str, height: int | None) -> tuple[str, int]:
+    shown = presenter_figure(json.loads(figure), height)
+    return json.dumps(shown, separators=(",", ":")), int(shown["layout"].get("height", 450))
 
 
 def show_chart(
@@ -93,10 +112,7 @@ def show_chart(
         figure = ghosted(figure, baseline, label)
     if st.session_state.get(PRESENT_KEY):
         chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
-        shown = presenter_figure(json.loads(chart.json), height)
-        figure = ChartJSON(
-            json.dumps(shown, separators=(",", ":")), int(shown["layout"].get("height", 450))
-        )
+        figure = ChartJSON(*_presenter_json(chart.json, height))
     config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": key, "scale": 2}}
     live_chart(figure, key, config, where)
 
@@ -132,3 +148,22 @@ def percent_slider(
 def presenting() -> bool:
     """True in presenter mode (the sidebar's toggle, ``?present=1`` in a link)."""
     return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def show_page_chart(
+    key: str,
+    s: Scenario,
+    t: Translator,
+    ghost: Scenario | None,
+    terms: DealTerms | None = None,
+    where: Any = st,
+) -> None:
+    """One of the cached page charts (:func:`ui.results.page_chart`) for scenario ``s``, with
+    the same chart for the baseline ``ghost`` faintly behind it when one is pinned."""
+    show_chart(
+        results.page_chart(key, s, t.lang, terms),
+        key,
+        where,
+        baseline=None if ghost is None else results.page_chart(key, ghost, t.lang, terms),
+        label=t("baseline"),
+    )
