@@ -11,7 +11,8 @@ import streamlit as st
 
 from ui import charts, narrative, results, state
 from ui.headline import headline_figures, show_figures
-from ui.layout import show_page_chart, show_sentences
+from ui.layout import show_sentences
+from ui.page_charts import show_page_chart
 
 s, t = state.current()
 ghost = state.ghost()

@@ -4,7 +4,8 @@ would sign."""
 import streamlit as st
 
 from ui import narrative, results, state
-from ui.layout import percent_slider, show_page_chart, show_sentences
+from ui.layout import percent_slider, show_sentences
+from ui.page_charts import show_page_chart
 from ui.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_WIDGETS
 from ui.result_types import DealTerms
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import results, state
 from ui.headline import headline_figures, show_figures
-from ui.layout import show_page_chart
+from ui.page_charts import show_page_chart
 
 s, t = state.current()
 ghost = state.ghost()

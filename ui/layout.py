@@ -10,14 +10,9 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from sib_model import Scenario
-
-from . import results
 from .charts import add_baseline, presenter_figure
-from .i18n import Translator
 from .inputs import InputSpec, slider_digits, slider_options
 from .live_chart import ChartJSON, live_chart
-from .result_types import DealTerms
 
 #: Session-state key (and link key) of presenter mode.
 PRESENT_KEY = "present"
@@ -50,7 +45,6 @@ __all__ = [
     "PLOTLY_CONFIG",
     "PRESENT_KEY",
     "show_chart",
-    "show_page_chart",
     "show_sentences",
     "show_key_sentence",
     "percent_slider",
@@ -148,22 +142,3 @@ def percent_slider(
 def presenting() -> bool:
     """True in presenter mode (the sidebar's toggle, ``?present=1`` in a link)."""
     return bool(st.session_state.get(PRESENT_KEY, False))
-
-
-def show_page_chart(
-    key: str,
-    s: Scenario,
-    t: Translator,
-    ghost: Scenario | None,
-    terms: DealTerms | None = None,
-    where: Any = st,
-) -> None:
-    """One of the cached page charts (:func:`ui.results.page_chart`) for scenario ``s``, with
-    the same chart for the baseline ``ghost`` faintly behind it when one is pinned."""
-    show_chart(
-        results.page_chart(key, s, t.lang, terms),
-        key,
-        where,
-        baseline=None if ghost is None else results.page_chart(key, ghost, t.lang, terms),
-        label=t("baseline"),
-    )

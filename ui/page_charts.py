@@ -1,0 +1,39 @@
+"""A page's cached chart with its baseline behind it, placed the same way on every page.
+
+Kept apart from :mod:`ui.layout` because it reads :mod:`ui.results`, which itself uses
+``layout`` (importing one from the other both ways would be circular).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from sib_model import Scenario
+
+from . import results
+from .i18n import Translator
+from .layout import show_chart
+from .result_types import DealTerms
+
+__all__ = ["show_page_chart"]
+
+
+def show_page_chart(
+    key: str,
+    s: Scenario,
+    t: Translator,
+    ghost: Scenario | None,
+    terms: DealTerms | None = None,
+    where: Any = st,
+) -> None:
+    """One of the cached page charts (:func:`ui.results.page_chart`) for scenario ``s``, with
+    the same chart for the baseline ``ghost`` faintly behind it when one is pinned."""
+    show_chart(
+        results.page_chart(key, s, t.lang, terms),
+        key,
+        where,
+        baseline=None if ghost is None else results.page_chart(key, ghost, t.lang, terms),
+        label=t("baseline"),
+    )
