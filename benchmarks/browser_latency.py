@@ -48,7 +48,7 @@ SLIDER = "Cohort size"
 #: page name → (script, url path)
 PAGES = {
     "bare": ("benchmarks/bare_page.py", "/"),
-    "explorer": ("app.py", "/"),
+    "explorer": ("app.py", "/explorer"),
     "creaming": ("app.py", "/creaming"),
 }
 TARGETS = {"explorer": 1.5, "creaming": 2.0}

@@ -58,7 +58,7 @@ def moves(total: int):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=500)
-    parser.add_argument("--page", default="/", help="url path of the page to use")
+    parser.add_argument("--page", default="/explorer", help="url path of the page to use")
     args = parser.parse_args(argv)
     readings: list[tuple[int, float]] = []
     server = harness.StreamlitServer("app.py")

@@ -8,6 +8,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 import ui.pages
+from ui.sidebar import ADVANCED_KEY
 from ui.live_chart import ELEMENT_TYPE, figure_of
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -23,12 +24,17 @@ def slider(at: AppTest, key: str) -> Any:
     return found[0] if found else at.slider(key=key)
 
 
-def start(query: dict[str, str] | None = None, page: str = "explorer") -> AppTest:
+def start(
+    query: dict[str, str] | None = None, page: str = "explorer", *, advanced: bool = False
+) -> AppTest:
     """The app after its first run (with ``query`` as the link), switched to ``page`` (the
-    first run opens the Start page, or the Explorer when the link carries a scenario)."""
+    first run opens the Start page, or the Explorer when the link carries a scenario); with
+    ``advanced``, the sidebar's "Advanced" section open (its widgets are drawn only then)."""
     at = AppTest.from_file(str(APP), default_timeout=30)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    if advanced:
+        at.session_state[ADVANCED_KEY] = True
     at.run()
     if page != "":
         at.switch_page(PAGES[page]).run()

@@ -26,7 +26,7 @@ from .inputs import (
     slider_options,
 )
 from .layout import PRESENT_KEY, PRESENTER_CSS
-from .number_box import number_box
+from .number_box import number_box, text_key
 from .share import share_link
 from .state import (
     CUSTOM_PRESET,
@@ -34,13 +34,21 @@ from .state import (
     PRESET_KEY,
     app_root,
     apply_preset,
+    keep_page_widgets,
     link_params,
     pin_baseline,
     reset_to_baseline,
     reset_to_preset,
 )
 
-__all__ = ["render_sidebar", "render_phone_sliders", "PRESENTER_STEPS", "PHONE_KEY"]
+__all__ = [
+    "render_sidebar",
+    "render_phone_sliders",
+    "PRESENTER_STEPS",
+    "PHONE_KEY",
+    "ADVANCED_KEY",
+    "ADVANCED_WIDGET_KEYS",
+]
 
 #: Container key of the copy of the headline sliders at the top of the page, shown on narrow
 #: screens only (``.st-key-phone_sliders``): on a phone the sidebar is a drawer, and a
@@ -53,6 +61,22 @@ PHONE_CSS = """<style>
   .stMainBlockContainer, .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
 }
 </style>"""
+
+#: Session-state key of the "Advanced" expander's open state (True while open).
+ADVANCED_KEY = "advanced_open"
+
+#: The widgets under "Advanced": each field's slider, box text or radio and its switch.
+ADVANCED_WIDGET_KEYS: tuple[str, ...] = tuple(
+    key
+    for fields in ADVANCED_SECTIONS.values()
+    for field in fields
+    for key in (
+        INPUTS[field].key,
+        INPUTS[field].switch_key,
+        text_key(INPUTS[field]) if INPUTS[field].kind == "number" else None,
+    )
+    if key is not None
+)
 
 #: Presenter mode: how far one key press moves each headline slider.
 PRESENTER_STEPS = {"cohort_size": 10.0, "success_probability": 0.05, "difficulty": 0.05}
@@ -90,11 +114,18 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
             _headline_sliders(s, t, presenting)
         st.caption(_group_caption(s, t))
         _baseline_buttons(t)
-        with st.expander(t("advanced")):
-            for section, fields in ADVANCED_SECTIONS.items():
-                st.markdown(f"**{t(section)}**")
-                for field in fields:
-                    _input(field, s, t)
+        # Drawn only while open: its thirty-odd widgets cost every slider move about a third of
+        # the browser's work and a fifth of the script's when drawn collapsed. Closed, their
+        # values are kept in session state (Streamlit forgets an undrawn widget's value).
+        advanced = st.expander(t("advanced"), key=ADVANCED_KEY, on_change="rerun")
+        if advanced.open:
+            with advanced:
+                for section, fields in ADVANCED_SECTIONS.items():
+                    st.markdown(f"**{t(section)}**")
+                    for field in fields:
+                        _input(field, s, t)
+        else:
+            keep_page_widgets(ADVANCED_WIDGET_KEYS)
         st.caption(t("share_link"))
         st.code(share_link(app_root(), page_url, link_params(s)), language=None, wrap_lines=True)
 

@@ -15,7 +15,7 @@ ENGLISH_NUMBER = re.compile(r"\d\.\d|\d,\d{3}\b|\d%")
 
 
 def test_fractional_sliders_read_danish_in_danish():
-    at = start({"lang": "da"})
+    at = start({"lang": "da"}, advanced=True)
     for field in FRACTIONAL:
         options = slider(at, f"in_{field}").options
         bad = [o for o in options if ENGLISH_NUMBER.search(o)]
@@ -41,7 +41,7 @@ def test_select_sliders_still_give_the_model_floats(lang):
 
 
 def test_money_boxes_show_danish_thousands_and_read_both_ways():
-    at = start({"lang": "da"})
+    at = start({"lang": "da"}, advanced=True)
     box = at.text_input(key="in_public_savings_per_outcome_text")
     assert "." in box.value and "," not in box.value
     box.input("250.000").run()
@@ -52,7 +52,7 @@ def test_money_boxes_show_danish_thousands_and_read_both_ways():
 
 
 def test_a_bad_number_keeps_the_value_and_says_so():
-    at = start()
+    at = start(advanced=True)
     before = at.session_state["scenario"].public_savings_per_outcome
     at.text_input(key="in_public_savings_per_outcome_text").input("lots").run()
     assert not at.exception

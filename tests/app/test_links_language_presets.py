@@ -11,12 +11,16 @@ import pytest
 from sib_model import PRESETS, Scenario
 from tests._app import chart_data, chart_layouts, slider, start
 from ui.inputs import HEADLINE_FIELDS
+from ui.sidebar import ADVANCED_KEY, ADVANCED_WIDGET_KEYS
 
 pytestmark = pytest.mark.apptest
 
 
 def test_a_link_reproduces_the_scenario_without_warning():
-    at = start({"n": "50", "p": "0.3", "d": "0.7", "basis": "above_baseline", "cap": "9000000"})
+    at = start(
+        {"n": "50", "p": "0.3", "d": "0.7", "basis": "above_baseline", "cap": "9000000"},
+        advanced=True,
+    )
     assert at.session_state["scenario"] == Scenario(
         cohort_size=50,
         success_probability=0.3,
@@ -104,7 +108,7 @@ def test_a_danish_link_opens_in_danish_on_any_page():
 
 
 def test_a_preset_loads_its_scenario_into_every_widget():
-    at = start()
+    at = start(advanced=True)
     at.selectbox(key="preset").set_value("ballerup").run()
     assert not at.exception
     assert at.session_state["scenario"] == PRESETS["ballerup"]
@@ -125,3 +129,21 @@ def test_moving_a_slider_after_a_preset_marks_the_scenario_as_ones_own():
 
 def _chart_titles(at):
     return [layout["title"]["text"] for layout in chart_layouts(at).values()]
+
+
+def test_the_advanced_section_draws_its_widgets_only_while_open_and_keeps_their_values():
+    at = start(advanced=True)
+    slider(at, "in_referral_rate").set_value(0.7).run()
+    at.text_input(key="in_public_savings_per_outcome_text").input("260000").run()
+    changed = at.session_state["scenario"]
+    at.session_state[ADVANCED_KEY] = False
+    at.run()
+    drawn = {w.key for w in [*at.slider, *at.select_slider, *at.text_input, *at.checkbox]}
+    assert not drawn & set(ADVANCED_WIDGET_KEYS)
+    slider(at, "in_cohort_size").set_value(60).run()  # a move while it is closed
+    assert at.session_state["scenario"] == changed.replace(cohort_size=60)
+    at.session_state[ADVANCED_KEY] = True
+    at.run()
+    assert slider(at, "in_referral_rate").value == pytest.approx(0.7)
+    assert at.text_input(key="in_public_savings_per_outcome_text").value == "260,000"
+    assert at.session_state["scenario"] == changed.replace(cohort_size=60)
