@@ -7,6 +7,7 @@ from sib_model.reality import reality_check
 from ui import charts, narrative, results, state
 from ui.headline import headline_figures, show_figures
 from ui.layout import presenting, show_chart, show_key_sentence, show_sentences
+from ui.pages import REALITY_KEY
 
 s, t = state.current()
 ghost = state.ghost()
@@ -41,8 +42,11 @@ for row in (
     for column, key in zip(st.columns(2), row, strict=True):
         show_chart(chart_json[key], key, column)
 
-checks = reality_check(s, summary)
-with st.expander(t("reality_title")):
-    st.markdown(t("reality_intro"))
-    st.markdown(narrative.reality_sentence(checks, t))
-    st.table(charts.reality_table(checks, t).set_index(t("reality_figure")))
+# Filled only while open (its table would otherwise be rebuilt and re-sent on every move).
+reality = st.expander(t("reality_title"), key=REALITY_KEY, on_change="rerun")
+if reality.open:
+    checks = reality_check(s, summary)
+    with reality:
+        st.markdown(t("reality_intro"))
+        st.markdown(narrative.reality_sentence(checks, t))
+        st.table(charts.reality_table(checks, t).set_index(t("reality_figure")))

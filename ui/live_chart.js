@@ -61,6 +61,10 @@ function createChart(parentElement) {
   const gd = document.createElement("div");
   gd.className = "sib-live-chart";
   gd.style.width = "100%";
+  // plotly measures text and boxes while it draws, and every measurement makes the browser
+  // lay out whatever is dirty; contained, a chart's measurements lay out the chart alone, not
+  // the whole page the same rerun has just changed.
+  gd.style.contain = "layout paint style";
   parentElement.appendChild(gd);
   const chart = { gd, pending: undefined, drawn: false, queue: Promise.resolve() };
   // plotly's own `responsive` option follows window resizes only; the chart's column also

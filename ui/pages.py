@@ -22,6 +22,7 @@ __all__ = [
     "DEAL_MAX_LOSS",
     "DEAL_TEST",
     "DEAL_WTP",
+    "REALITY_KEY",
 ]
 
 
@@ -34,6 +35,9 @@ class Page:
     icon: str
     url: str
 
+
+#: Open state of the Explorer's "reality check" section (filled only while open).
+REALITY_KEY = "reality_open"
 
 #: URL paths of the pages others link to.
 START_PAGE, STORY_PAGE, EXPLORER_PAGE = "", "story", "explorer"

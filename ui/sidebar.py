@@ -40,6 +40,7 @@ from .state import (
     reset_to_baseline,
     reset_to_preset,
 )
+from .viewport import narrow_screen
 
 __all__ = [
     "render_sidebar",
@@ -184,6 +185,10 @@ def render_phone_sliders(s: Scenario, t: Translator) -> None:
     st.html(PHONE_CSS)
     presenting = bool(st.session_state.get(PRESENT_KEY))
     with st.container(key=PHONE_KEY):
+        # Drawn for narrow windows only: hidden by CSS, the copy still cost a laptop's browser
+        # its rendering on every move.
+        if not narrow_screen():
+            return
         for field in HEADLINE_FIELDS:
             key = INPUTS[field].key
             copy = f"phone_{key}"

@@ -7,6 +7,7 @@ import pytest
 
 from sib_model import Scenario
 from tests._app import chart_data, slider, start, text_of
+from ui.pages import REALITY_KEY
 
 pytestmark = pytest.mark.apptest
 
@@ -83,3 +84,13 @@ def test_provider_at_risk_is_described_instead_of_no_risk():
     text = text_of(at)
     assert "no financial risk" not in text
     assert "funds **50%** of the delivery costs itself" in text
+
+
+def test_the_reality_check_is_filled_when_opened_and_names_far_assumptions():
+    at = start({"p": "0.95"})  # far above anything published
+    assert not at.table  # closed: nothing built or sent on a slider move
+    at.session_state[REALITY_KEY] = True
+    at.run()
+    assert not at.exception
+    assert len(at.table) == 1
+    assert "95" in text_of(at)
