@@ -21,6 +21,9 @@ __all__ = [
     "LEVERS",
     "Role",
     "RedLines",
+    "RED_LINE_LIMITS",
+    "RedLineError",
+    "checked_red_lines",
     "Verdict",
     "contract_of",
     "apply_contract",
@@ -71,6 +74,54 @@ class RedLines:
     def from_dict(cls, data: dict[str, Any]) -> RedLines:
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         return cls(**known)
+
+
+#: The range each red line may take, in its own unit (fractions, DKK). The investor's two
+#: match the Deal space page's sliders (0–30 % and 0–100 %); money lines stop at 100 m DKK,
+#: far above any cohort's prices or costs, so a typo of a few extra zeros is caught.
+RED_LINE_LIMITS: dict[str, tuple[float, float]] = {
+    "target_irr": (0.0, 0.30),
+    "max_loss": (0.0, 1.0),
+    "willingness_to_pay": (0.0, 1e8),
+    "max_provider_risk": (0.0, 1e8),
+    "min_served_share": (0.0, 1.0),
+    "min_state_saving": (0.0, 1e8),
+}
+
+
+class RedLineError(ValueError):
+    """Red lines that are not numbers in their range; ``fields`` names each one, so a form
+    can say which box to correct."""
+
+    def __init__(self, fields: tuple[str, ...]) -> None:
+        super().__init__(", ".join(fields))
+        self.fields = fields
+
+
+def checked_red_lines(values: dict[str, Any]) -> RedLines:
+    """Red lines from ``values`` (a facilitator's form, a room document), every one a finite
+    number inside :data:`RED_LINE_LIMITS`; ``willingness_to_pay`` may be None (the
+    municipality then tests its own net). A line ``values`` leaves out keeps its default.
+    Raises :class:`RedLineError` naming every line that is not, so nothing half-checked is
+    ever stored."""
+    bad = []
+    for name, (lo, hi) in RED_LINE_LIMITS.items():
+        if name not in values or (name == "willingness_to_pay" and values[name] is None):
+            continue
+        value = values[name]
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or not lo <= value <= hi
+        ):
+            bad.append(name)
+    if bad:
+        raise RedLineError(tuple(bad))
+    known: dict[str, Any] = {
+        k: (None if values[k] is None else float(values[k])) for k in RED_LINE_LIMITS if k in values
+    }
+    return RedLines(**known)
 
 
 @dataclass(frozen=True)

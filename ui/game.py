@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import html
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
+import pandas as pd
 import streamlit as st
 
 from sib_model import Scenario
 from sib_model.game import (
     LEVERS,
+    RED_LINE_LIMITS,
     ROLES,
     SIGNING_ROLES,
+    RedLineError,
     RedLines,
     apply_contract,
+    checked_red_lines,
     clean_contract,
     contract_of,
     role_figures,
@@ -29,6 +33,7 @@ from ui import results
 from ui.game_store import GameStore, StoreFull, clean_text, parse_code, parse_role
 from ui.i18n import Translator
 from ui.layout import show_chart
+from ui.number_box import parse_number
 from ui.result_types import DealTerms
 
 REFRESH_SECONDS = 3
@@ -131,6 +136,12 @@ def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
                 st.rerun()
 
 
+def contract_table(contract: dict[str, Any], t: Translator) -> pd.DataFrame:
+    """The contract as a two-column table, terms as its index: ``st.table`` wraps long
+    values ("Every outcome") where a narrow ``st.dataframe`` column would cut them off."""
+    return pd.DataFrame(contract_rows(contract, t)).set_index(t("game_lever"))
+
+
 def contract_rows(contract: dict[str, Any], t: Translator) -> list[dict[str, str]]:
     rows = []
     for name in LEVERS:
@@ -162,27 +173,36 @@ def verdict_lines(doc: dict[str, Any], contract: dict[str, Any], t: Translator) 
     return "\n".join(out)
 
 
-def figure_lines(doc: dict[str, Any], contract: dict[str, Any], t: Translator) -> list[str]:
+def figure_lines(doc: dict[str, Any], contract: dict[str, Any], t: Translator) -> dict[str, str]:
+    """Each role's figures under ``contract`` (what its red lines are checked on), by role
+    in the order of :data:`ROLES`: a role's line is looked up by its name, never by place."""
     f = figures(doc, contract)
     fmt = t.fmt
-    return [
-        t(
-            "game_fig_investor",
-            irr=fmt.percent(f["investor_irr"]),
-            loss=fmt.percent(f["probability_of_loss"]),
-        ),
-        t(
+    return {
+        "municipality": t(
             "game_fig_municipality",
             net=fmt.money(f["municipality_net"]),
             cost=fmt.money(f["cost_per_additional_outcome"]),
         ),
-        t(
+        "investor": t(
+            "game_fig_investor",
+            irr=fmt.percent(f["investor_irr"]),
+            loss=fmt.percent(f["probability_of_loss"]),
+        ),
+        "provider": t(
             "game_fig_provider",
             risk=fmt.money(f["provider_risk"]),
             served=fmt.percent(f["served_share"]),
         ),
-        t("game_fig_state", saving=fmt.money(f["state_saving"])),
-    ]
+        "state": t("game_fig_state", saving=fmt.money(f["state_saving"])),
+    }
+
+
+def line_percent(value: float, t: Translator) -> str:
+    """A red line's share with the decimals it has (up to two): "12,5 %", not "13 %" — a
+    group must read the line it was given, not a rounding of it."""
+    digits = next((d for d in (0, 1) if abs(value * 100 - round(value * 100, d)) < 1e-9), 2)
+    return t.fmt.percent(value, digits)
 
 
 def goal_text(role: str, doc: dict[str, Any], t: Translator) -> str:
@@ -191,8 +211,8 @@ def goal_text(role: str, doc: dict[str, Any], t: Translator) -> str:
     if role == "investor":
         return t(
             "game_goal_investor",
-            irr=fmt.percent(lines.target_irr),
-            loss=fmt.percent(lines.max_loss),
+            irr=line_percent(lines.target_irr, t),
+            loss=line_percent(lines.max_loss, t),
         )
     if role == "municipality":
         if lines.willingness_to_pay is None:
@@ -202,9 +222,137 @@ def goal_text(role: str, doc: dict[str, Any], t: Translator) -> str:
         return t(
             "game_goal_provider",
             risk=fmt.money(lines.max_provider_risk),
-            served=fmt.percent(lines.min_served_share),
+            served=line_percent(lines.min_served_share, t),
         )
     return t("game_goal_state", saving=fmt.money(lines.min_state_saving))
+
+
+# --- red lines -------------------------------------------------------------------------
+
+LineUnit = Literal["percent", "money"]
+#: The facilitator's red-line boxes, role by role: the line and the unit its box reads in
+#: (a share is typed as a percentage, "12,5"; money as kroner, "500.000").
+LINE_BOXES: dict[str, tuple[tuple[str, LineUnit], ...]] = {
+    "municipality": (("willingness_to_pay", "money"),),
+    "investor": (("target_irr", "percent"), ("max_loss", "percent")),
+    "provider": (("max_provider_risk", "money"), ("min_served_share", "percent")),
+    "state": (("min_state_saving", "money"),),
+}
+_UNITS: dict[str, LineUnit] = {name: unit for boxes in LINE_BOXES.values() for name, unit in boxes}
+
+
+def line_text(value: float, unit: LineUnit, t: Translator) -> str:
+    """A red line as its box shows it, in the page's language: kroner grouped ("500.000"),
+    a share as a percentage with at most two decimals and no trailing zeros ("12,5")."""
+    if unit == "money":
+        return t.fmt.number(value, 0)
+    text = t.fmt.number(value * 100, 2)
+    mark = "," if t.lang == "da" else "."
+    return text.rstrip("0").rstrip(mark) if mark in text else text
+
+
+def read_line(text: str, unit: LineUnit, lang: str) -> float | None:
+    """The red line typed in a box (Danish or English; a "%" or "kr." is ignored), in the
+    line's own unit (a fraction for a percentage), or None when it is not a number."""
+    value = parse_number(text.replace("%", ""), lang)
+    if value is None:
+        return None
+    return value / 100 if unit == "percent" else value
+
+
+def lines_from_boxes(texts: dict[str, str], test: str, lang: str) -> RedLines:
+    """The red lines a facilitator typed (``texts`` by line; ``test`` is the municipality's:
+    ``"net"`` or ``"wtp"``). Raises :class:`RedLineError` naming every box that is not a
+    number in its range; the willingness to pay is only read under the ``"wtp"`` test."""
+    values: dict[str, Any] = {}
+    unreadable: list[str] = []
+    for name, unit in _UNITS.items():
+        if name == "willingness_to_pay" and test != "wtp":
+            values[name] = None
+            continue
+        value = read_line(texts.get(name, ""), unit, lang)
+        if value is None:
+            unreadable.append(name)
+        else:
+            values[name] = value
+    try:
+        lines = checked_red_lines(values)
+    except RedLineError as error:
+        unreadable.extend(error.fields)
+    if unreadable:
+        raise RedLineError(tuple(name for name in _UNITS if name in unreadable))
+    return lines
+
+
+def line_problems(error: RedLineError, t: Translator) -> str:
+    """What is wrong with the boxes ``error`` names, with each box's range."""
+    problems = []
+    for name in error.fields:
+        lo, hi = RED_LINE_LIMITS[name]
+        show = t.fmt.money if _UNITS[name] == "money" else t.fmt.percent
+        problems.append(
+            t("game_line_range", label=t(f"game_line_{name}"), lo=show(lo), hi=show(hi))
+        )
+    return "; ".join(problems)
+
+
+def set_lines(code: str, lines: RedLines) -> bool:
+    """Store ``lines`` in the room unless a round is open (checked in the same write, so a
+    round opened from another tab meanwhile wins); True when stored."""
+    stored = False
+
+    def edit(doc: dict[str, Any]) -> None:
+        nonlocal stored
+        stored = not doc["open"]
+        if stored:
+            doc["lines"] = lines.to_dict()
+
+    store().change(code, edit)
+    return stored
+
+
+def red_lines_editor(code: str, doc: dict[str, Any], t: Translator) -> None:
+    """The facilitator's red lines of every role: a form while no round is open, each role's
+    goal (what its group sees) while one is."""
+    lines = RedLines.from_dict(doc["lines"])
+    with st.expander(t("game_red_lines"), expanded=False, icon=":material/tune:"):
+        if doc["open"]:
+            st.caption(t("game_red_lines_locked"))
+            for role in ROLES:
+                st.markdown(f"- **{t(f'game_role_{role}')}**: {goal_text(role, doc, t)}")
+            return
+        st.caption(t("game_red_lines_intro"))
+        wtp = lines.willingness_to_pay
+        if wtp is None:
+            wtp = float(Scenario.from_dict(doc["base"]).public_savings_per_outcome)
+        current = {**lines.to_dict(), "willingness_to_pay": wtp}
+        texts: dict[str, str] = {}
+        test = "net" if lines.willingness_to_pay is None else "wtp"
+        with st.form("game_red_lines"):
+            columns = st.columns(len(LINE_BOXES))
+            for column, (party, boxes) in zip(columns, LINE_BOXES.items(), strict=True):
+                column.markdown(f"**{t(f'game_role_{party}')}**")
+                if party == "municipality":
+                    test = column.radio(
+                        t("deal_test"),
+                        ["net", "wtp"],
+                        index=0 if test == "net" else 1,
+                        format_func=lambda choice: t(f"deal_test_{choice}"),
+                    )
+                for name, unit in boxes:
+                    texts[name] = column.text_input(
+                        t(f"game_line_{name}"), line_text(float(current[name]), unit, t)
+                    )
+            if st.form_submit_button(t("game_save_lines"), icon=":material/save:"):
+                try:
+                    new = lines_from_boxes(texts, str(test), t.lang)
+                except RedLineError as error:
+                    st.error(t("game_lines_invalid", problems=line_problems(error, t)))
+                    return
+                if set_lines(code, new):
+                    st.success(t("game_lines_saved"))
+                else:
+                    st.warning(t("game_red_lines_locked"))
 
 
 def round_status(doc: dict[str, Any], t: Translator) -> str:
@@ -222,17 +370,20 @@ def facilitator(code: str, t: Translator) -> None:
         return
     doc = room.doc
     st.subheader(t("game_room", code=code))
+    # The round's buttons first, side by side: on a projector's first screen, whatever the
+    # expanders below hold (the links are open before the first round).
+    with st.container(horizontal=True):
+        if st.button(t("game_open_round"), disabled=doc["open"], icon=":material/play_arrow:"):
+            store().change(code, _open_round)
+            st.rerun()
+        if st.button(t("game_close_round"), disabled=not doc["open"], icon=":material/stop:"):
+            store().change(code, _close_round)
+            st.rerun()
     with st.expander(t("game_links"), expanded=doc["round"] == 0):
         for role in ROLES:
             st.markdown(f"**{t(f'game_role_{role}')}**")
             st.code(link(code, role, t.lang), language=None)
-    left, right = st.columns(2)
-    if left.button(t("game_open_round"), disabled=doc["open"], icon=":material/play_arrow:"):
-        store().change(code, _open_round)
-        st.rerun()
-    if right.button(t("game_close_round"), disabled=not doc["open"], icon=":material/stop:"):
-        store().change(code, _close_round)
-        st.rerun()
+    red_lines_editor(code, doc, t)
     facilitator_live(code, t)
 
 
@@ -257,13 +408,14 @@ def facilitator_live(code: str, t: Translator) -> None:
     with left:
         st.markdown(f"#### {t('game_on_table')}")
         st.caption(t("game_proposed_by", who=role_name(doc, table["by"], t), n=table["round"]))
-        st.dataframe(contract_rows(table["contract"], t), hide_index=True, width="stretch")
+        st.table(contract_table(table["contract"], t))
         accepted = ", ".join(role_name(doc, r, t) for r in doc["accepted"]) or "—"
         st.markdown(t("game_accepted_by", who=accepted))
     with right:
         st.markdown(f"#### {t('game_who_signs')}")
         st.markdown(verdict_lines(doc, table["contract"], t))
-        st.markdown("\n".join(f"- {line}" for line in figure_lines(doc, table["contract"], t)))
+        per_role = figure_lines(doc, table["contract"], t).values()
+        st.markdown("\n".join(f"- {line}" for line in per_role))
     if doc.get("signed"):
         debrief(doc, t)
     st.markdown(f"#### {t('game_proposals')}")
@@ -287,8 +439,8 @@ def debrief(doc: dict[str, Any], t: Translator) -> None:
     contract = doc["signed"]["contract"]
     f = figures(doc, contract)
     found = verdicts_of_figures(f, RedLines.from_dict(doc["lines"]))
-    for role, line in zip(ROLES, figure_lines(doc, contract, t), strict=True):
-        mark = _SIGNS if found[role].signs else _WARNS
+    for role, line in figure_lines(doc, contract, t).items():
+        mark = _SIGNS if found[role].signs else _WARNS  # type: ignore[index]
         st.markdown(
             f"- {mark} **{role_name(doc, role, t)}** — {t('game_wanted')}: "
             f"{goal_text(role, doc, t)} {t('game_got')}: {line}"
@@ -308,9 +460,15 @@ def _close_round(doc: dict[str, Any]) -> None:
         doc["signed"] = {"contract": doc["table"]["contract"], "round": doc["round"]}
 
 
-def propose(code: str, role: str, contract: dict[str, Any], message: str) -> None:
+def propose(code: str, role: str, contract: dict[str, Any], message: str) -> bool:
+    """Put ``role``'s contract on the table (True), unless no round is open (False); raises
+    ``ScenarioError`` for terms the scenario refuses."""
+    placed = False
+
     def edit(doc: dict[str, Any]) -> None:
-        if not doc["open"]:
+        nonlocal placed
+        placed = bool(doc["open"])
+        if not placed:
             return
         clean = clean_contract(contract, Scenario.from_dict(doc["base"]))
         doc["table"] = {"contract": clean, "by": role, "round": doc["round"]}
@@ -326,14 +484,32 @@ def propose(code: str, role: str, contract: dict[str, Any], message: str) -> Non
         ]
 
     store().change(code, edit)
+    return placed
 
 
-def accept(code: str, role: str) -> None:
+def accept(code: str, role: str, seen: dict[str, Any]) -> bool:
+    """``role`` accepts the table it saw (``seen``, the room's ``table`` as its screen showed
+    it). Refused (False) when something else has been put on the table since: a group
+    accepts what it read, never a proposal that landed between reading and clicking."""
+    accepted = False
+
     def edit(doc: dict[str, Any]) -> None:
-        if doc["open"] and role in SIGNING_ROLES and role not in doc["accepted"]:
+        nonlocal accepted
+        accepted = doc["open"] and role in SIGNING_ROLES and doc["table"] == seen
+        if accepted and role not in doc["accepted"]:
             doc["accepted"].append(role)
 
     store().change(code, edit)
+    return accepted
+
+
+_REFUSED_KEY = "game_accept_refused"
+_DRAWN_OPEN_KEY = "game_drawn_open"
+
+
+def _accept_clicked(code: str, role: str, seen: dict[str, Any]) -> None:
+    if not accept(code, role, seen):
+        st.session_state[_REFUSED_KEY] = True
 
 
 def set_name(code: str, role: str, name: str) -> None:
@@ -350,7 +526,7 @@ def role_view(code: str, role: str, t: Translator) -> None:
         return
     doc = room.doc
     st.subheader(t("game_you_are", role=t(f"game_role_{role}"), code=code))
-    st.markdown(f"**{t('game_your_goal')}** {goal_text(role, doc, t)}")
+    st.session_state[_DRAWN_OPEN_KEY] = doc["open"]
     with st.form("game_name"):
         name = st.text_input(t("game_group_name"), max_chars=40)
         if st.form_submit_button(t("game_save_name")):
@@ -399,9 +575,15 @@ def role_view(code: str, role: str, t: Translator) -> None:
         message = st.text_input(t("game_message"), max_chars=200)
         if st.form_submit_button(t("game_send_proposal"), disabled=not doc["open"]):
             try:
-                propose(code, role, values, message)
+                placed = propose(code, role, values, message)
             except (ScenarioError, KeyError):
                 st.warning(t("game_bad_proposal"))
+            else:
+                if placed:
+                    # Drawn again at once, so the group sees its own proposal on the table
+                    # (the table above was drawn before this form was read).
+                    st.rerun()
+                st.warning(t("game_round_closed_proposal"))
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -409,14 +591,19 @@ def role_live(code: str, role: str, t: Translator) -> None:
     doc = _room_now(code, t)
     if doc is None:
         return
+    if doc["open"] != st.session_state.get(_DRAWN_OPEN_KEY, doc["open"]):
+        # The facilitator opened or closed a round since the proposal form (outside this
+        # fragment) was drawn: draw it again, or its button would stay as it was.
+        st.rerun()
+    # Here, not above the name box: the facilitator may change the red lines between rounds.
+    st.markdown(f"**{t('game_your_goal')}** {goal_text(role, doc, t)}")
     table = doc["table"]
     st.markdown(f"#### {t('game_on_table')}")
     st.caption(t("game_proposed_by", who=role_name(doc, table["by"], t), n=table["round"]))
-    st.dataframe(contract_rows(table["contract"], t), hide_index=True, width="stretch")
+    st.table(contract_table(table["contract"], t))
     f = figures(doc, table["contract"])
     own = verdicts_of_figures(f, RedLines.from_dict(doc["lines"]))[role]  # type: ignore[index]
-    line = figure_lines(doc, table["contract"], t)[list(ROLES).index(role)]  # type: ignore[arg-type]
-    st.markdown(line)
+    st.markdown(figure_lines(doc, table["contract"], t)[role])
     if own.signs:
         st.success(t("game_you_would_sign"))
     else:
@@ -428,9 +615,18 @@ def role_live(code: str, role: str, t: Translator) -> None:
     if role in SIGNING_ROLES:
         if role in doc["accepted"]:
             st.caption(t("game_you_accepted"))
-        elif st.button(t("game_accept"), disabled=not doc["open"], icon=":material/check:"):
-            accept(code, role)
-            st.rerun()
+        else:
+            # The table goes with the button as it is drawn now, so the click accepts what
+            # this screen shows (a callback's arguments are bound when the button is drawn).
+            st.button(
+                t("game_accept"),
+                disabled=not doc["open"],
+                icon=":material/check:",
+                on_click=_accept_clicked,
+                args=(code, role, table),
+            )
+        if st.session_state.pop(_REFUSED_KEY, False):
+            st.warning(t("game_table_changed"))
 
 
 def page(s: Scenario, settings: dict[str, Any], t: Translator) -> None:

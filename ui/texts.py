@@ -834,6 +834,28 @@ TEXT: dict[str, str] = {
     "game_you_would_not_sign": "This crosses your red lines: {why}.",
     "game_you_accepted": "You have accepted what is on the table.",
     "game_accept": "Accept what is on the table",
+    "game_red_lines": "Red lines",
+    "game_red_lines_intro": (
+        "Each group sees its own red lines as its goal, and the verdicts follow them. "
+        "Change them before the first round or between rounds."
+    ),
+    "game_red_lines_locked": "A round is open: close it to change the red lines.",
+    "game_save_lines": "Save the red lines",
+    "game_lines_saved": "Red lines saved: every group now sees its new goal.",
+    "game_lines_invalid": "The red lines were not saved (the room is unchanged): {problems}.",
+    "game_line_range": "{label} must be a number from {lo} to {hi}",
+    "game_line_target_irr": "Lowest expected return (IRR, %)",
+    "game_line_max_loss": "Highest chance of loss (%)",
+    "game_line_willingness_to_pay": "Willingness to pay (DKK per additional outcome)",
+    "game_line_max_provider_risk": "Most own money at risk (DKK)",
+    "game_line_min_served_share": "Fewest citizens served (% of starters)",
+    "game_line_min_state_saving": "Smallest saving outside the municipality (DKK)",
+    "game_table_changed": (
+        "Something new was put on the table just now: look at it before you accept."
+    ),
+    "game_round_closed_proposal": (
+        "The round was closed before your proposal arrived: it was not put on the table."
+    ),
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).

@@ -34,11 +34,13 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def app_url(chromium_path) -> str:
-    """Base URL of ``streamlit run app.py``, started from the repository root."""
+def app_url(chromium_path, tmp_path_factory) -> str:
+    """Base URL of ``streamlit run app.py``, started from the repository root, with the
+    negotiation game's rooms in a file of this test session (not the machine's shared one)."""
     if not (harness.REPO_ROOT / "app.py").exists():
         pytest.fail(f"{harness.REPO_ROOT / 'app.py'} does not exist", pytrace=False)
-    server = harness.StreamlitServer("app.py", startup_timeout=60)
+    rooms = tmp_path_factory.mktemp("game") / "game.sqlite3"
+    server = harness.StreamlitServer("app.py", startup_timeout=60, env={"SIB_GAME_DB": str(rooms)})
     try:
         base_url = server.start()
     except (RuntimeError, TimeoutError) as error:

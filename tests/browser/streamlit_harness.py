@@ -98,8 +98,11 @@ class StreamlitServer:
         cwd: Path = REPO_ROOT,
         startup_timeout: float = 60.0,
         extra_args: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
     ) -> None:
         self.script = str(script)
+        #: Variables set for the server on top of this process's environment.
+        self.env = dict(env or {})
         self.cwd = Path(cwd)
         self.startup_timeout = startup_timeout
         self.extra_args = tuple(extra_args)
@@ -138,6 +141,7 @@ class StreamlitServer:
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
+            env={**os.environ, **self.env},
         )
         self._wait_until_healthy()
         return self.base_url

@@ -7,18 +7,19 @@ import pytest
 import ui.game
 from tests._app import start, text_of
 
+EN = ui.game.Translator("en")
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SIB_GAME_DB", str(tmp_path / "game.sqlite3"))
-    ui.game.reset_store()
-    yield
-    ui.game.reset_store()
+
+def button(at, key: str, t=EN):
+    """The button labelled with text ``key`` (in ``t``'s language)."""
+    found = [b for b in at.button if b.label == t(key)]
+    assert found, (key, [b.label for b in at.button])
+    return found[0]
 
 
 def _room() -> str:
     at = start(page="game")
-    at.button[0].click().run()
+    button(at, "game_start").click().run()
     assert not at.exception
     return (
         at.query_params["room"][0]
@@ -51,7 +52,7 @@ def test_bad_or_unknown_room_gives_a_short_message(lang, room):
 
 def test_lobby_starts_a_room():
     at = start(page="game")
-    at.button[0].click().run()
+    button(at, "game_start").click().run()
     assert not at.exception
     code = at.query_params["room"]
     assert ui.game.store().get(code) is not None
@@ -62,21 +63,19 @@ def test_a_round_with_three_roles_updates_the_facilitator():
 
     code = ui.game.store().create(ui.game.new_doc(Scenario(), {})).code
     fac = start({"room": code, "role": "facilitator"}, page="game")
-    fac.button[0].click().run()  # open a round
+    button(fac, "game_open_round").click().run()
     assert ui.game.store().get(code).doc["open"]
     inv = start({"room": code, "role": "investor"}, page="game")
     inv.text_input[0].input("Team <b>Fond</b>")
-    inv.button[0].click().run()  # save name (form submit)
+    button(inv, "game_save_name").click().run()
     inv = start({"room": code, "role": "investor"}, page="game")
     inv.number_input[0].set_value(350_000.0)
     inv.text_input[1].input("Our offer")
-    submits = [b for b in inv.button if b.label == ui.game.Translator("en")("game_send_proposal")]
-    submits[0].click().run()
+    button(inv, "game_send_proposal").click().run()
     assert not inv.exception
     for role in ("municipality", "provider"):
         at = start({"room": code, "role": role}, page="game")
-        accept = [b for b in at.button if b.label == ui.game.Translator("en")("game_accept")]
-        accept[0].click().run()
+        button(at, "game_accept").click().run()
         assert not at.exception
     fac.run()
     text = text_of(fac)
@@ -85,7 +84,33 @@ def test_a_round_with_three_roles_updates_the_facilitator():
     doc = ui.game.store().get(code).doc
     assert set(doc["accepted"]) == {"investor", "municipality", "provider"}
     assert doc["table"]["contract"]["price_per_outcome"] == 350_000.0
-    close = [b for b in fac.button if b.label == ui.game.Translator("en")("game_close_round")]
-    close[0].click().run()
+    button(fac, "game_close_round").click().run()
     assert ui.game.store().get(code).doc["signed"]["round"] == 1
     assert ui.game.Translator("en")("game_debrief") in text_of(fac)
+    # Each party's debrief line sets its own figures against its own goal.
+    debrief = [m.value for m in fac.markdown if f"— {EN('game_wanted')}:" in m.value]
+    assert len(debrief) == 4
+    for line, role in zip(debrief, ("Municipality", "Investor", "Provider", "State"), strict=True):
+        assert f"**{role}" in line and f"{EN('game_got')}: {role}:" in line, line
+
+
+@pytest.mark.parametrize(
+    ("role", "figures"),
+    [
+        ("municipality", "Municipality: expected net"),
+        ("investor", "Investor: expected return"),
+        ("provider", "Provider: own money at risk"),
+        ("state", "State: public saving outside the municipality"),
+    ],
+)
+def test_each_group_sees_its_own_figures(role, figures):
+    from sib_model import Scenario
+
+    code = ui.game.store().create(ui.game.new_doc(Scenario(), {})).code
+    at = start({"room": code, "role": role}, page="game")
+    shown = [
+        m.value
+        for m in at.markdown
+        if m.value.startswith(("Municipality:", "Investor:", "Provider:", "State:"))
+    ]
+    assert len(shown) == 1 and shown[0].startswith(figures), shown

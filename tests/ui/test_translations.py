@@ -67,6 +67,7 @@ def test_every_kind_of_text_is_in_the_catalog():
 # --- every key the code uses resolves in both languages ----------------------------------------
 
 #: Keys the code builds at run time, by the f-string that builds them.
+from sib_model.game import RED_LINE_LIMITS as GAME_LINES  # noqa: E402
 from sib_model.game import ROLES as GAME_ROLES  # noqa: E402
 
 DYNAMIC_KEYS = {
@@ -82,6 +83,7 @@ DYNAMIC_KEYS = {
     "file_error_{}": [f"file_error_{reason}" for reason in typing.get_args(FileProblem)],
     "unit_{}": [f"unit_{spec.unit}" for spec in INPUTS.values() if spec.kind != "choice"],
     "game_role_{}": [f"game_role_{r}" for r in ("facilitator", *GAME_ROLES)],
+    "game_line_{}": [f"game_line_{name}" for name in GAME_LINES],
     "game_why_{}": [
         f"game_why_{r}" for r in ("irr", "loss", "net", "wtp", "risk", "parked", "state_saving")
     ],

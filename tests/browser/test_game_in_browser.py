@@ -1,0 +1,128 @@
+"""The negotiation game in real browsers: a facilitator and three groups, each in a browser
+context of its own (four laptops), play one round through the links the facilitator hands
+out. Nobody reloads: the facilitator's view and the groups' views follow the room through
+their fragments, which read it every few seconds. Screenshots of the facilitator's view at a
+projector's 1280×720 land in ``artifacts/screenshots/``."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser import streamlit_harness as harness
+
+pytestmark = pytest.mark.browser
+
+PROJECTOR = {"width": 1280, "height": 720}
+#: Longest wait for something another browser did: a fragment reads the room every 3 s.
+SEEN_WITHIN_MS = 12_000
+
+
+@pytest.fixture
+def laptops(browser):
+    """A browser context (cookies, cache, Streamlit session) per party; closed afterwards."""
+    contexts = []
+
+    def laptop(viewport=harness.VIEWPORT):
+        context = browser.new_context(viewport=viewport, locale="en-GB")
+        context.set_default_timeout(30_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield laptop
+    for context in contexts:
+        context.close()
+
+
+def _no_exception(page) -> None:
+    errors = page.locator(harness.EXCEPTION)
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
+    harness.wait_until_idle(page, timeout_ms=60_000)
+    _no_exception(page)
+
+
+def _main(page):
+    return page.locator('[data-testid="stMain"]')
+
+
+def _sees(page, text: str) -> None:
+    """Wait until ``text`` shows in the page's main area, without touching the page."""
+    _main(page).get_by_text(text, exact=False).first.wait_for(timeout=SEEN_WITHIN_MS)
+
+
+def test_a_round_with_three_groups_in_their_own_browsers(laptops, app_url, screenshot_dir):
+    facilitator = laptops(PROJECTOR)
+    _open(facilitator, f"{app_url}/game")
+    facilitator.get_by_role("button", name="Start a new room").click()
+    facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
+    harness.wait_until_idle(facilitator)
+    code = re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+    links = {
+        role: link
+        for link in _main(facilitator).locator('[data-testid="stCode"]').all_inner_texts()
+        for role in ("municipality", "investor", "provider")
+        if link.strip().endswith(f"room={code}&role={role}")
+    }
+    assert len(links) == 3, links
+
+    # The municipality joins before the round opens: its proposal button waits for the round.
+    municipality = laptops()
+    _open(municipality, links["municipality"].strip())
+    send = _main(municipality).get_by_role("button", name="Put it on the table")
+    assert send.is_disabled()
+    _sees(municipality, "Waiting for the facilitator to open a round")
+
+    facilitator.get_by_role("button", name="Open a round").click()
+    _sees(facilitator, "Round 1 is open")
+    # No reload: the municipality's view notices the open round by itself.
+    _sees(municipality, "Round 1 is open")
+    municipality.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
+              .some(b => b.innerText.includes('Put it on the table') && !b.disabled)""",
+        timeout=SEEN_WITHIN_MS,
+    )
+    form = (
+        _main(municipality)
+        .locator('[data-testid="stForm"]')
+        .filter(has=municipality.get_by_role("button", name="Put it on the table"))
+    )
+    price = form.get_by_label("Price per outcome (DKK)")
+    price.fill("260000")
+    form.get_by_label("Message to the others").fill("Fair price, shared risk")
+    send.click()
+    _sees(municipality, "You have accepted what is on the table.")
+
+    # The investor and the provider join now, each in its own browser, and accept.
+    for role in ("investor", "provider"):
+        group = laptops()
+        _open(group, links[role].strip())
+        _sees(group, "Proposed by Municipality in round 1")
+        _main(group).get_by_role("button", name="Accept what is on the table").click()
+        _sees(group, "You have accepted what is on the table.")
+        _no_exception(group)
+
+    # The facilitator touched nothing since opening the round; its fragment caught up.
+    _sees(facilitator, "Fair price, shared risk")
+    _sees(facilitator, "Accepted by: Municipality, Investor, Provider")
+    _no_exception(facilitator)
+    harness.wait_until_idle(facilitator)
+    # At a projector's width every term and value of the contract can be read in full.
+    cut_off = facilitator.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMain"] table td, '
+                 + '[data-testid="stMain"] table th')]
+              .filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText)"""
+    )
+    assert not cut_off, cut_off
+    facilitator.screenshot(path=str(screenshot_dir / "game-facilitator-1280x720.png"))
+    harness.full_page_screenshot(facilitator, screenshot_dir / "game-facilitator.png")
+
+    facilitator.get_by_role("button", name="Close the round").click()
+    _sees(facilitator, "Deal signed in round 1.")
+    _sees(facilitator, "Debrief: the signed deal against what each party wanted")
+    _no_exception(facilitator)
+    harness.full_page_screenshot(facilitator, screenshot_dir / "game-debrief.png")
