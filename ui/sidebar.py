@@ -128,7 +128,11 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
         else:
             keep_page_widgets(ADVANCED_WIDGET_KEYS)
         st.caption(t("share_link"))
-        st.code(share_link(app_root(), page_url, link_params(s)), language=None, wrap_lines=True)
+        st.code(
+            share_link(app_root(), page_url, link_params(s, shared=True)),
+            language=None,
+            wrap_lines=True,
+        )
 
 
 def _headline_sliders(s: Scenario, t: Translator, presenting: bool) -> None:

@@ -289,13 +289,17 @@ def apply_workspace(ws: Workspace) -> None:
             st.session_state.pop(name, None)
 
 
-def link_params(s: Scenario) -> dict[str, str]:
-    """The query string of the view with scenario ``s``: workspace and language."""
+def link_params(s: Scenario, *, shared: bool = False) -> dict[str, str]:
+    """The query string of the view with scenario ``s``: workspace and language.
+
+    The address bar keeps a game room and role; a ``shared`` link (the sidebar's "link to
+    this view", often on a projected screen) leaves them out, or it would hand every reader
+    the facilitator's view of the room (groups get their own links from the facilitator)."""
     wanted = workspace_to_query(dataclasses.replace(workspace(), scenario=s))
     lang = st.session_state.get(LANG_KEY, "en")
     if lang != "en":
         wanted[LANG_KEY] = lang
-    for key in GAME_KEYS:
+    for key in () if shared else GAME_KEYS:
         if key in st.query_params:
             wanted[key] = str(st.query_params[key])[:20]
     if st.session_state.get(PRESENT_KEY):

@@ -114,3 +114,12 @@ def test_each_group_sees_its_own_figures(role, figures):
         if m.value.startswith(("Municipality:", "Investor:", "Provider:", "State:"))
     ]
     assert len(shown) == 1 and shown[0].startswith(figures), shown
+
+
+def test_the_sidebar_link_to_a_game_view_hands_out_no_room_or_role():
+    code = ui.game.store().create(ui.game.new_doc(__import__("sib_model").Scenario(), {})).code
+    at = start({"room": code, "role": "facilitator"}, page="game")
+    shared = at.sidebar.code[0].value
+    assert "/game" in shared
+    assert "room=" not in shared and "role=" not in shared
+    assert at.query_params["room"] == code  # the address bar keeps the room
