@@ -8,8 +8,8 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 import ui.pages
-from ui.sidebar import ADVANCED_KEY
 from ui.live_chart import ELEMENT_TYPE, figure_of
+from ui.sidebar import ADVANCED_KEY
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 #: URL path → page script, as the navigation lists them.
