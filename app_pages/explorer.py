@@ -1,4 +1,4 @@
-"""Explorer: the headline numbers of the current scenario, in words and four pictures, with
+"""Explorer: the headline numbers of the current scenario, in words and five pictures, with
 the baseline drawn faintly behind every chart and each number's change from it."""
 
 import streamlit as st
@@ -35,12 +35,16 @@ show_figures([figures[2], figures[4], figures[5]])
 show_sentences(narrative.explorer_sentences(summary, s, t))
 
 chart_json = results.explorer_charts_with_baseline(s, state.baseline(), t.lang)
+# The municipality's two pictures in the right-hand column, one above the other: what the SIB
+# costs it, and where the saving lands (the wrong pocket) beside its yearly cash flows. The
+# payoff picture, with its labelled kinks, gets the page's full width.
 for row in (
     ("explorer_investor_irr", "explorer_commissioner"),
-    ("explorer_payoff", "explorer_cash_flows"),
+    ("explorer_cash_flows", "explorer_wrong_pocket"),
 ):
     for column, key in zip(st.columns(2), row, strict=True):
         show_chart(chart_json[key], key, column)
+show_chart(chart_json["explorer_payoff"], "explorer_payoff")
 
 # Filled only while open (its table would otherwise be rebuilt and re-sent on every move).
 reality = st.expander(t("reality_title"), key=REALITY_KEY, on_change="rerun")

@@ -55,6 +55,8 @@ w = {
         "eq_saving",
         "eq_guarantee",
         "eq_served",
+        "eq_state",
+        "eq_region",
     )
 }
 st.latex(
@@ -74,6 +76,13 @@ st.latex(
     rf"\mathrm{{{w['eq_pv']}}}(A \cdot V \cdot m) - \mathrm{{{w['eq_pv']}}}(P), \qquad "
     rf"\text{{{w['eq_net']}}}_\text{{{w['eq_society']}}} = \mathrm{{{w['eq_pv']}}}(A \cdot V) "
     rf"- \mathrm{{{w['eq_pv']}}}(\text{{{w['eq_capital']}}})"
+)
+st.markdown(t("method_pockets"))
+st.latex(
+    rf"\text{{{w['eq_saving']}}}_\text{{{w['eq_state']}}} = "
+    rf"\mathrm{{{w['eq_pv']}}}(A \cdot V)\,(1 - m)\,q, \qquad "
+    rf"\text{{{w['eq_saving']}}}_\text{{{w['eq_region']}}} = "
+    rf"\mathrm{{{w['eq_pv']}}}(A \cdot V)\,(1 - m)\,(1 - q)"
 )
 st.markdown(t("method_ratios"))
 st.latex(

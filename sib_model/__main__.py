@@ -40,6 +40,12 @@ _LINES = [
         "expected_conventional_net",
         "dkk",
     ),
+    (
+        "Saving with the state (the region), PV, DKK",
+        "expected_state_saving_pv",
+        "expected_region_saving_pv",
+        "dkk",
+    ),
     ("Society net (PV), DKK", "expected_society_net", None, "dkk"),
 ]
 

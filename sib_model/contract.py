@@ -11,6 +11,8 @@ futures, price grids and the payoff curve. DESIGN.md, steps 4–10 and the secon
     capital   = fixed_costs + served · delivery_cost_per_participant
     investor and provider are repaid pro rata to the capital each put in;
     guarantor = min(investor's shortfall, guarantee_share · investor's capital)
+    saving    = municipality's share m, the state's (1 − m)·q, the region's (1 − m)·(1 − q)
+                of the public saving (q = state_share_of_other_savings); the three add up
 
 Timing (yearly, T = duration_years, L = payment_lag_years, Y = savings_years): fixed costs at
 year 0, delivery costs evenly over years 0…T−1, outcome payments evenly over years L…L+T−1,
@@ -95,6 +97,8 @@ class Settlement:
     conventional_cost_pv: Array
     conventional_net: Array
     public_saving_pv: Array
+    state_saving_pv: Array
+    region_saving_pv: Array
     society_net: Array
 
     def as_columns(self) -> dict[str, Array]:
@@ -189,6 +193,11 @@ def settle(
     public_saving_pv = saving_units * s.public_savings_per_outcome * savings_pv_factor
     commissioner_payment_pv = payment * payment_pv_factor
     commissioner_saving_pv = public_saving_pv * s.municipal_share_of_savings
+    # The wrong pocket, split: what the commissioner does not keep goes to the state and the
+    # region; the region's part is the remainder, so the three pockets hold the whole saving.
+    other_saving_pv = public_saving_pv - commissioner_saving_pv
+    state_saving_pv = other_saving_pv * s.state_share_of_other_savings
+    region_saving_pv = other_saving_pv - state_saving_pv
     conventional_cost_pv = s.fixed_costs + delivery_total * delivery_pv_factor
 
     return Settlement(
@@ -220,5 +229,7 @@ def settle(
         conventional_cost_pv=conventional_cost_pv,
         conventional_net=commissioner_saving_pv - conventional_cost_pv,
         public_saving_pv=public_saving_pv,
+        state_saving_pv=state_saving_pv,
+        region_saving_pv=region_saving_pv,
         society_net=public_saving_pv - conventional_cost_pv,
     )

@@ -33,7 +33,8 @@ __all__ = [
 ]
 
 Role = Literal["municipality", "investor", "provider", "state"]
-#: Every role a group can take; the state is optional (the "wrong pocket").
+#: Every role a group can take; the state is optional (the "wrong pocket"; the region, the
+#: other wrong pocket, has no role).
 ROLES: tuple[Role, ...] = ("municipality", "investor", "provider", "state")
 #: Roles whose signature a deal needs.
 SIGNING_ROLES: tuple[Role, ...] = ("municipality", "investor", "provider")
@@ -57,7 +58,8 @@ class RedLines:
     expected net ≥ 0, or (with ``willingness_to_pay``) cost per additional outcome ≤ it. The
     provider: its own money at risk ≤ ``max_provider_risk`` and at least
     ``min_served_share`` of the starters actually served (not parked). The state: the public
-    saving outside the municipality ≥ ``min_state_saving``.
+    saving that lands in the state's own budget ≥ ``min_state_saving`` (the region's share of
+    the wrong pocket is not the state's: the region has no seat at the table).
     """
 
     target_irr: float = 0.05
@@ -160,7 +162,7 @@ def role_figures(s: Scenario) -> dict[str, float]:
         "cost_per_additional_outcome": m["cost_per_additional_outcome"],
         "provider_risk": m["expected_provider_capital"],
         "served_share": m["expected_served"] / starters if starters > 0 else 0.0,
-        "state_saving": m["expected_public_saving_pv"] - m["expected_commissioner_saving_pv"],
+        "state_saving": m["expected_state_saving_pv"],
     }
 
 

@@ -29,8 +29,10 @@ def article_jobs() -> Scenario:
     - public saving 500,000 DKK per additional job: below KORA (2015)'s 680–760k DKK over six
       years for a vulnerable unemployed person in work, i.e. a cautious figure; cash benefit is
       about 148,000 DKK a year (2024).
-    - half of the saving lands with the municipality: the "wrong pocket" (state refunds and
-      taxes), an assumption to discuss, not a published figure.
+    - half of the saving lands with the municipality, the other half with the state (state
+      refunds of cash benefit and taxes; a job saves a region little): the "wrong pocket",
+      an assumption to discuss, not a published figure (REFERENCES.md gives no split between
+      state and region for any preset, so every preset keeps the default, all to the state).
     """
     return Scenario()
 

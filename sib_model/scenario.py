@@ -312,6 +312,20 @@ class Scenario(BaseModel):
         description="Share of the public saving that lands in the commissioner's own budget "
         "(the rest lands in the 'wrong pocket': state or region).",
     )
+    # No swing: the split moves no money between the parties to the contract (investor,
+    # provider, municipality), so every tornado bar of it would have length zero.
+    state_share_of_other_savings: Annotated[
+        float, FieldSpec("state", "fraction", "money", _PERCENT_SLIDER)
+    ] = Field(
+        1.0,
+        ge=0.0,
+        le=1.0,
+        description="Of the public saving that does not land with the commissioner, the share "
+        "that lands with the state; the rest lands with the region. 1 = all of it with the "
+        "state: an assumption (beyond the municipality, a job's saving is mostly the state's, "
+        "through refunds of cash benefit and taxes; a region gains where health care is "
+        "saved).",
+    )
     discount_rate: Annotated[
         float,
         FieldSpec(

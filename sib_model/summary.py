@@ -58,6 +58,8 @@ _EXPECTED = (
     "conventional_cost_pv",
     "conventional_net",
     "public_saving_pv",
+    "state_saving_pv",
+    "region_saving_pv",
     "society_net",
 )
 #: Distributions whose percentiles the summary carries.
@@ -100,6 +102,8 @@ class Summary(TypedDict):
     expected_conventional_cost_pv: float
     expected_conventional_net: float
     expected_public_saving_pv: float
+    expected_state_saving_pv: float
+    expected_region_saving_pv: float
     expected_society_net: float
     expected_investor_irr: float
     expected_investor_moic: float

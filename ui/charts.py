@@ -44,6 +44,7 @@ __all__ = [
     "weighted_histogram",
     "investor_return_histogram",
     "commissioner_comparison",
+    "wrong_pocket_chart",
     "payoff_chart",
     "cash_flow_chart",
     "creaming_chart",
@@ -80,6 +81,8 @@ COLOURS = {
     "loss": "#e45756",
     "gain": "#4c78a8",
     "guarantor": "#8c564b",
+    "state": "#5254a3",
+    "region": "#bcbd22",
 }
 ZONE_COLOURS = ("#e8e8e8", "#9ecae1", "#fdae6b", "#31a354")
 _HEIGHT = 360
@@ -184,6 +187,8 @@ OKABE_ITO = {
     "loss": "#D55E00",
     "gain": "#0072B2",
     "guarantor": "#000000",
+    "state": "#0072B2",
+    "region": "#F0E442",
 }
 
 
@@ -688,6 +693,96 @@ def commissioner_comparison(summary: Summary, t: Translator) -> go.Figure:
         yaxis=dict(title=dict(text=t("chart_money_axis")), zeroline=True, zerolinecolor="#444"),
     )
     return _figure(data, layout)
+
+
+def wrong_pocket_chart(summary: Summary, t: Translator) -> go.Figure:
+    """Who pays and where the saving lands: the municipality's outcome payments on one bar,
+    the expected public saving on the other, split into the municipality's, the state's and
+    the region's pockets (present values, expected; DESIGN.md's "wrong pockets").
+
+    The saving's pieces are laid end to end with explicit bases (not plotly's stacking), so
+    a baseline drawn behind outlines each pocket where it lay, and the bar's end is the
+    whole public saving. Each bar's name stands above it rather than beside it, so on a
+    phone the bars keep the chart's whole width. A piece too narrow for its amount keeps
+    its hover text and its legend entry."""
+    payment = summary["expected_commissioner_payment_pv"]
+    public = summary["expected_public_saving_pv"]
+    pockets = (
+        ("pocket_municipality", summary["expected_commissioner_saving_pv"], "saving"),
+        ("pocket_state", summary["expected_state_saving_pv"], "state"),
+        ("pocket_region", summary["expected_region_saving_pv"], "region"),
+    )
+    bar: dict[str, Any] = dict(
+        type="bar",
+        orientation="h",
+        width=_POCKET_BAR,
+        textposition="inside",
+        insidetextanchor="middle",
+        hoverinfo="text",
+    )
+    data = [
+        dict(
+            bar,
+            y=[0],
+            x=[payment / _MILLION],
+            name=t("pocket_payment"),
+            marker=dict(color=COLOURS["payment"]),
+            text=[t.fmt.money_millions(payment)],
+            hovertext=[f"{t('pocket_payment')}: {t.fmt.money(payment)}"],
+        )
+    ]
+    start = 0.0
+    for key, value, colour in pockets:
+        share = value / public if public != 0 else math.nan
+        data.append(
+            dict(
+                bar,
+                y=[1],
+                x=[value / _MILLION],
+                base=[start / _MILLION],
+                name=t(key),
+                marker=dict(color=COLOURS[colour]),
+                text=[t.fmt.money_millions(value)],
+                hovertext=[
+                    t(
+                        "pocket_hover",
+                        pocket=t(key),
+                        money=t.fmt.money(value),
+                        share=t.fmt.percent(share),
+                    )
+                ],
+            )
+        )
+        start += value
+    layout = _layout(
+        t,
+        t("chart_pocket_title"),
+        barmode="overlay",
+        margin=dict(l=10, r=10, t=60, b=50),
+        uniformtext=dict(minsize=10, mode="hide"),
+        xaxis=dict(title=dict(text=t("chart_money_axis")), zeroline=True, zerolinecolor="#444"),
+        # Row 0 on top; room above each bar for its name.
+        yaxis=dict(range=[1.5, -0.9], showticklabels=False, showgrid=False, zeroline=False),
+    )
+    for row, key in ((0, "pocket_pays"), (1, "pocket_saving")):
+        layout["annotations"].append(
+            dict(
+                x=0,
+                xref="paper",
+                y=row - _POCKET_BAR / 2,
+                yref="y",
+                text=t(key),
+                showarrow=False,
+                xanchor="left",
+                yanchor="bottom",
+                yshift=2,
+            )
+        )
+    return _figure(data, layout)
+
+
+#: Thickness of the wrong-pocket chart's bars, in rows.
+_POCKET_BAR = 0.55
 
 
 def payoff_chart(curve: pd.DataFrame, s: Scenario, t: Translator) -> go.Figure:

@@ -29,6 +29,7 @@ __all__ = [
     "parking_sentences",
     "deal_sentences",
     "sib_extra_cost_sentence",
+    "wrong_pocket_sentence",
     "deadweight_shown",
     "sib_vs_direct_difference",
     "reality_sentence",
@@ -94,6 +95,35 @@ def sib_extra_cost_sentence(summary: Summary, t: Translator) -> str:
     )
 
 
+def wrong_pocket_sentence(summary: Summary, s: Scenario, t: Translator) -> str:
+    """Where the expected public saving lands — the municipality, the state, the region —
+    in the same kroner the wrong-pocket chart shows (:func:`ui.charts.wrong_pocket_chart`),
+    naming only the pockets that get something; and what the programme is worth to society.
+    """
+    f = t.fmt
+    public = summary["expected_public_saving_pv"]
+    society = f.money(summary["expected_society_net"])
+    if public <= 0:
+        return t("say_wrong_pocket_no_saving", society=society)
+    if s.municipal_share_of_savings >= 1:
+        return t("say_wrong_pocket_none", public=f.money(public), society=society)
+    if s.state_share_of_other_savings >= 1:
+        key = "say_wrong_pocket_state"
+    elif s.state_share_of_other_savings <= 0:
+        key = "say_wrong_pocket_region"
+    else:
+        key = "say_wrong_pocket"
+    return t(
+        key,
+        share=f.percent(s.municipal_share_of_savings),
+        public=f.money(public),
+        municipality=f.money(summary["expected_commissioner_saving_pv"]),
+        state=f.money(summary["expected_state_saving_pv"]),
+        region=f.money(summary["expected_region_saving_pv"]),
+        society=society,
+    )
+
+
 def explorer_sentences(summary: Summary, s: Scenario, t: Translator) -> list[str]:
     """The Explorer's story: investor, municipality vs direct funding, wrong pocket,
     deadweight, the provider's risk, a guarantor, parking, and threshold and caps when they
@@ -106,13 +136,7 @@ def explorer_sentences(summary: Summary, s: Scenario, t: Translator) -> list[str
         else t("say_investor_no_capital")
     ]
     sentences.append(sib_extra_cost_sentence(summary, t))
-    sentences.append(
-        t(
-            "say_wrong_pocket",
-            share=f.percent(s.municipal_share_of_savings),
-            society=f.money(summary["expected_society_net"]),
-        )
-    )
+    sentences.append(wrong_pocket_sentence(summary, s, t))
     deadweight = deadweight_shown(summary)
     if math.isnan(deadweight):
         sentences.append(t("say_no_effect"))

@@ -22,7 +22,13 @@ __all__ = ["Step", "STEPS", "EXPLORER_CHARTS", "step_number", "notice_values"]
 
 #: Charts drawn by ``ui.results.explorer_charts``; any other key is a ``page_chart``.
 EXPLORER_CHARTS = frozenset(
-    {"explorer_investor_irr", "explorer_commissioner", "explorer_payoff", "explorer_cash_flows"}
+    {
+        "explorer_investor_irr",
+        "explorer_commissioner",
+        "explorer_wrong_pocket",
+        "explorer_payoff",
+        "explorer_cash_flows",
+    }
 )
 
 
@@ -52,8 +58,13 @@ STEPS: tuple[Step, ...] = (
     Step("creaming", "creaming_frontier", {"difficulty": 0.2}),
     # A mixed cohort: inside the contract the provider can leave the hardest aside.
     Step("parking", "parking_frontier", {"difficulty_spread": 0.3}),
-    # Most of the saving lands in the state's and the region's budgets.
-    Step("wrong_pocket", "explorer_commissioner", {"municipal_share_of_savings": 0.3}),
+    # Most of the saving lands in the state's and the region's budgets (a fifth of the wrong
+    # pocket with the region: illustrative, so the room sees all three pockets).
+    Step(
+        "wrong_pocket",
+        "explorer_wrong_pocket",
+        {"municipal_share_of_savings": 0.3, "state_share_of_other_savings": 0.8},
+    ),
     # The design levers, one at a time.
     Step("rate_card", "creaming_frontier", {"difficulty_premium": 1.0, "difficulty": 0.8}),
     Step(
@@ -122,6 +133,8 @@ def notice_values(step: Step, s: Scenario, summary: Summary, f: NumberFormat) ->
             "share": percent(s.municipal_share_of_savings),
             "public": money(summary["expected_public_saving_pv"]),
             "saving": money(summary["expected_commissioner_saving_pv"]),
+            "state": money(summary["expected_state_saving_pv"]),
+            "region": money(summary["expected_region_saving_pv"]),
             "society": money(summary["expected_society_net"]),
         }
     elif step.key == "threshold":

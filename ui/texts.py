@@ -116,9 +116,11 @@ TEXT: dict[str, str] = {
     ),
     "story_wrong_pocket_title": "6. The wrong pocket",
     "story_wrong_pocket_notice": (
-        "The programme saves the public purse {public}, but only {share} of each saving lands "
-        "in the municipality's own budget: {saving}. Against a payment of {payment} its net "
-        "result is {net}, while society as a whole gains {society}."
+        "The programme saves the public purse {public}, but only {share} of each saving "
+        "lands in the municipality's own budget: {saving}. The rest lands in the wrong "
+        "pockets: {state} with the state and {region} with the region. Against a payment "
+        "of {payment} the municipality's net result is {net}, while society as a whole "
+        "gains {society}."
     ),
     "story_rate_card_title": "7. Lever: a rate card",
     "story_rate_card_notice": (
@@ -373,9 +375,29 @@ TEXT: dict[str, str] = {
         "it puts in."
     ),
     "say_wrong_pocket": (
-        "Only {share} of the public saving lands in the municipality's budget; the rest lands in "
-        "other pockets (state, region). For society as a whole the programme is worth "
+        "Only {share} of the expected public saving of {public} lands in the "
+        "municipality's budget ({municipality}); of the rest, {state} lands with the "
+        "state and {region} with the region. For society as a whole the programme is "
+        "worth **{society}**."
+    ),
+    "say_wrong_pocket_state": (
+        "Only {share} of the expected public saving of {public} lands in the "
+        "municipality's budget ({municipality}); the rest, {state}, lands with the state. "
+        "For society as a whole the programme is worth **{society}**."
+    ),
+    "say_wrong_pocket_region": (
+        "Only {share} of the expected public saving of {public} lands in the "
+        "municipality's budget ({municipality}); the rest, {region}, lands with the "
+        "region. For society as a whole the programme is worth **{society}**."
+    ),
+    "say_wrong_pocket_none": (
+        "All of the expected public saving, {public}, lands in the municipality's own "
+        "budget: there is no wrong pocket. For society as a whole the programme is worth "
         "**{society}**."
+    ),
+    "say_wrong_pocket_no_saving": (
+        "There is no expected public saving for the municipality, the state and the "
+        "region to share. For society as a whole the programme is worth **{society}**."
     ),
     "say_deadweight": "{share} of the outcomes achieved would have happened anyway (deadweight).",
     "say_no_effect": (
@@ -405,6 +427,14 @@ TEXT: dict[str, str] = {
     "loss_region": "loss",
     "expected": "expected",
     "chart_commissioner_title": "Municipality: social impact bond vs funding directly",
+    "chart_pocket_title": "Who pays, and where the saving lands",
+    "pocket_pays": "Municipality pays",
+    "pocket_saving": "Saving lands with",
+    "pocket_payment": "Outcome payments",
+    "pocket_municipality": "Municipality",
+    "pocket_state": "State",
+    "pocket_region": "Region",
+    "pocket_hover": "{pocket}: {money} ({share} of the public saving)",
     "chart_money_axis": "DKK million (present value)",
     "net_spread_hover": (
         "{name}: {net} expected; in 90 % of simulated futures between {low} and {high}"
@@ -544,6 +574,11 @@ TEXT: dict[str, str] = {
     "method_ratios": (
         "**Across futures** cost per additional outcome and deadweight are ratios of "
         "expectations, never averages of per-future ratios:"
+    ),
+    "method_pockets": (
+        "**The wrong pocket.** What the municipality does not keep lands with the state "
+        "(a share q of it) and with the region (the rest), so the three pockets add up to "
+        "the whole public saving:"
     ),
     "method_assumptions": "Assumptions and limits",
     "method_assumptions_text": (
@@ -706,6 +741,8 @@ TEXT: dict[str, str] = {
     "eq_saving": "saving",
     "eq_guarantee": "guarantee",
     "eq_served": "served",
+    "eq_state": "state",
+    "eq_region": "region",
     "reality_title": "Reality check: this scenario beside real contracts",
     "reality_intro": (
         "Published figures from real social impact bonds. A figure outside them is not "
@@ -783,13 +820,13 @@ TEXT: dict[str, str] = {
     "game_why_wtp": "the price per additional outcome is above what the municipality will pay",
     "game_why_risk": "too much of the provider's own money is at risk",
     "game_why_parked": "too many citizens would be parked (not served)",
-    "game_why_state_saving": "the saving outside the municipality is too small",
+    "game_why_state_saving": "the saving in the state's budget is too small",
     "game_fig_investor": "Investor: expected return {irr}, chance of loss {loss}.",
     "game_fig_municipality": (
         "Municipality: expected net {net}, price per additional outcome {cost}."
     ),
     "game_fig_provider": "Provider: own money at risk {risk}, citizens served {served}.",
-    "game_fig_state": "State: public saving outside the municipality {saving}.",
+    "game_fig_state": "State: saving in the state's own budget {saving}.",
     "game_goal_investor": (
         "An expected return of at least {irr} and a chance of loss of at most {loss}."
     ),
@@ -802,7 +839,8 @@ TEXT: dict[str, str] = {
         "actually served (not parked)."
     ),
     "game_goal_state": (
-        "A public saving outside the municipality of at least {saving} (the wrong pocket)."
+        "A saving in the state's own budget of at least {saving} (the wrong pocket; the "
+        "region's part does not count)."
     ),
     "game_status_signed": "Deal signed in round {n}.",
     "game_status_open": "Round {n} is open: propose or accept.",
@@ -849,7 +887,7 @@ TEXT: dict[str, str] = {
     "game_line_willingness_to_pay": "Willingness to pay (DKK per additional outcome)",
     "game_line_max_provider_risk": "Most own money at risk (DKK)",
     "game_line_min_served_share": "Fewest citizens served (% of starters)",
-    "game_line_min_state_saving": "Smallest saving outside the municipality (DKK)",
+    "game_line_min_state_saving": "Smallest saving in the state's own budget (DKK)",
     "game_table_changed": (
         "Something new was put on the table just now: look at it before you accept."
     ),
@@ -879,6 +917,7 @@ FIELD_LABELS: dict[str, str] = {
     "fixed_costs": "Fixed costs (DKK)",
     "public_savings_per_outcome": "Public saving per additional outcome (DKK)",
     "municipal_share_of_savings": "Municipality's share of the saving",
+    "state_share_of_other_savings": "State's share of the wrong pocket",
     "discount_rate": "Discount rate",
     "provider_fee_at_risk": "Provider's own money at risk",
     "difficulty_spread": "Spread of difficulty in the group",
@@ -950,6 +989,13 @@ FIELD_HELP: dict[str, str] = {
     "municipal_share_of_savings": (
         "Share of the public saving that lands in the municipality's own budget; the rest lands "
         "in the 'wrong pocket' (state or region)."
+    ),
+    "state_share_of_other_savings": (
+        "Of the public saving that does not land with the municipality (the wrong "
+        "pocket), the share that lands in the state's budget; the rest lands with the "
+        "region. 100% is an assumption, not a published figure: when a citizen gets a "
+        "job, the saving outside the municipality is mostly the state's (refunds of cash "
+        "benefit, taxes); a region saves where hospital or psychiatric care is avoided."
     ),
     "discount_rate": (
         "Yearly rate used to compare money now and later for the municipality and society."

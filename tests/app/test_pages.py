@@ -102,7 +102,9 @@ def test_deal_space_terms_survive_a_visit_to_another_page():
 
 def test_method_page_has_equations_glossary_and_sources():
     at = start(page="method")
-    assert len(at.latex) == 8 and any("logit" in eq.value for eq in at.latex)
+    assert len(at.latex) == 9 and any("logit" in eq.value for eq in at.latex)
+    # The wrong pocket's split into the state's and the region's savings, in words.
+    assert any(r"\text{saving}_\text{region}" in eq.value for eq in at.latex)
     glossary = at.table[0].value
     assert glossary.loc["dødvægt"].iloc[0] == "deadweight"
     assert any("Illustrative" in info.value for info in at.info)

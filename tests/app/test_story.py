@@ -107,3 +107,21 @@ def test_old_link_with_scenario_keys_still_opens_the_explorer_with_its_values():
     # Later, the menu's Start page is the Start page again.
     at.switch_page("app_pages/start.py").run()
     assert at.title[0].value.startswith("Sociale investeringer")
+
+
+def test_the_wrong_pocket_step_shows_the_pockets_and_its_notice_quotes_them():
+    number = next(i for i, step in enumerate(STEPS, 1) if step.key == "wrong_pocket")
+    at = start({"step": str(number)}, page="story")
+    assert list(charts(at)) == ["explorer_wrong_pocket"]
+    from sib_model import evaluate
+    from ui.formatting import NumberFormat
+
+    summary = evaluate(_scenario(at)).summary
+    notice = text_of(at)
+    fmt = NumberFormat("en")
+    for key in (
+        "expected_commissioner_saving_pv",
+        "expected_state_saving_pv",
+        "expected_region_saving_pv",
+    ):
+        assert summary[key] > 0 and fmt.money(summary[key]) in notice, key

@@ -40,28 +40,28 @@ _SAME_NODES_JS = """
 
 def test_slider_move_redraws_every_chart_in_its_own_node(page, app_url):
     page.goto(app_url + "/explorer")
-    harness.wait_until_idle(page, min_charts=4, timeout_ms=60_000)
+    harness.wait_until_idle(page, min_charts=5, timeout_ms=60_000)
     charts = page.evaluate(_WATCH_REMOVALS_JS)
-    assert charts == 4, f"the Explorer should show 4 charts, shows {charts}"
+    assert charts == 5, f"the Explorer should show 5 charts, shows {charts}"
     before = harness.chart_data(page)
 
     for key in ("ArrowRight", "ArrowLeft"):
         harness.timed_slider_move(page, "Cohort size", key)
-        harness.wait_until_idle(page, min_charts=4)
+        harness.wait_until_idle(page, min_charts=5)
 
     assert page.evaluate("() => window.__chartsRemoved") == 0, "a chart node was replaced"
     assert page.evaluate(_SAME_NODES_JS), "the charts on the page are not the ones drawn first"
     harness.timed_slider_move(page, "Cohort size", "ArrowRight")
-    harness.wait_until_idle(page, min_charts=4)
+    harness.wait_until_idle(page, min_charts=5)
     assert harness.chart_data(page) != before, "moving the slider redrew no chart"
     assert page.evaluate("() => window.__chartsRemoved") == 0, "a chart node was replaced"
 
 
 def test_redrawn_chart_shows_hover_text_and_a_png_download(page, app_url):
     page.goto(app_url + "/explorer")
-    harness.wait_until_idle(page, min_charts=4, timeout_ms=60_000)
+    harness.wait_until_idle(page, min_charts=5, timeout_ms=60_000)
     harness.timed_slider_move(page, "Cohort size", "ArrowRight")
-    harness.wait_until_idle(page, min_charts=4)
+    harness.wait_until_idle(page, min_charts=5)
 
     chart = page.locator(".js-plotly-plot").first
     chart.scroll_into_view_if_needed()
@@ -84,7 +84,7 @@ def test_chart_follows_its_column_when_the_window_narrows(page, app_url):
     """plotly's own `responsive` follows window resizes only; the component watches the chart's
     container, so the chart also fits a column that changes width."""
     page.goto(app_url + "/explorer")
-    harness.wait_until_idle(page, min_charts=4, timeout_ms=60_000)
+    harness.wait_until_idle(page, min_charts=5, timeout_ms=60_000)
     width = "() => document.querySelector('.js-plotly-plot .main-svg').getAttribute('width')"
     wide = float(page.evaluate(width))
     page.set_viewport_size({"width": 1000, "height": harness.VIEWPORT["height"]})

@@ -70,9 +70,9 @@ def test_the_explorer_draws_the_baseline_and_a_chart_still_downloads_as_png(
     fresh_page, app_url, screenshot_dir
 ):
     page = fresh_page
-    _open(page, f"{app_url}/?{QUERY}", charts=4)
+    _open(page, f"{app_url}/?{QUERY}", charts=5)
     ghosts = page.evaluate(_GHOSTS_JS)
-    assert len(ghosts) == 4 and all(ghosts), ghosts
+    assert len(ghosts) == 5 and all(ghosts), ghosts
     assert page.locator('[data-testid="stMetricDelta"]').count() == 6
     png = page.evaluate(
         "() => Plotly.toImage(document.querySelector('.js-plotly-plot'), "

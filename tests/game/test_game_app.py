@@ -100,7 +100,7 @@ def test_a_round_with_three_roles_updates_the_facilitator():
         ("municipality", "Municipality: expected net"),
         ("investor", "Investor: expected return"),
         ("provider", "Provider: own money at risk"),
-        ("state", "State: public saving outside the municipality"),
+        ("state", "State: saving in the state's own budget"),
     ],
 )
 def test_each_group_sees_its_own_figures(role, figures):

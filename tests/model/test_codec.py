@@ -40,6 +40,8 @@ _numbers = {
     "payment_lag_years": st.integers(1, 5),
     "savings_gradient": st.floats(0, 2),
     "savings_years": st.integers(1, 10),
+    "municipal_share_of_savings": st.floats(0, 1),
+    "state_share_of_other_savings": st.floats(0, 1),
     "investor_return_cap": st.one_of(st.none(), st.floats(1, 10)),
     "guarantee_share": st.floats(0, 1),
 }

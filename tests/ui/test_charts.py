@@ -74,6 +74,98 @@ def test_commissioner_comparison_sets_the_sib_against_direct_funding(default_res
     assert "90 %" in net.hovertext[0]
 
 
+#: Three pockets with something in each: 30 % for the municipality, 80 % of the rest for the
+#: state (56 % of the whole), 20 % of the rest for the region (14 %).
+SPLIT = Scenario(municipal_share_of_savings=0.3, state_share_of_other_savings=0.8)
+
+
+def test_wrong_pocket_chart_sets_the_payments_against_where_the_saving_lands():
+    summary = evaluate(SPLIT).summary
+    fig = charts.wrong_pocket_chart(summary, EN)
+    assert [trace.name for trace in fig.data] == [
+        "Outcome payments",
+        "Municipality",
+        "State",
+        "Region",
+    ]
+    pays, municipality, state, region = fig.data
+    assert pays.x[0] == pytest.approx(summary["expected_commissioner_payment_pv"] / 1e6)
+    assert pays.y != municipality.y  # two bars: who pays, where the saving lands
+    assert municipality.y == state.y == region.y
+    # The pockets lie end to end from zero, and the bar ends at the whole public saving.
+    for trace, key in (
+        (municipality, "expected_commissioner_saving_pv"),
+        (state, "expected_state_saving_pv"),
+        (region, "expected_region_saving_pv"),
+    ):
+        assert trace.x[0] == pytest.approx(summary[key] / 1e6)
+    assert municipality.base[0] == 0
+    assert state.base[0] == pytest.approx(municipality.x[0])
+    assert region.base[0] == pytest.approx(municipality.x[0] + state.x[0])
+    assert region.base[0] + region.x[0] == pytest.approx(summary["expected_public_saving_pv"] / 1e6)
+    # Exact kroner on hover, the share of the saving beside them; millions on the bar.
+    money = EN.fmt.money(summary["expected_state_saving_pv"])
+    assert state.hovertext[0] == f"State: {money} (56% of the public saving)"
+    assert region.hovertext[0].endswith("(14% of the public saving)")
+    assert state.text[0] == EN.fmt.money_millions(summary["expected_state_saving_pv"])
+    # Each bar named above it, the legend below the plot (readable on a phone).
+    assert [a.text for a in fig.layout.annotations] == ["Municipality pays", "Saving lands with"]
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0
+    assert fig.layout.title.text == "Who pays, and where the saving lands"
+
+
+def test_wrong_pocket_chart_in_danish():
+    summary = evaluate(SPLIT).summary
+    fig = charts.wrong_pocket_chart(summary, DA)
+    assert [trace.name for trace in fig.data] == [
+        "Betaling for resultater",
+        "Kommunen",
+        "Staten",
+        "Regionen",
+    ]
+    assert fig.layout.separators == ",."
+    state = fig.data[2]
+    money = DA.fmt.money(summary["expected_state_saving_pv"])
+    assert money.endswith(" kr.") and "." in money[:-4]  # 6.600.093 kr.
+    assert state.hovertext[0] == f"Staten: {money} (56 % af den offentlige besparelse)"
+    assert state.text[0].endswith(" mio. kr.")
+
+
+def test_wrong_pocket_chart_keeps_an_empty_pocket_in_the_legend():
+    """By default the whole wrong pocket is the state's: the region's piece is empty but its
+    legend entry stays, so the room sees that a region could have had a share."""
+    summary = evaluate(Scenario()).summary
+    region = charts.wrong_pocket_chart(summary, EN).data[3]
+    assert region.name == "Region" and region.x[0] == 0.0
+    assert region.hovertext[0] == "Region: DKK 0 (0% of the public saving)"
+
+
+def test_wrong_pocket_chart_of_a_programme_that_saves_nothing():
+    summary = evaluate(Scenario(counterfactual_probability=0.9)).summary
+    assert summary["expected_public_saving_pv"] < 0  # fewer outcomes than without it
+    fig = charts.wrong_pocket_chart(summary, EN)
+    pockets = fig.data[1:]
+    assert all(trace.x[0] <= 0 for trace in pockets)  # every pocket loses
+    end = pockets[-1].base[0] + pockets[-1].x[0]
+    assert end == pytest.approx(summary["expected_public_saving_pv"] / 1e6)
+
+
+def test_wrong_pocket_chart_on_the_projector_and_behind_a_baseline():
+    summary = evaluate(SPLIT).summary
+    figure = json.loads(charts.wrong_pocket_chart(summary, EN).to_json())
+    shown = json.dumps(charts.presenter_figure(json.loads(json.dumps(figure))))
+    for pocket in ("state", "region"):
+        assert charts.COLOURS[pocket] not in shown and charts.OKABE_ITO[pocket] in shown
+    baseline = json.loads(charts.wrong_pocket_chart(evaluate(Scenario()).summary, EN).to_json())
+    combined = charts.add_baseline(figure, baseline, "Baseline")
+    ghosts = [trace for trace in combined["data"] if trace.get("legendgroup") == "baseline"]
+    # Each of the baseline's four pieces outlined where it lay, under one legend entry.
+    assert len(ghosts) == 4
+    assert [g.get("showlegend") for g in ghosts].count(True) == 1
+    region_ghost = ghosts[-1]
+    assert region_ghost["base"] == baseline["data"][3]["base"]
+
+
 def test_payoff_chart_marks_threshold_cap_and_expected_rates():
     s = Scenario(success_threshold=0.3, payment_cap=6_000_000)
     fig = charts.payoff_chart(payoff_curve(s), s, EN)
@@ -196,6 +288,7 @@ def test_figures_stay_small_enough_to_redraw_fast(default_result):
         charts.investor_return_histogram(default_result.distribution, default_result.summary, EN),
         charts.payoff_chart(payoff_curve(s), s, EN),
         charts.commissioner_comparison(default_result.summary, EN),
+        charts.wrong_pocket_chart(default_result.summary, EN),
         charts.deal_space_heatmap(
             deal_space(s, n_prices=25, n_difficulties=21, n_simulations=300), s, EN
         ),

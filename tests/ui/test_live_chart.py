@@ -37,6 +37,7 @@ def test_the_browser_gets_each_figure_with_its_own_template_and_danish_separator
     assert set(figures) == {
         "explorer_investor_irr",
         "explorer_commissioner",
+        "explorer_wrong_pocket",
         "explorer_payoff",
         "explorer_cash_flows",
     }

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sib_model import Scenario, creaming_frontier, evaluate, parking_frontier
-from ui import narrative
+from ui import charts, narrative
 from ui.headline import headline_figures
 from ui.i18n import Translator
 
@@ -116,6 +116,41 @@ def test_explorer_sentences_when_the_programme_adds_nothing():
     sentences = narrative.explorer_sentences(evaluate(s).summary, s, EN)
     assert any("no additional outcomes" in sentence for sentence in sentences)
     assert not any("deadweight" in sentence for sentence in sentences)
+
+
+def test_the_wrong_pocket_sentence_names_the_pockets_that_get_something():
+    def sentence(**changes):
+        s = Scenario(**changes)
+        summary = evaluate(s).summary
+        return narrative.wrong_pocket_sentence(summary, s, EN), summary
+
+    text, summary = sentence()  # by default the whole wrong pocket is the state's
+    assert text.startswith("Only 50% of the expected public saving of DKK 11,785,881")
+    assert (
+        f"the rest, {EN.fmt.money(summary['expected_state_saving_pv'])}, lands with the state"
+        in text
+    )
+    assert "region" not in text
+    text, summary = sentence(state_share_of_other_savings=0.0)
+    assert "lands with the region" in text and "state" not in text
+    text, summary = sentence(municipal_share_of_savings=0.3, state_share_of_other_savings=0.8)
+    for key in ("expected_commissioner_saving_pv", "expected_state_saving_pv"):
+        assert EN.fmt.money(summary[key]) in text
+    assert f"{EN.fmt.money(summary['expected_region_saving_pv'])} with the region" in text
+    assert "no wrong pocket" in sentence(municipal_share_of_savings=1.0)[0]
+    assert "no expected public saving" in sentence(counterfactual_probability=0.9)[0]
+
+
+@pytest.mark.parametrize("translator", [EN, DA])
+def test_the_wrong_pocket_sentence_quotes_the_charts_kroner(translator):
+    s = Scenario(municipal_share_of_savings=0.3, state_share_of_other_savings=0.8)
+    summary = evaluate(s).summary
+    text = narrative.wrong_pocket_sentence(summary, s, translator)
+    figure = charts.wrong_pocket_chart(summary, translator)
+    for trace in figure.data[1:]:
+        # "State: DKK 6,600,093 (56% …)": the amount between the colon and the bracket.
+        amount = trace.hovertext[0].split(": ", 1)[1].split(" (")[0]
+        assert amount in text, (amount, text)
 
 
 def test_creaming_sentences_name_each_partys_preference_and_the_gap():
