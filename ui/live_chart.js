@@ -160,11 +160,11 @@ function findFit(gd, figure, fit, grown) {
     const room = box.right - r.left - 8;
     if (r.width > room + 1) note(titleText, charsIn(titleText, r.width, room));
   }
-  // A horizontal bar chart whose category labels take more than half the width: the labels
+  // A horizontal bar chart whose category labels take more than 60 % of the width: the labels
   // are broken into lines of about 40 % of the width, and the chart grows so that every bar
   // has room for its label's lines.
   const bars = (figure.data || []).filter((t) => t.orientation === "h" && Array.isArray(t.y));
-  if (bars.length && plot.w < 0.5 * box.width) {
+  if (bars.length && plot.w < 0.4 * box.width) {
     const tick = gd.querySelector(".yaxislayer-above text");
     const size = tick ? parseFloat(getComputedStyle(tick).fontSize) : 11;
     const chars = Math.max(10, Math.floor((0.4 * box.width) / (0.55 * size)));
