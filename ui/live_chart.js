@@ -83,13 +83,14 @@ function spacePercentTicks(gd) {
 }
 
 // --- Narrow charts ----------------------------------------------------------------------
-// On a phone (a chart at most NARROW px wide) a long axis title, chart title or category
-// label of a horizontal bar chart may not fit: plotly centres an axis title on its axis and
-// cuts nothing, so the title runs off the chart or into the chart's title. After a draw every
-// such text is measured; one that does not fit is broken into lines at spaces (plotly's
-// <br>), room is made for the added lines, and the figure is drawn once more. The breaks are
-// kept (`chart.fit`), so the next figure of the same chart (a slider moved) gets them before
-// its first draw and is drawn once, at its final height. Wider charts are left as they are.
+// On a phone, or in a half-width column (a chart at most NARROW px wide), a long axis title,
+// chart title or category label of a horizontal bar chart may not fit: plotly centres an
+// axis title on its axis and cuts nothing, so the title runs off the chart or into the
+// chart's title. After a draw every such text is measured; one that does not fit is broken
+// into lines at spaces (plotly's <br>), room is made for the added lines, and the figure is
+// drawn once more. The breaks are kept (`chart.fit`), so the next figure of the same chart
+// (a slider moved) gets them before its first draw and is drawn once, at its final height.
+// Wider charts are left as they are.
 const NARROW = 640;
 const isNarrow = (gd) => gd.clientWidth > 0 && gd.clientWidth <= NARROW;
 
