@@ -1,13 +1,14 @@
 """Compare: up to four pinned scenarios side by side — the inputs that differ, what each
 party gets, and three charts overlaid. Pinned scenarios live in the session and in the link
-(``p1=<name>&p1.d=0.2``); any one loads back into the sliders."""
+(``p1=<name>&p1.d=0.2``); any one loads back into the sliders. In presenter mode the page
+is the pin row, one of the three charts at a time (buttons switch) and the key sentence."""
 
 import streamlit as st
 
 from sib_model import MAX_PINNED
-from ui import charts, results, state
+from ui import charts, presenter, results, state
 from ui.comparison import differing_inputs, key_results
-from ui.layout import show_chart
+from ui.layout import presenting, show_chart, show_key_sentence
 from ui.link_messages import markdown_text
 
 s, t = state.current()
@@ -29,9 +30,11 @@ def _pin() -> None:
         st.session_state[MESSAGE_KEY] = ("warning", t("compare_full", most=MAX_PINNED))
 
 
-st.title(t("page_compare"))
-st.caption(t("illustrative"))
-st.markdown(t("compare_intro"))
+present = presenting()
+if not present:
+    st.title(t("page_compare"))
+    st.caption(t("illustrative"))
+    st.markdown(t("compare_intro"))
 
 state.page_widget_default(NAME_KEY, _next_name())
 name_column, button_column = st.columns([3, 1], vertical_alignment="bottom")
@@ -49,63 +52,83 @@ if not pinned:
     st.stop()
 
 views = [(name, results.scenario_results(scenario)) for name, scenario in pinned]
-for column, (k, (name, scenario)) in zip(st.columns(MAX_PINNED), enumerate(pinned), strict=False):
-    column.markdown(f"**{k + 1}. {markdown_text(name)}**")
-    column.button(
-        t("compare_load"),
-        key=f"compare_load_{k}",
-        on_click=state.load_scenario,
-        args=(scenario,),
-        icon=":material/upload:",
-        width="stretch",
-    )
-    column.button(
-        t("compare_remove"),
-        key=f"compare_remove_{k}",
-        on_click=state.unpin,
-        args=(k,),
-        icon=":material/close:",
-        width="stretch",
-    )
-
-st.subheader(t("compare_results"))
-st.dataframe(
-    key_results([(name, view.summary) for name, view in views], t),
-    hide_index=True,
-    width="stretch",
-)
-st.subheader(t("compare_inputs"))
-inputs = differing_inputs(list(pinned), t)
-if inputs.empty:
-    st.caption(t("compare_inputs_same"))
-else:
-    st.dataframe(inputs, hide_index=True, width="stretch")
-
-st.subheader(t("compare_charts"))
 ghost = state.baseline()
 label = t("baseline")
-distributions = [(name, view.result.distribution) for name, view in views]
-frontiers = [(name, results.creaming_results(scenario)) for name, scenario in pinned]
-cash = [(name, view.result.cash_flows) for name, view in views]
 baseline_view = results.scenario_results(ghost)
-left, middle = st.columns(2)
-right, _ = st.columns(2)
-show_chart(
-    charts.compare_return_chart(distributions, t, baseline=baseline_view.result.distribution),
-    "compare_investor_irr",
-    left,
-)
-show_chart(
-    charts.compare_frontier_chart(frontiers, t),
-    "compare_frontier",
-    middle,
-    baseline=charts.compare_frontier_chart([(label, results.creaming_results(ghost))], t),
-    label=label,
-)
-show_chart(
-    charts.compare_cash_chart(cash, t),
-    "compare_cash_flows",
-    right,
-    baseline=charts.compare_cash_chart([(label, baseline_view.result.cash_flows)], t),
-    label=label,
-)
+
+
+def _chart(view: str, where: object = st, height: int | None = None) -> None:
+    """One of the three overlaid charts: the investor's return (``irr``), the creaming
+    frontier (``group``) or the municipality's net per year (``cash``)."""
+    if view == "irr":
+        distributions = [(name, v.result.distribution) for name, v in views]
+        figure = charts.compare_return_chart(
+            distributions, t, baseline=baseline_view.result.distribution
+        )
+        show_chart(figure, "compare_investor_irr", where, height=height)
+    elif view == "group":
+        frontiers = [(name, results.creaming_results(scenario)) for name, scenario in pinned]
+        show_chart(
+            charts.compare_frontier_chart(frontiers, t),
+            "compare_frontier",
+            where,
+            baseline=charts.compare_frontier_chart([(label, results.creaming_results(ghost))], t),
+            label=label,
+            height=height,
+        )
+    else:
+        cash = [(name, v.result.cash_flows) for name, v in views]
+        show_chart(
+            charts.compare_cash_chart(cash, t),
+            "compare_cash_flows",
+            where,
+            baseline=charts.compare_cash_chart([(label, baseline_view.result.cash_flows)], t),
+            label=label,
+            height=height,
+        )
+
+
+if present:
+    view = presenter.choose_view(("irr", "group", "cash"), "present_compare_view", t)
+    show_key_sentence(presenter.compare_key_sentence([(name, v.summary) for name, v in views], t))
+    _chart(view, height=presenter.PRESENT_CHART_HEIGHT - 60)
+else:
+    for column, (k, (name, scenario)) in zip(
+        st.columns(MAX_PINNED), enumerate(pinned), strict=False
+    ):
+        column.markdown(f"**{k + 1}. {markdown_text(name)}**")
+        column.button(
+            t("compare_load"),
+            key=f"compare_load_{k}",
+            on_click=state.load_scenario,
+            args=(scenario,),
+            icon=":material/upload:",
+            width="stretch",
+        )
+        column.button(
+            t("compare_remove"),
+            key=f"compare_remove_{k}",
+            on_click=state.unpin,
+            args=(k,),
+            icon=":material/close:",
+            width="stretch",
+        )
+
+    st.subheader(t("compare_results"))
+    st.dataframe(
+        key_results([(name, view.summary) for name, view in views], t),
+        hide_index=True,
+        width="stretch",
+    )
+    st.subheader(t("compare_inputs"))
+    inputs = differing_inputs(list(pinned), t)
+    if inputs.empty:
+        st.caption(t("compare_inputs_same"))
+    else:
+        st.dataframe(inputs, hide_index=True, width="stretch")
+
+    st.subheader(t("compare_charts"))
+    left, middle = st.columns(2)
+    right, _ = st.columns(2)
+    for view, where in (("irr", left), ("group", middle), ("cash", right)):
+        _chart(view, where)

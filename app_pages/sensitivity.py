@@ -1,27 +1,35 @@
-"""Sensitivity: which assumptions move the investor's return and the municipality's net."""
+"""Sensitivity: which assumptions move the investor's return and the municipality's net.
+In presenter mode the two tornado charts are two views, one at a time under its key
+sentence."""
 
 import streamlit as st
 
-from ui import results, state
+from ui import presenter, results, state
 from ui.headline import headline_figures, show_figures
+from ui.layout import presenting, show_key_sentence
 from ui.page_charts import show_page_chart
 
 s, t = state.current()
 ghost = state.ghost()
+CHARTS = {
+    "irr": ("sensitivity_investor_irr", "expected_investor_irr"),
+    "net": ("sensitivity_commissioner_net", "expected_commissioner_net"),
+}
 
-st.title(t("page_sensitivity"))
-st.caption(t("illustrative"))
-show_figures(
-    headline_figures(
-        results.scenario_results(s).summary,
-        t,
-        None if ghost is None else results.scenario_results(ghost).summary,
-    )[:3]
-)
-st.markdown(t("sensitivity_intro"))
-left, right = st.columns(2)
-for key, where in (
-    ("sensitivity_investor_irr", left),
-    ("sensitivity_commissioner_net", right),
-):
-    show_page_chart(key, s, t, ghost, where=where)
+if presenting():
+    chart, metric = CHARTS[presenter.choose_view(tuple(CHARTS), "present_sensitivity_view", t)]
+    show_key_sentence(presenter.swing_key_sentence(results.sensitivity_results(s), metric, t))
+    show_page_chart(chart, s, t, ghost, height=presenter.PRESENT_CHART_HEIGHT)
+else:
+    st.title(t("page_sensitivity"))
+    st.caption(t("illustrative"))
+    show_figures(
+        headline_figures(
+            results.scenario_results(s).summary,
+            t,
+            None if ghost is None else results.scenario_results(ghost).summary,
+        )[:3]
+    )
+    st.markdown(t("sensitivity_intro"))
+    for (chart, _), where in zip(CHARTS.values(), st.columns(2), strict=True):
+        show_page_chart(chart, s, t, ghost, where=where)

@@ -10,7 +10,7 @@ numbers follow, and "Keep exploring" opens the Explorer on whatever the sliders 
 import streamlit as st
 
 from ui import narrative, results, state
-from ui.layout import show_chart, show_sentences
+from ui.layout import presenting, show_chart, show_key_sentence, show_sentences
 from ui.story import EXPLORER_CHARTS, STEPS, notice_values
 
 number = int(st.session_state.get(state.STORY_STEP_KEY, 1))
@@ -24,6 +24,10 @@ if st.session_state.get(state.STORY_APPLIED_KEY) != number:
 
 s, t = state.current()
 step = STEPS[number - 1]
+present = presenting()
+#: The chart's height in presenter mode: under the step's buttons, title and key sentence it
+#: stays on a 720 px projector.
+PRESENT_HEIGHT = 420
 
 
 def _go(to: int) -> None:
@@ -33,7 +37,8 @@ def _go(to: int) -> None:
     state.load_scenario(STEPS[to - 1].scenario)
 
 
-st.title(t("page_story"))
+if not present:
+    st.title(t("page_story"))
 st.progress(number / len(STEPS), text=t("story_progress", step=number, steps=len(STEPS)))
 back, forward, leave = st.columns(3)
 back.button(
@@ -55,19 +60,27 @@ forward.button(
 )
 if leave.button(t("story_keep_exploring"), icon=":material/insights:", width="stretch"):
     st.switch_page("app_pages/explorer.py")
-st.header(t(f"story_{step.key}_title"))
+(st.subheader if present else st.header)(t(f"story_{step.key}_title"))
 summary = results.scenario_results(s).summary
-st.markdown(t(f"story_{step.key}_notice", **notice_values(step, s, summary, t.fmt)))
+values = notice_values(step, s, summary, t.fmt)
+notice = t(f"story_{step.key}_notice", **values)
+if present:
+    show_key_sentence(t(f"story_{step.key}_key", **values))
+else:
+    st.markdown(notice)
 
 chart = (
     results.explorer_charts(s, t.lang)[step.chart]
     if step.chart in EXPLORER_CHARTS
     else results.page_chart(step.chart, s, t.lang)
 )
-show_chart(chart, step.chart)
-if step.chart == "creaming_frontier":
+show_chart(chart, step.chart, height=PRESENT_HEIGHT)
+if present:
+    st.markdown(notice)
+elif step.chart == "creaming_frontier":
     show_sentences(narrative.creaming_sentences(results.creaming_results(s), t)[:2])
 elif step.chart == "parking_frontier":
     show_sentences(narrative.parking_sentences(results.parking_results(s), s, t)[:2])
 
-st.caption(t("story_leave_note"))
+if not present:
+    st.caption(t("story_leave_note"))

@@ -112,8 +112,10 @@ def _template(
     legend: int,
     standoff: int,
     hover: int | None = None,
+    automargin: bool = False,
 ) -> dict[str, Any]:
-    """A small plotly template: one font family, transparent backgrounds, light grid."""
+    """A small plotly template: one font family, transparent backgrounds, light grid; with
+    ``automargin``, every axis widens the chart's margin to fit its tick labels and title."""
     family = '"Source Sans Pro", "Source Sans 3", sans-serif'
     hover_font: dict[str, Any] = {"family": '"Source Sans Pro", sans-serif'}
     if hover is not None:
@@ -131,6 +133,7 @@ def _template(
                     "linecolor": line,
                     "title": {"font": {"size": axis_title, "color": muted}, "standoff": standoff},
                     "tickfont": {"size": tick, "color": muted},
+                    **({"automargin": True} if automargin else {}),
                 }
                 for axis in ("xaxis", "yaxis")
             },
@@ -173,6 +176,9 @@ PRESENT_TEMPLATE = _template(
     legend=PRESENT_FONT,
     standoff=10,
     hover=18,
+    # Large ticks and titles need more room than the charts' margins give (a heatmap's
+    # "500.000" ran into its axis title).
+    automargin=True,
 )
 #: The Okabe–Ito palette (safe for the common colour-vision deficiencies), taking the place of
 #: each party's colour in presenter mode.

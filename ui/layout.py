@@ -37,6 +37,10 @@ PRESENTER_CSS = """<style>
 [data-testid="stSidebarUserContent"] { padding-top: 0.4rem; }
 [data-testid="stSidebarNav"] a { min-height: 0; line-height: 1.25; padding-top: 0.1rem;
   padding-bottom: 0.1rem; }
+.stMain [data-testid="stButtonGroup"] button p { font-size: 1.15rem; font-weight: 600; }
+.stMain .stButton [data-testid="stMarkdownContainer"],
+.stMain .stButton [data-testid="stMarkdownContainer"] p { white-space: normal;
+  overflow: visible; text-overflow: clip; }
 .sib-ends { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.9rem;
   color: #000; margin-top: -0.8rem; white-space: nowrap; }
 </style>"""
@@ -50,7 +54,12 @@ __all__ = [
     "percent_slider",
     "ghosted",
     "presenting",
+    "after_the_chart_on_phones",
+    "PHONE_WIDTH",
 ]
+
+#: Screens at most this wide (CSS px) are phones: Streamlit stacks columns below 640 px.
+PHONE_WIDTH = 640
 
 #: The mode bar holds one button, "download as PNG" (at twice the screen's resolution, named
 #: after the chart), shown while the pointer is over the chart; plotly's dozen other buttons
@@ -142,3 +151,19 @@ def percent_slider(
 def presenting() -> bool:
     """True in presenter mode (the sidebar's toggle, ``?present=1`` in a link)."""
     return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def after_the_chart_on_phones(*keys: str) -> None:
+    """On a phone, draw the page's containers keyed ``keys`` (``st.container(key=...)``) after
+    everything else on the page, in the order given, so the page's chart comes right after
+    its title: the headline sliders at the top of a phone's screen and the chart they move
+    are then on the first screen together. Wider screens keep the order of the code.
+
+    The page's parts are items of one flex column; CSS ``order`` moves items without moving
+    them in the document (a screen reader reads them in the code's order)."""
+    rules = "\n".join(
+        f'.stMain :is([data-testid="stLayoutWrapper"], [data-testid="stElementContainer"])'
+        f":has(> .st-key-{key}) {{ order: {rank}; }}"
+        for rank, key in enumerate(keys, 1)
+    )
+    st.html(f"<style>@media (max-width: {PHONE_WIDTH}px) {{\n{rules}\n}}</style>")

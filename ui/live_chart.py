@@ -105,11 +105,13 @@ def live_chart(
         "plotly": plotly_js_url(),
         "height": height,
     }
+    # The element is as tall as its chart ("content"): the browser side holds the figure's
+    # height before plotly has drawn, and a chart fitted to a phone may grow (live_chart.js).
     if where is st:
-        _mount(key=key, data=data, height=height)
+        _mount(key=key, data=data, height="content")
     else:
         with where:
-            _mount(key=key, data=data, height=height)
+            _mount(key=key, data=data, height="content")
 
 
 def figure_of(element: Any) -> tuple[str, dict[str, Any]] | None:

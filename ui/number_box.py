@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 import streamlit as st
 
@@ -24,16 +25,17 @@ _STRIP = re.compile(r"(?i)\s|kr\.?|dkk|\u00a0|\u202f")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")
 
 
-def text_key(spec: InputSpec) -> str:
-    return f"{spec.key}_text"
+def text_key(key: str) -> str:
+    """Key of the text box of the number stored under ``key``."""
+    return f"{key}_text"
 
 
-def _shown_key(spec: InputSpec) -> str:
-    return f"{spec.key}_shown"
+def _shown_key(key: str) -> str:
+    return f"{key}_shown"
 
 
-def _error_key(spec: InputSpec) -> str:
-    return f"{spec.key}_error"
+def _error_key(key: str) -> str:
+    return f"{key}_error"
 
 
 def parse_number(text: str, lang: str) -> float | None:
@@ -74,35 +76,46 @@ def number_text(spec: InputSpec, value: float, t: Translator) -> str:
     return text
 
 
-def _read(spec: InputSpec, lang: str) -> None:
+def _read(spec: InputSpec, key: str, lang: str) -> None:
     """Callback of the box: keep a good number, remember bad text."""
-    value = parse_number(str(st.session_state.get(text_key(spec), "")), lang)
+    value = parse_number(str(st.session_state.get(text_key(key), "")), lang)
     if value is None or not spec.lo <= value <= spec.hi:
-        st.session_state[_error_key(spec)] = True
+        st.session_state[_error_key(key)] = True
         return
-    st.session_state[_error_key(spec)] = False
-    st.session_state[spec.key] = float(value)
+    st.session_state[_error_key(key)] = False
+    st.session_state[key] = float(value)
 
 
-def number_box(spec: InputSpec, label: str, help_text: str, disabled: bool, t: Translator) -> None:
-    """Draw the box of ``spec``; its value lives under ``spec.key`` (a float)."""
-    value = float(st.session_state.get(spec.key, spec.lo))
+def number_box(
+    spec: InputSpec,
+    label: str,
+    help_text: str | None,
+    disabled: bool,
+    t: Translator,
+    where: Any = st,
+    key: str | None = None,
+) -> float:
+    """Draw the box of ``spec`` in ``where`` (the page, or a column); its value lives under
+    ``key`` (``spec.key`` unless given; a float), which is returned."""
+    key = key or spec.key
+    value = float(st.session_state.get(key, spec.lo))
     shown = (value, t.fmt.lang)
-    if st.session_state.get(_shown_key(spec)) != shown:
-        # A new value (typed, or from a preset, link, reset) or language: write it afresh.
-        st.session_state[text_key(spec)] = number_text(spec, value, t)
-        st.session_state[_shown_key(spec)] = shown
-        st.session_state[_error_key(spec)] = False
-    st.text_input(
+    # A new value (typed, or from a preset, link, reset) or language, or a box not drawn on
+    # the last run (a page's own box: Streamlit then forgot its text): write the text afresh.
+    if st.session_state.get(_shown_key(key)) != shown or text_key(key) not in st.session_state:
+        st.session_state[text_key(key)] = number_text(spec, value, t)
+        st.session_state[_shown_key(key)] = shown
+        st.session_state[_error_key(key)] = False
+    where.text_input(
         label,
-        key=text_key(spec),
+        key=text_key(key),
         on_change=_read,
-        args=(spec, t.fmt.lang),
+        args=(spec, key, t.fmt.lang),
         help=help_text,
         disabled=disabled,
     )
-    if st.session_state.get(_error_key(spec)):
-        st.caption(
+    if st.session_state.get(_error_key(key)):
+        where.caption(
             t(
                 "number_box_invalid",
                 lo=number_text(spec, spec.lo, t),
@@ -110,3 +123,4 @@ def number_box(spec: InputSpec, label: str, help_text: str, disabled: bool, t: T
                 value=number_text(spec, value, t),
             )
         )
+    return value

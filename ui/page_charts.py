@@ -27,13 +27,16 @@ def show_page_chart(
     ghost: Scenario | None,
     terms: DealTerms | None = None,
     where: Any = st,
+    height: int | None = None,
 ) -> None:
     """One of the cached page charts (:func:`ui.results.page_chart`) for scenario ``s``, with
-    the same chart for the baseline ``ghost`` faintly behind it when one is pinned."""
+    the same chart for the baseline ``ghost`` faintly behind it when one is pinned (``height``
+    in px in presenter mode, when given)."""
     show_chart(
         results.page_chart(key, s, t.lang, terms),
         key,
         where,
         baseline=None if ghost is None else results.page_chart(key, ghost, t.lang, terms),
         label=t("baseline"),
+        height=height,
     )

@@ -60,6 +60,11 @@ PHONE_CSS = """<style>
 @media (max-width: 640px) {
   .st-key-phone_sliders { display: flex; }
   .stMainBlockContainer, .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
+  .stMain h1 { font-size: 2rem; padding-top: 0.5rem; }
+  .stMain h2 { font-size: 1.5rem; }
+  .stMain h3 { font-size: 1.25rem; }
+  .stMain [data-testid="stImageContainer"] { max-width: 100%; }
+  .stMain [data-testid="stImageContainer"] img { height: auto; }
 }
 </style>"""
 

@@ -169,9 +169,68 @@ TEXT: dict[str, str] = {
     "advanced": "Advanced",
     "present_mode": "Presenter mode",
     "present_mode_help": (
-        "For a projector: large type, bigger slider steps, the Explorer cut down to its headline "
-        "figures, key sentence and one big chart, colours that colour-blind viewers tell apart. "
-        "The link keeps it on (present=1)."
+        "For a projector: large type, bigger slider steps, every page cut down to one big "
+        "chart under its key sentence (buttons switch between a page's charts), colours "
+        "that colour-blind viewers tell apart. The link keeps it on (present=1)."
+    ),
+    "present_view": "Chart",
+    "present_view_group": "Target group",
+    "present_view_parking": "Parking",
+    "present_view_levers": "Contract levers",
+    "present_view_irr": "Investor's return",
+    "present_view_net": "Municipality's net",
+    "present_view_cash": "Municipality year by year",
+    "present_best": (
+        "Best for the investor: **{investor}**; for the municipality: **{municipality}**."
+    ),
+    "present_levers": (
+        "A rate card paid above the baseline moves the investor's best group from "
+        "**{before}** to **{after}**."
+    ),
+    "present_swing_irr": (
+        "**{name}** moves the investor's expected return most: between {low} and {high}."
+    ),
+    "present_swing_net": (
+        "**{name}** moves the municipality's expected net most: between {low} and {high}."
+    ),
+    "present_compare": (
+        "Highest expected return: **{irr_name}** ({irr}); best net for the municipality: "
+        "**{net_name}** ({net})."
+    ),
+    "story_investor_key": (
+        "The investor can expect {irr} a year and loses money in {loss} of the futures."
+    ),
+    "story_municipality_key": (
+        "The municipality's expected net is {net}; funding the programme directly would "
+        "give {direct}."
+    ),
+    "story_deadweight_key": (
+        "{deadweight} of what is paid for is deadweight; each additional outcome costs {cost}."
+    ),
+    "story_creaming_key": (
+        "At difficulty {d} the investor expects {irr}, and each additional outcome costs {cost}."
+    ),
+    "story_parking_key": (
+        "Once the contract is signed, the provider can leave the citizens furthest from "
+        "the goal aside."
+    ),
+    "story_wrong_pocket_key": (
+        "Only {share} of the saving lands in the municipality's budget: its net result is {net}."
+    ),
+    "story_rate_card_key": "With a rate card the investor expects {irr} at difficulty {d}.",
+    "story_baseline_key": (
+        "Only {payable} of {outcomes} expected outcomes are paid for; each additional one "
+        "costs {cost}."
+    ),
+    "story_threshold_key": (
+        "The threshold of {threshold} is met in {met} of the futures; the investor loses "
+        "money in {loss}."
+    ),
+    "story_cap_key": (
+        "The cap of {cap} bites in {capped} of the futures; the investor expects {irr}."
+    ),
+    "story_guarantee_key": (
+        "The guarantee cuts the investor's chance of a loss from {unguaranteed} to {loss}."
     ),
     "difficulty_close": "close to the goal",
     "difficulty_far": "far from the goal",

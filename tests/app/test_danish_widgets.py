@@ -82,3 +82,29 @@ def test_a_bad_number_keeps_the_value_and_says_so():
 )
 def test_parse_number(text, lang, value):
     assert parse_number(text, lang) == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "typed"), [("da", "500.000", "450.000"), ("en", "500,000", "450,000")]
+)
+def test_willingness_to_pay_box_groups_thousands_in_the_page_language(lang, shown, typed):
+    at = start({"lang": lang, "test": "wtp"}, page="deal-space")
+    box = at.text_input(key="deal_wtp_text")
+    assert box.value == shown
+    box.input(typed).run()
+    assert at.session_state["deal_wtp"] == 450_000
+    assert at.query_params["wtp"] in ("450000", ["450000"])
+    assert at.text_input(key="deal_wtp_text").value == typed
+
+
+def test_a_bad_willingness_to_pay_keeps_the_value_and_survives_a_page_visit():
+    at = start({"lang": "da", "test": "wtp"}, page="deal-space")
+    at.text_input(key="deal_wtp_text").input("mange penge").run()
+    assert not at.exception
+    assert at.session_state["deal_wtp"] == 500_000
+    assert any("Ikke et tal" in c.value for c in at.caption)
+    at.text_input(key="deal_wtp_text").input("300.000 kr.").run()
+    at.switch_page("app_pages/method.py").run()
+    at.switch_page("app_pages/deal_space.py").run()
+    # The box was not drawn on the other page (Streamlit forgot its text): written afresh.
+    assert at.text_input(key="deal_wtp_text").value == "300.000"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from tests._app import chart_layouts, charts, slider, start
+import pytest
+
+from tests._app import PAGES, chart_layouts, charts, slider, start
 from ui.charts import COLOURS, OKABE_ITO
+from ui.presenter import PRESENT_CHART_HEIGHT
 
 
 def _sizes(node, found):
@@ -70,3 +73,61 @@ def test_other_pages_keep_working_in_presenter_mode():
         assert not at.exception
         for figure in charts(at).values():
             assert min(_sizes(figure, [])) >= 16
+
+
+def _key_sentence(at):
+    found = [m.value for m in at.markdown if "sib-key-sentence" in m.value]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("page", "views"),
+    [
+        ("creaming", ["creaming_frontier", "parking_frontier", "creaming_levers"]),
+        ("sensitivity", ["sensitivity_investor_irr", "sensitivity_commissioner_net"]),
+    ],
+)
+def test_presenter_pages_show_one_chart_per_view_under_its_key_sentence(page, views):
+    at = start({"present": "1", "lang": "da"}, page=page)
+    control = at.segmented_control[0]
+    assert len(control.options) == len(views)
+    sentences = []
+    for option, chart in zip(control.options, views, strict=True):
+        at.segmented_control[0].set_value(option).run()
+        assert not at.exception
+        assert list(charts(at)) == [chart]
+        assert chart_layouts(at)[chart]["height"] == PRESENT_CHART_HEIGHT
+        assert not at.metric and not at.title  # no headline figures, no page title
+        sentences.append(_key_sentence(at))
+    assert len(set(sentences)) == len(views)
+
+
+def test_presenter_deal_space_is_the_terms_the_key_sentence_and_the_chart():
+    at = start({"present": "1"}, page="deal-space")
+    assert list(charts(at)) == ["deal_space_heatmap"]
+    assert "The current scenario lies in the zone" in _key_sentence(at)
+    assert not at.title and not [m for m in at.markdown if "Each cell" in m.value]
+    at.radio(key="deal_test").set_value("wtp").run()
+    assert at.text_input(key="deal_wtp_text").value == "500,000"
+
+
+def test_presenter_compare_shows_one_of_the_pinned_scenarios_charts():
+    at = start({"present": "1", "p1": "Easy", "p1.d": "0.2", "p2": "Hard", "p2.d": "0.8"})
+    at.switch_page(PAGES["compare"]).run()
+    assert list(charts(at)) == ["compare_investor_irr"]
+    sentence = _key_sentence(at)
+    # The easier group pays the investor more; the harder one is the municipality's better buy.
+    assert "Highest expected return: <b>Easy</b>" in sentence
+    assert "best net for the municipality: <b>Hard</b>" in sentence
+    at.segmented_control[0].set_value("cash").run()
+    assert list(charts(at)) == ["compare_cash_flows"]
+    assert not at.dataframe  # the tables stay on the everyday page
+
+
+def test_presenter_story_step_is_title_key_sentence_chart_and_then_the_text():
+    at = start({"present": "1", "step": "3"}, page="story")
+    assert list(charts(at)) == ["explorer_commissioner"]
+    assert "of what is paid for is deadweight" in _key_sentence(at)
+    assert any("would reach the outcome without the programme" in m.value for m in at.markdown)
+    assert not at.title

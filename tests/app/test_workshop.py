@@ -40,7 +40,8 @@ def test_a_link_reproduces_scenario_baseline_pinned_set_and_page_settings():
     assert state["pinned"] == WORKSHOP.pinned
     assert slider(at, "deal_target_irr").value == pytest.approx(0.08)
     assert at.radio(key="deal_test").value == "wtp"
-    assert at.number_input(key="deal_wtp").value == 400_000
+    assert at.text_input(key="deal_wtp_text").value == "400,000"
+    assert at.session_state["deal_wtp"] == 400_000
     assert not at.warning
     assert {k: at.query_params[k] for k in LINK} == LINK
 

@@ -89,6 +89,10 @@ DYNAMIC_KEYS = {
     ],
     "story_{}_title": [f"story_{step.key}_title" for step in STEPS],
     "story_{}_notice": [f"story_{step.key}_notice" for step in STEPS],
+    "story_{}_key": [f"story_{step.key}_key" for step in STEPS],
+    "present_view_{}": [
+        f"present_view_{view}" for view in ("group", "parking", "levers", "irr", "net", "cash")
+    ],
     "start_party_{}": [f"start_party_{p}" for p in ("commissioner", "investor", "provider")],
     "start_slider_{}": [
         f"start_slider_{f}" for f in ("cohort_size", "success_probability", "difficulty")
