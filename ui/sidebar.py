@@ -79,7 +79,7 @@ ADVANCED_WIDGET_KEYS: tuple[str, ...] = tuple(
     for key in (
         INPUTS[field].key,
         INPUTS[field].switch_key,
-        text_key(INPUTS[field]) if INPUTS[field].kind == "number" else None,
+        text_key(INPUTS[field].key) if INPUTS[field].kind == "number" else None,
     )
     if key is not None
 )
