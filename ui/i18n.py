@@ -21,6 +21,8 @@ same fields.
 
 from __future__ import annotations
 
+import re
+
 from sib_model import PRESET_DETAILS
 
 from . import texts
@@ -28,6 +30,8 @@ from .catalog import translations
 from .formatting import NumberFormat
 
 __all__ = ["LANGUAGES", "TEXT", "FIELD_TEXT", "GLOSSARY", "TRANSLATIONS", "Translator"]
+
+_ABBREVIATION_THEN_STOP = re.compile(r"(\bkr\.|\bmio\.|\bmia\.|\bpr\.)\.")
 
 #: Language code → its name in that language (the options of the language switch).
 LANGUAGES = {"en": "English", "da": "Dansk"}
@@ -70,7 +74,11 @@ class Translator:
 
     def __call__(self, key: str, /, **values: object) -> str:
         text = self._texts[key]
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        # A Danish amount ends in the abbreviation "kr."; at the end of a sentence its point is
+        # the sentence's full stop too ("… 797.139 kr." rather than "… 797.139 kr..").
+        return _ABBREVIATION_THEN_STOP.sub(r"\1", text.format(**values))
 
     def label(self, field: str) -> str:
         return self._texts[f"label_{field}"]

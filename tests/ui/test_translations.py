@@ -250,3 +250,19 @@ def test_a_fuzzy_or_out_of_date_danish_message_shows_the_english(scratch_catalog
         assert shown["investor"] == "Investor" and shown["provider"] == "Leverandør"
     finally:
         translations.cache_clear()
+
+
+def test_a_danish_sentence_that_ends_in_an_amount_has_one_full_stop():
+    """"… 797.139 kr." — the abbreviation's point ends the sentence too, never "kr.."."""
+    da = Translator("da")
+    amount, millions = da.fmt.money(797_139), da.fmt.money_millions(1_600_000)
+    doubled = []
+    for key, english in ENGLISH.items():
+        fields = format_fields(english)
+        if not fields:
+            continue
+        for value in (amount, millions):
+            shown = da(key, **dict.fromkeys(fields, value))
+            if re.search(r"\b(kr|mio)\.\.", shown):
+                doubled.append(key)
+    assert not doubled
