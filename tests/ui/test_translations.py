@@ -253,7 +253,7 @@ def test_a_fuzzy_or_out_of_date_danish_message_shows_the_english(scratch_catalog
 
 
 def test_a_danish_sentence_that_ends_in_an_amount_has_one_full_stop():
-    """"… 797.139 kr." — the abbreviation's point ends the sentence too, never "kr.."."""
+    """ "… 797.139 kr." — the abbreviation's point ends the sentence too, never "kr.."."""
     da = Translator("da")
     amount, millions = da.fmt.money(797_139), da.fmt.money_millions(1_600_000)
     doubled = []
