@@ -46,8 +46,6 @@ problems = state.link_problems()
 if problems:
     st.warning(link_problem_text(problems, t), icon=":material/warning:")
 
-navigation.run()
-
 
 @st.cache_resource(show_spinner=False)
 def _freeze_long_lived_objects() -> None:
@@ -65,4 +63,9 @@ def _freeze_long_lived_objects() -> None:
     gc.freeze()
 
 
-_freeze_long_lived_objects()
+# Frozen after the page's run, also when the page stops early (``st.stop``: the Explorer in
+# presenter mode, Compare with nothing pinned), or a projector's session would never freeze.
+try:
+    navigation.run()
+finally:
+    _freeze_long_lived_objects()
