@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
+from functools import lru_cache
 
 import streamlit as st
 
@@ -244,14 +245,14 @@ def _input(
         if field == "cohort_size":
             hi = cohort_slider_max(s.cohort_size)
             options: list[float] = sorted({1, *range(10, hi + 1, 10), int(current or 1)})
-            text = t.fmt.number
+            labels = _count_labels(tuple(options), t.lang)
         else:
             options = slider_options(big, current)
-            text = None
+            labels = slider_labels(big, tuple(options), t)
         st.select_slider(
             label,
             options,
-            format_func=(lambda value: slider_text(big, value, t)) if text is None else text,
+            format_func=labels.__getitem__,
             key=widget_key,
             help=help_text,
             on_change=on_change,
@@ -272,16 +273,36 @@ def _input(
     else:
         # A select slider, so the value, its ends and what the keyboard steps to read in the
         # page's language (Streamlit's own slider writes "0.50" and "40%" in Danish too).
+        options = slider_options(spec, st.session_state.get(widget_key))
         st.select_slider(
             label,
-            slider_options(spec, st.session_state.get(widget_key)),
-            format_func=lambda value: slider_text(spec, value, t),
+            options,
+            format_func=slider_labels(spec, tuple(options), t).__getitem__,
             key=widget_key,
             help=help_text,
             disabled=disabled,
             on_change=on_change,
             args=args,
         )
+
+
+def slider_labels(spec: InputSpec, options: tuple[float, ...], t: Translator) -> dict[float, str]:
+    """Every option's text (see :func:`slider_text`), made once per slider, option list and
+    language: Streamlit formats every option on every run, and two sliders of 100–200 options
+    through Babel cost about 20 ms of each slider move."""
+    return _slider_labels(spec, options, t.lang)
+
+
+@lru_cache(maxsize=256)
+def _slider_labels(spec: InputSpec, options: tuple[float, ...], lang: str) -> dict[float, str]:
+    t = Translator(lang)
+    return {value: slider_text(spec, value, t) for value in options}
+
+
+@lru_cache(maxsize=64)
+def _count_labels(options: tuple[float, ...], lang: str) -> dict[float, str]:
+    fmt = Translator(lang).fmt
+    return {value: fmt.number(value) for value in options}
 
 
 def slider_text(spec: InputSpec, value: float, t: Translator) -> str:

@@ -7,8 +7,10 @@ import re
 import pytest
 
 from tests._app import slider, start
-from ui.inputs import INPUTS, is_select_slider
+from ui.i18n import Translator
+from ui.inputs import INPUTS, is_select_slider, slider_options
 from ui.number_box import parse_number
+from ui.sidebar import slider_labels, slider_text
 
 FRACTIONAL = [field for field, spec in INPUTS.items() if is_select_slider(spec)]
 ENGLISH_NUMBER = re.compile(r"\d\.\d|\d,\d{3}\b|\d%")
@@ -108,3 +110,13 @@ def test_a_bad_willingness_to_pay_keeps_the_value_and_survives_a_page_visit():
     at.switch_page("app_pages/deal_space.py").run()
     # The box was not drawn on the other page (Streamlit forgot its text): written afresh.
     assert at.text_input(key="deal_wtp_text").value == "300.000"
+
+
+def test_slider_labels_are_made_once_per_slider_and_language():
+    spec = INPUTS["success_probability"]
+    options = tuple(slider_options(spec))
+    for lang in ("en", "da"):
+        t = Translator(lang)
+        labels = slider_labels(spec, options, t)
+        assert labels is slider_labels(spec, options, t)  # the same dict: made once
+        assert [labels[v] for v in options] == [slider_text(spec, v, t) for v in options]
