@@ -176,13 +176,17 @@ async def facilitator(url: str, room: Room, tally: Tally) -> None:
             tally.errors.append(f"facilitator: no refreshing view on page {session.page!r}")
             return
         interval = min(session.auto_reruns.values())
-        # Refresh every interval until the groups have left, then once more: their last
-        # proposals are on the screen before the round closes.
-        while not room.finished.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(room.finished.wait(), interval)
+        # Refresh every interval until the groups have left, then once more (a refresh under
+        # way when the last group left may have started before its last proposal): their
+        # last proposals are on the screen before the round closes.
+        last = False
+        while not last:
+            last = room.finished.is_set()
+            if not last:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(room.finished.wait(), interval)
             shown = await refresh_all(session, tally)
-            if session.auto_reruns and not shown:
+            if not shown:
                 return  # the connection is gone (counted)
             mark_seen(room, shown)
         await attempt(tally, "close round", session.click(T("game_close_round")))
@@ -240,7 +244,9 @@ async def group(url: str, room: Room, role: str, rng: random.Random, tally: Tall
                 proposals += 1
                 message = f"{role} offer {proposals}"
                 price = rng.choice(PRICES)
-                sent = time.monotonic()
+                # Noted before it is sent: the facilitator's refresh may show it before the
+                # group's own run has finished.
+                room.sent_at[message] = time.monotonic()
                 result = await attempt(
                     tally,
                     "propose",
@@ -250,9 +256,10 @@ async def group(url: str, room: Room, role: str, rng: random.Random, tally: Tall
                         {T.label("price_per_outcome"): price, T("game_message"): message},
                     ),
                 )
-                if result is not None:
+                if result is None:
+                    room.sent_at.pop(message)
+                else:
                     room.sent[message] = (role, price)
-                    room.sent_at[message] = sent
             if result is None:
                 return
             next_action = time.monotonic() + rng.uniform(*THINK)
