@@ -140,7 +140,8 @@ def test_each_group_sees_its_own_figures(lang, role):
     doc = ui.game.new_doc(Scenario(), {})
     code = ui.game.store().create(doc).code
     t = ui.game.Translator(lang)
-    lines = dict(zip(ui.game.ROLES, ui.game.figure_lines(doc, doc["table"]["contract"], t)))
+    shown_lines = ui.game.figure_lines(doc, doc["table"]["contract"], t)
+    lines = dict(zip(ui.game.ROLES, shown_lines, strict=True))
     own_label = t(f"game_fig_{role}").split(":")[0]
     assert lines[role].startswith(own_label + ":")
     at = start({"room": code, "role": role, "lang": lang}, page="game")
