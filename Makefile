@@ -38,9 +38,10 @@ test-fast: $(VENV)/.dev
 fuzz: $(VENV)/.dev
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/fuzz -p no:cacheprovider --hypothesis-show-statistics
 
-## Load test: real websocket sessions against the dashboard on loopback, figures written to
-## benchmarks/results/load-<date>.md. LOAD_ARGS passes flags, e.g. LOAD_ARGS="--duration 300";
-## STREAMLIT_TEST_PORTS=8670-8679 keeps its server's port in that range.
+## Load test: real websocket sessions against the dashboard on loopback (sliders, crowds, game
+## rooms), figures written to benchmarks/results/load-<date>.md. LOAD_ARGS passes flags, e.g.
+## LOAD_ARGS="--duration 300" or "--phases game"; STREAMLIT_TEST_PORTS=8670-8679 keeps its
+## server's port in that range.
 LOAD_ARGS ?=
 load: $(VENV)/.dev
 	$(PY) -m benchmarks.load_test $(LOAD_ARGS)

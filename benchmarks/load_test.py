@@ -2,17 +2,20 @@
 
 Run from the repository root (``make load``)::
 
-    .venv/bin/python -m benchmarks.load_test [--sessions 30] [--duration 60] [--crowd 100]
-        [--url http://127.0.0.1:8690 --pid 1234 --pid 1235]
+    .venv/bin/python -m benchmarks.load_test [--phases sliders,crowd,game] [--sessions 30]
+        [--duration 60] [--crowd 100] [--rooms 10] [--game-duration 120]
+        [--url http://127.0.0.1:8690 --pid 1234 --pid 1235 --game-db /path/game.sqlite3]
 
 Without ``--url`` it starts the dashboard itself on loopback with the production settings
 (``deploy/streamlit-production.toml``; only ``disconnectedSessionTTL`` is shortened so the
-test need not wait two minutes for sessions to be freed). With ``--url`` it drives a running
+test need not wait two minutes for sessions to be freed) and the game's rooms in a SQLite
+file of its own (``SIB_GAME_DB`` in a temporary folder). With ``--url`` it drives a running
 server or the two-replica proxy of ``deploy/two_replicas.py``; ``--pid`` names the server
-processes whose memory and CPU to read.
+processes whose memory and CPU to read, ``--game-db`` the rooms' file to check.
 
 Each session is the Python client of ``benchmarks/st_client.py`` speaking Streamlit's own
-websocket protocol, so the server does all the work it does for a browser. Two scenarios:
+websocket protocol, so the server does all the work it does for a browser. Three phases
+(``--phases``, all by default):
 
 1. *Sliders*: ``--sessions`` people move the three headline sliders for ``--duration``
    seconds, one move every 0.5–2 s each (a person drags, looks, drags again). Latency is from
@@ -20,10 +23,16 @@ websocket protocol, so the server does all the work it does for a browser. Two s
 2. *Crowd*: ``--crowd`` people open the dashboard at the same moment (a QR code on the
    screen); latency is from opening the websocket to the first run finished. Then they all
    leave, and memory is read again once the server has freed their sessions.
+3. *Game*: ``--rooms`` rooms of the negotiation game, each a facilitator and three groups
+   (municipality, investor, provider) in their own sessions, negotiate for
+   ``--game-duration`` seconds (``benchmarks/game_load.py``: start a room, open a round, name
+   the groups, propose and accept, the views refreshing every 3 s, close the round). Latency
+   is per action; afterwards the rooms in the server's SQLite file are checked against what
+   the sessions did, and (own server only) the store's cap and expiry are shown to hold.
 
 Figures (p50/p95 latency, errors, server RSS in total and per session, CPU) are printed and
-written to ``benchmarks/results/load-<date>.md``. (When uploads and the negotiation game
-exist: add a scenario that uploads a saved file per session and one that fills game rooms.)
+written to ``benchmarks/results/load-<date>.md``. (When uploads exist: add a scenario that
+uploads a saved file per session.)
 """
 
 from __future__ import annotations
@@ -36,13 +45,16 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import game_load
 from benchmarks.st_client import SLIDERS, Session, SessionError, sticky_cookie
 from deploy.settings import production_flags
+from ui.game_store import ENV_PATH, GameStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "tests" / "browser"))
@@ -56,6 +68,7 @@ SLIDER_VALUES = {
     "in_difficulty": [round(0.05 * i, 2) for i in range(0, 21)],
 }
 TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
+PHASES = ("sliders", "crowd", "game")
 
 
 # --- the server's memory and CPU, from /proc ---------------------------------------------------
@@ -141,20 +154,26 @@ class Outcome:
     upstreams: dict[str, int] = field(default_factory=dict)
     metrics_peak: dict[str, float] = field(default_factory=dict)
     metrics_after: dict[str, float] = field(default_factory=dict)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)  # the game's kinds of run
+    notes: list[str] = field(default_factory=list)
 
     def percentile(self, q: float) -> float:
-        if not self.latencies:
-            return float("nan")
-        if len(self.latencies) == 1:
-            return self.latencies[0]
-        return statistics.quantiles(self.latencies, n=100, method="inclusive")[int(q) - 1]
+        return percentile(self.latencies, q)
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
 # --- the two scenarios -------------------------------------------------------------------------
-async def open_session(url: str, query: str, outcome: Outcome) -> Session | None:
+async def open_session(url: str, query: str, outcome: Outcome, page: str = "") -> Session | None:
     try:
         cookie = await asyncio.to_thread(sticky_cookie, url)
-        session = Session(url, query=query, cookie=cookie)
+        session = Session(url, query=query, cookie=cookie, page=page)
         started = time.perf_counter()
         await session.connect()
         result = await session.run(timeout=120)
@@ -251,6 +270,58 @@ async def crowd_scenario(
     return outcome
 
 
+async def game_scenario(
+    url: str, pids: list[int], rooms: int, duration: float, ttl: float, db: Path | None, wave: int
+) -> Outcome:
+    outcome = Outcome(
+        f"game: {rooms} rooms × 4 sessions, {duration:.0f} s of negotiation (wave {wave})",
+        sessions=4 * rooms,
+    )
+    outcome.rss_before = rss_mb(pids)
+    stop = asyncio.Event()
+    monitor = Monitor(pids)
+    watcher = asyncio.create_task(monitor.run(stop))
+
+    async def gauges_midway() -> None:  # every session is open half-way through
+        await asyncio.sleep(duration / 2 + 10)
+        outcome.metrics_peak = await asyncio.to_thread(server_metrics, url)
+
+    midway = asyncio.create_task(gauges_midway())
+    cpu0, own0, t0 = cpu_seconds(pids), own_cpu_seconds(), time.monotonic()
+    played = await game_load.play(url, rooms, duration, outcome, seed=wave)
+    outcome.seconds = time.monotonic() - t0
+    outcome.server_cpu = cpu_seconds(pids) - cpu0
+    outcome.client_cpu = own_cpu_seconds() - own0
+    stop.set()
+    await watcher
+    midway.cancel()
+    outcome.rss_peak = monitor.peak
+    # Every session has closed: their memory is freed after disconnectedSessionTTL.
+    await asyncio.sleep(ttl + 15)
+    outcome.rss_after = rss_mb(pids)
+    outcome.metrics_after = server_metrics(url)
+    if db is None:
+        outcome.notes.append("Rooms not checked in the store: no --game-db given.")
+    else:
+        lines, problems = game_load.check_rooms(GameStore(db), played)
+        outcome.notes += lines
+        outcome.errors += problems
+    return outcome
+
+
+async def bounds_check(url: str, pids: list[int], ttl: float, db: Path, outcome: Outcome) -> None:
+    """The rooms' cap and expiry, shown through the server (changes the rooms' file: only
+    against the load test's own server)."""
+    before = rss_mb(pids)
+    outcome.notes += await game_load.check_bounds(url, db, outcome)
+    await asyncio.sleep(ttl + 15)
+    outcome.notes.append(
+        f"Server RSS around the bounds check ({game_load.MAX_ROOMS} rooms in the file, one "
+        f"session): {before:.0f} MB before, {rss_mb(pids):.0f} MB after its session was freed "
+        "(the rooms live in the file, not in the server's memory)."
+    )
+
+
 # --- report ------------------------------------------------------------------------------------
 def report(outcomes: list[Outcome], args, idle_mb: float, settings: str) -> str:
     lines = [
@@ -280,6 +351,24 @@ def report(outcomes: list[Outcome], args, idle_mb: float, settings: str) -> str:
         f"{idle_mb:.0f} MB. Per session = (peak − before) / sessions.",
         "",
     ]
+    for o in outcomes:
+        if not o.by_kind:
+            continue
+        lines += [
+            f"{o.name}, by kind of run (actions are a group's or the facilitator's click or "
+            "form; a refresh is a fragment's `run_every` rerun; “proposal → facilitator's "
+            "screen” is from sending a proposal to the first refresh of the facilitator's "
+            "view that shows it):",
+            "",
+            "| run | n | p50 s | p95 s | max s |",
+            "|---|---|---|---|---|",
+        ]
+        for kind, values in o.by_kind.items():
+            lines.append(
+                f"| {kind} | {len(values)} | {percentile(values, 50):.2f} | "
+                f"{percentile(values, 95):.2f} | {max(values):.2f} |"
+            )
+        lines += ["", *(f"- {note}" for note in o.notes), ""]
     lines += [
         "Streamlit's gauges (`/_stcore/metrics`), at the peak and after the sessions left:",
         "",
@@ -307,33 +396,53 @@ async def main_async(args) -> int:
     pids = list(args.pid)
     url = args.url
     settings = "settings as running"
+    game_db = Path(args.game_db) if args.game_db else None
+    rooms_dir = None
     if url is None:
+        # The game's rooms in a file of this run's own (the server inherits the variable).
+        rooms_dir = tempfile.TemporaryDirectory(prefix="sib-load-game-")
+        game_db = Path(rooms_dir.name) / "game.sqlite3"
+        os.environ[ENV_PATH] = str(game_db)
         flags = production_flags(server_disconnectedSessionTTL=int(args.ttl))
         server = harness.StreamlitServer("app.py", extra_args=tuple(flags), startup_timeout=90)
         url = server.start()
         pids = [server.process.pid]
-        settings = f"deploy/streamlit-production.toml with disconnectedSessionTTL={args.ttl:.0f} s"
+        settings = (
+            f"deploy/streamlit-production.toml with disconnectedSessionTTL={args.ttl:.0f} s, "
+            "rooms in a SQLite file of its own"
+        )
     try:
         warm = Outcome("warm-up")
         # Imports, caches, gc.freeze: a few sessions, so that behind the proxy every replica
         # has run the app once before anything is measured.
+        pages = [""] + ([game_load.PAGE] if "game" in args.phases else [])
         for _ in range(1 if server else 3 * max(1, len(pids))):
-            first = await open_session(url, "", warm)
-            if first is not None:
-                await first.close()
+            for page in pages:
+                first = await open_session(url, "", warm, page)
+                if first is not None:
+                    await first.close()
         await asyncio.sleep(args.ttl + 15 if server else 2)
         idle = rss_mb(pids) if pids else float("nan")
         print(f"idle RSS {idle:.0f} MB; warm-up errors: {warm.errors}", flush=True)
         outcomes = []
-        if args.sessions:
+        if args.sessions and "sliders" in args.phases:
             print(f"sliders: {args.sessions} sessions for {args.duration:.0f} s …", flush=True)
             outcomes.append(await sliders_scenario(url, pids, args.sessions, args.duration))
             await asyncio.sleep(args.ttl + 15)
             outcomes[-1].rss_after = rss_mb(pids)
             outcomes[-1].metrics_after = server_metrics(url)
-        for wave in range(1, args.waves + 1 if args.crowd else 1):
+        for wave in range(1, args.waves + 1 if args.crowd and "crowd" in args.phases else 1):
             print(f"crowd: {args.crowd} sessions at once (wave {wave}) …", flush=True)
             outcomes.append(await crowd_scenario(url, pids, args.crowd, args.ttl, wave))
+        for wave in range(1, args.game_waves + 1 if args.rooms and "game" in args.phases else 1):
+            print(f"game: {args.rooms} rooms for {args.game_duration:.0f} s (wave {wave}) …")
+            outcomes.append(
+                await game_scenario(
+                    url, pids, args.rooms, args.game_duration, args.ttl, game_db, wave
+                )
+            )
+            if wave == args.game_waves and server is not None and game_db is not None:
+                await bounds_check(url, pids, args.ttl, game_db, outcomes[-1])
         text = report(outcomes, args, idle, settings)
         print(text)
         RESULTS.mkdir(exist_ok=True)
@@ -344,6 +453,8 @@ async def main_async(args) -> int:
     finally:
         if server is not None:
             server.stop()
+        if rooms_dir is not None:
+            rooms_dir.cleanup()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -356,15 +467,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--waves", type=int, default=2, help="crowds one after another (memory must not grow)"
     )
+    parser.add_argument(
+        "--phases",
+        type=lambda text: [p.strip() for p in text.split(",") if p.strip()],
+        default=list(PHASES),
+        help="which phases, comma-separated (default: sliders,crowd,game)",
+    )
+    parser.add_argument("--rooms", type=int, default=10, help="game rooms (4 sessions each)")
+    parser.add_argument(
+        "--game-duration", type=float, default=90, help="seconds of negotiation per room"
+    )
+    parser.add_argument(
+        "--game-waves", type=int, default=2, help="games one after another (memory must not grow)"
+    )
     parser.add_argument("--url", help="drive this server instead of starting one")
     parser.add_argument("--pid", type=int, action="append", default=[], help="server pid(s)")
     parser.add_argument(
         "--ttl", type=int, default=20, help="disconnectedSessionTTL of the server, s"
     )
+    parser.add_argument(
+        "--game-db", help="with --url: the SQLite file of the server's rooms, to check them"
+    )
     parser.add_argument("--output", help="report file (default benchmarks/results/load-<date>.md)")
     args = parser.parse_args(argv)
+    if unknown := set(args.phases) - set(PHASES):
+        parser.error(f"unknown phase(s) {sorted(unknown)}: choose from {', '.join(PHASES)}")
     if args.duration > 900 or args.sessions > 200 or args.crowd > 300:
         parser.error("bounded on purpose: at most 900 s, 200 sessions, a crowd of 300")
+    if args.rooms > 40 or args.game_duration > 900 or args.game_waves > 5:
+        parser.error("bounded on purpose: at most 40 rooms (160 sessions), 900 s, 5 games")
     return asyncio.run(main_async(args))
 
 

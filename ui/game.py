@@ -7,7 +7,7 @@ Rooms live in :mod:`ui.game_store` (shared by every session); the rules in
 from __future__ import annotations
 
 import html
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 import pandas as pd
@@ -30,7 +30,14 @@ from sib_model.game import (
 )
 from sib_model.scenario import ScenarioError
 from ui import results
-from ui.game_store import GameStore, StoreFull, clean_text, parse_code, parse_role
+from ui.game_store import (
+    MAX_PROPOSALS,
+    GameStore,
+    StoreFull,
+    clean_text,
+    parse_code,
+    parse_role,
+)
 from ui.i18n import Translator
 from ui.layout import show_chart
 from ui.number_box import parse_number
@@ -42,7 +49,6 @@ REFRESH_SECONDS = 3
 _SIGNS = ":green[:material/check_circle:]"
 _REFUSES = ":red[:material/cancel:]"
 _WARNS = ":orange[:material/warning:]"
-MAX_PROPOSALS = 40
 
 
 @cache
@@ -79,7 +85,9 @@ def new_doc(s: Scenario, settings: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@cache
+# Bounded: every contract a group proposes is a new entry, and a server lives through many
+# games (an entry is its two JSON keys, about 1 kB, and seven floats: 512 stay under 1 MB).
+@lru_cache(maxsize=512)
 def _figures(base_items: str, contract_items: str) -> dict[str, float]:
     import json
 
@@ -533,7 +541,8 @@ def role_view(code: str, role: str, t: Translator) -> None:
             set_name(code, role, name)
     role_live(code, role, t)
     st.markdown(f"#### {t('game_propose')}")
-    table = doc["table"]["contract"]
+    _fill_form(code, doc["table"]["contract"])
+    key = _FORM_KEY.format
     with st.form("game_propose"):
         values: dict[str, Any] = {}
         a, b = st.columns(2)
@@ -541,39 +550,39 @@ def role_view(code: str, role: str, t: Translator) -> None:
             t.label("price_per_outcome"),
             0.0,
             5e6,
-            float(table["price_per_outcome"]),
-            10_000.0,
-            "%.0f",
+            step=10_000.0,
+            format="%.0f",
+            key=key("price_per_outcome"),
         )
         values["difficulty"] = b.slider(
-            t.label("difficulty"), 0.0, 1.0, float(table["difficulty"]), 0.05
+            t.label("difficulty"), 0.0, 1.0, step=0.05, key=key("difficulty")
         )
         values["payment_basis"] = a.radio(
             t.label("payment_basis"),
             ["every_outcome", "above_baseline"],
-            index=0 if table["payment_basis"] == "every_outcome" else 1,
             format_func=lambda v: t(f"payment_basis_{v}"),
+            key=key("payment_basis"),
         )
         values["success_threshold"] = b.slider(
-            t.label("success_threshold"), 0.0, 1.0, float(table["success_threshold"]), 0.05
+            t.label("success_threshold"), 0.0, 1.0, step=0.05, key=key("success_threshold")
         )
         cap = a.number_input(
             t.label("payment_cap") + " (0 = —)",
             0.0,
             1e9,
-            float(table["payment_cap"] or 0.0),
-            100_000.0,
-            "%.0f",
+            step=100_000.0,
+            format="%.0f",
+            key=key("payment_cap"),
         )
         values["payment_cap"] = cap or None
         values["guarantee_share"] = b.slider(
-            t.label("guarantee_share"), 0.0, 1.0, float(table["guarantee_share"]), 0.05
+            t.label("guarantee_share"), 0.0, 1.0, step=0.05, key=key("guarantee_share")
         )
         values["provider_fee_at_risk"] = a.slider(
-            t.label("provider_fee_at_risk"), 0.0, 1.0, float(table["provider_fee_at_risk"]), 0.05
+            t.label("provider_fee_at_risk"), 0.0, 1.0, step=0.05, key=key("provider_fee_at_risk")
         )
-        message = st.text_input(t("game_message"), max_chars=200)
-        if st.form_submit_button(t("game_send_proposal"), disabled=not doc["open"]):
+        message = st.text_input(t("game_message"), max_chars=200, key=key("message"))
+        if st.form_submit_button(t("game_send_proposal"), disabled=not doc["open"], key=_FORM_SEND):
             try:
                 placed = propose(code, role, values, message)
             except (ScenarioError, KeyError):
@@ -584,6 +593,37 @@ def role_view(code: str, role: str, t: Translator) -> None:
                     # (the table above was drawn before this form was read).
                     st.rerun()
                 st.warning(t("game_round_closed_proposal"))
+
+
+#: The proposal form's widgets have keys: a widget's id then stays the same when what is on
+#: the table changes. (Without a key the id is made from the widget's arguments, the table's
+#: value among them: a proposal by another group between drawing the form and sending it gave
+#: the form's widgets new ids, and the server dropped what this group had typed for the
+#: table's value — their proposal went out with the other group's terms.)
+_FORM_KEY = "game_form_{}"
+_FORM_SEND = "game_form_send"
+_FORM_SHOWS = "game_form_shows"
+
+
+def _fill_form(code: str, table: dict[str, Any]) -> None:
+    """Start the proposal form from what is on the table, again whenever the table has changed
+    since the form last took it, but never in the run of the form's own submit (the group's
+    terms are read from it in that run)."""
+    shows = f"{code}:{sorted(table.items())}"
+    if st.session_state.get(_FORM_SHOWS) == shows or st.session_state.get(_FORM_SEND):
+        return
+    st.session_state[_FORM_SHOWS] = shows
+    start = {
+        "price_per_outcome": float(table["price_per_outcome"]),
+        "difficulty": float(table["difficulty"]),
+        "payment_basis": str(table["payment_basis"]),
+        "success_threshold": float(table["success_threshold"]),
+        "payment_cap": float(table["payment_cap"] or 0.0),
+        "guarantee_share": float(table["guarantee_share"]),
+        "provider_fee_at_risk": float(table["provider_fee_at_risk"]),
+    }
+    for lever, value in start.items():
+        st.session_state[_FORM_KEY.format(lever)] = value
 
 
 @st.fragment(run_every=REFRESH_SECONDS)

@@ -11,6 +11,8 @@ machine share them. With several machines the same table moves to a standard ser
 PostgreSQL (``rooms(code text primary key, doc jsonb, version int, touched float)``).
 
 Bounds: at most :data:`MAX_ROOMS` rooms; a room idle for :data:`IDLE_SECONDS` is deleted;
+a room keeps its last :data:`MAX_PROPOSALS` proposals and a document over
+:data:`MAX_DOC_BYTES` is refused;
 codes are :data:`CODE_LENGTHS` letters from :data:`ALPHABET` (no 0/O, 1/I/L, 5/S, 2/Z, 8/B),
 checked strictly by :func:`parse_code`; every text a user types is cleaned by
 :func:`clean_text` (length-limited; escaped where shown). The file's path comes from
@@ -39,6 +41,8 @@ __all__ = [
     "MAX_ROOMS",
     "IDLE_SECONDS",
     "MAX_TEXT",
+    "MAX_PROPOSALS",
+    "MAX_DOC_BYTES",
     "Room",
     "GameStore",
     "StoreFull",
@@ -55,6 +59,9 @@ MAX_ROOMS = 200
 IDLE_SECONDS = 12 * 3600
 MAX_TEXT = 200
 MAX_DOC_BYTES = 200_000
+#: Proposals a room keeps (the oldest are dropped): with MAX_TEXT, what keeps a room's
+#: document far below MAX_DOC_BYTES.
+MAX_PROPOSALS = 40
 ENV_PATH = "SIB_GAME_DB"
 _ROLES = ("facilitator", "municipality", "investor", "provider", "state")
 

@@ -123,3 +123,61 @@ def test_the_sidebar_link_to_a_game_view_hands_out_no_room_or_role():
     assert "/game" in shared
     assert "room=" not in shared and "role=" not in shared
     assert at.query_params["room"] == code  # the address bar keeps the room
+
+
+def _propose_directly(code: str, role: str, price: float) -> None:
+    """Another group's proposal, made in its own session (here: straight into the store)."""
+    table = ui.game.store().get(code).doc["table"]["contract"]
+    ui.game.propose(code, role, {**table, "price_per_outcome": price}, "")
+
+
+def test_a_proposal_keeps_its_terms_when_another_group_proposed_meanwhile():
+    """The investor's form was drawn, then the municipality put 225,000 on the table; the
+    investor's 350,000 must still be what goes out (found by the load test: the form's
+    widgets had ids made from the table's values, and the server dropped what was typed)."""
+    from sib_model import Scenario
+
+    code = ui.game.store().create(ui.game.new_doc(Scenario(), {})).code
+    ui.game.store().change(code, ui.game._open_round)
+    investor = start({"room": code, "role": "investor"}, page="game")
+    _propose_directly(code, "municipality", 225_000.0)
+    investor.number_input[0].set_value(350_000.0)
+    investor.text_input[1].input("Our offer")
+    send = ui.game.Translator("en")("game_send_proposal")
+    next(b for b in investor.button if b.label == send).click().run()
+    assert not investor.exception
+    last = ui.game.store().get(code).doc["proposals"][-1]
+    assert (last["role"], last["contract"]["price_per_outcome"]) == ("investor", 350_000.0)
+    assert last["message"] == "Our offer"
+
+
+def test_the_form_starts_from_what_is_on_the_table_again_after_another_proposal():
+    from sib_model import Scenario
+
+    code = ui.game.store().create(ui.game.new_doc(Scenario(), {})).code
+    ui.game.store().change(code, ui.game._open_round)
+    provider = start({"room": code, "role": "provider"}, page="game")
+    first = ui.game.store().get(code).doc["table"]["contract"]["price_per_outcome"]
+    assert provider.number_input[0].value == first
+    _propose_directly(code, "investor", 275_000.0)
+    provider.run()
+    assert provider.number_input[0].value == 275_000.0
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+@pytest.mark.parametrize("role", ["municipality", "investor", "provider", "state"])
+def test_each_group_sees_its_own_figures_and_no_other_in_both_languages(lang, role):
+    """The line under the table is the group's own (it was its neighbour's in ROLES: the
+    investor read the municipality's net and the municipality the investor's return)."""
+    from sib_model import Scenario
+
+    doc = ui.game.new_doc(Scenario(), {})
+    code = ui.game.store().create(doc).code
+    t = ui.game.Translator(lang)
+    lines = ui.game.figure_lines(doc, doc["table"]["contract"], t)
+    own_label = t(f"game_fig_{role}").split(":")[0]
+    assert lines[role].startswith(own_label + ":")
+    at = start({"room": code, "role": role, "lang": lang}, page="game")
+    shown = [m.value for m in at.markdown]
+    assert lines[role] in shown
+    assert not any(lines[other] in shown for other in ui.game.ROLES if other != role)
