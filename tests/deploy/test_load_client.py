@@ -5,6 +5,7 @@ the browser does for the negotiation game, and the game phase's check of the roo
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -33,6 +34,14 @@ class StubSocket:
 
     async def recv(self) -> bytes:
         return self.inbox.pop(0)
+
+
+def _run(coroutine):
+    """Run ``coroutine`` to its end on a fresh event loop in a thread of its own: in the whole
+    suite the browser tests' Playwright (sync API) keeps a loop running in the main thread,
+    where ``asyncio.run`` refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def element(kind: str, fragment: str = "", **fields) -> ForwardMsg:
@@ -96,9 +105,9 @@ def test_a_click_in_the_refreshing_view_reruns_that_fragment_on_the_same_page():
             ],
         ]
     )
-    asyncio.run(session.run())
+    _run(session.run())
     assert session.auto_reruns == {ROOM_VIEW: 3}
-    asyncio.run(session.click("Accept"))
+    _run(session.click("Accept"))
     request = socket.sent[-1].rerun_script
     assert request.fragment_id == ROOM_VIEW
     assert request.page_script_hash == "hash-game" and request.page_name == "game"
@@ -119,22 +128,22 @@ def test_a_refresh_replaces_only_the_fragment_and_a_full_run_resets_the_timers()
             [on_page("start", "hash-start"), finished("FINISHED_SUCCESSFULLY")],
         ]
     )
-    asyncio.run(session.run())
-    shown = asyncio.run(session.refresh(ROOM_VIEW))
+    _run(session.run())
+    shown = _run(session.refresh(ROOM_VIEW))
     assert socket.sent[-1].rerun_script.is_auto_rerun
     assert shown.texts == ["markdown You have accepted."]
     assert session.widget("Accept") is None  # gone from the refreshed view
     assert session.widget("Price", "propose") is not None  # the form outside it stays
     assert session.auto_reruns == {ROOM_VIEW: 3}
-    asyncio.run(session.run())  # a full run that draws no refreshing view
+    _run(session.run())  # a full run that draws no refreshing view
     assert session.auto_reruns == {}
     assert session.page == "start"
 
 
 def test_a_form_submit_sends_each_value_in_its_field_and_the_trigger():
     session, socket = connected([role_page("a", "price-1"), role_page("a", "price-1")])
-    asyncio.run(session.run())
-    asyncio.run(session.submit("propose", "Send", {"Price": 325_000, "Message": "offer 1"}))
+    _run(session.run())
+    _run(session.submit("propose", "Send", {"Price": 325_000, "Message": "offer 1"}))
     states = {w.id: w for w in socket.sent[-1].rerun_script.widget_states.widgets}
     assert states["price-1"].double_value == 325_000.0
     assert states["message"].string_value == "offer 1"
@@ -148,11 +157,11 @@ def test_a_disabled_or_missing_widget_is_an_error_not_a_silent_no_op():
         finished("FINISHED_SUCCESSFULLY"),
     ]
     session, _ = connected([disabled])
-    asyncio.run(session.run())
+    _run(session.run())
     with pytest.raises(RuntimeError, match="disabled"):
-        asyncio.run(session.click("Open"))
+        _run(session.click("Open"))
     with pytest.raises(RuntimeError, match="no widget"):
-        asyncio.run(session.click("Close"))
+        _run(session.click("Close"))
 
 
 def test_a_select_slider_is_moved_to_the_stop_nearest_the_value():
