@@ -6,7 +6,7 @@
 # Everything comes from PyPI at the versions pinned in constraints.txt (the same pins the
 # tests pass with); nothing else is downloaded, no browser is installed. The app runs as an
 # unprivileged user from a folder it cannot write to, with the production settings of
-# deploy/streamlit-production.toml. Two or more replicas behind nginx: deploy/README.md.
+# deploy/streamlit-production.toml. Two or more replicas behind nginx: README.md, "Deploy".
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
