@@ -378,6 +378,7 @@ def facilitator(code: str, t: Translator) -> None:
         return
     doc = room.doc
     st.subheader(t("game_room", code=code))
+    st.caption(t("game_room_scenario"))
     # The round's buttons first, side by side: on a projector's first screen, whatever the
     # expanders below hold (the links are open before the first round).
     with st.container(horizontal=True):
@@ -442,17 +443,26 @@ def facilitator_live(code: str, t: Translator) -> None:
     show_chart(results.page_chart("deal_space_heatmap", s, t.lang, terms), "game_deal_space")
 
 
+def debrief_lines(doc: dict[str, Any], t: Translator) -> list[str]:
+    """The signed deal against what each party wanted: one line per role.
+
+    Judged by the red lines in force when the deal was signed: the facilitator may change
+    them for a next round, and that must not rewrite how the signed deal scored."""
+    signed = doc["signed"]
+    doc = {**doc, "lines": signed.get("lines", doc["lines"])}
+    contract = signed["contract"]
+    found = verdicts_of_figures(figures(doc, contract), RedLines.from_dict(doc["lines"]))
+    return [
+        f"- {_SIGNS if found[role].signs else _WARNS} **{role_name(doc, role, t)}** — "  # type: ignore[index]
+        f"{t('game_wanted')}: {goal_text(role, doc, t)} {t('game_got')}: {line}"
+        for role, line in figure_lines(doc, contract, t).items()
+    ]
+
+
 def debrief(doc: dict[str, Any], t: Translator) -> None:
     st.markdown(f"### {t('game_debrief')}")
-    contract = doc["signed"]["contract"]
-    f = figures(doc, contract)
-    found = verdicts_of_figures(f, RedLines.from_dict(doc["lines"]))
-    for role, line in figure_lines(doc, contract, t).items():
-        mark = _SIGNS if found[role].signs else _WARNS  # type: ignore[index]
-        st.markdown(
-            f"- {mark} **{role_name(doc, role, t)}** — {t('game_wanted')}: "
-            f"{goal_text(role, doc, t)} {t('game_got')}: {line}"
-        )
+    for line in debrief_lines(doc, t):
+        st.markdown(line)
 
 
 def _open_round(doc: dict[str, Any]) -> None:
@@ -465,7 +475,11 @@ def _open_round(doc: dict[str, Any]) -> None:
 def _close_round(doc: dict[str, Any]) -> None:
     doc["open"] = False
     if set(SIGNING_ROLES) <= set(doc["accepted"]):
-        doc["signed"] = {"contract": doc["table"]["contract"], "round": doc["round"]}
+        doc["signed"] = {
+            "contract": doc["table"]["contract"],
+            "round": doc["round"],
+            "lines": dict(doc["lines"]),
+        }
 
 
 def propose(code: str, role: str, contract: dict[str, Any], message: str) -> bool:

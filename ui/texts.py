@@ -953,6 +953,10 @@ TEXT: dict[str, str] = {
     "game_round_closed_proposal": (
         "The round was closed before your proposal arrived: it was not put on the table."
     ),
+    "game_room_scenario": (
+        "This room plays the scenario it was started with; the sidebar's sliders change "
+        "the rest of the dashboard, not the room."
+    ),
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).

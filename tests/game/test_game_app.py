@@ -17,17 +17,6 @@ def button(at, key: str, t=EN):
     return found[0]
 
 
-def _room() -> str:
-    at = start(page="game")
-    button(at, "game_start").click().run()
-    assert not at.exception
-    return (
-        at.query_params["room"][0]
-        if isinstance(at.query_params["room"], list)
-        else at.query_params["room"]
-    )
-
-
 @pytest.mark.parametrize("lang", ["en", "da"])
 @pytest.mark.parametrize("role", ["facilitator", "municipality", "investor", "provider", "state"])
 def test_every_view_renders(lang, role):

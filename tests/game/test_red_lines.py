@@ -138,6 +138,21 @@ def test_lines_are_not_changed_while_a_round_is_open():
     assert ui.game.store().get(code).doc["lines"]["min_served_share"] == 0.5
 
 
+def test_a_signed_deal_keeps_the_red_lines_it_was_signed_under():
+    """Lines changed for a next round do not rewrite how the signed deal scored."""
+    code = _room()
+    ui.game.store().change(code, ui.game._open_round)
+    for role in ("municipality", "investor", "provider"):
+        ui.game.store().change(code, lambda doc, role=role: doc["accepted"].append(role))
+    ui.game.store().change(code, ui.game._close_round)
+    t = ui.game.Translator("en")
+    before = ui.game.debrief_lines(ui.game.store().get(code).doc, t)
+    assert ui.game.set_lines(code, RedLines(target_irr=0.3, min_served_share=0.99))
+    doc = ui.game.store().get(code).doc
+    assert ui.game.debrief_lines(doc, t) == before
+    assert doc["signed"]["lines"]["target_irr"] != doc["lines"]["target_irr"]
+
+
 # --- the facilitator's form and the groups' views ------------------------------------------------
 
 
