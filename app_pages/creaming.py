@@ -11,9 +11,9 @@ time under its key sentence.
 import streamlit as st
 
 from ui import charts, narrative, presenter, results, state
-from ui.headline import headline_figures, show_figures
+from ui.headline import show_figures
 from ui.layout import presenting, show_key_sentence, show_sentences
-from ui.page_charts import show_page_chart
+from ui.page_charts import page_figures, show_page_chart
 
 s, t = state.current()
 ghost = state.ghost()
@@ -33,13 +33,7 @@ if presenting():
 else:
     st.title(t("page_creaming"))
     st.caption(t("illustrative"))
-    show_figures(
-        headline_figures(
-            results.scenario_results(s).summary,
-            t,
-            None if ghost is None else results.scenario_results(ghost).summary,
-        )[:3]
-    )
+    show_figures(page_figures(s, t, ghost)[:3])
 
     st.header(t("creaming_by_group"))
     st.markdown(t("creaming_intro"))

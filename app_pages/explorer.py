@@ -5,8 +5,9 @@ import streamlit as st
 
 from sib_model.reality import reality_check
 from ui import charts, narrative, results, state
-from ui.headline import headline_figures, show_figures
+from ui.headline import show_figures
 from ui.layout import presenting, show_chart, show_key_sentence, show_sentences
+from ui.page_charts import page_figures
 from ui.pages import REALITY_KEY
 
 s, t = state.current()
@@ -15,10 +16,7 @@ summary = results.scenario_results(s).summary
 
 if presenting():
     # For a projector: the three headline figures, the key sentence and the return chart.
-    figures = headline_figures(
-        summary, t, None if ghost is None else results.scenario_results(ghost).summary
-    )
-    show_figures(figures[:3])
+    show_figures(page_figures(s, t, ghost)[:3])
     show_key_sentence(narrative.explorer_sentences(summary, s, t)[0])
     chart_json = results.explorer_charts_with_baseline(s, state.baseline(), t.lang)
     show_chart(chart_json["explorer_investor_irr"], "explorer_investor_irr", height=430)
@@ -27,9 +25,7 @@ if presenting():
 st.title(t("page_explorer"))
 st.caption(t("illustrative"))
 
-figures = headline_figures(
-    summary, t, None if ghost is None else results.scenario_results(ghost).summary
-)
+figures = page_figures(s, t, ghost)
 show_figures([figures[0], figures[1], figures[3]])
 show_figures([figures[2], figures[4], figures[5]])
 show_sentences(narrative.explorer_sentences(summary, s, t))

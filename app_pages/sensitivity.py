@@ -5,9 +5,9 @@ sentence."""
 import streamlit as st
 
 from ui import presenter, results, state
-from ui.headline import headline_figures, show_figures
+from ui.headline import show_figures
 from ui.layout import presenting, show_key_sentence
-from ui.page_charts import show_page_chart
+from ui.page_charts import page_figures, show_page_chart
 
 s, t = state.current()
 ghost = state.ghost()
@@ -23,13 +23,7 @@ if presenting():
 else:
     st.title(t("page_sensitivity"))
     st.caption(t("illustrative"))
-    show_figures(
-        headline_figures(
-            results.scenario_results(s).summary,
-            t,
-            None if ghost is None else results.scenario_results(ghost).summary,
-        )[:3]
-    )
+    show_figures(page_figures(s, t, ghost)[:3])
     st.markdown(t("sensitivity_intro"))
     for (chart, _), where in zip(CHARTS.values(), st.columns(2), strict=True):
         show_page_chart(chart, s, t, ghost, where=where)

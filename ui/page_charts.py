@@ -13,11 +13,12 @@ import streamlit as st
 from sib_model import Scenario
 
 from . import results
+from .headline import Figure, headline_figures
 from .i18n import Translator
 from .layout import show_chart
 from .result_types import DealTerms
 
-__all__ = ["show_page_chart"]
+__all__ = ["show_page_chart", "page_figures"]
 
 
 def show_page_chart(
@@ -40,3 +41,11 @@ def show_page_chart(
         label=t("baseline"),
         height=height,
     )
+
+
+def page_figures(s: Scenario, t: Translator, ghost: Scenario | None) -> list[Figure]:
+    """The headline figures of scenario ``s``, each with its change from the baseline
+    ``ghost`` (none when the baseline is the scenario on screen): the same figures, from the
+    same cached results, at the top of every page."""
+    ghost_summary = None if ghost is None else results.scenario_results(ghost).summary
+    return headline_figures(results.scenario_results(s).summary, t, ghost_summary)
