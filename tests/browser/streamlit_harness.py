@@ -132,6 +132,10 @@ class StreamlitServer:
             "127.0.0.1",
             "--browser.gatherUsageStats",
             "false",
+            # A server under test keeps the code it started with: an edit made while a long
+            # benchmark runs would otherwise reload half the modules mid-session.
+            "--server.fileWatcherType",
+            "none",
             *self.extra_args,
         ]
         self.process = subprocess.Popen(
