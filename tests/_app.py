@@ -8,7 +8,9 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 import ui.pages
+from ui.i18n import Translator
 from ui.live_chart import ELEMENT_TYPE, figure_of
+from ui.pages import EXPLORER_TAB_KEY, EXPLORER_TABS
 from ui.sidebar import ADVANCED_KEY
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -67,3 +69,19 @@ def text_of(at: AppTest) -> str:
     parts += [t.value for t in at.title] + [m.label for m in at.metric]
     parts += [w.value for w in at.warning]
     return "\n".join(parts)
+
+
+def open_explorer_tab(at: AppTest, text_key: str) -> AppTest:
+    """Open the Explorer's tab ``text_key`` (of ``ui.pages.EXPLORER_TABS``): only the open
+    tab's charts are drawn."""
+    at.session_state[EXPLORER_TAB_KEY] = Translator(at.session_state["lang"])(text_key)
+    return at.run()
+
+
+def explorer_chart_data(at: AppTest) -> dict[str, list]:
+    """Every Explorer chart's traces, tab by tab (the first tab is open again afterwards)."""
+    found: dict[str, list] = {}
+    for text_key in EXPLORER_TABS:
+        found.update(chart_data(open_explorer_tab(at, text_key)))
+    open_explorer_tab(at, next(iter(EXPLORER_TABS)))
+    return found

@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from .charts import add_baseline, presenter_figure
+from .i18n import LANGUAGES, Translator
 from .inputs import InputSpec, slider_digits, slider_options
 from .live_chart import ChartJSON, live_chart
 
@@ -167,3 +169,23 @@ def after_the_chart_on_phones(*keys: str) -> None:
         for rank, key in enumerate(keys, 1)
     )
     st.html(f"<style>@media (max-width: {PHONE_WIDTH}px) {{\n{rules}\n}}</style>")
+
+
+def lazy_tabs(key: str, label_keys: Sequence[str], t: Translator) -> list[tuple[str, Any]]:
+    """Tabs (text keys ``label_keys``) whose content the caller draws only while open
+    (``tab.open``): a tab nobody looks at costs a slider move nothing. Returns (text key, tab)
+    pairs.
+
+    Streamlit keeps the open tab by its label; after a language switch that is the other
+    language's label, which is turned into the same tab's label in this one."""
+    labels = [t(k) for k in label_keys]
+    chosen = st.session_state.get(key)
+    if chosen is not None and chosen not in labels:
+        known = {
+            Translator(lang)(k): labels[i] for lang in LANGUAGES for i, k in enumerate(label_keys)
+        }
+        if chosen in known:
+            st.session_state[key] = known[chosen]
+        else:
+            del st.session_state[key]
+    return list(zip(label_keys, st.tabs(labels, key=key, on_change="rerun"), strict=True))

@@ -23,6 +23,8 @@ __all__ = [
     "DEAL_TEST",
     "DEAL_WTP",
     "REALITY_KEY",
+    "EXPLORER_TAB_KEY",
+    "EXPLORER_TABS",
 ]
 
 
@@ -38,6 +40,15 @@ class Page:
 
 #: Open state of the Explorer's "reality check" section (filled only while open).
 REALITY_KEY = "reality_open"
+
+#: The Explorer's charts in tabs (text key of the tab → its charts, drawn side by side): only
+#: the open tab's charts are drawn, so a slider move redraws two charts, not five.
+EXPLORER_TAB_KEY = "explorer_tab"
+EXPLORER_TABS: dict[str, tuple[str, ...]] = {
+    "explorer_tab_parties": ("explorer_investor_irr", "explorer_commissioner"),
+    "explorer_tab_money": ("explorer_cash_flows", "explorer_wrong_pocket"),
+    "explorer_tab_outcomes": ("explorer_payoff",),
+}
 
 #: URL paths of the pages others link to.
 START_PAGE, STORY_PAGE, EXPLORER_PAGE = "", "story", "explorer"

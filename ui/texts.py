@@ -957,6 +957,9 @@ TEXT: dict[str, str] = {
         "This room plays the scenario it was started with; the sidebar's sliders change "
         "the rest of the dashboard, not the room."
     ),
+    "explorer_tab_parties": "Investor and municipality",
+    "explorer_tab_money": "Money by year and pocket",
+    "explorer_tab_outcomes": "Who gets what, by success rate",
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).

@@ -6,9 +6,17 @@ from __future__ import annotations
 import pytest
 
 from sib_model import Scenario, evaluate
-from tests._app import chart_data, charts, slider, start, text_of
+from tests._app import (
+    chart_data,
+    charts,
+    explorer_chart_data,
+    open_explorer_tab,
+    slider,
+    start,
+    text_of,
+)
 from ui.formatting import NumberFormat
-from ui.pages import REALITY_KEY
+from ui.pages import EXPLORER_TABS, REALITY_KEY
 
 pytestmark = pytest.mark.apptest
 
@@ -26,8 +34,12 @@ def explorer():
     return start()
 
 
-def test_explorer_draws_every_chart_and_headline_metric(explorer):
-    assert set(chart_data(explorer)) == EXPLORER_CHARTS
+def test_explorer_draws_every_chart_in_its_tab_and_every_headline_metric(explorer):
+    # Only the open tab is drawn: two charts per slider move, not five.
+    assert set(chart_data(explorer)) == {"explorer_investor_irr", "explorer_commissioner"}
+    for text_key, keys in EXPLORER_TABS.items():
+        assert set(chart_data(open_explorer_tab(explorer, text_key))) == set(keys)
+    assert set(explorer_chart_data(explorer)) == EXPLORER_CHARTS
     labels = [m.label for m in explorer.metric]
     assert labels == [
         "Expected investor return (IRR)",
@@ -66,10 +78,10 @@ def test_sidebar_shows_the_chosen_groups_probabilities(explorer):
 )
 def test_each_headline_slider_redraws_the_explorer_charts(key, value, must_change):
     at = start()
-    before = chart_data(at)
+    before = explorer_chart_data(at)
     slider(at, key).set_value(value).run()
     assert not at.exception
-    after = chart_data(at)
+    after = explorer_chart_data(at)
     changed = {name for name in before if before[name] != after[name]}
     assert must_change <= changed, f"{key} did not redraw {must_change - changed}"
 
@@ -109,7 +121,9 @@ def test_explorer_pictures_the_wrong_pocket_and_its_sentence_quotes_the_picture(
     """All three pockets get something here: 30 % for the municipality, 80 % of the rest for
     the state, the remainder for the region. The sentence names the same kroner the chart
     shows on hover, and both are the model's one number."""
-    at = start({"lang": lang, "share": "0.3", "state": "0.8"})
+    at = open_explorer_tab(
+        start({"lang": lang, "share": "0.3", "state": "0.8"}), "explorer_tab_money"
+    )
     figure = charts(at)["explorer_wrong_pocket"]
     title, state_words, region_words = words
     assert figure["layout"]["title"]["text"] == title
@@ -141,6 +155,7 @@ def test_the_wrong_pocket_split_is_an_advanced_input_of_the_explorer():
     split.set_value(0.5).run()
     assert not at.exception
     assert at.query_params.get("state") == "0.5"
+    open_explorer_tab(at, "explorer_tab_money")
     region = next(
         trace
         for trace in charts(at)["explorer_wrong_pocket"]["data"]
@@ -148,3 +163,11 @@ def test_the_wrong_pocket_split_is_an_advanced_input_of_the_explorer():
     )
     expected = evaluate(Scenario(state_share_of_other_savings=0.5)).summary
     assert region["x"][0] == pytest.approx(expected["expected_region_saving_pv"] / 1e6)
+
+
+def test_the_open_tab_stays_open_when_the_language_changes():
+    at = open_explorer_tab(start(), "explorer_tab_money")
+    at.radio(key="lang").set_value("da").run()
+    assert not at.exception
+    assert set(chart_data(at)) == set(EXPLORER_TABS["explorer_tab_money"])
+    assert at.session_state["explorer_tab"] == "Penge pr. år og lomme"

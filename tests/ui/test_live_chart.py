@@ -8,8 +8,9 @@ from pathlib import Path
 import plotly
 from streamlit import config
 
-from tests._app import charts, start
+from tests._app import charts, open_explorer_tab, start
 from ui import live_chart
+from ui.pages import EXPLORER_TABS
 
 
 def test_plotly_js_is_copied_from_the_installed_package(tmp_path: Path):
@@ -33,7 +34,9 @@ def test_plotly_js_url_respects_the_base_url_path():
 
 def test_the_browser_gets_each_figure_with_its_own_template_and_danish_separators():
     at = start({"lang": "da"})
-    figures = charts(at)
+    figures = {}
+    for text_key in EXPLORER_TABS:
+        figures.update(charts(open_explorer_tab(at, text_key)))
     assert set(figures) == {
         "explorer_investor_irr",
         "explorer_commissioner",
