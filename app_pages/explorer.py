@@ -1,5 +1,6 @@
-"""Explorer: the headline numbers of the current scenario, in words and five pictures, with
-the baseline drawn faintly behind every chart and each number's change from it."""
+"""Explorer: the headline numbers of the current scenario, in words and five pictures in three
+tabs (only the open tab is drawn), with the baseline drawn faintly behind every chart and each
+number's change from it."""
 
 import streamlit as st
 
