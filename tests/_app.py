@@ -71,11 +71,16 @@ def text_of(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-def open_explorer_tab(at: AppTest, text_key: str) -> AppTest:
-    """Open the Explorer's tab ``text_key`` (of ``ui.pages.EXPLORER_TABS``): only the open
-    tab's charts are drawn."""
-    at.session_state[EXPLORER_TAB_KEY] = Translator(at.session_state["lang"])(text_key)
+def open_tab(at: AppTest, tab_key: str, text_key: str) -> AppTest:
+    """Open the tab labelled with text ``text_key`` of the tabs kept under ``tab_key`` (a
+    page's lazy tabs: only the open one is drawn)."""
+    at.session_state[tab_key] = Translator(at.session_state["lang"])(text_key)
     return at.run()
+
+
+def open_explorer_tab(at: AppTest, text_key: str) -> AppTest:
+    """Open the Explorer's tab ``text_key`` (of ``ui.pages.EXPLORER_TABS``)."""
+    return open_tab(at, EXPLORER_TAB_KEY, text_key)
 
 
 def explorer_chart_data(at: AppTest) -> dict[str, list]:

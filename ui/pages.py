@@ -25,6 +25,8 @@ __all__ = [
     "REALITY_KEY",
     "EXPLORER_TAB_KEY",
     "EXPLORER_TABS",
+    "CREAMING_TAB_KEY",
+    "CREAMING_TABS",
 ]
 
 
@@ -49,6 +51,15 @@ EXPLORER_TABS: dict[str, tuple[str, ...]] = {
     "explorer_tab_money": ("explorer_cash_flows", "explorer_wrong_pocket"),
     "explorer_tab_outcomes": ("explorer_payoff",),
 }
+
+#: The Creaming page's three parts in tabs (text keys of their labels), each computed and drawn
+#: only while open: the parking and lever sweeps are the slowest work on any page.
+CREAMING_TAB_KEY = "creaming_tab"
+CREAMING_TABS: tuple[str, ...] = (
+    "creaming_tab_group",
+    "creaming_tab_parking",
+    "creaming_tab_levers",
+)
 
 #: URL paths of the pages others link to.
 START_PAGE, STORY_PAGE, EXPLORER_PAGE = "", "story", "explorer"

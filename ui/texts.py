@@ -960,6 +960,9 @@ TEXT: dict[str, str] = {
     "explorer_tab_parties": "Investor and municipality",
     "explorer_tab_money": "Money by year and pocket",
     "explorer_tab_outcomes": "Who gets what, by success rate",
+    "creaming_tab_group": "Target group",
+    "creaming_tab_parking": "Parking",
+    "creaming_tab_levers": "Contract levers",
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).

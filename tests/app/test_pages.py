@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from tests._app import HEADLINE_SLIDERS, chart_data, slider, start, text_of
+from tests._app import HEADLINE_SLIDERS, chart_data, open_tab, slider, start, text_of
 from ui.inputs import HEADLINE_FIELDS
+from ui.pages import CREAMING_TAB_KEY
 
 pytestmark = pytest.mark.apptest
 
 PAGE_CHARTS = {
-    "creaming": {"creaming_frontier", "creaming_levers", "parking_frontier"},
+    "creaming": {"creaming_frontier"},  # the open tab's; the others: see below
     "deal-space": {"deal_space_heatmap"},
     "sensitivity": {"sensitivity_investor_irr", "sensitivity_commissioner_net"},
     "method": set(),
 }
 #: The chart of each page that must follow every headline slider.
 FOLLOWS_SLIDERS = {
-    "creaming": {"creaming_frontier", "parking_frontier"},
+    "creaming": {"creaming_frontier"},
     "deal-space": {"deal_space_heatmap"},
     "sensitivity": {"sensitivity_investor_irr", "sensitivity_commissioner_net"},
 }
@@ -47,6 +48,21 @@ def test_headline_sliders_redraw_the_pages_charts(page):
             assert before[chart] != after[chart], f"{key} did not redraw {chart} on {page}"
 
 
+def test_each_creaming_tab_draws_its_own_chart_and_follows_the_sliders():
+    at = start(page="creaming")
+    for text_key, chart in (
+        ("creaming_tab_parking", "parking_frontier"),
+        ("creaming_tab_levers", "creaming_levers"),
+    ):
+        open_tab(at, CREAMING_TAB_KEY, text_key)
+        assert set(chart_data(at)) == {chart}
+    open_tab(at, CREAMING_TAB_KEY, "creaming_tab_parking")
+    before = chart_data(at)["parking_frontier"]
+    slider(at, "in_difficulty").set_value(0.8).run()
+    assert not at.exception
+    assert chart_data(at)["parking_frontier"] != before
+
+
 def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
     at = start(page="creaming")
     text = text_of(at)
@@ -54,7 +70,7 @@ def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
     assert "**Investor** (highest expected return): difficulty 0.00" in text
     assert "**Municipality** (best net on its own budget): difficulty 1.00" in text
     assert "a group **1.00** harder than the investor does" in text
-    table = at.table[0].value.reset_index()
+    table = open_tab(at, CREAMING_TAB_KEY, "creaming_tab_levers").table[0].value.reset_index()
     assert len(table) == 4
     assert set(table["Contract terms"]) == {
         "premium 0.0, Every outcome",
@@ -65,10 +81,12 @@ def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
 
 
 def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_parking():
-    at = start({"spread": "0.3"}, page="creaming")
+    at = open_tab(
+        start({"spread": "0.3"}, page="creaming"), CREAMING_TAB_KEY, "creaming_tab_parking"
+    )
     text = text_of(at)
     assert "**This contract rewards parking.**" in text
-    levers = at.table[1].value.reset_index()
+    levers = at.table[0].value.reset_index()
     assert list(levers["Contract terms"]) == [
         "This contract",
         "Pay only above the baseline",
