@@ -84,6 +84,31 @@ def page(browser_context):
     tab.close()
 
 
+@pytest.fixture
+def new_tab(browser):
+    """A tab in a browser context of its own (its own cookies and Streamlit session: another
+    laptop or phone) at ``width`` × ``height`` and device scale ``scale``; closed afterwards."""
+    contexts = []
+
+    def make(
+        width: int = harness.VIEWPORT["width"],
+        height: int = harness.VIEWPORT["height"],
+        scale: float = 1.0,
+    ):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            device_scale_factor=scale,
+            locale="en-GB",
+        )
+        context.set_default_timeout(30_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

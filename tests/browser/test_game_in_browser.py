@@ -19,22 +19,6 @@ PROJECTOR = {"width": 1280, "height": 720}
 SEEN_WITHIN_MS = 12_000
 
 
-@pytest.fixture
-def laptops(browser):
-    """A browser context (cookies, cache, Streamlit session) per party; closed afterwards."""
-    contexts = []
-
-    def laptop(viewport=harness.VIEWPORT):
-        context = browser.new_context(viewport=viewport, locale="en-GB")
-        context.set_default_timeout(30_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield laptop
-    for context in contexts:
-        context.close()
-
-
 def _no_exception(page) -> None:
     errors = page.locator(harness.EXCEPTION)
     assert errors.count() == 0, errors.first.inner_text()
@@ -55,8 +39,8 @@ def _sees(page, text: str) -> None:
     _main(page).get_by_text(text, exact=False).first.wait_for(timeout=SEEN_WITHIN_MS)
 
 
-def test_a_round_with_three_groups_in_their_own_browsers(laptops, app_url, screenshot_dir):
-    facilitator = laptops(PROJECTOR)
+def test_a_round_with_three_groups_in_their_own_browsers(new_tab, app_url, screenshot_dir):
+    facilitator = new_tab(**PROJECTOR)
     _open(facilitator, f"{app_url}/game")
     facilitator.get_by_role("button", name="Start a new room").click()
     facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
@@ -71,7 +55,7 @@ def test_a_round_with_three_groups_in_their_own_browsers(laptops, app_url, scree
     assert len(links) == 3, links
 
     # The municipality joins before the round opens: its proposal button waits for the round.
-    municipality = laptops()
+    municipality = new_tab()
     _open(municipality, links["municipality"].strip())
     send = _main(municipality).get_by_role("button", name="Put it on the table")
     assert send.is_disabled()
@@ -99,7 +83,7 @@ def test_a_round_with_three_groups_in_their_own_browsers(laptops, app_url, scree
 
     # The investor and the provider join now, each in its own browser, and accept.
     for role in ("investor", "provider"):
-        group = laptops()
+        group = new_tab()
         _open(group, links[role].strip())
         _sees(group, "Proposed by Municipality in round 1")
         _main(group).get_by_role("button", name="Accept what is on the table").click()

@@ -70,26 +70,6 @@ def test_deal_space_willingness_to_pay_reads_danish(app_url, page, screenshot_di
     page.screenshot(path=str(screenshot_dir / "danish-deal-space-wtp.png"))
 
 
-@pytest.fixture
-def tab_at(browser):
-    """A tab in a context of its own at the given viewport (and device scale)."""
-    contexts = []
-
-    def make(width: int, height: int, scale: float = 1.0):
-        context = browser.new_context(
-            viewport={"width": width, "height": height},
-            device_scale_factor=scale,
-            locale="en-GB",
-        )
-        context.set_default_timeout(30_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 _CHART_TEXT_JS = """() => {
   const charts = Array.from(document.querySelectorAll('.js-plotly-plot'));
   const sizes = [];
@@ -148,8 +128,8 @@ def _present_url(app_url: str, path: str) -> str:
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
-def test_presenter_mode_fits_a_projector(app_url, tab_at, screenshot_dir, size):
-    page = tab_at(*size)
+def test_presenter_mode_fits_a_projector(app_url, new_tab, screenshot_dir, size):
+    page = new_tab(*size)
     _open(page, app_url + "/explorer?present=1")
     found = page.evaluate(_CHART_TEXT_JS)
     assert found["boxes"], "no chart drawn"
@@ -171,10 +151,10 @@ def test_presenter_mode_fits_a_projector(app_url, tab_at, screenshot_dir, size):
     page.screenshot(path=str(screenshot_dir / f"presenter-{size[0]}x{size[1]}.png"))
 
 
-def test_presenter_mode_on_every_page_fits_a_projector(app_url, tab_at, screenshot_dir):
+def test_presenter_mode_on_every_page_fits_a_projector(app_url, new_tab, screenshot_dir):
     # One tab visits the pages in turn: one big chart each, on the first screen, every chart
     # text at least 16 px, the key sentence on one line, nothing cut off.
-    page = tab_at(1280, 720)
+    page = new_tab(1280, 720)
     for path in PRESENTER_PAGES:
         _open(page, _present_url(app_url, path))
         name = path.strip("/").split("?")[0]
@@ -194,8 +174,8 @@ def test_presenter_mode_on_every_page_fits_a_projector(app_url, tab_at, screensh
         page.screenshot(path=str(screenshot_dir / f"presenter-1280x720-{name}.png"))
 
 
-def test_presenter_views_switch_the_one_chart(app_url, tab_at):
-    page = tab_at(1280, 720)
+def test_presenter_views_switch_the_one_chart(app_url, new_tab):
+    page = new_tab(1280, 720)
     _open(page, _present_url(app_url, "/sensitivity"))
     before = harness.chart_data(page)
     page.locator("[data-testid='stButtonGroup'] button").nth(1).click()
@@ -206,9 +186,9 @@ def test_presenter_views_switch_the_one_chart(app_url, tab_at):
 
 
 def test_presenter_mode_at_150_percent_zoom_cuts_nothing_off_on_any_page(
-    app_url, tab_at, screenshot_dir
+    app_url, new_tab, screenshot_dir
 ):
-    page = tab_at(853, 480, 1.5)
+    page = new_tab(853, 480, 1.5)
     for path in PRESENTER_PAGES:
         _open(page, _present_url(app_url, path))
         name = path.strip("/").split("?")[0]
@@ -242,8 +222,8 @@ def _check_charts_fit_a_phone(page, name: str) -> None:
     assert not page.evaluate(_TRUNCATED_JS), name
 
 
-def test_a_phone_sees_sliders_and_readable_charts(app_url, tab_at, screenshot_dir):
-    page = tab_at(390, 844)
+def test_a_phone_sees_sliders_and_readable_charts(app_url, new_tab, screenshot_dir):
+    page = new_tab(390, 844)
     _open(page, app_url + "/explorer?lang=da")
     phone = page.locator(".st-key-phone_sliders [data-testid='stSlider']")
     assert phone.count() == 3 and phone.first.is_visible()
@@ -274,8 +254,8 @@ _DEAL_PHONE_JS = """() => {
 }"""
 
 
-def test_a_phone_sees_a_deal_space_slider_and_the_chart_it_moves(app_url, tab_at, screenshot_dir):
-    page = tab_at(390, 844)
+def test_a_phone_sees_a_deal_space_slider_and_the_chart_it_moves(app_url, new_tab, screenshot_dir):
+    page = new_tab(390, 844)
     _open(page, app_url + "/deal-space?lang=da")
     difficulty = page.locator(".st-key-phone_sliders [data-testid='stSlider']").nth(2)
     found = page.evaluate(_DEAL_PHONE_JS)
@@ -307,8 +287,8 @@ PHONE_PAGES = [
 ]
 
 
-def test_no_page_is_cut_off_or_squeezed_on_a_phone(app_url, tab_at, screenshot_dir):
-    page = tab_at(390, 844)
+def test_no_page_is_cut_off_or_squeezed_on_a_phone(app_url, new_tab, screenshot_dir):
+    page = new_tab(390, 844)
     for path in PHONE_PAGES:
         joiner = "" if path.endswith("&") else "?"
         page.goto(f"{app_url}{path}{joiner}lang=da")
