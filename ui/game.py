@@ -40,7 +40,7 @@ from ui.game_store import (
 )
 from ui.i18n import Translator
 from ui.layout import show_chart
-from ui.number_box import parse_number
+from ui.number_box import parse_number, without_trailing_zeros
 from ui.result_types import DealTerms
 
 REFRESH_SECONDS = 3
@@ -254,9 +254,7 @@ def line_text(value: float, unit: LineUnit, t: Translator) -> str:
     a share as a percentage with at most two decimals and no trailing zeros ("12,5")."""
     if unit == "money":
         return t.fmt.number(value, 0)
-    text = t.fmt.number(value * 100, 2)
-    mark = "," if t.lang == "da" else "."
-    return text.rstrip("0").rstrip(mark) if mark in text else text
+    return without_trailing_zeros(t.fmt.number(value * 100, 2), t.lang)
 
 
 def read_line(text: str, unit: LineUnit, lang: str) -> float | None:

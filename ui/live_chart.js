@@ -165,15 +165,13 @@ function findFit(gd, figure, fit, grown) {
   // are broken into lines of about 40 % of the width, and the chart grows so that every bar
   // has room for its label's lines.
   const bars = (figure.data || []).filter((t) => t.orientation === "h" && Array.isArray(t.y));
-  if (bars.length && plot.w < 0.4 * box.width) {
-    const tick = gd.querySelector(".yaxislayer-above text");
-    const size = tick ? parseFloat(getComputedStyle(tick).fontSize) : 11;
-    const chars = Math.max(10, Math.floor((0.4 * box.width) / (0.55 * size)));
-    for (const trace of bars) for (const label of trace.y) note(label, chars);
-  }
   if (bars.length) {
     const tick = gd.querySelector(".yaxislayer-above text");
     const size = tick ? parseFloat(getComputedStyle(tick).fontSize) : 11;
+    if (plot.w < 0.4 * box.width) {
+      const chars = Math.max(10, Math.floor((0.4 * box.width) / (0.55 * size)));
+      for (const trace of bars) for (const label of trace.y) note(label, chars);
+    }
     const rows = Math.max(...bars.map((t) => t.y.length));
     const lines = Math.max(
       ...bars.flatMap((t) => t.y.map((label) => (fit.breaks.get(label) || String(label)).split("<br>").length))
@@ -231,10 +229,6 @@ function createChart(parentElement) {
   const gd = document.createElement("div");
   gd.className = "sib-live-chart";
   gd.style.width = "100%";
-  // plotly measures text and boxes while it draws, and every measurement makes the browser
-  // lay out whatever is dirty; contained, a chart's measurements lay out the chart alone, not
-  // the whole page the same rerun has just changed.
-  gd.style.contain = "layout paint style";
   parentElement.appendChild(gd);
   const chart = { gd, pending: undefined, drawn: false, queue: Promise.resolve() };
   // plotly's own `responsive` option follows window resizes only; the chart's column also

@@ -24,6 +24,8 @@ from .i18n import Translator
 
 __all__ = [
     "money_back_sentence",
+    "preference_words",
+    "preference_words_share",
     "explorer_sentences",
     "creaming_sentences",
     "parking_sentences",
@@ -186,7 +188,7 @@ def explorer_sentences(summary: Summary, s: Scenario, t: Translator) -> list[str
     return sentences
 
 
-def _preference_words(preference: Preference, t: Translator) -> str:
+def preference_words(preference: Preference, t: Translator) -> str:
     """ "difficulty 0,20" or why there is no preference."""
     if preference.clear:
         return t("prefers_at", at=t.fmt.number(preference.at, 2))
@@ -201,19 +203,19 @@ def creaming_sentences(frontier: CreamingFrontier, t: Translator) -> list[str]:
     sentences = [
         t(
             "say_prefers_investor",
-            where=_preference_words(investor, t),
+            where=preference_words(investor, t),
             irr=f.percent(investor.result, 1),
         )
         if investor.clear
-        else t("say_prefers_investor_none", why=_preference_words(investor, t)),
+        else t("say_prefers_investor_none", why=preference_words(investor, t)),
         t(
             "say_prefers_municipality",
-            where=_preference_words(municipality, t),
+            where=preference_words(municipality, t),
             net=f.money(municipality.result),
         )
         if municipality.clear
-        else t("say_prefers_municipality_none", why=_preference_words(municipality, t)),
-        t("say_prefers_society", where=_preference_words(frontier.society, t)),
+        else t("say_prefers_municipality_none", why=preference_words(municipality, t)),
+        t("say_prefers_society", where=preference_words(frontier.society, t)),
     ]
     if investor.clear and municipality.clear:
         gap = municipality.at - investor.at
@@ -254,7 +256,7 @@ def parking_sentences(frontier: ParkingFrontier, s: Scenario, t: Translator) -> 
     sentences.append(
         t(
             "say_parking_municipality",
-            where=_preference_words_share(frontier.municipality, t),
+            where=preference_words_share(frontier.municipality, t),
             net0=f.money(none["expected_commissioner_net"]),
             net1=f.money(everyone["expected_commissioner_net"]),
         )
@@ -270,7 +272,7 @@ def parking_sentences(frontier: ParkingFrontier, s: Scenario, t: Translator) -> 
     return sentences
 
 
-def _preference_words_share(preference: Preference, t: Translator) -> str:
+def preference_words_share(preference: Preference, t: Translator) -> str:
     if preference.clear:
         return t("prefers_share", at=t.fmt.percent(preference.at))
     return t(f"prefers_{preference.reason}")

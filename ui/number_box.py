@@ -19,7 +19,7 @@ import streamlit as st
 from .i18n import Translator
 from .inputs import InputSpec
 
-__all__ = ["parse_number", "number_text", "number_box", "text_key"]
+__all__ = ["parse_number", "number_text", "number_box", "text_key", "without_trailing_zeros"]
 
 _STRIP = re.compile(r"(?i)\s|kr\.?|dkk|\u00a0|\u202f")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")
@@ -70,10 +70,14 @@ def number_text(spec: InputSpec, value: float, t: Translator) -> str:
     trailing zeros beyond the field's format (``200.000``, ``1,50``, ``20``)."""
     digits = _digits(spec)
     text = t.fmt.number(value, digits)
-    if spec.format == "%g" and digits:
-        mark = "," if t.fmt.lang == "da" else "."
-        text = text.rstrip("0").rstrip(mark) if mark in text else text
-    return text
+    return without_trailing_zeros(text, t.fmt.lang) if spec.format == "%g" and digits else text
+
+
+def without_trailing_zeros(text: str, lang: str) -> str:
+    """``text`` (a number the language wrote) without zeros after its decimal mark, nor the
+    mark when nothing is left after it: "12,50" → "12,5", "20,00" → "20"."""
+    mark = "," if lang == "da" else "."
+    return text.rstrip("0").rstrip(mark) if mark in text else text
 
 
 def _read(spec: InputSpec, key: str, lang: str) -> None:

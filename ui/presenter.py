@@ -18,7 +18,7 @@ import streamlit as st
 from sib_model import CreamingFrontier, ParkingFrontier, Summary
 
 from .i18n import Translator
-from .narrative import _preference_words, _preference_words_share
+from .narrative import preference_words, preference_words_share
 from .result_types import LeverFrontiers
 
 __all__ = [
@@ -57,8 +57,8 @@ def creaming_key_sentence(frontier: CreamingFrontier, t: Translator) -> str:
     """Which target group each of the investor and the municipality does best with."""
     return t(
         "present_best",
-        investor=_preference_words(frontier.investor, t),
-        municipality=_preference_words(frontier.municipality, t),
+        investor=preference_words(frontier.investor, t),
+        municipality=preference_words(frontier.municipality, t),
     )
 
 
@@ -66,8 +66,8 @@ def parking_key_sentence(frontier: ParkingFrontier, t: Translator) -> str:
     """Which parked share each of the investor and the municipality does best with."""
     return t(
         "present_best",
-        investor=_preference_words_share(frontier.investor, t),
-        municipality=_preference_words_share(frontier.municipality, t),
+        investor=preference_words_share(frontier.investor, t),
+        municipality=preference_words_share(frontier.municipality, t),
     )
 
 
@@ -77,8 +77,8 @@ def levers_key_sentence(levers: LeverFrontiers, t: Translator) -> str:
     before, after = levers.variants[0][2].investor, levers.variants[-1][2].investor
     return t(
         "present_levers",
-        before=_preference_words(before, t),
-        after=_preference_words(after, t),
+        before=preference_words(before, t),
+        after=preference_words(after, t),
     )
 
 

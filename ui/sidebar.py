@@ -27,7 +27,7 @@ from .inputs import (
     slider_options,
 )
 from .layout import PRESENT_KEY, PRESENTER_CSS
-from .number_box import number_box, text_key
+from .number_box import number_box
 from .share import share_link
 from .state import (
     CUSTOM_PRESET,
@@ -41,7 +41,7 @@ from .state import (
     reset_to_baseline,
     reset_to_preset,
 )
-from .viewport import narrow_screen
+from .viewport import NARROW_QUERY, narrow_screen
 
 __all__ = [
     "render_sidebar",
@@ -58,7 +58,7 @@ __all__ = [
 PHONE_KEY = "phone_sliders"
 PHONE_CSS = """<style>
 .st-key-phone_sliders { display: none; }
-@media (max-width: 640px) {
+@media {phone} {
   .st-key-phone_sliders { display: flex; }
   .stMainBlockContainer, .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
   .stMain h1 { font-size: 2rem; padding-top: 0.5rem; }
@@ -67,21 +67,18 @@ PHONE_CSS = """<style>
   .stMain [data-testid="stImageContainer"] { max-width: 100%; }
   .stMain [data-testid="stImageContainer"] img { height: auto; }
 }
-</style>"""
+</style>""".replace("{phone}", NARROW_QUERY)
 
 #: Session-state key of the "Advanced" expander's open state (True while open).
 ADVANCED_KEY = "advanced_open"
 
-#: The widgets under "Advanced": each field's slider, box text or radio and its switch.
+#: The widgets under "Advanced": each field's slider, radio or number and its switch (a
+#: number box writes its text afresh when it comes back: :func:`ui.number_box.number_box`).
 ADVANCED_WIDGET_KEYS: tuple[str, ...] = tuple(
     key
     for fields in ADVANCED_SECTIONS.values()
     for field in fields
-    for key in (
-        INPUTS[field].key,
-        INPUTS[field].switch_key,
-        text_key(INPUTS[field].key) if INPUTS[field].kind == "number" else None,
-    )
+    for key in (INPUTS[field].key, INPUTS[field].switch_key)
     if key is not None
 )
 
@@ -121,9 +118,10 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
             _headline_sliders(s, t, presenting)
         st.caption(_group_caption(s, t))
         _baseline_buttons(t)
-        # Drawn only while open: its thirty-odd widgets cost every slider move about a third of
-        # the browser's work and a fifth of the script's when drawn collapsed. Closed, their
-        # values are kept in session state (Streamlit forgets an undrawn widget's value).
+        # Drawn only while open: drawn collapsed, its thirty-odd widgets were re-sent and
+        # re-rendered on every slider move (the Explorer's move took 2.93x the bare page with
+        # them, 2.27x without, in one run). Closed, their values are kept in session state
+        # (Streamlit forgets an undrawn widget's value).
         advanced = st.expander(t("advanced"), key=ADVANCED_KEY, on_change="rerun")
         if advanced.open:
             with advanced:

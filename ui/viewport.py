@@ -17,10 +17,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from .layout import PHONE_WIDTH
+
 __all__ = ["NARROW_QUERY", "NARROW_KEY", "narrow_screen"]
 
-#: The width below which the page counts as a phone; the same as the phone CSS's media query.
-NARROW_QUERY = "(max-width: 640px)"
+#: The width up to which the page counts as a phone (the phone CSS's media query too).
+NARROW_QUERY = f"(max-width: {PHONE_WIDTH}px)"
 #: Session-state flag (True on a narrow window); tests set it to stand in for a phone.
 NARROW_KEY = "narrow_screen"
 _COMPONENT_KEY = "viewport_probe"
