@@ -33,7 +33,7 @@ COPY deploy/streamlit-production.toml .streamlit/config.toml
 
 # plotly.js is copied into static/ now, at build time, so the running app needs no write
 # access to its folder (app.py finds the copy and leaves it).
-RUN python -c "from pathlib import Path; from ui.live_chart import ensure_plotly_js; \
+RUN python -c "from pathlib import Path; from ui.app.live_chart import ensure_plotly_js; \
 print(ensure_plotly_js(Path('static')))" \
     && useradd --system --uid 10001 --create-home --home-dir /home/sib --shell /usr/sbin/nologin sib
 

@@ -53,7 +53,7 @@ lint: $(VENV)/.dev
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
 	$(VENV)/bin/ruff format --check . || status=1; \
-	$(PY) -m mypy sib_model ui || status=1; \
+	$(PY) -m mypy sib_model sib_game ui || status=1; \
 	$(VENV)/bin/hadolint Dockerfile || status=1; \
 	exit $$status
 
@@ -78,13 +78,13 @@ browser-deps:
 bench: $(VENV)/.dev browser-deps
 	$(PY) -m benchmarks.benchmark
 
-## Regenerate the translation template ui/locale/messages.pot from the English source texts
+## Regenerate the translation template ui/text/locale/messages.pot from the English source texts
 i18n-extract: $(VENV)/.runtime
-	$(PY) -m ui.catalog extract
+	$(PY) -m ui.text.catalog extract
 
 ## Merge the template into the Danish catalog (changed English is kept, marked fuzzy)
 i18n-update: $(VENV)/.runtime
-	$(PY) -m ui.catalog update
+	$(PY) -m ui.text.catalog update
 
 clean:
 	rm -rf $(VENV) .lock-venv .pytest_cache .hypothesis .mypy_cache .ruff_cache artifacts \

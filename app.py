@@ -2,7 +2,7 @@
 
 Entry point (``streamlit run app.py``). It only wires things together: read the link once,
 turn the sidebar's widgets into one scenario, mirror it into the URL, and run the chosen
-page. Pages live in ``app_pages/`` (listed in ``ui/pages.py``), helpers in ``ui/``, the model
+page. Pages live in ``app_pages/`` (listed in ``ui/spec/pages.py``), helpers in ``ui/``, the model
 in ``sib_model/``. (Not ``pages/``: Streamlit treats a folder of that name as its old
 multipage layout and then runs page files without this entry point — on a fresh server's
 first run and in every AppTest run.)
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import state
-from ui.layout import presenting
-from ui.link_messages import link_problem_text
-from ui.live_chart import ensure_plotly_js
-from ui.pages import PAGE_WIDGETS, PAGES
-from ui.sidebar import render_phone_sliders, render_sidebar
+from ui.app import state
+from ui.app.layout import presenting
+from ui.app.live_chart import ensure_plotly_js
+from ui.app.sidebar import render_phone_sliders, render_sidebar
+from ui.spec.pages import PAGE_WIDGETS, PAGES
+from ui.words.link_messages import link_problem_text
 
 st.set_page_config(
     page_title="SIB Scenario Explorer", page_icon=":material/handshake:", layout="wide"

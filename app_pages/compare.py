@@ -6,10 +6,11 @@ is the pin row, one of the three charts at a time (buttons switch) and the key s
 import streamlit as st
 
 from sib_model import MAX_PINNED
-from ui import charts, presenter, results, state
-from ui.comparison import differing_inputs, key_results
-from ui.layout import presenting, show_chart, show_key_sentence
-from ui.link_messages import markdown_text
+from ui import charts
+from ui.app import presenter, results, state
+from ui.app.layout import presenting, show_chart, show_key_sentence
+from ui.words.comparison import differing_inputs, key_results
+from ui.words.link_messages import markdown_text
 
 s, t = state.current()
 NAME_KEY = "compare_name"

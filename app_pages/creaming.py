@@ -9,11 +9,13 @@ presenter mode the three charts are three views, one at a time under its key sen
 
 import streamlit as st
 
-from ui import charts, narrative, presenter, results, state
-from ui.headline import show_figures
-from ui.layout import lazy_tabs, presenting, show_key_sentence, show_sentences
-from ui.page_charts import page_figures, show_page_chart
-from ui.pages import CREAMING_TAB_KEY, CREAMING_TABS
+from ui import charts
+from ui.app import presenter, results, state
+from ui.app.headline import show_figures
+from ui.app.layout import lazy_tabs, presenting, show_key_sentence, show_sentences
+from ui.app.page_charts import page_figures, show_page_chart
+from ui.spec.pages import CREAMING_TAB_KEY, CREAMING_TABS
+from ui.words import narrative
 
 s, t = state.current()
 ghost = state.ghost()

@@ -3,26 +3,27 @@ would sign.
 
 On a phone the chart comes right after the title, with the parties' terms under it, so a
 participant sees the headline sliders at the top, the chart they move and the terms together
-(:func:`ui.layout.after_the_chart_on_phones`). In presenter mode the page is the terms in one
+(:func:`ui.app.layout.after_the_chart_on_phones`). In presenter mode the page is the terms in one
 row, the key sentence and the chart."""
 
 import streamlit as st
 
 from sib_model import SETTINGS
-from ui import narrative, results, state
-from ui.inputs import InputSpec
-from ui.layout import (
+from ui.app import results, state
+from ui.app.layout import (
     after_the_chart_on_phones,
     percent_slider,
     presenting,
     show_key_sentence,
     show_sentences,
 )
-from ui.number_box import number_box
-from ui.page_charts import show_page_chart
-from ui.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_WIDGETS
-from ui.presenter import PRESENT_CHART_HEIGHT
-from ui.result_types import DealTerms
+from ui.app.number_box import number_box
+from ui.app.page_charts import show_page_chart
+from ui.app.presenter import PRESENT_CHART_HEIGHT
+from ui.spec.inputs import InputSpec
+from ui.spec.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_WIDGETS
+from ui.spec.result_types import DealTerms
+from ui.words import narrative
 
 #: The municipality's willingness to pay: a money box in the page's number format, over the
 #: range the link and saved files accept.

@@ -5,11 +5,13 @@ number's change from it."""
 import streamlit as st
 
 from sib_model.reality import reality_check
-from ui import charts, narrative, results, state
-from ui.headline import show_figures
-from ui.layout import lazy_tabs, presenting, show_chart, show_key_sentence, show_sentences
-from ui.page_charts import page_figures
-from ui.pages import EXPLORER_TAB_KEY, EXPLORER_TABS, REALITY_KEY
+from ui import charts
+from ui.app import results, state
+from ui.app.headline import show_figures
+from ui.app.layout import lazy_tabs, presenting, show_chart, show_key_sentence, show_sentences
+from ui.app.page_charts import page_figures
+from ui.spec.pages import EXPLORER_TAB_KEY, EXPLORER_TABS, REALITY_KEY
+from ui.words import narrative
 
 s, t = state.current()
 ghost = state.ghost()

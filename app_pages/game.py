@@ -3,7 +3,7 @@ from their own laptops through a shared link (``?room=K7QX&role=investor``)."""
 
 import streamlit as st
 
-from ui import game, state
+from ui.app import game, state
 
 s, t = state.current()
 st.title(t("page_game"))

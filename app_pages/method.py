@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from sib_model import PRESET_DETAILS
-from ui import state
-from ui.i18n import GLOSSARY
+from ui.app import state
+from ui.text.translator import GLOSSARY
 
 s, t = state.current()
 

@@ -4,10 +4,10 @@ sentence."""
 
 import streamlit as st
 
-from ui import presenter, results, state
-from ui.headline import show_figures
-from ui.layout import presenting, show_key_sentence
-from ui.page_charts import page_figures, show_page_chart
+from ui.app import presenter, results, state
+from ui.app.headline import show_figures
+from ui.app.layout import presenting, show_key_sentence
+from ui.app.page_charts import page_figures, show_page_chart
 
 s, t = state.current()
 ghost = state.ghost()

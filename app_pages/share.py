@@ -4,12 +4,13 @@ file to download and load again; the numbers as a workbook, CSV tables and a one
 
 import streamlit as st
 
-from ui import files, results, state
-from ui.export import Entry, csv_zip_bytes, export_tables, workbook_bytes
-from ui.export_pdf import handout_pdf
-from ui.link_messages import markdown_text
-from ui.pages import PAGES
-from ui.share import is_local, qr_png, share_link
+from ui.app import results, state
+from ui.export import files
+from ui.export.pdf import handout_pdf
+from ui.export.share import is_local, qr_png, share_link
+from ui.export.tables import Entry, csv_zip_bytes, export_tables, workbook_bytes
+from ui.spec.pages import PAGES
+from ui.words.link_messages import markdown_text
 
 s, t = state.current()
 UPLOAD_KEY = "share_upload"

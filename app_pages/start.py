@@ -8,8 +8,8 @@ Start page stays reachable from the menu afterwards.
 
 import streamlit as st
 
-from ui import state
-from ui.story import STEPS
+from ui.app import state
+from ui.words.story import STEPS
 
 if st.session_state.pop(state.LINKED_SCENARIO_KEY, False):
     st.switch_page("app_pages/explorer.py")

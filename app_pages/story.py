@@ -1,6 +1,6 @@
 """Story: the guided tour a facilitator clicks through — investor, municipality, deadweight,
 creaming, parking, the wrong pocket and the design levers — one scenario, one chart and two
-or three sentences per step (the steps are data in :mod:`ui.story`).
+or three sentences per step (the steps are data in :mod:`ui.words.story`).
 
 The step is in the link (``?step=4``), so a room can jump to it. Opening a step puts its
 scenario into the sliders once; after that the room may move them and the step's chart and
@@ -9,9 +9,10 @@ numbers follow, and "Keep exploring" opens the Explorer on whatever the sliders 
 
 import streamlit as st
 
-from ui import narrative, results, state
-from ui.layout import presenting, show_chart, show_key_sentence, show_sentences
-from ui.story import EXPLORER_CHARTS, STEPS, notice_values
+from ui.app import results, state
+from ui.app.layout import presenting, show_chart, show_key_sentence, show_sentences
+from ui.words import narrative
+from ui.words.story import EXPLORER_CHARTS, STEPS, notice_values
 
 number = int(st.session_state.get(state.STORY_STEP_KEY, 1))
 if st.session_state.get(state.STORY_APPLIED_KEY) != number:

@@ -21,8 +21,8 @@ Afterwards :func:`check_rooms` reads the SQLite file the server wrote and compar
 with what its sessions did: every proposal sent is recorded with its role, round and price,
 every group's name is there, the round is closed, and the deal is signed exactly when all
 three accepted. :func:`check_bounds` then shows the store's two bounds through the server:
-with :data:`ui.game_store.MAX_ROOMS` rooms in use, "Start a new room" is refused with a
-message; once rooms have been idle for :data:`ui.game_store.IDLE_SECONDS` they are deleted by
+with :data:`sib_game.store.MAX_ROOMS` rooms in use, "Start a new room" is refused with a
+message; once rooms have been idle for :data:`sib_game.store.IDLE_SECONDS` they are deleted by
 the next room's creation.
 """
 
@@ -40,8 +40,8 @@ from typing import Protocol
 from urllib.parse import parse_qs
 
 from benchmarks.st_client import RunResult, Session, sticky_cookie
-from sib_model.game import SIGNING_ROLES
-from ui.game_store import (
+from sib_game.rules import SIGNING_ROLES
+from sib_game.store import (
     IDLE_SECONDS,
     MAX_DOC_BYTES,
     MAX_PROPOSALS,
@@ -49,7 +49,7 @@ from ui.game_store import (
     MAX_TEXT,
     GameStore,
 )
-from ui.i18n import Translator
+from ui.text.translator import Translator
 
 PAGE = "game"
 #: A group thinks this long (seconds) between two actions.

@@ -54,7 +54,7 @@ from pathlib import Path
 from benchmarks import game_load
 from benchmarks.st_client import SLIDERS, Session, SessionError, sticky_cookie
 from deploy.settings import production_flags
-from ui.game_store import ENV_PATH, GameStore
+from sib_game.store import ENV_PATH, GameStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "tests" / "browser"))

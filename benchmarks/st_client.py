@@ -39,7 +39,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-#: The three headline sliders (their keys, as ``ui.inputs`` names them).
+#: The three headline sliders (their keys, as ``ui.spec.inputs`` names them).
 SLIDERS = ("in_cohort_size", "in_success_probability", "in_difficulty")
 
 

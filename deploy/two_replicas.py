@@ -66,7 +66,7 @@ from pathlib import Path
 from benchmarks import game_load
 from benchmarks.st_client import SLIDERS, RunResult, Session, sticky_cookie
 from deploy.settings import production_flags
-from ui.game_store import ENV_PATH, GameStore
+from sib_game.store import ENV_PATH, GameStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 NGINX_CONF = Path(__file__).resolve().parent / "nginx-sib.conf"

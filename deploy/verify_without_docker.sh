@@ -34,7 +34,7 @@ rm -f static/plotly-*.min.js
 find . -name __pycache__ -prune -exec rm -rf {} +
 cp "$REPO/deploy/streamlit-production.toml" .streamlit/config.toml
 # RUN ensure_plotly_js at build time
-"$WORK/venv/bin/python" -c "from pathlib import Path; from ui.live_chart import ensure_plotly_js; \
+"$WORK/venv/bin/python" -c "from pathlib import Path; from ui.app.live_chart import ensure_plotly_js; \
 print('plotly.js:', ensure_plotly_js(Path('static')))"
 # The app folder read-only for the user that runs it (root owns it; nobody can only read).
 chmod -R a-w "$APP"

@@ -1,7 +1,9 @@
 """SIB Scenario Explorer's model of a social impact bond (*social investering*).
 
-Pure Python on numpy, scipy and pandas; it never imports a user interface. See DESIGN.md for
-the domain and the equations; each module's docstring gives the part it holds.
+Pure Python on numpy, scipy, pandas and pydantic. May import only those and the standard
+library: never a user interface (Streamlit, plotly, ``ui``) nor the game (``sib_game``).
+See DESIGN.md for the domain and the equations; each module's docstring gives the part it
+holds.
 
 Names follow DESIGN.md's roles: the *commissioner* pays for outcomes (in Denmark a
 municipality, which is what the dashboard calls it) and *conventional* funding is the

@@ -9,7 +9,7 @@ values — and every table elsewhere is derived from them:
 * :func:`field_specs`, :func:`field_limits` — the declarations themselves;
 * ``sib_model.codec`` — the query key of each field (and the old keys it still reads);
 * ``sib_model.analysis_sensitivity`` — which fields swing, and how far;
-* ``ui.inputs`` — the widget of each field and the section it sits in.
+* ``ui.spec.inputs`` — the widget of each field and the section it sits in.
 
 So adding a field to the model is one edit in ``scenario.py`` (plus its label and help text
 in the translation catalog). The derivations take the scenario class as an argument, so a

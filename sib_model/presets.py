@@ -4,7 +4,7 @@ Each preset is built by a function whose docstring gives the source of every num
 *illustrative*: the contract terms of the Danish pilots are not public, so prices and costs are
 plausible values chosen to reproduce what was published (cohort sizes, rates achieved,
 shortfalls), not the real contracts. ``PRESET_DETAILS`` carries the English title and one-line
-story shown in the app (the dashboard's Danish catalog, ``ui/locale``, translates them).
+story shown in the app (the dashboard's Danish catalog, ``ui/text/locale``, translates them).
 """
 
 from __future__ import annotations

@@ -7,15 +7,15 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-import ui.pages
-from ui.i18n import Translator
-from ui.live_chart import ELEMENT_TYPE, figure_of
-from ui.pages import EXPLORER_TAB_KEY, EXPLORER_TABS
-from ui.sidebar import ADVANCED_KEY
+import ui.spec.pages
+from ui.app.live_chart import ELEMENT_TYPE, figure_of
+from ui.app.sidebar import ADVANCED_KEY
+from ui.spec.pages import EXPLORER_TAB_KEY, EXPLORER_TABS
+from ui.text.translator import Translator
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 #: URL path → page script, as the navigation lists them.
-PAGES = {page.url: page.path for page in ui.pages.PAGES}
+PAGES = {page.url: page.path for page in ui.spec.pages.PAGES}
 HEADLINE_SLIDERS = {"in_cohort_size": 60, "in_success_probability": 0.55, "in_difficulty": 0.8}
 
 
@@ -47,7 +47,7 @@ def start(
 def charts(at: AppTest) -> dict[str, dict]:
     """Each chart's plotly figure (``{"data": [...], "layout": {...}}``), by the chart's key.
 
-    Charts are drawn by the in-place chart component (``ui.live_chart``), which AppTest sees
+    Charts are drawn by the in-place chart component (``ui.app.live_chart``), which AppTest sees
     as an element of type ``bidi_component`` carrying the figure's JSON.
     """
     found = (figure_of(element) for element in at.get(ELEMENT_TYPE))
@@ -79,7 +79,7 @@ def open_tab(at: AppTest, tab_key: str, text_key: str) -> AppTest:
 
 
 def open_explorer_tab(at: AppTest, text_key: str) -> AppTest:
-    """Open the Explorer's tab ``text_key`` (of ``ui.pages.EXPLORER_TABS``)."""
+    """Open the Explorer's tab ``text_key`` (of ``ui.spec.pages.EXPLORER_TABS``)."""
     return open_tab(at, EXPLORER_TAB_KEY, text_key)
 
 

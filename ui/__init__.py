@@ -1,11 +1,24 @@
-"""The dashboard's helpers: texts and their catalogs, number formats, widget specs, URL state,
-cached model calls, headline figures, plain-language sentences and pure chart builders.
+"""The dashboard, in layers: pure packages that build what is shown, and one that shows it.
 
-Dependencies point one way: ``app_pages/`` → ``ui`` → ``sib_model``. Only ``state``,
-``sidebar``, ``results``, ``headline``, ``layout`` and ``live_chart`` (the in-place chart
-component, with its JavaScript in ``live_chart.js``) import Streamlit; ``charts``,
-``narrative``, ``inputs``, ``i18n``, ``catalog``, ``link_messages``, ``result_types``, ``pages``
-and ``formatting`` are plain functions and data that tests call directly.
+=============  =====================================================  ==========================
+package        holds                                                  may import
+=============  =====================================================  ==========================
+``ui.text``    English source texts, gettext catalogs, translator,    ``sib_model``, Babel
+               number formats
+``ui.spec``    the inputs' widget specs, the page registry, typed     ``sib_model``
+               result bundles
+``ui.charts``  pure plotly figure builders, one module per page        the above, plotly
+``ui.words``   sentences: headline figures, narrative, comparison,    the above
+               story, link messages
+``ui.export``  Excel, CSV, PDF, saved files, share link and QR        the above
+``ui.app``     everything that calls Streamlit: session keys and      everything, Streamlit
+               state, cached results, sidebar, widgets, layout,
+               presenter mode, the game's screens, the components
+=============  =====================================================  ==========================
+
+Dependencies point one way: ``app.py`` and ``app_pages/`` → ``ui.app`` → the pure packages →
+``sib_model`` and ``sib_game``. Only ``ui.app`` (and the pages) may import Streamlit; ruff's
+banned-import rule and ``tests/test_layers.py`` enforce it.
 
 Two word pairs on purpose: the model says *commissioner* and *conventional* funding (the
 generic roles of DESIGN.md, in names such as ``expected_commissioner_net`` and

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from tests._app import slider, start
-from ui.i18n import Translator
-from ui.inputs import INPUTS, is_select_slider, slider_options
-from ui.number_box import parse_number
-from ui.sidebar import slider_labels, slider_text
+from ui.app.sidebar import slider_labels, slider_text
+from ui.spec.inputs import INPUTS, is_select_slider, slider_options
+from ui.text.numbers import parse_number
+from ui.text.translator import Translator
 
 FRACTIONAL = [field for field, spec in INPUTS.items() if is_select_slider(spec)]
 ENGLISH_NUMBER = re.compile(r"\d\.\d|\d,\d{3}\b|\d%")

@@ -15,8 +15,8 @@ from tests._app import (
     start,
     text_of,
 )
-from ui.formatting import NumberFormat
-from ui.pages import EXPLORER_TABS, REALITY_KEY
+from ui.spec.pages import EXPLORER_TABS, REALITY_KEY
+from ui.text.numbers import NumberFormat
 
 pytestmark = pytest.mark.apptest
 

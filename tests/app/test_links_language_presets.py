@@ -10,8 +10,8 @@ import pytest
 
 from sib_model import PRESETS, Scenario
 from tests._app import chart_data, chart_layouts, slider, start
-from ui.inputs import HEADLINE_FIELDS
-from ui.sidebar import ADVANCED_KEY, ADVANCED_WIDGET_KEYS
+from ui.app.sidebar import ADVANCED_KEY, ADVANCED_WIDGET_KEYS
+from ui.spec.inputs import HEADLINE_FIELDS
 
 pytestmark = pytest.mark.apptest
 

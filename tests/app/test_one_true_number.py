@@ -7,7 +7,7 @@ import pytest
 
 from sib_model import Scenario, evaluate
 from tests._app import chart_layouts, start
-from ui.i18n import Translator
+from ui.text.translator import Translator
 
 pytestmark = pytest.mark.apptest
 

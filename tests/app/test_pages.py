@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests._app import HEADLINE_SLIDERS, chart_data, open_tab, slider, start, text_of
-from ui.inputs import HEADLINE_FIELDS
-from ui.pages import CREAMING_TAB_KEY
+from ui.spec.inputs import HEADLINE_FIELDS
+from ui.spec.pages import CREAMING_TAB_KEY
 
 pytestmark = pytest.mark.apptest
 

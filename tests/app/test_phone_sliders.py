@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests._app import chart_data, start
-from ui.viewport import NARROW_KEY
+from ui.app.viewport import NARROW_KEY
 
 
 def _phone(at, field):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests._app import PAGES, chart_layouts, charts, slider, start
+from ui.app.presenter import PRESENT_CHART_HEIGHT
 from ui.charts import COLOURS, OKABE_ITO
-from ui.presenter import PRESENT_CHART_HEIGHT
 
 
 def _sizes(node, found):

@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from sib_model import Scenario
 from tests._app import APP, charts, start, text_of
-from ui.inputs import scenario_from_widgets
-from ui.story import STEPS
+from ui.spec.inputs import scenario_from_widgets
+from ui.words.story import STEPS
 
 
 def _scenario(at) -> Scenario:
@@ -58,7 +58,7 @@ def test_story_numbers_are_the_explorers_numbers():
     at = start(page="story")
     _button(at, "Next").click().run()  # the municipality's view: default scenario
     from sib_model import evaluate
-    from ui.formatting import NumberFormat
+    from ui.text.numbers import NumberFormat
 
     net = evaluate(_scenario(at)).summary["expected_commissioner_net"]
     assert NumberFormat("en").money(net) in text_of(at)
@@ -114,7 +114,7 @@ def test_the_wrong_pocket_step_shows_the_pockets_and_its_notice_quotes_them():
     at = start({"step": str(number)}, page="story")
     assert list(charts(at)) == ["explorer_wrong_pocket"]
     from sib_model import evaluate
-    from ui.formatting import NumberFormat
+    from ui.text.numbers import NumberFormat
 
     summary = evaluate(_scenario(at)).summary
     notice = text_of(at)

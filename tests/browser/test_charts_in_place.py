@@ -1,7 +1,7 @@
 """Charts are redrawn in place: a slider move changes what a chart shows without replacing its
 node (no blank frame), and the redrawn chart still answers the pointer.
 
-``ui.live_chart`` hands each new figure to ``Plotly.react`` on the chart node already on the
+``ui.app.live_chart`` hands each new figure to ``Plotly.react`` on the chart node already on the
 page. A node that leaves the DOM during a move — what ``st.plotly_chart`` does on every run — is
 exactly the flash this file guards against.
 """

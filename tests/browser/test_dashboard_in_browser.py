@@ -145,9 +145,9 @@ def test_hostile_link_warns_and_keeps_working(page, app_url, screenshot_dir):
 
 
 def _danish_headline_labels() -> list[str]:
-    """The Danish headline slider labels from the app's translation table (ui/i18n.py)."""
+    """The Danish headline slider labels from the app's translation table."""
     try:
-        from ui.i18n import Translator
+        from ui.text.translator import Translator
     except ImportError:
         return []
     danish = Translator("da")

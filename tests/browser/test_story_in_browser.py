@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser import streamlit_harness as harness
 from tests.browser.test_dashboard_in_browser import assert_no_exception, wait_for_redraw
-from ui.story import STEPS
+from ui.words.story import STEPS
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks import game_load
 from benchmarks.st_client import Session, nearest_option, option_value
+from sib_game.store import MAX_PROPOSALS, GameStore
 from sib_model import Scenario
-from ui.game import new_doc, propose
-from ui.game_store import MAX_PROPOSALS, GameStore
+from ui.app.game import new_doc, propose
 
 ROOM_VIEW = "frag-room-view"
 
@@ -230,8 +230,8 @@ def test_the_rooms_check_accepts_that_a_room_keeps_only_its_last_proposals(store
 
 
 def test_the_app_records_a_proposal_the_way_the_check_reads_it(store, monkeypatch):
-    """The check reads the document ui.game writes: role, round, price, message."""
-    monkeypatch.setattr("ui.game.store", lambda: store)
+    """The check reads the document ui.app.game writes: role, round, price, message."""
+    monkeypatch.setattr("ui.app.game.store", lambda: store)
     room = _played(store, [])
     store.change(room.code, lambda doc: doc.update(open=True))
     table = store.get(room.code).doc["table"]["contract"]

@@ -1,5 +1,5 @@
 """Hostile links through the whole dashboard (AppTest): the first run of a session reads the
-link (``ui.state.start_session``), shows at most one short warning in the session's language
+link (``ui.app.state.start_session``), shows at most one short warning in the session's language
 and draws the page with every good value of the link kept.
 
 AppTest runs cost about a second each, so the everyday suite runs a handful; ``make fuzz``
@@ -21,7 +21,7 @@ from sib_model.codec import _is_tracking
 from tests._app import chart_data, start
 from tests.fuzz._budget import examples
 from tests.fuzz.strategies import link_params, scenarios
-from ui.inputs import scenario_from_widgets, widget_values
+from ui.spec.inputs import scenario_from_widgets, widget_values
 
 pytestmark = pytest.mark.apptest
 

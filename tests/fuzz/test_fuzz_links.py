@@ -37,8 +37,8 @@ from tests.fuzz.strategies import (
     scenarios,
     valid_value,
 )
-from ui.i18n import Translator
-from ui.link_messages import _shown, link_problem_text
+from ui.text.translator import Translator
+from ui.words.link_messages import _shown, link_problem_text
 
 EN, DA = Translator("en"), Translator("da")
 LEAD = {"en": "could not be used", "da": "kunne ikke bruges"}

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from sib_model.workspace import Workspace, workspace_from_json, workspace_to_json
 from tests.fuzz import strategies as hostile
 from tests.fuzz._budget import examples
-from ui.files import read_upload
-from ui.i18n import Translator
+from ui.export.files import read_upload
+from ui.text.translator import Translator
 
 EN, DA = Translator("en"), Translator("da")
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-import ui.game
+import ui.app.game
 
 
 @pytest.fixture(autouse=True)
 def own_store(tmp_path, monkeypatch):
     monkeypatch.setenv("SIB_GAME_DB", str(tmp_path / "game.sqlite3"))
-    ui.game.reset_store()
+    ui.app.game.reset_store()
     yield
-    ui.game.reset_store()
+    ui.app.game.reset_store()

@@ -8,9 +8,8 @@ import math
 
 import pytest
 
-import ui.game
-from sib_model import Scenario
-from sib_model.game import (
+import ui.app.game
+from sib_game.rules import (
     RED_LINE_LIMITS,
     ROLES,
     RedLineError,
@@ -18,17 +17,18 @@ from sib_model.game import (
     checked_red_lines,
     verdicts,
 )
+from sib_model import Scenario
 from tests._app import start, text_of
 from tests.game.test_game_app import button
 
-EN = ui.game.Translator("en")
-DA = ui.game.Translator("da")
+EN = ui.app.game.Translator("en")
+DA = ui.app.game.Translator("da")
 #: 5 % of the starters parked: 95 % served, which the provider's default 90 % accepts.
 PARKING = Scenario(parked_share=0.05)
 
 
 def _room(base: Scenario = PARKING) -> str:
-    return ui.game.store().create(ui.game.new_doc(base, {})).code
+    return ui.app.game.store().create(ui.app.game.new_doc(base, {})).code
 
 
 def _box(at, key: str, t=EN):
@@ -78,8 +78,8 @@ def test_red_lines_outside_their_range_are_named(values, bad):
 def test_every_red_line_has_a_range_and_a_box():
     fields = set(RedLines.__dataclass_fields__)
     assert set(RED_LINE_LIMITS) == fields
-    assert {name for boxes in ui.game.LINE_BOXES.values() for name, _ in boxes} == fields
-    assert set(ui.game.LINE_BOXES) == set(ROLES)
+    assert {name for boxes in ui.app.game.LINE_BOXES.values() for name, _ in boxes} == fields
+    assert set(ui.app.game.LINE_BOXES) == set(ROLES)
 
 
 def test_red_lines_in_range_and_a_missing_willingness_to_pay():
@@ -97,19 +97,19 @@ def test_boxes_read_danish_and_english_and_name_what_they_cannot_read():
         "min_served_share": "95",
         "min_state_saving": "0",
     }
-    lines = ui.game.lines_from_boxes(texts, "wtp", "da")
+    lines = ui.app.game.lines_from_boxes(texts, "wtp", "da")
     assert (lines.target_irr, lines.max_loss) == pytest.approx((0.075, 0.25))
     assert (lines.willingness_to_pay, lines.max_provider_risk) == (350_000.0, 1_250_000.0)
     assert lines.min_served_share == pytest.approx(0.95)
     english = {**texts, "target_irr": "7.5", "willingness_to_pay": "350,000"}
     english |= {"max_provider_risk": "1,250,000"}
-    assert ui.game.lines_from_boxes(english, "wtp", "en") == lines
+    assert ui.app.game.lines_from_boxes(english, "wtp", "en") == lines
     # Under the net test the willingness to pay is not read at all.
-    assert ui.game.lines_from_boxes({**texts, "willingness_to_pay": "?"}, "net", "da") == (
+    assert ui.app.game.lines_from_boxes({**texts, "willingness_to_pay": "?"}, "net", "da") == (
         RedLines(**{**lines.to_dict(), "willingness_to_pay": None})
     )
     with pytest.raises(RedLineError) as error:
-        ui.game.lines_from_boxes({**texts, "max_loss": "lots", "target_irr": "45"}, "net", "da")
+        ui.app.game.lines_from_boxes({**texts, "max_loss": "lots", "target_irr": "45"}, "net", "da")
     assert error.value.fields == ("target_irr", "max_loss")
 
 
@@ -123,33 +123,33 @@ def test_boxes_read_danish_and_english_and_name_what_they_cannot_read():
     ],
 )
 def test_a_box_shows_its_line_as_the_language_writes_it(value, unit, da, en):
-    assert ui.game.line_text(value, unit, DA) == da
-    assert ui.game.line_text(value, unit, EN) == en
-    assert ui.game.read_line(da, unit, "da") == pytest.approx(value)
+    assert ui.app.game.line_text(value, unit, DA) == da
+    assert ui.app.game.line_text(value, unit, EN) == en
+    assert ui.app.game.read_line(da, unit, "da") == pytest.approx(value)
 
 
 def test_lines_are_not_changed_while_a_round_is_open():
     code = _room()
-    ui.game.store().change(code, ui.game._open_round)
-    assert not ui.game.set_lines(code, RedLines(min_served_share=0.5))
-    assert ui.game.store().get(code).doc["lines"]["min_served_share"] == 0.9
-    ui.game.store().change(code, ui.game._close_round)
-    assert ui.game.set_lines(code, RedLines(min_served_share=0.5))
-    assert ui.game.store().get(code).doc["lines"]["min_served_share"] == 0.5
+    ui.app.game.store().change(code, ui.app.game._open_round)
+    assert not ui.app.game.set_lines(code, RedLines(min_served_share=0.5))
+    assert ui.app.game.store().get(code).doc["lines"]["min_served_share"] == 0.9
+    ui.app.game.store().change(code, ui.app.game._close_round)
+    assert ui.app.game.set_lines(code, RedLines(min_served_share=0.5))
+    assert ui.app.game.store().get(code).doc["lines"]["min_served_share"] == 0.5
 
 
 def test_a_signed_deal_keeps_the_red_lines_it_was_signed_under():
     """Lines changed for a next round do not rewrite how the signed deal scored."""
     code = _room()
-    ui.game.store().change(code, ui.game._open_round)
+    ui.app.game.store().change(code, ui.app.game._open_round)
     for role in ("municipality", "investor", "provider"):
-        ui.game.store().change(code, lambda doc, role=role: doc["accepted"].append(role))
-    ui.game.store().change(code, ui.game._close_round)
-    t = ui.game.Translator("en")
-    before = ui.game.debrief_lines(ui.game.store().get(code).doc, t)
-    assert ui.game.set_lines(code, RedLines(target_irr=0.3, min_served_share=0.99))
-    doc = ui.game.store().get(code).doc
-    assert ui.game.debrief_lines(doc, t) == before
+        ui.app.game.store().change(code, lambda doc, role=role: doc["accepted"].append(role))
+    ui.app.game.store().change(code, ui.app.game._close_round)
+    t = ui.app.game.Translator("en")
+    before = ui.app.game.debrief_lines(ui.app.game.store().get(code).doc, t)
+    assert ui.app.game.set_lines(code, RedLines(target_irr=0.3, min_served_share=0.99))
+    doc = ui.app.game.store().get(code).doc
+    assert ui.app.game.debrief_lines(doc, t) == before
     assert doc["signed"]["lines"]["target_irr"] != doc["lines"]["target_irr"]
 
 
@@ -164,7 +164,7 @@ def test_the_facilitator_raises_the_served_share_and_the_provider_refuses():
     fac = start({"room": code, "role": "facilitator"}, page="game")
     _save(fac, {"min_served_share": "97"})
     assert fac.success[0].value == EN("game_lines_saved")
-    assert ui.game.store().get(code).doc["lines"]["min_served_share"] == pytest.approx(0.97)
+    assert ui.app.game.store().get(code).doc["lines"]["min_served_share"] == pytest.approx(0.97)
     # The facilitator's verdicts follow at once.
     assert f"**Provider**: would not sign — {EN('game_why_parked')}" in text_of(fac)
 
@@ -178,7 +178,7 @@ def test_danish_boxes_set_the_investors_and_municipalitys_lines():
     fac = start({"room": code, "role": "facilitator", "lang": "da"}, page="game")
     assert _box(fac, "game_line_max_provider_risk", DA).value == "500.000"
     _save(fac, {"target_irr": "12,5", "willingness_to_pay": "300.000"}, DA, test="wtp")
-    lines = RedLines.from_dict(ui.game.store().get(code).doc["lines"])
+    lines = RedLines.from_dict(ui.app.game.store().get(code).doc["lines"])
     assert (lines.target_irr, lines.willingness_to_pay) == (0.125, 300_000.0)
 
     investor = start({"room": code, "role": "investor", "lang": "da"}, page="game")
@@ -189,7 +189,7 @@ def test_danish_boxes_set_the_investors_and_municipalitys_lines():
 
 def test_bad_boxes_are_refused_with_a_message_and_the_room_is_unchanged():
     code = _room()
-    before = ui.game.store().get(code)
+    before = ui.app.game.store().get(code)
     fac = start({"room": code, "role": "facilitator"}, page="game")
     _save(fac, {"max_loss": "lots", "min_served_share": "150", "max_provider_risk": "5e9"})
     [message] = [e.value for e in fac.error]
@@ -201,7 +201,7 @@ def test_bad_boxes_are_refused_with_a_message_and_the_room_is_unchanged():
     ]:
         assert f"{label} must be a number {rest}" in message
     assert "Lowest expected return" not in message
-    after = ui.game.store().get(code)
+    after = ui.app.game.store().get(code)
     assert (after.version, after.doc) == (before.version, before.doc)
     assert not fac.success
 
@@ -217,7 +217,7 @@ def test_while_a_round_is_open_the_lines_show_but_cannot_be_changed():
     _save(fac, {"min_state_saving": "1.000.000"}, EN)
     assert fac.error  # "1.000.000" is not an English number
     _save(fac, {"min_state_saving": "1,000,000"}, EN)
-    assert ui.game.store().get(code).doc["lines"]["min_state_saving"] == 1_000_000.0
+    assert ui.app.game.store().get(code).doc["lines"]["min_state_saving"] == 1_000_000.0
     state = start({"room": code, "role": "state"}, page="game")
     assert "at least DKK 1,000,000" in text_of(state)
 
@@ -227,36 +227,36 @@ def test_while_a_round_is_open_the_lines_show_but_cannot_be_changed():
 
 def test_an_accept_is_refused_when_the_table_changed_since_it_was_drawn():
     code = _room()
-    ui.game.store().change(code, ui.game._open_round)
+    ui.app.game.store().change(code, ui.app.game._open_round)
     investor = start({"room": code, "role": "investor"}, page="game")
     # While the investor reads, the municipality puts a lower price on the table.
-    ui.game.propose(code, "municipality", {"price_per_outcome": 100_000.0}, "cheaper")
+    ui.app.game.propose(code, "municipality", {"price_per_outcome": 100_000.0}, "cheaper")
     button(investor, "game_accept").click().run()
     assert investor.warning[0].value == EN("game_table_changed")
-    assert ui.game.store().get(code).doc["accepted"] == ["municipality"]
+    assert ui.app.game.store().get(code).doc["accepted"] == ["municipality"]
     # Now it has seen the new table: the click counts.
     button(investor, "game_accept").click().run()
-    assert ui.game.store().get(code).doc["accepted"] == ["municipality", "investor"]
+    assert ui.app.game.store().get(code).doc["accepted"] == ["municipality", "investor"]
     assert not investor.warning
 
 
 def test_a_proposal_after_the_round_closed_is_not_put_on_the_table():
     code = _room()
-    ui.game.store().change(code, ui.game._open_round)
+    ui.app.game.store().change(code, ui.app.game._open_round)
     municipality = start({"room": code, "role": "municipality"}, page="game")
-    ui.game.store().change(code, ui.game._close_round)  # while the group types
+    ui.app.game.store().change(code, ui.app.game._close_round)  # while the group types
     # The click's run reads the closed room: the button is off, nothing is sent.
     button(municipality, "game_send_proposal").click().run()
     assert button(municipality, "game_send_proposal").disabled
     assert EN("game_status_closed", n=1) in [i.value for i in municipality.info]
     # And a proposal that reaches the room after it closed is refused, not stored.
-    assert not ui.game.propose(code, "municipality", {"price_per_outcome": 1.0}, "late")
-    assert ui.game.store().get(code).doc["proposals"] == []
+    assert not ui.app.game.propose(code, "municipality", {"price_per_outcome": 1.0}, "late")
+    assert ui.app.game.store().get(code).doc["proposals"] == []
 
 
 def test_a_proposal_shows_on_the_proposers_own_table_at_once():
     code = _room()
-    ui.game.store().change(code, ui.game._open_round)
+    ui.app.game.store().change(code, ui.app.game._open_round)
     investor = start({"room": code, "role": "investor"}, page="game")
     investor.number_input[0].set_value(420_000.0)
     button(investor, "game_send_proposal").click().run()

@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sib_model import Scenario
-from sib_model.game import RedLines, clean_contract, verdicts, verdicts_of_figures
-from ui.game_store import (
+from sib_game.rules import RedLines, clean_contract, verdicts, verdicts_of_figures
+from sib_game.store import (
     ALPHABET,
     MAX_TEXT,
     GameStore,
@@ -20,6 +19,7 @@ from ui.game_store import (
     parse_code,
     parse_role,
 )
+from sib_model import Scenario
 
 OK = {
     "investor_irr": 0.10,

@@ -13,7 +13,13 @@ from sib_model import Scenario, scenario_from_query, scenario_to_query
 from sib_model.analysis_sensitivity import SWINGS, swings
 from sib_model.codec import QUERY_KEYS, field_of_query_key, query_keys
 from sib_model.fields import Control, FieldSpec, Swing, field_limits, field_specs
-from ui.inputs import ADVANCED_SECTIONS, HEADLINE_FIELDS, INPUTS, advanced_sections, input_specs
+from ui.spec.inputs import (
+    ADVANCED_SECTIONS,
+    HEADLINE_FIELDS,
+    INPUTS,
+    advanced_sections,
+    input_specs,
+)
 
 
 class ScenarioWithTeaBreaks(Scenario):

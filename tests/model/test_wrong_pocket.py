@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sib_game.rules import RedLines, role_figures, verdicts
 from sib_model import Scenario, evaluate, scenario_from_query, scenario_to_query
-from sib_model.game import RedLines, role_figures, verdicts
 from tests.model.test_contract import settle_one
 from tests.model.test_properties import _every_outcome_count, small_contracts
 

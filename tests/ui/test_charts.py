@@ -18,8 +18,8 @@ from sib_model import (
     simulate,
 )
 from ui import charts
-from ui.i18n import Translator
-from ui.result_types import LeverFrontiers
+from ui.spec.result_types import LeverFrontiers
+from ui.text.translator import Translator
 
 EN, DA = Translator("en"), Translator("da")
 

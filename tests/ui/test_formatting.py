@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from ui.formatting import NumberFormat
+from ui.text.numbers import NumberFormat
 
 DA, EN = NumberFormat("da"), NumberFormat("en")
 

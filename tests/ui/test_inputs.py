@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sib_model import PRESETS, Scenario
-from ui.i18n import Translator
-from ui.inputs import INPUTS, SWITCH_KEYS, scenario_from_widgets, widget_values
+from ui.spec.inputs import INPUTS, SWITCH_KEYS, scenario_from_widgets, widget_values
+from ui.text.translator import Translator
 
 EN, DA = Translator("en"), Translator("da")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sib_model import QueryProblem, scenario_from_query
-from ui.i18n import Translator
-from ui.link_messages import link_problem_text
+from ui.text.translator import Translator
+from ui.words.link_messages import link_problem_text
 
 EN, DA = Translator("en"), Translator("da")
 

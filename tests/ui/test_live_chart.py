@@ -9,8 +9,8 @@ import plotly
 from streamlit import config
 
 from tests._app import charts, open_explorer_tab, start
-from ui import live_chart
-from ui.pages import EXPLORER_TABS
+from ui.app import live_chart
+from ui.spec.pages import EXPLORER_TABS
 
 
 def test_plotly_js_is_copied_from_the_installed_package(tmp_path: Path):

@@ -7,16 +7,16 @@ import pandas as pd
 import pytest
 
 from sib_model import Scenario, creaming_frontier, parking_frontier
-from ui import narrative
-from ui.i18n import Translator
-from ui.presenter import (
+from ui.app.presenter import (
     compare_key_sentence,
     creaming_key_sentence,
     levers_key_sentence,
     parking_key_sentence,
     swing_key_sentence,
 )
-from ui.result_types import LeverFrontiers
+from ui.spec.result_types import LeverFrontiers
+from ui.text.translator import Translator
+from ui.words import narrative
 
 EN, DA = Translator("en"), Translator("da")
 

@@ -1,4 +1,4 @@
-"""The translation catalogs (ui/locale): complete, in step with the English source, and
+"""The translation catalogs (ui/text/locale): complete, in step with the English source, and
 covering every key the code asks for."""
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from sib_model import PRESET_DETAILS, Scenario
 from sib_model.preferences import Reason
 from sib_model.reality import BENCHMARKS
 from sib_model.workspace import FileProblem
-from ui import catalog, charts
-from ui.catalog import format_fields, read_catalog, source_texts, translations
-from ui.i18n import LANGUAGES, Translator
-from ui.inputs import INPUTS, SWITCH_KEYS
-from ui.story import STEPS
+from ui.charts import creaming
+from ui.spec.inputs import INPUTS, SWITCH_KEYS
+from ui.text import catalog
+from ui.text.catalog import format_fields, read_catalog, source_texts, translations
+from ui.text.translator import LANGUAGES, Translator
+from ui.words.story import STEPS
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = source_texts()
@@ -67,8 +68,8 @@ def test_every_kind_of_text_is_in_the_catalog():
 # --- every key the code uses resolves in both languages ----------------------------------------
 
 #: Keys the code builds at run time, by the f-string that builds them.
-from sib_model.game import RED_LINE_LIMITS as GAME_LINES  # noqa: E402
-from sib_model.game import ROLES as GAME_ROLES  # noqa: E402
+from sib_game.rules import RED_LINE_LIMITS as GAME_LINES  # noqa: E402
+from sib_game.rules import ROLES as GAME_ROLES  # noqa: E402
 
 DYNAMIC_KEYS = {
     "{}_{}": [f"{spec.field}_{choice}" for spec in INPUTS.values() for choice in spec.choices],
@@ -104,13 +105,13 @@ DYNAMIC_KEYS = {
 KEY_PREFIXES = ("page_", "section_", "zone_", "eq_", "say_", "chart_")
 _UI_FILES = [
     path
-    for path in [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
-    if path.name not in {"texts.py", "catalog.py", "i18n.py"}
+    for path in [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    if path.parent.name != "text"
 ]
 
 
 def _keys_the_code_uses() -> set[str]:
-    keys = {text_key for _, text_key, *_ in charts._FRONTIER_ROWS}
+    keys = {text_key for _, text_key, *_ in creaming._FRONTIER_ROWS}
     for path in _UI_FILES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         # Names in __all__ and pieces of f-strings are not keys themselves.
@@ -193,7 +194,7 @@ def test_every_key_the_code_uses_resolves_in_both_languages():
 
 @pytest.fixture
 def scratch_catalogs(tmp_path, monkeypatch):
-    """The catalogs copied to a scratch folder, with ``ui.catalog`` pointed at it."""
+    """The catalogs copied to a scratch folder, with ``ui.text.catalog`` pointed at it."""
     template, danish = tmp_path / "messages.pot", tmp_path / "da" / "LC_MESSAGES" / "messages.po"
     danish.parent.mkdir(parents=True)
     template.write_bytes(catalog.TEMPLATE.read_bytes())

@@ -25,13 +25,14 @@ from sib_model import (
     workspace_to_json,
 )
 from ui import charts
-from ui.comparison import differing_inputs, key_results
-from ui.export import Entry, csv_zip_bytes, export_tables, kind_of, workbook_bytes
-from ui.export_pdf import handout_pdf
-from ui.files import read_upload
-from ui.headline import change_text, headline_figures
-from ui.i18n import Translator
-from ui.share import app_root, is_local, qr_png, share_link
+from ui.charts import baseline
+from ui.export.files import read_upload
+from ui.export.pdf import handout_pdf
+from ui.export.share import app_root, is_local, qr_png, share_link
+from ui.export.tables import Entry, csv_zip_bytes, export_tables, kind_of, workbook_bytes
+from ui.text.translator import Translator
+from ui.words.comparison import differing_inputs, key_results
+from ui.words.headline import change_text, headline_figures
 
 EN, DA = Translator("en"), Translator("da")
 NOW = Scenario(cohort_size=60, difficulty=0.7)
@@ -65,7 +66,7 @@ def test_the_baseline_is_drawn_faintly_with_one_legend_entry(builder):
     # left out), its bars one outline: plotly redraws every trace on each slider move.
     merged = ghosts[0]
     assert merged["x"].count(None) == len(lines) - 1
-    assert len(merged["x"]) <= sum(len(charts._array(t["x"])) for t in lines) + len(lines) - 1
+    assert len(merged["x"]) <= sum(len(baseline._array(t["x"])) for t in lines) + len(lines) - 1
     assert len(ghosts) == (2 if any(t["type"] == "bar" for t in before["data"]) else 1)
     assert [g.get("showlegend") for g in ghosts].count(True) == 1
     assert next(g for g in ghosts if g.get("showlegend"))["name"] == "Baseline"
@@ -104,10 +105,10 @@ def test_each_partys_baseline_bar_is_outlined_over_its_current_bar(build):
     slots = {
         (x + bar["offset"], x + bar["offset"] + bar["width"])
         for bar in current
-        for x in charts._array(bar["x"])
+        for x in baseline._array(bar["x"])
     }
     assert {(left, right) for left, right, _ in drawn} <= slots
-    heights = [h for t in before["data"] if t["type"] == "bar" for h in charts._array(t["y"])]
+    heights = [h for t in before["data"] if t["type"] == "bar" for h in baseline._array(t["y"])]
     assert sorted(h for _, _, h in drawn) == pytest.approx(sorted(heights))
     if build == "commissioner":  # categories became positions, named on the axis
         assert combined["layout"]["xaxis"]["ticktext"] == ["Social impact bond", "Direct funding"]
@@ -116,7 +117,7 @@ def test_each_partys_baseline_bar_is_outlined_over_its_current_bar(build):
 def test_a_ghost_line_keeps_its_kinks_and_drops_only_points_on_straight_pieces():
     x = [0, 1, 2, 3, 4, 5]
     y = [0, 1, 2, 2, 2, 5]
-    assert charts._simplified(x, y) == ([0.0, 2.0, 4.0, 5.0], [0.0, 2.0, 2.0, 5.0])
+    assert baseline._simplified(x, y) == ([0.0, 2.0, 4.0, 5.0], [0.0, 2.0, 2.0, 5.0])
 
 
 def test_lines_go_behind_and_bar_outlines_in_front():
@@ -137,7 +138,7 @@ def test_an_overlaid_histograms_baseline_is_one_outline_of_its_bins():
     combined = charts.add_baseline(histogram(NOW), before, "Baseline")
     ghosts = [t for t in combined["data"] if t.get("legendgroup") == "baseline"]
     assert [g["type"] for g in ghosts] == ["scatter"]
-    bins = sum(len(charts._array(t["x"])) for t in before["data"])
+    bins = sum(len(baseline._array(t["x"])) for t in before["data"])
     assert len(ghosts[0]["x"]) == 5 * bins + len(before["data"]) - 1
 
 

@@ -1,0 +1,12 @@
+"""The negotiation game, without a screen: its rules, a typed room and where rooms are kept.
+
+* :mod:`sib_game.rules` — the roles, the levers a group may move, each role's red lines and
+  figures, and whether a role would sign;
+* :mod:`sib_game.room` — a room as typed data (:class:`~sib_game.room.Room`) and every change a
+  game makes to it: open and close a round, propose, accept, name a group;
+* :mod:`sib_game.store` — rooms shared by every session and replica (SQLite in one file),
+  with an optimistic version check, a room cap, expiry and size bounds.
+
+May import: ``sib_model`` and the standard library; never Streamlit, plotly or ``ui``
+(the screens live in :mod:`ui.app.game`).
+"""

@@ -1,0 +1,699 @@
+"""The negotiation game's screens: lobby, facilitator, each role, debrief.
+
+Rooms live in :mod:`sib_game.store` (shared by every session); the rules in
+:mod:`sib_game.rules`. Every text a group types is escaped where shown.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cache, lru_cache
+from typing import Any, Literal
+
+import pandas as pd
+import streamlit as st
+
+from sib_game.rules import (
+    LEVERS,
+    RED_LINE_LIMITS,
+    ROLES,
+    SIGNING_ROLES,
+    RedLineError,
+    RedLines,
+    apply_contract,
+    checked_red_lines,
+    clean_contract,
+    contract_of,
+    role_figures,
+    verdicts_of_figures,
+)
+from sib_game.store import (
+    MAX_PROPOSALS,
+    GameStore,
+    StoreFull,
+    clean_text,
+    parse_code,
+    parse_role,
+)
+from sib_model import Scenario
+from sib_model.scenario import ScenarioError
+from ui.app import results
+from ui.app.layout import show_chart
+from ui.spec.result_types import DealTerms
+from ui.text.numbers import parse_number, without_trailing_zeros
+from ui.text.translator import Translator
+
+REFRESH_SECONDS = 3
+# Streamlit's own icon font (served with the app), not emoji: a projector's or a kiosk's
+# browser may have no colour-emoji font and would show empty boxes.
+_SIGNS = ":green[:material/check_circle:]"
+_REFUSES = ":red[:material/cancel:]"
+_WARNS = ":orange[:material/warning:]"
+
+
+@cache
+def store() -> GameStore:
+    return GameStore()
+
+
+def reset_store() -> None:
+    """Forget the store (tests point ``SIB_GAME_DB`` at a new file)."""
+    store.cache_clear()
+
+
+def new_doc(s: Scenario, settings: dict[str, Any]) -> dict[str, Any]:
+    wtp = (
+        settings.get("deal_wtp", s.public_savings_per_outcome)
+        if settings.get("deal_test") == "wtp"
+        else None
+    )
+    lines = RedLines(
+        target_irr=float(settings.get("deal_target_irr", 0.05)),
+        max_loss=float(settings.get("deal_max_loss", 0.25)),
+        willingness_to_pay=None if wtp is None else float(wtp),
+    )
+    return {
+        "base": s.to_dict(),
+        "lines": lines.to_dict(),
+        "round": 0,
+        "open": False,
+        "table": {"contract": contract_of(s), "by": "facilitator", "round": 0},
+        "accepted": [],
+        "proposals": [],
+        "names": {},
+        "signed": None,
+    }
+
+
+# Bounded: every contract a group proposes is a new entry, and a server lives through many
+# games (an entry is its two JSON keys, about 1 kB, and seven floats: 512 stay under 1 MB).
+@lru_cache(maxsize=512)
+def _figures(base_items: str, contract_items: str) -> dict[str, float]:
+    import json
+
+    base = Scenario.from_dict(json.loads(base_items))
+    return role_figures(apply_contract(base, json.loads(contract_items)))
+
+
+def figures(doc: dict[str, Any], contract: dict[str, Any]) -> dict[str, float]:
+    import json
+
+    return _figures(json.dumps(doc["base"], sort_keys=True), json.dumps(contract, sort_keys=True))
+
+
+def esc(text: object) -> str:
+    return html.escape(clean_text(text)).replace("*", "&#42;").replace("_", "&#95;")
+
+
+def role_name(doc: dict[str, Any], role: str, t: Translator) -> str:
+    name = doc.get("names", {}).get(role)
+    return t(f"game_role_{role}") + (f" ({esc(name)})" if name else "")
+
+
+def link(code: str, role: str, lang: str) -> str:
+    from ui.app import state
+
+    tail = "" if lang == "en" else f"&lang={lang}"
+    return f"{state.app_root()}/game?room={code}&role={role}{tail}"
+
+
+# --- screens ---------------------------------------------------------------------------
+
+
+def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
+    st.markdown(t("game_intro"))
+    if st.button(t("game_start"), type="primary", icon=":material/add:"):
+        try:
+            room = store().create(new_doc(s, settings))
+        except StoreFull:
+            st.error(t("game_full"))
+            return
+        st.query_params["room"] = room.code
+        st.query_params["role"] = "facilitator"
+        st.rerun()
+    with st.form("game_join"):
+        code = st.text_input(t("game_code"), max_chars=6)
+        role = st.selectbox(t("game_your_role"), ROLES, format_func=lambda r: t(f"game_role_{r}"))
+        if st.form_submit_button(t("game_join")):
+            parsed = parse_code(code)
+            if parsed is None or store().get(parsed) is None:
+                st.warning(t("game_bad_room"))
+            else:
+                st.query_params["room"] = parsed
+                st.query_params["role"] = str(role)
+                st.rerun()
+
+
+def contract_table(contract: dict[str, Any], t: Translator) -> pd.DataFrame:
+    """The contract as a two-column table, terms as its index: ``st.table`` wraps long
+    values ("Every outcome") where a narrow ``st.dataframe`` column would cut them off."""
+    return pd.DataFrame(contract_rows(contract, t)).set_index(t("game_lever"))
+
+
+def contract_rows(contract: dict[str, Any], t: Translator) -> list[dict[str, str]]:
+    rows = []
+    for name in LEVERS:
+        value = contract.get(name)
+        if name == "payment_basis":
+            shown = t(f"payment_basis_{value}")
+        elif value is None:
+            shown = "—"
+        elif name in ("price_per_outcome", "payment_cap"):
+            shown = t.fmt.money(float(value))
+        elif name == "difficulty":
+            shown = t.fmt.number(float(value), 2)
+        else:
+            shown = t.fmt.percent(float(value))
+        rows.append({t("game_lever"): t.label(name), t("game_value"): shown})
+    return rows
+
+
+def verdict_lines(doc: dict[str, Any], contract: dict[str, Any], t: Translator) -> str:
+    lines = RedLines.from_dict(doc["lines"])
+    found = verdicts_of_figures(figures(doc, contract), lines)
+    out = []
+    for role in ROLES:
+        v = found[role]
+        mark = _SIGNS if v.signs else _REFUSES
+        why = "; ".join(t(f"game_why_{reason}") for reason in v.reasons)
+        verb = t("game_would_sign") if v.signs else t("game_would_not_sign")
+        out.append(f"- {mark} **{role_name(doc, role, t)}**: {verb}" + (f" — {why}" if why else ""))
+    return "\n".join(out)
+
+
+def figure_lines(doc: dict[str, Any], contract: dict[str, Any], t: Translator) -> dict[str, str]:
+    """Each role's figures under ``contract`` (what its red lines are checked on), by role
+    in the order of :data:`ROLES`: a role's line is looked up by its name, never by place."""
+    f = figures(doc, contract)
+    fmt = t.fmt
+    return {
+        "municipality": t(
+            "game_fig_municipality",
+            net=fmt.money(f["municipality_net"]),
+            cost=fmt.money(f["cost_per_additional_outcome"]),
+        ),
+        "investor": t(
+            "game_fig_investor",
+            irr=fmt.percent(f["investor_irr"]),
+            loss=fmt.percent(f["probability_of_loss"]),
+        ),
+        "provider": t(
+            "game_fig_provider",
+            risk=fmt.money(f["provider_risk"]),
+            served=fmt.percent(f["served_share"]),
+        ),
+        "state": t("game_fig_state", saving=fmt.money(f["state_saving"])),
+    }
+
+
+def line_percent(value: float, t: Translator) -> str:
+    """A red line's share with the decimals it has (up to two): "12,5 %", not "13 %" — a
+    group must read the line it was given, not a rounding of it."""
+    digits = next((d for d in (0, 1) if abs(value * 100 - round(value * 100, d)) < 1e-9), 2)
+    return t.fmt.percent(value, digits)
+
+
+def goal_text(role: str, doc: dict[str, Any], t: Translator) -> str:
+    lines = RedLines.from_dict(doc["lines"])
+    fmt = t.fmt
+    if role == "investor":
+        return t(
+            "game_goal_investor",
+            irr=line_percent(lines.target_irr, t),
+            loss=line_percent(lines.max_loss, t),
+        )
+    if role == "municipality":
+        if lines.willingness_to_pay is None:
+            return t("game_goal_municipality_net")
+        return t("game_goal_municipality_wtp", wtp=fmt.money(lines.willingness_to_pay))
+    if role == "provider":
+        return t(
+            "game_goal_provider",
+            risk=fmt.money(lines.max_provider_risk),
+            served=line_percent(lines.min_served_share, t),
+        )
+    return t("game_goal_state", saving=fmt.money(lines.min_state_saving))
+
+
+# --- red lines -------------------------------------------------------------------------
+
+LineUnit = Literal["percent", "money"]
+#: The facilitator's red-line boxes, role by role: the line and the unit its box reads in
+#: (a share is typed as a percentage, "12,5"; money as kroner, "500.000").
+LINE_BOXES: dict[str, tuple[tuple[str, LineUnit], ...]] = {
+    "municipality": (("willingness_to_pay", "money"),),
+    "investor": (("target_irr", "percent"), ("max_loss", "percent")),
+    "provider": (("max_provider_risk", "money"), ("min_served_share", "percent")),
+    "state": (("min_state_saving", "money"),),
+}
+_UNITS: dict[str, LineUnit] = {name: unit for boxes in LINE_BOXES.values() for name, unit in boxes}
+
+
+def line_text(value: float, unit: LineUnit, t: Translator) -> str:
+    """A red line as its box shows it, in the page's language: kroner grouped ("500.000"),
+    a share as a percentage with at most two decimals and no trailing zeros ("12,5")."""
+    if unit == "money":
+        return t.fmt.number(value, 0)
+    return without_trailing_zeros(t.fmt.number(value * 100, 2), t.lang)
+
+
+def read_line(text: str, unit: LineUnit, lang: str) -> float | None:
+    """The red line typed in a box (Danish or English; a "%" or "kr." is ignored), in the
+    line's own unit (a fraction for a percentage), or None when it is not a number."""
+    value = parse_number(text.replace("%", ""), lang)
+    if value is None:
+        return None
+    return value / 100 if unit == "percent" else value
+
+
+def lines_from_boxes(texts: dict[str, str], test: str, lang: str) -> RedLines:
+    """The red lines a facilitator typed (``texts`` by line; ``test`` is the municipality's:
+    ``"net"`` or ``"wtp"``). Raises :class:`RedLineError` naming every box that is not a
+    number in its range; the willingness to pay is only read under the ``"wtp"`` test."""
+    values: dict[str, Any] = {}
+    unreadable: list[str] = []
+    for name, unit in _UNITS.items():
+        if name == "willingness_to_pay" and test != "wtp":
+            values[name] = None
+            continue
+        value = read_line(texts.get(name, ""), unit, lang)
+        if value is None:
+            unreadable.append(name)
+        else:
+            values[name] = value
+    try:
+        lines = checked_red_lines(values)
+    except RedLineError as error:
+        unreadable.extend(error.fields)
+    if unreadable:
+        raise RedLineError(tuple(name for name in _UNITS if name in unreadable))
+    return lines
+
+
+def line_problems(error: RedLineError, t: Translator) -> str:
+    """What is wrong with the boxes ``error`` names, with each box's range."""
+    problems = []
+    for name in error.fields:
+        lo, hi = RED_LINE_LIMITS[name]
+        show = t.fmt.money if _UNITS[name] == "money" else t.fmt.percent
+        problems.append(
+            t("game_line_range", label=t(f"game_line_{name}"), lo=show(lo), hi=show(hi))
+        )
+    return "; ".join(problems)
+
+
+def set_lines(code: str, lines: RedLines) -> bool:
+    """Store ``lines`` in the room unless a round is open (checked in the same write, so a
+    round opened from another tab meanwhile wins); True when stored."""
+    stored = False
+
+    def edit(doc: dict[str, Any]) -> None:
+        nonlocal stored
+        stored = not doc["open"]
+        if stored:
+            doc["lines"] = lines.to_dict()
+
+    store().change(code, edit)
+    return stored
+
+
+def red_lines_editor(code: str, doc: dict[str, Any], t: Translator) -> None:
+    """The facilitator's red lines of every role: a form while no round is open, each role's
+    goal (what its group sees) while one is."""
+    lines = RedLines.from_dict(doc["lines"])
+    with st.expander(t("game_red_lines"), expanded=False, icon=":material/tune:"):
+        if doc["open"]:
+            st.caption(t("game_red_lines_locked"))
+            for role in ROLES:
+                st.markdown(f"- **{t(f'game_role_{role}')}**: {goal_text(role, doc, t)}")
+            return
+        st.caption(t("game_red_lines_intro"))
+        wtp = lines.willingness_to_pay
+        if wtp is None:
+            wtp = float(Scenario.from_dict(doc["base"]).public_savings_per_outcome)
+        current = {**lines.to_dict(), "willingness_to_pay": wtp}
+        texts: dict[str, str] = {}
+        test = "net" if lines.willingness_to_pay is None else "wtp"
+        with st.form("game_red_lines"):
+            columns = st.columns(len(LINE_BOXES))
+            for column, (party, boxes) in zip(columns, LINE_BOXES.items(), strict=True):
+                column.markdown(f"**{t(f'game_role_{party}')}**")
+                if party == "municipality":
+                    test = column.radio(
+                        t("deal_test"),
+                        ["net", "wtp"],
+                        index=0 if test == "net" else 1,
+                        format_func=lambda choice: t(f"deal_test_{choice}"),
+                    )
+                for name, unit in boxes:
+                    texts[name] = column.text_input(
+                        t(f"game_line_{name}"), line_text(float(current[name]), unit, t)
+                    )
+            if st.form_submit_button(t("game_save_lines"), icon=":material/save:"):
+                try:
+                    new = lines_from_boxes(texts, str(test), t.lang)
+                except RedLineError as error:
+                    st.error(t("game_lines_invalid", problems=line_problems(error, t)))
+                    return
+                if set_lines(code, new):
+                    st.success(t("game_lines_saved"))
+                else:
+                    st.warning(t("game_red_lines_locked"))
+
+
+def round_status(doc: dict[str, Any], t: Translator) -> str:
+    if doc.get("signed"):
+        return t("game_status_signed", n=doc["signed"]["round"])
+    if doc["open"]:
+        return t("game_status_open", n=doc["round"])
+    return t("game_status_closed", n=doc["round"])
+
+
+def facilitator(code: str, t: Translator) -> None:
+    room = store().get(code)
+    if room is None:
+        st.warning(t("game_bad_room"))
+        return
+    doc = room.doc
+    st.subheader(t("game_room", code=code))
+    st.caption(t("game_room_scenario"))
+    # The round's buttons first, side by side: on a projector's first screen, whatever the
+    # expanders below hold (the links are open before the first round).
+    with st.container(horizontal=True):
+        if st.button(t("game_open_round"), disabled=doc["open"], icon=":material/play_arrow:"):
+            store().change(code, _open_round)
+            st.rerun()
+        if st.button(t("game_close_round"), disabled=not doc["open"], icon=":material/stop:"):
+            store().change(code, _close_round)
+            st.rerun()
+    with st.expander(t("game_links"), expanded=doc["round"] == 0):
+        for role in ROLES:
+            st.markdown(f"**{t(f'game_role_{role}')}**")
+            st.code(link(code, role, t.lang), language=None)
+    red_lines_editor(code, doc, t)
+    facilitator_live(code, t)
+
+
+def _room_now(code: str, t: Translator) -> dict[str, Any] | None:
+    """The room's document as it is now, with the round's status shown; None (and a short
+    message) when the room has gone (expired, or removed)."""
+    room = store().get(code)
+    if room is None:
+        st.warning(t("game_bad_room"))
+        return None
+    st.info(round_status(room.doc, t))
+    return room.doc
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def facilitator_live(code: str, t: Translator) -> None:
+    doc = _room_now(code, t)
+    if doc is None:
+        return
+    table = doc["table"]
+    left, right = st.columns([2, 3])
+    with left:
+        st.markdown(f"#### {t('game_on_table')}")
+        st.caption(t("game_proposed_by", who=role_name(doc, table["by"], t), n=table["round"]))
+        st.table(contract_table(table["contract"], t))
+        accepted = ", ".join(role_name(doc, r, t) for r in doc["accepted"]) or "—"
+        st.markdown(t("game_accepted_by", who=accepted))
+    with right:
+        st.markdown(f"#### {t('game_who_signs')}")
+        st.markdown(verdict_lines(doc, table["contract"], t))
+        per_role = figure_lines(doc, table["contract"], t).values()
+        st.markdown("\n".join(f"- {line}" for line in per_role))
+    if doc.get("signed"):
+        debrief(doc, t)
+    st.markdown(f"#### {t('game_proposals')}")
+    shown = [p for p in reversed(doc["proposals"])][:10]
+    if not shown:
+        st.caption(t("game_no_proposals"))
+    for p in shown:
+        message = f": “{esc(p.get('message'))}”" if p.get("message") else ""
+        st.markdown(
+            f"- {t('game_round_n', n=p['round'])} · **{role_name(doc, p['role'], t)}**{message}"
+        )
+    lines = RedLines.from_dict(doc["lines"])
+    s = apply_contract(Scenario.from_dict(doc["base"]), table["contract"])
+    terms = DealTerms(lines.target_irr, lines.max_loss, lines.willingness_to_pay)
+    st.markdown(f"#### {t('game_deal_zone')}")
+    show_chart(results.page_chart("deal_space_heatmap", s, t.lang, terms), "game_deal_space")
+
+
+def debrief_lines(doc: dict[str, Any], t: Translator) -> list[str]:
+    """The signed deal against what each party wanted: one line per role.
+
+    Judged by the red lines in force when the deal was signed: the facilitator may change
+    them for a next round, and that must not rewrite how the signed deal scored."""
+    signed = doc["signed"]
+    doc = {**doc, "lines": signed.get("lines", doc["lines"])}
+    contract = signed["contract"]
+    found = verdicts_of_figures(figures(doc, contract), RedLines.from_dict(doc["lines"]))
+    return [
+        f"- {_SIGNS if found[role].signs else _WARNS} **{role_name(doc, role, t)}** — "  # type: ignore[index]
+        f"{t('game_wanted')}: {goal_text(role, doc, t)} {t('game_got')}: {line}"
+        for role, line in figure_lines(doc, contract, t).items()
+    ]
+
+
+def debrief(doc: dict[str, Any], t: Translator) -> None:
+    st.markdown(f"### {t('game_debrief')}")
+    for line in debrief_lines(doc, t):
+        st.markdown(line)
+
+
+def _open_round(doc: dict[str, Any]) -> None:
+    if not doc["open"]:
+        doc["round"] += 1
+        doc["open"] = True
+        doc["signed"] = None
+
+
+def _close_round(doc: dict[str, Any]) -> None:
+    doc["open"] = False
+    if set(SIGNING_ROLES) <= set(doc["accepted"]):
+        doc["signed"] = {
+            "contract": doc["table"]["contract"],
+            "round": doc["round"],
+            "lines": dict(doc["lines"]),
+        }
+
+
+def propose(code: str, role: str, contract: dict[str, Any], message: str) -> bool:
+    """Put ``role``'s contract on the table (True), unless no round is open (False); raises
+    ``ScenarioError`` for terms the scenario refuses."""
+    placed = False
+
+    def edit(doc: dict[str, Any]) -> None:
+        nonlocal placed
+        placed = bool(doc["open"])
+        if not placed:
+            return
+        clean = clean_contract(contract, Scenario.from_dict(doc["base"]))
+        doc["table"] = {"contract": clean, "by": role, "round": doc["round"]}
+        doc["accepted"] = [role] if role in SIGNING_ROLES else []
+        doc["proposals"] = [
+            *doc["proposals"][-(MAX_PROPOSALS - 1) :],
+            {
+                "role": role,
+                "round": doc["round"],
+                "contract": clean,
+                "message": clean_text(message),
+            },
+        ]
+
+    store().change(code, edit)
+    return placed
+
+
+def accept(code: str, role: str, seen: dict[str, Any]) -> bool:
+    """``role`` accepts the table it saw (``seen``, the room's ``table`` as its screen showed
+    it). Refused (False) when something else has been put on the table since: a group
+    accepts what it read, never a proposal that landed between reading and clicking."""
+    accepted = False
+
+    def edit(doc: dict[str, Any]) -> None:
+        nonlocal accepted
+        accepted = doc["open"] and role in SIGNING_ROLES and doc["table"] == seen
+        if accepted and role not in doc["accepted"]:
+            doc["accepted"].append(role)
+
+    store().change(code, edit)
+    return accepted
+
+
+_REFUSED_KEY = "game_accept_refused"
+_DRAWN_OPEN_KEY = "game_drawn_open"
+
+
+def _accept_clicked(code: str, role: str, seen: dict[str, Any]) -> None:
+    if not accept(code, role, seen):
+        st.session_state[_REFUSED_KEY] = True
+
+
+def set_name(code: str, role: str, name: str) -> None:
+    def edit(doc: dict[str, Any]) -> None:
+        doc["names"][role] = clean_text(name, 40)
+
+    store().change(code, edit)
+
+
+def role_view(code: str, role: str, t: Translator) -> None:
+    room = store().get(code)
+    if room is None:
+        st.warning(t("game_bad_room"))
+        return
+    doc = room.doc
+    st.subheader(t("game_you_are", role=t(f"game_role_{role}"), code=code))
+    st.session_state[_DRAWN_OPEN_KEY] = doc["open"]
+    with st.form("game_name"):
+        name = st.text_input(t("game_group_name"), max_chars=40)
+        if st.form_submit_button(t("game_save_name")):
+            set_name(code, role, name)
+    role_live(code, role, t)
+    st.markdown(f"#### {t('game_propose')}")
+    _fill_form(code, doc["table"]["contract"])
+    key = _FORM_KEY.format
+    with st.form("game_propose"):
+        values: dict[str, Any] = {}
+        a, b = st.columns(2)
+        values["price_per_outcome"] = a.number_input(
+            t.label("price_per_outcome"),
+            0.0,
+            5e6,
+            step=10_000.0,
+            format="%.0f",
+            key=key("price_per_outcome"),
+        )
+        values["difficulty"] = b.slider(
+            t.label("difficulty"), 0.0, 1.0, step=0.05, key=key("difficulty")
+        )
+        values["payment_basis"] = a.radio(
+            t.label("payment_basis"),
+            ["every_outcome", "above_baseline"],
+            format_func=lambda v: t(f"payment_basis_{v}"),
+            key=key("payment_basis"),
+        )
+        values["success_threshold"] = b.slider(
+            t.label("success_threshold"), 0.0, 1.0, step=0.05, key=key("success_threshold")
+        )
+        cap = a.number_input(
+            t.label("payment_cap") + " (0 = —)",
+            0.0,
+            1e9,
+            step=100_000.0,
+            format="%.0f",
+            key=key("payment_cap"),
+        )
+        values["payment_cap"] = cap or None
+        values["guarantee_share"] = b.slider(
+            t.label("guarantee_share"), 0.0, 1.0, step=0.05, key=key("guarantee_share")
+        )
+        values["provider_fee_at_risk"] = a.slider(
+            t.label("provider_fee_at_risk"), 0.0, 1.0, step=0.05, key=key("provider_fee_at_risk")
+        )
+        message = st.text_input(t("game_message"), max_chars=200, key=key("message"))
+        if st.form_submit_button(t("game_send_proposal"), disabled=not doc["open"], key=_FORM_SEND):
+            try:
+                placed = propose(code, role, values, message)
+            except (ScenarioError, KeyError):
+                st.warning(t("game_bad_proposal"))
+            else:
+                if placed:
+                    # Drawn again at once, so the group sees its own proposal on the table
+                    # (the table above was drawn before this form was read).
+                    st.rerun()
+                st.warning(t("game_round_closed_proposal"))
+
+
+#: The proposal form's widgets have keys: a widget's id then stays the same when what is on
+#: the table changes. (Without a key the id is made from the widget's arguments, the table's
+#: value among them: a proposal by another group between drawing the form and sending it gave
+#: the form's widgets new ids, and the server dropped what this group had typed for the
+#: table's value — their proposal went out with the other group's terms.)
+_FORM_KEY = "game_form_{}"
+_FORM_SEND = "game_form_send"
+_FORM_SHOWS = "game_form_shows"
+
+
+def _fill_form(code: str, table: dict[str, Any]) -> None:
+    """Start the proposal form from what is on the table, again whenever the table has changed
+    since the form last took it, but never in the run of the form's own submit (the group's
+    terms are read from it in that run)."""
+    shows = f"{code}:{sorted(table.items())}"
+    if st.session_state.get(_FORM_SHOWS) == shows or st.session_state.get(_FORM_SEND):
+        return
+    st.session_state[_FORM_SHOWS] = shows
+    start = {
+        "price_per_outcome": float(table["price_per_outcome"]),
+        "difficulty": float(table["difficulty"]),
+        "payment_basis": str(table["payment_basis"]),
+        "success_threshold": float(table["success_threshold"]),
+        "payment_cap": float(table["payment_cap"] or 0.0),
+        "guarantee_share": float(table["guarantee_share"]),
+        "provider_fee_at_risk": float(table["provider_fee_at_risk"]),
+    }
+    for lever, value in start.items():
+        st.session_state[_FORM_KEY.format(lever)] = value
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def role_live(code: str, role: str, t: Translator) -> None:
+    doc = _room_now(code, t)
+    if doc is None:
+        return
+    if doc["open"] != st.session_state.get(_DRAWN_OPEN_KEY, doc["open"]):
+        # The facilitator opened or closed a round since the proposal form (outside this
+        # fragment) was drawn: draw it again, or its button would stay as it was.
+        st.rerun()
+    # Here, not above the name box: the facilitator may change the red lines between rounds.
+    st.markdown(f"**{t('game_your_goal')}** {goal_text(role, doc, t)}")
+    table = doc["table"]
+    st.markdown(f"#### {t('game_on_table')}")
+    st.caption(t("game_proposed_by", who=role_name(doc, table["by"], t), n=table["round"]))
+    st.table(contract_table(table["contract"], t))
+    f = figures(doc, table["contract"])
+    own = verdicts_of_figures(f, RedLines.from_dict(doc["lines"]))[role]  # type: ignore[index]
+    st.markdown(figure_lines(doc, table["contract"], t)[role])
+    if own.signs:
+        st.success(t("game_you_would_sign"))
+    else:
+        st.error(
+            t("game_you_would_not_sign", why="; ".join(t(f"game_why_{r}") for r in own.reasons))
+        )
+    if doc.get("signed"):
+        debrief(doc, t)
+    if role in SIGNING_ROLES:
+        if role in doc["accepted"]:
+            st.caption(t("game_you_accepted"))
+        else:
+            # The table goes with the button as it is drawn now, so the click accepts what
+            # this screen shows (a callback's arguments are bound when the button is drawn).
+            st.button(
+                t("game_accept"),
+                disabled=not doc["open"],
+                icon=":material/check:",
+                on_click=_accept_clicked,
+                args=(code, role, table),
+            )
+        if st.session_state.pop(_REFUSED_KEY, False):
+            st.warning(t("game_table_changed"))
+
+
+def page(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
+    raw_room = st.query_params.get("room")
+    raw_role = st.query_params.get("role")
+    if raw_room is None:
+        lobby(s, settings, t)
+        return
+    code = parse_code(raw_room)
+    role = parse_role(raw_role) if raw_role is not None else "facilitator"
+    if code is None or role is None or store().get(code) is None:
+        st.warning(t("game_bad_room"))
+        lobby(s, settings, t)
+        return
+    if role == "facilitator":
+        facilitator(code, t)
+    else:
+        role_view(code, role, t)

@@ -1,0 +1,311 @@
+"""The sidebar every page shares: language, preset, the three headline sliders with the chosen
+group's p(d) and c(d), and every other input under "Advanced".
+
+Widgets are drawn from the specs in :mod:`ui.spec.inputs` and hold their values under stable keys
+(``in_<field>``); they never get a ``value=`` argument, because :mod:`ui.app.state` puts each
+value into session state before the widget is drawn.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from functools import lru_cache
+
+import streamlit as st
+
+from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_probability_at
+from ui.app.layout import PRESENT_KEY, PRESENTER_CSS
+from ui.app.number_box import number_box
+from ui.app.state import (
+    CUSTOM_PRESET,
+    LANG_KEY,
+    PRESET_KEY,
+    app_root,
+    apply_preset,
+    keep_page_widgets,
+    link_params,
+    pin_baseline,
+    reset_to_baseline,
+    reset_to_preset,
+)
+from ui.app.viewport import NARROW_QUERY, narrow_screen
+from ui.export.share import share_link
+from ui.spec.inputs import (
+    ADVANCED_SECTIONS,
+    HEADLINE_FIELDS,
+    INPUTS,
+    InputSpec,
+    cohort_slider_max,
+    slider_digits,
+    slider_options,
+)
+from ui.text.translator import LANGUAGES, Translator
+
+__all__ = [
+    "render_sidebar",
+    "render_phone_sliders",
+    "PRESENTER_STEPS",
+    "PHONE_KEY",
+    "ADVANCED_KEY",
+    "ADVANCED_WIDGET_KEYS",
+]
+
+#: Container key of the copy of the headline sliders at the top of the page, shown on narrow
+#: screens only (``.st-key-phone_sliders``): on a phone the sidebar is a drawer, and a
+#: participant should see a slider and the chart it moves together.
+PHONE_KEY = "phone_sliders"
+PHONE_CSS = """<style>
+.st-key-phone_sliders { display: none; }
+@media {phone} {
+  .st-key-phone_sliders { display: flex; }
+  .stMainBlockContainer, .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
+  .stMain h1 { font-size: 2rem; padding-top: 0.5rem; }
+  .stMain h2 { font-size: 1.5rem; }
+  .stMain h3 { font-size: 1.25rem; }
+  .stMain [data-testid="stImageContainer"] { max-width: 100%; }
+  .stMain [data-testid="stImageContainer"] img { height: auto; }
+}
+</style>""".replace("{phone}", NARROW_QUERY)
+
+#: Session-state key of the "Advanced" expander's open state (True while open).
+ADVANCED_KEY = "advanced_open"
+
+#: The widgets under "Advanced": each field's slider, radio or number and its switch (a
+#: number box writes its text afresh when it comes back: :func:`ui.app.number_box.number_box`).
+ADVANCED_WIDGET_KEYS: tuple[str, ...] = tuple(
+    key
+    for fields in ADVANCED_SECTIONS.values()
+    for field in fields
+    for key in (INPUTS[field].key, INPUTS[field].switch_key)
+    if key is not None
+)
+
+#: Presenter mode: how far one key press moves each headline slider.
+PRESENTER_STEPS = {"cohort_size": 10.0, "success_probability": 0.05, "difficulty": 0.05}
+
+
+def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
+    """Draw the shared inputs for scenario ``s`` (already in the widgets' state); the link at
+    the bottom opens page ``page_url`` (the default page when empty)."""
+    with st.sidebar:
+        st.radio(
+            t("language"),
+            list(LANGUAGES),
+            format_func=LANGUAGES.__getitem__,
+            key=LANG_KEY,
+            horizontal=True,
+        )
+        st.toggle(t("present_mode"), key=PRESENT_KEY, help=t("present_mode_help"))
+        presenting = bool(st.session_state.get(PRESENT_KEY))
+        if presenting:
+            # The sliders first, so a 720 px projector shows all three under the menu.
+            st.html(PRESENTER_CSS)
+            _headline_sliders(s, t, presenting)
+        st.selectbox(
+            t("preset"),
+            [CUSTOM_PRESET, *PRESETS],
+            format_func=t.preset_title,
+            key=PRESET_KEY,
+            on_change=apply_preset,
+            help=t("preset_help"),
+        )
+        # Always one caption, empty for a custom scenario: an element that comes and goes
+        # shifts everything after it, and Streamlit then rebuilds the whole sidebar.
+        st.caption(t.preset_story(st.session_state.get(PRESET_KEY, CUSTOM_PRESET)) or " ")
+        if not presenting:
+            _headline_sliders(s, t, presenting)
+        st.caption(_group_caption(s, t))
+        _baseline_buttons(t)
+        # Drawn only while open: drawn collapsed, its thirty-odd widgets were re-sent and
+        # re-rendered on every slider move (the Explorer's move took 2.93x the bare page with
+        # them, 2.27x without, in one run). Closed, their values are kept in session state
+        # (Streamlit forgets an undrawn widget's value).
+        advanced = st.expander(t("advanced"), key=ADVANCED_KEY, on_change="rerun")
+        if advanced.open:
+            with advanced:
+                for section, fields in ADVANCED_SECTIONS.items():
+                    st.markdown(f"**{t(section)}**")
+                    for field in fields:
+                        _input(field, s, t)
+        else:
+            keep_page_widgets(ADVANCED_WIDGET_KEYS)
+        st.caption(t("share_link"))
+        st.code(
+            share_link(app_root(), page_url, link_params(s, shared=True)),
+            language=None,
+            wrap_lines=True,
+        )
+
+
+def _headline_sliders(s: Scenario, t: Translator, presenting: bool) -> None:
+    st.subheader(t("headline_inputs"))
+    for field in HEADLINE_FIELDS:
+        _input(field, s, t, presenting)
+        if presenting and field == "difficulty":
+            st.html(
+                '<div class="sib-ends"><span>← {}</span><span>{} →</span></div>'.format(
+                    html.escape(t("difficulty_close")), html.escape(t("difficulty_far"))
+                )
+            )
+
+
+def _baseline_buttons(t: Translator) -> None:
+    """Pin the scenario as the baseline, or move the sliders back to it or to the preset."""
+    st.markdown(f"**{t('baseline_title')}**", help=t("baseline_caption"))
+    st.button(
+        t("pin_baseline"),
+        on_click=pin_baseline,
+        help=t("pin_baseline_help"),
+        icon=":material/push_pin:",
+        width="stretch",
+    )
+    back, preset = st.columns(2)
+    back.button(
+        t("reset_baseline"),
+        on_click=reset_to_baseline,
+        help=t("reset_baseline_help"),
+        width="stretch",
+    )
+    preset.button(
+        t("reset_preset"),
+        on_click=reset_to_preset,
+        help=t("reset_preset_help"),
+        width="stretch",
+    )
+
+
+def _group_caption(s: Scenario, t: Translator) -> str:
+    f = t.fmt
+    return t(
+        "group_caption",
+        p=f.percent(float(success_probability_at(s)), 1),
+        c=f.percent(float(counterfactual_probability_at(s)), 1),
+        p0=f.percent(s.success_probability, 1),
+        c0=f.percent(s.counterfactual_probability, 1),
+    )
+
+
+def render_phone_sliders(s: Scenario, t: Translator) -> None:
+    """The three headline sliders again, at the top of the page, for narrow screens (hidden
+    by CSS elsewhere). They hold copies (``phone_in_<field>``) kept equal to the sidebar's."""
+    st.html(PHONE_CSS)
+    presenting = bool(st.session_state.get(PRESENT_KEY))
+    with st.container(key=PHONE_KEY):
+        # Drawn for narrow windows only: hidden by CSS, the copy still cost a laptop's browser
+        # its rendering on every move.
+        if not narrow_screen():
+            return
+        for field in HEADLINE_FIELDS:
+            key = INPUTS[field].key
+            copy = f"phone_{key}"
+            if key in st.session_state and st.session_state.get(copy) != st.session_state[key]:
+                st.session_state[copy] = st.session_state[key]
+            _input(field, s, t, presenting, key=copy)
+
+
+def _from_phone(key: str) -> None:
+    """Callback of a phone slider: the sidebar's slider (the scenario's source) follows."""
+    st.session_state[key] = st.session_state[f"phone_{key}"]
+
+
+def _input(
+    field: str, s: Scenario, t: Translator, presenting: bool = False, key: str | None = None
+) -> None:
+    spec = INPUTS[field]
+    # A copy (the phone sliders) draws under its own key and hands its value on.
+    widget_key = key or spec.key
+    on_change = None if key is None else _from_phone
+    args = None if key is None else (spec.key,)
+    label, help_text = t.label(field), t.help(field)
+    disabled = False
+    if spec.switch_key is not None:
+        # Optional field: the switch says whether it is set ("cap total payments"); a field
+        # that may be infinite: whether it is infinite ("known exactly").
+        st.checkbox(t(f"switch_{field}"), key=spec.switch_key, help=t(f"switch_{field}_help"))
+        switched_on = bool(st.session_state.get(spec.switch_key, False))
+        disabled = switched_on if spec.infinite else not switched_on
+    if spec.kind == "choice":
+        st.radio(
+            label,
+            list(spec.choices),
+            format_func=lambda choice: t(f"{field}_{choice}"),
+            key=spec.key,
+            help=help_text,
+        )
+    elif spec.kind == "number":
+        number_box(spec, label, help_text, disabled, t)
+    elif presenting and field in PRESENTER_STEPS:
+        # Presenter mode: each key press moves the headline sliders a visible amount.
+        big = replace(spec, step=PRESENTER_STEPS[field])
+        current = st.session_state.get(widget_key)
+        if field == "cohort_size":
+            hi = cohort_slider_max(s.cohort_size)
+            options: list[float] = sorted({1, *range(10, hi + 1, 10), int(current or 1)})
+            labels = _count_labels(tuple(options), t.lang)
+        else:
+            options = slider_options(big, current)
+            labels = slider_labels(big, tuple(options), t)
+        st.select_slider(
+            label,
+            options,
+            format_func=labels.__getitem__,
+            key=widget_key,
+            help=help_text,
+            on_change=on_change,
+            args=args,
+        )
+    elif spec.unit in ("count", "years"):
+        hi = cohort_slider_max(s.cohort_size) if field == "cohort_size" else int(spec.hi)
+        st.slider(
+            label,
+            min_value=int(spec.lo),
+            max_value=hi,
+            step=int(spec.step),
+            key=widget_key,
+            help=help_text,
+            on_change=on_change,
+            args=args,
+        )
+    else:
+        # A select slider, so the value, its ends and what the keyboard steps to read in the
+        # page's language (Streamlit's own slider writes "0.50" and "40%" in Danish too).
+        options = slider_options(spec, st.session_state.get(widget_key))
+        st.select_slider(
+            label,
+            options,
+            format_func=slider_labels(spec, tuple(options), t).__getitem__,
+            key=widget_key,
+            help=help_text,
+            disabled=disabled,
+            on_change=on_change,
+            args=args,
+        )
+
+
+def slider_labels(spec: InputSpec, options: tuple[float, ...], t: Translator) -> dict[float, str]:
+    """Every option's text (see :func:`slider_text`), made once per slider, option list and
+    language: Streamlit formats every option on every run, and two sliders of 100–200 options
+    through Babel cost about 20 ms of each slider move."""
+    return _slider_labels(spec, options, t.lang)
+
+
+@lru_cache(maxsize=256)
+def _slider_labels(spec: InputSpec, options: tuple[float, ...], lang: str) -> dict[float, str]:
+    t = Translator(lang)
+    return {value: slider_text(spec, value, t) for value in options}
+
+
+@lru_cache(maxsize=64)
+def _count_labels(options: tuple[float, ...], lang: str) -> dict[float, str]:
+    fmt = Translator(lang).fmt
+    return {value: fmt.number(value) for value in options}
+
+
+def slider_text(spec: InputSpec, value: float, t: Translator) -> str:
+    """A fractional slider's value as the page's language writes it: "40 %", "0,50" (a value
+    between steps with the decimals it needs, "53,5 %", so no two options read the same)."""
+    digits = slider_digits(spec, value)
+    if spec.format == "percent":
+        return t.fmt.percent(value, digits)
+    return t.fmt.number(value, digits)

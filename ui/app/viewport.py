@@ -1,0 +1,52 @@
+"""Whether the browser's window is narrow, known to the script.
+
+The headline sliders are drawn a second time at the top of the page for phones (on a phone the
+sidebar is a drawer that hides the chart). CSS alone could show or hide that copy, but a hidden
+copy still costs every slider move on a laptop its rendering (three sliders: about a tenth of
+the browser's work per move). This tiny component (``viewport.js``, no visible output) reports
+``window.matchMedia`` for :data:`NARROW_QUERY` on mount and whenever the window crosses it; the
+script then draws the copy only for narrow windows.
+
+The first run of a session on a phone cannot know yet: the copy appears one rerun later (the
+component's report triggers it), a fraction of a second after the page opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui.app.layout import PHONE_WIDTH
+
+__all__ = ["NARROW_QUERY", "NARROW_KEY", "narrow_screen"]
+
+#: The width up to which the page counts as a phone (the phone CSS's media query too).
+NARROW_QUERY = f"(max-width: {PHONE_WIDTH}px)"
+#: Session-state flag (True on a narrow window); tests set it to stand in for a phone.
+NARROW_KEY = "narrow_screen"
+_COMPONENT_KEY = "viewport_probe"
+
+_mount = st.components.v2.component(
+    "sib_viewport",
+    js=(Path(__file__).resolve().parent / "viewport.js").read_text(encoding="utf-8"),
+    isolate_styles=False,
+)
+
+
+def _remember() -> None:
+    """Callback of the component: keep what it reported under :data:`NARROW_KEY`."""
+    reported = st.session_state.get(_COMPONENT_KEY) or {}
+    st.session_state[NARROW_KEY] = bool(reported.get("narrow", False))
+
+
+def narrow_screen() -> bool:
+    """Mount the probe (where the caller is drawing) and say whether the window is narrow."""
+    _mount(
+        key=_COMPONENT_KEY,
+        data={"query": NARROW_QUERY},
+        default={"narrow": False},
+        on_narrow_change=_remember,
+        height=0,
+    )
+    return bool(st.session_state.get(NARROW_KEY, False))

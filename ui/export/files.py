@@ -1,0 +1,51 @@
+"""Saved scenario files in and out: the upload handler the Share page calls, and the message
+for a file that cannot be read — pure functions, tested with plain bytes.
+
+A file is read strictly (:func:`sib_model.workspace_from_json`): anything wrong refuses the
+whole file, and the message names what is wrong in the user's language, so the scenario on
+screen is never half-replaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sib_model import Workspace, WorkspaceError, workspace_from_json, workspace_to_json
+from ui.text.translator import Translator
+from ui.words.link_messages import field_label_text
+
+__all__ = ["read_upload", "file_problem_text", "save_bytes", "FILE_NAME"]
+
+FILE_NAME = "sib-scenario.json"
+
+
+def save_bytes(ws: Workspace) -> bytes:
+    """The workspace as the bytes of a saved file (UTF-8 JSON, format 2)."""
+    return workspace_to_json(ws).encode("utf-8")
+
+
+def _safe_name(name: str) -> str:
+    name = "".join(ch for ch in name if ch.isprintable())[:60]
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", name)
+
+
+def file_problem_text(error: WorkspaceError, name: str, t: Translator) -> str:
+    """One short sentence: which file, what is wrong with it, and that nothing changed."""
+    detail = error.detail
+    if error.reason == "bad_value":
+        detail = field_label_text(error.where, t)
+    elif error.reason == "foreign":
+        detail = _safe_name(error.where or "?")
+    reason = t(
+        f"file_error_{error.reason}",
+        detail=_safe_name(detail) if error.reason != "bad_value" else detail,
+    )
+    return t("file_error", name=_safe_name(name), reason=reason)
+
+
+def read_upload(name: str, content: bytes, t: Translator) -> tuple[Workspace | None, str]:
+    """The workspace in an uploaded file, or None and the message saying why not."""
+    try:
+        return workspace_from_json(content), ""
+    except WorkspaceError as error:
+        return None, file_problem_text(error, name, t)

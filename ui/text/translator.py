@@ -1,0 +1,95 @@
+"""Every word the dashboard shows, in English and Danish.
+
+Pages, the sidebar and the chart builders look text up here through a :class:`Translator`
+(``t("key", **values)``) and never carry literal sentences of their own. The texts themselves
+live in gettext catalogs (see :mod:`ui.text.catalog`): the English source in
+:mod:`ui.text.english` (and
+the preset titles and stories in :mod:`sib_model.presets`), the Danish in
+``ui/text/locale/da/LC_MESSAGES/messages.po``, one file a translator opens. Each message's
+``msgctxt`` is the key used here and its ``msgid`` the English text; keys rather than English
+msgids keep every call site unchanged when English is reworded, and keep two texts with the same
+English apart.
+
+The tables below are views of the catalogs, built once per process:
+
+- ``TEXT``: labels, sentences and titles, by key;
+- ``FIELD_TEXT``: the label and the plain-language help of every scenario input;
+- ``GLOSSARY``: the domain words of DESIGN.md, Danish ↔ English.
+
+Sentences use ``str.format`` fields; a test checks that both languages of a key use the
+same fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sib_model import PRESET_DETAILS
+from ui.text import english as texts
+from ui.text.catalog import translations
+from ui.text.numbers import NumberFormat
+
+__all__ = ["LANGUAGES", "TEXT", "FIELD_TEXT", "GLOSSARY", "TRANSLATIONS", "Translator"]
+
+_ABBREVIATION_THEN_STOP = re.compile(r"(\bkr\.|\bmio\.|\bmia\.|\bpr\.)\.")
+
+#: Language code → its name in that language (the options of the language switch).
+LANGUAGES = {"en": "English", "da": "Dansk"}
+
+#: Labels, sentences and titles: key → language → text.
+TEXT: dict[str, dict[str, str]] = {
+    key: {lang: translations(lang)[key] for lang in LANGUAGES} for key in texts.TEXT
+}
+
+#: Label and plain-language help of every scenario input: field → part → language → text.
+FIELD_TEXT: dict[str, dict[str, dict[str, str]]] = {
+    field: {
+        part: {lang: translations(lang)[f"{part}_{field}"] for lang in LANGUAGES}
+        for part in ("label", "help")
+    }
+    for field in texts.FIELD_LABELS
+}
+
+#: Danish ↔ English domain words (DESIGN.md), as (Danish, English) rows.
+GLOSSARY: tuple[tuple[str, str], ...] = tuple(
+    (translations("da")[f"glossary_{name}"], english) for name, english in texts.GLOSSARY.items()
+)
+
+#: The same words per language (``TRANSLATIONS["da"]["label_cohort_size"]``), for tools and
+#: tests that want one language's whole vocabulary.
+TRANSLATIONS: dict[str, dict[str, str]] = {lang: translations(lang) for lang in LANGUAGES}
+
+
+class Translator:
+    """Looks text up in the catalogs for one language and formats numbers for it.
+
+    ``t("key", name=value)`` fills a sentence's fields; ``t.fmt`` is the matching
+    :class:`~ui.text.numbers.NumberFormat`. Unknown languages fall back to English.
+    """
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang if lang in LANGUAGES else "en"
+        self.fmt = NumberFormat(self.lang)
+        self._texts = translations(self.lang)
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        text = self._texts[key]
+        if not values:
+            return text
+        # A Danish amount ends in the abbreviation "kr."; at the end of a sentence its point is
+        # the sentence's full stop too ("… 797.139 kr." rather than "… 797.139 kr..").
+        return _ABBREVIATION_THEN_STOP.sub(r"\1", text.format(**values))
+
+    def label(self, field: str) -> str:
+        return self._texts[f"label_{field}"]
+
+    def help(self, field: str) -> str:
+        return self._texts[f"help_{field}"]
+
+    def preset_title(self, key: str) -> str:
+        if key not in PRESET_DETAILS:
+            return self("preset_custom")
+        return self._texts[f"preset_title_{key}"]
+
+    def preset_story(self, key: str) -> str:
+        return self._texts[f"preset_story_{key}"] if key in PRESET_DETAILS else ""

@@ -1,0 +1,134 @@
+"""The scenario's headline figures, formatted once and placed the same way on every page.
+
+The Explorer shows all six; the Creaming and Sensitivity pages show the first three above
+their charts (placed by :func:`ui.app.headline.show_figures`), so a room comparing pages
+sees the very same strings (one true number).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from sib_model.summary import Summary
+from ui.text.translator import Translator
+from ui.words.narrative import deadweight_shown, sib_vs_direct_difference
+
+__all__ = ["Figure", "headline_figures", "change_text"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline figure: label, value as shown, help text and an optional delta."""
+
+    key: str
+    label: str
+    value: str
+    help: str
+    delta: str | None = None
+    delta_color: str = "normal"
+
+
+#: How each figure's change from the baseline is written and coloured: (summary value,
+#: kind, colour). "inverse": a rise is bad news (more loss risk, dearer outcomes).
+_CHANGES: dict[str, tuple[str, str, str]] = {
+    "irr": ("expected_investor_irr", "points", "normal"),
+    "loss": ("probability_of_loss", "points", "inverse"),
+    "commissioner": ("expected_commissioner_net", "millions", "normal"),
+    "moic": ("expected_investor_moic", "multiple", "normal"),
+    "cost": ("cost_per_additional_outcome", "money", "inverse"),
+    "deadweight": ("deadweight_share", "points", "inverse"),
+}
+
+
+def _value(summary: Summary, key: str, name: str) -> float:
+    return deadweight_shown(summary) if key == "deadweight" else float(summary[name])  # type: ignore[literal-required]
+
+
+def change_text(key: str, now: Summary, before: Summary, t: Translator) -> tuple[str, str]:
+    """The change of headline figure ``key`` from ``before`` to ``now`` as shown under the
+    number ("+1.2 pp vs baseline"), and its colour ("off" when it rounds to nothing)."""
+    name, kind, colour = _CHANGES[key]
+    change = _value(now, key, name) - _value(before, key, name)
+    f = t.fmt
+    if math.isnan(change):
+        return t("delta_vs_baseline", change="–"), "off"
+    shown, digits = {
+        "points": (change * 100, 1),
+        "millions": (change / 1e6, 1),
+        "multiple": (change, 2),
+        "money": (change, 0),
+    }[kind]
+    if round(shown, digits) == 0:
+        change, colour = 0.0, "off"
+    text = {
+        "points": lambda: t("percentage_points", value=f.number(abs(change) * 100, 1)),
+        "millions": lambda: f.money_millions(abs(change)),
+        "multiple": lambda: f.multiple(abs(change)),
+        "money": lambda: f.money(abs(change)),
+    }[kind]()
+    sign = "±" if change == 0 else "+" if change > 0 else "-"
+    text = sign + text
+    return t("delta_vs_baseline", change=text), colour
+
+
+def headline_figures(
+    summary: Summary, t: Translator, baseline: Summary | None = None
+) -> list[Figure]:
+    """The six headline figures of the Explorer, investor's first; with a ``baseline``
+    summary, each shows its change from the baseline instead of its usual note."""
+    figures = _figures(summary, t)
+    if baseline is None:
+        return figures
+    return [
+        replace(figure, delta=text, delta_color=colour)
+        for figure in figures
+        for text, colour in [change_text(figure.key, summary, baseline, t)]
+    ]
+
+
+def _figures(summary: Summary, t: Translator) -> list[Figure]:
+    f = t.fmt
+    difference = sib_vs_direct_difference(summary)
+    return [
+        Figure(
+            "irr",
+            t("metric_irr"),
+            f.percent(summary["expected_investor_irr"], 1),
+            t("metric_irr_help", median=f.percent(summary["median_investor_irr"], 1)),
+        ),
+        Figure(
+            "loss",
+            t("metric_loss"),
+            f.percent(summary["probability_of_loss"]),
+            t("metric_loss_help", total=f.percent(summary["probability_of_total_loss"])),
+        ),
+        Figure(
+            "commissioner",
+            t("metric_commissioner"),
+            f.money_millions(summary["expected_commissioner_net"]),
+            t(
+                "metric_commissioner_help",
+                conventional=f.money(summary["expected_conventional_net"]),
+            ),
+            t("metric_commissioner_delta", diff=f.money_millions(difference)),
+        ),
+        Figure(
+            "moic",
+            t("metric_moic"),
+            f.multiple(summary["expected_investor_moic"]),
+            t("metric_moic_help"),
+        ),
+        Figure(
+            "cost",
+            t("metric_cost_per_additional"),
+            f.money(summary["cost_per_additional_outcome"]),
+            t("metric_cost_per_additional_help"),
+        ),
+        Figure(
+            "deadweight",
+            t("metric_deadweight"),
+            f.percent(deadweight_shown(summary)),
+            t("metric_deadweight_help"),
+        ),
+    ]
