@@ -9,12 +9,11 @@ from sib_model import MAX_PINNED
 from ui import charts
 from ui.app import presenter, results, state
 from ui.app.layout import presenting, show_chart, show_key_sentence
+from ui.spec import keys
 from ui.words.comparison import differing_inputs, key_results
 from ui.words.link_messages import markdown_text
 
 s, t = state.current()
-NAME_KEY = "compare_name"
-MESSAGE_KEY = "compare_message"
 
 
 def _next_name() -> str:
@@ -22,13 +21,12 @@ def _next_name() -> str:
 
 
 def _pin() -> None:
-    name = st.session_state.get(NAME_KEY, "") or _next_name()
-    current = st.session_state["scenario"]
-    if state.pin_scenario(name, current):
-        st.session_state[MESSAGE_KEY] = ("success", t("compare_pinned", name=markdown_text(name)))
-        st.session_state[NAME_KEY] = _next_name()
+    name = st.session_state.get(keys.COMPARE_NAME, "") or _next_name()
+    if state.pin_scenario(name, s):
+        state.flash(keys.COMPARE_MESSAGE, "success", t("compare_pinned", name=markdown_text(name)))
+        state.set_page_widget(keys.COMPARE_NAME, _next_name())
     else:
-        st.session_state[MESSAGE_KEY] = ("warning", t("compare_full", most=MAX_PINNED))
+        state.flash(keys.COMPARE_MESSAGE, "warning", t("compare_full", most=MAX_PINNED))
 
 
 present = presenting()
@@ -37,11 +35,11 @@ if not present:
     st.caption(t("illustrative"))
     st.markdown(t("compare_intro"))
 
-state.page_widget_default(NAME_KEY, _next_name())
+state.page_widget_default(keys.COMPARE_NAME, _next_name())
 name_column, button_column = st.columns([3, 1], vertical_alignment="bottom")
-name_column.text_input(t("compare_name"), key=NAME_KEY, max_chars=40)
+name_column.text_input(t("compare_name"), key=keys.COMPARE_NAME, max_chars=40)
 button_column.button(t("compare_pin"), on_click=_pin, type="primary", width="stretch")
-kind, message = st.session_state.pop(MESSAGE_KEY, (None, None))
+kind, message = state.take_flash(keys.COMPARE_MESSAGE)
 if kind == "warning":
     st.warning(message, icon=":material/info:")
 elif kind == "success":
@@ -90,7 +88,7 @@ def _chart(view: str, where: object = st, height: int | None = None) -> None:
 
 
 if present:
-    view = presenter.choose_view(("irr", "group", "cash"), "present_compare_view", t)
+    view = presenter.choose_view(("irr", "group", "cash"), keys.presenter_view("compare"), t)
     show_key_sentence(presenter.compare_key_sentence([(name, v.summary) for name, v in views], t))
     _chart(view, height=presenter.PRESENT_CHART_HEIGHT - 60)
 else:
@@ -100,7 +98,7 @@ else:
         column.markdown(f"**{k + 1}. {markdown_text(name)}**")
         column.button(
             t("compare_load"),
-            key=f"compare_load_{k}",
+            key=keys.compare_load(k),
             on_click=state.load_scenario,
             args=(scenario,),
             icon=":material/upload:",
@@ -108,7 +106,7 @@ else:
         )
         column.button(
             t("compare_remove"),
-            key=f"compare_remove_{k}",
+            key=keys.compare_remove(k),
             on_click=state.unpin,
             args=(k,),
             icon=":material/close:",

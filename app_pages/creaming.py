@@ -14,14 +14,15 @@ from ui.app import presenter, results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_key_sentence, show_sentences
 from ui.app.page_charts import page_figures, show_page_chart
-from ui.spec.pages import CREAMING_TAB_KEY, CREAMING_TABS
+from ui.spec import keys
+from ui.spec.pages import CREAMING_TABS
 from ui.words import narrative
 
 s, t = state.current()
 ghost = state.ghost()
 
 if presenting():
-    view = presenter.choose_view(("group", "parking", "levers"), "present_creaming_view", t)
+    view = presenter.choose_view(("group", "parking", "levers"), keys.presenter_view("creaming"), t)
     if view == "group":
         show_key_sentence(presenter.creaming_key_sentence(results.creaming_results(s), t))
         chart = "creaming_frontier"
@@ -38,7 +39,7 @@ else:
     show_figures(page_figures(s, t, ghost)[:3])
 
     group, parking_tab, levers_tab = (
-        tab for _, tab in lazy_tabs(CREAMING_TAB_KEY, CREAMING_TABS, t)
+        tab for _, tab in lazy_tabs(keys.CREAMING_TAB, CREAMING_TABS, t)
     )
     if group.open:
         with group:

@@ -20,15 +20,22 @@ from ui.app.layout import (
 from ui.app.number_box import number_box
 from ui.app.page_charts import show_page_chart
 from ui.app.presenter import PRESENT_CHART_HEIGHT
+from ui.spec import keys
 from ui.spec.inputs import InputSpec
-from ui.spec.pages import DEAL_MAX_LOSS, DEAL_TARGET_IRR, DEAL_TEST, DEAL_WTP, PAGE_WIDGETS
+from ui.spec.pages import PAGE_WIDGETS
 from ui.spec.result_types import DealTerms
 from ui.words import narrative
 
 #: The municipality's willingness to pay: a money box in the page's number format, over the
 #: range the link and saved files accept.
 WTP_BOX = InputSpec(
-    DEAL_WTP, "number", "money", SETTINGS[DEAL_WTP].lo, SETTINGS[DEAL_WTP].hi, 10_000.0, "%.0f"
+    keys.DEAL_WTP,
+    "number",
+    "money",
+    SETTINGS[keys.DEAL_WTP].lo,
+    SETTINGS[keys.DEAL_WTP].hi,
+    10_000.0,
+    "%.0f",
 )
 #: Keys of the page's parts that a phone shows after the chart, in that order.
 TERMS, READING, SENTENCES = "deal_terms", "deal_reading", "deal_sentences"
@@ -53,21 +60,21 @@ left, middle, right = columns[:3]
 box = columns[3] if present else right
 # Select sliders, so "5 %" reads Danish in Danish (st.slider writes "5%" in every language).
 target_irr = percent_slider(
-    left, t("deal_target_irr"), 0.0, 0.30, 0.005, DEAL_TARGET_IRR, t("deal_target_irr_help"), t
+    left, t("deal_target_irr"), 0.0, 0.30, 0.005, keys.DEAL_TARGET_IRR, t("deal_target_irr_help"), t
 )
 max_loss = percent_slider(
-    middle, t("deal_max_loss"), 0.0, 1.0, 0.01, DEAL_MAX_LOSS, t("deal_max_loss_help"), t
+    middle, t("deal_max_loss"), 0.0, 1.0, 0.01, keys.DEAL_MAX_LOSS, t("deal_max_loss_help"), t
 )
 test = right.radio(
     t("deal_test"),
     ["net", "wtp"],
-    key=DEAL_TEST,
+    key=keys.DEAL_TEST,
     help=t("deal_test_help"),
     format_func=lambda choice: t(f"deal_test_{choice}"),
 )
 willingness = None
 if test == "wtp":
-    willingness = number_box(WTP_BOX, t("deal_wtp"), None, False, t, where=box, key=DEAL_WTP)
+    willingness = number_box(WTP_BOX, t("deal_wtp"), None, False, t, where=box, key=keys.DEAL_WTP)
 
 terms = DealTerms(
     float(target_irr), float(max_loss), None if willingness is None else float(willingness)

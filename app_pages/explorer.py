@@ -10,7 +10,8 @@ from ui.app import results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_chart, show_key_sentence, show_sentences
 from ui.app.page_charts import page_figures
-from ui.spec.pages import EXPLORER_TAB_KEY, EXPLORER_TABS, REALITY_KEY
+from ui.spec import keys
+from ui.spec.pages import EXPLORER_TABS
 from ui.words import narrative
 
 s, t = state.current()
@@ -38,15 +39,15 @@ chart_json = results.explorer_charts_with_baseline(s, state.baseline(), t.lang)
 # the municipality; the money year by year and where the saving lands), the payoff picture
 # with its labelled kinks alone at full width. Only the open tab is drawn: a slider move
 # redraws two charts, not five (plotly takes 10-20 ms a chart here).
-for text_key, tab in lazy_tabs(EXPLORER_TAB_KEY, tuple(EXPLORER_TABS), t):
+for text_key, tab in lazy_tabs(keys.EXPLORER_TAB, tuple(EXPLORER_TABS), t):
     if tab.open:
-        keys = EXPLORER_TABS[text_key]
+        tab_charts = EXPLORER_TABS[text_key]
         with tab:
-            for where, key in zip(st.columns(len(keys)), keys, strict=True):
+            for where, key in zip(st.columns(len(tab_charts)), tab_charts, strict=True):
                 show_chart(chart_json[key], key, where)
 
 # Filled only while open (its table would otherwise be rebuilt and re-sent on every move).
-reality = st.expander(t("reality_title"), key=REALITY_KEY, on_change="rerun")
+reality = st.expander(t("reality_title"), key=keys.REALITY_OPEN, on_change="rerun")
 if reality.open:
     checks = reality_check(s, summary)
     with reality:

@@ -8,6 +8,7 @@ from ui.app import presenter, results, state
 from ui.app.headline import show_figures
 from ui.app.layout import presenting, show_key_sentence
 from ui.app.page_charts import page_figures, show_page_chart
+from ui.spec import keys
 
 s, t = state.current()
 ghost = state.ghost()
@@ -17,7 +18,9 @@ CHARTS = {
 }
 
 if presenting():
-    chart, metric = CHARTS[presenter.choose_view(tuple(CHARTS), "present_sensitivity_view", t)]
+    chart, metric = CHARTS[
+        presenter.choose_view(tuple(CHARTS), keys.presenter_view("sensitivity"), t)
+    ]
     show_key_sentence(presenter.swing_key_sentence(results.sensitivity_results(s), metric, t))
     show_page_chart(chart, s, t, ghost, height=presenter.PRESENT_CHART_HEIGHT)
 else:

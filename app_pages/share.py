@@ -9,25 +9,25 @@ from ui.export import files
 from ui.export.pdf import handout_pdf
 from ui.export.share import is_local, qr_png, share_link
 from ui.export.tables import Entry, csv_zip_bytes, export_tables, workbook_bytes
+from ui.spec import keys
 from ui.spec.pages import PAGES
 from ui.words.link_messages import markdown_text
 
 s, t = state.current()
-UPLOAD_KEY = "share_upload"
-MESSAGE_KEY = "share_message"
 
 
 def _load_upload() -> None:
     """Callback of the file uploader: load a good file, or say what is wrong with it."""
-    upload = st.session_state.get(UPLOAD_KEY)
+    upload = st.session_state.get(keys.SHARE_UPLOAD)
     if upload is None:
         return
     ws, problem = files.read_upload(upload.name, upload.getvalue(), t)
     if ws is None:
-        st.session_state[MESSAGE_KEY] = ("error", problem)
+        state.flash(keys.SHARE_MESSAGE, "error", problem)
         return
     state.apply_workspace(ws)
-    st.session_state[MESSAGE_KEY] = (
+    state.flash(
+        keys.SHARE_MESSAGE,
         "success",
         t("share_loaded", name=markdown_text(upload.name), count=len(ws.pinned)),
     )
@@ -42,7 +42,7 @@ page = st.selectbox(
     t("share_page"),
     linkable,
     format_func=lambda p: t(p.title),
-    key="share_link_page",
+    key=keys.SHARE_LINK_PAGE,
 )
 link = share_link(state.app_root(), "" if page == PAGES[0] else page.url, state.link_params(s))
 st.code(link, language=None, wrap_lines=True)
@@ -52,7 +52,7 @@ qr_column, _ = st.columns([3, 2])
 qr_column.image(qr_png(link), caption=t("share_qr"), width=520)
 
 st.header(t("share_save_title"))
-kind, message = st.session_state.pop(MESSAGE_KEY, (None, None))
+kind, message = state.take_flash(keys.SHARE_MESSAGE)
 if kind == "error":
     st.error(message, icon=":material/error:")
 elif kind == "success":
@@ -66,7 +66,7 @@ save.download_button(
     help=t("share_save_help"),
     icon=":material/download:",
 )
-load.file_uploader(t("share_load"), type=["json"], key=UPLOAD_KEY, on_change=_load_upload)
+load.file_uploader(t("share_load"), type=["json"], key=keys.SHARE_UPLOAD, on_change=_load_upload)
 
 st.header(t("share_export_title"))
 st.caption(t("export_note"))

@@ -9,9 +9,8 @@ Start page stays reachable from the menu afterwards.
 import streamlit as st
 
 from ui.app import state
-from ui.words.story import STEPS
 
-if st.session_state.pop(state.LINKED_SCENARIO_KEY, False):
+if state.followed_linked_scenario():
     st.switch_page("app_pages/explorer.py")
 
 t = state.translator()
@@ -19,9 +18,7 @@ t = state.translator()
 
 def _start_story() -> None:
     """Callback: the story from its first step, with that step's scenario in the sliders."""
-    st.session_state[state.STORY_STEP_KEY] = 1
-    st.session_state[state.STORY_APPLIED_KEY] = 1
-    state.load_scenario(STEPS[0].scenario)
+    state.open_story_step(1)
 
 
 st.title(t("start_title"))

@@ -14,13 +14,11 @@ from ui.app.layout import presenting, show_chart, show_key_sentence, show_senten
 from ui.words import narrative
 from ui.words.story import EXPLORER_CHARTS, STEPS, notice_values
 
-number = int(st.session_state.get(state.STORY_STEP_KEY, 1))
-if st.session_state.get(state.STORY_APPLIED_KEY) != number:
+number = state.story_step()
+if not state.story_step_applied():
     # Arrived by a link or the menu: the sliders are drawn already, so load the step's
     # scenario at the start of a new run.
-    st.session_state[state.STORY_STEP_KEY] = number
-    st.session_state[state.STORY_APPLIED_KEY] = number
-    state.load_next_run(STEPS[number - 1].scenario)
+    state.open_story_step(number, now=False)
     st.rerun()
 
 s, t = state.current()
@@ -33,9 +31,7 @@ PRESENT_HEIGHT = 420
 
 def _go(to: int) -> None:
     """Callback: open step ``to`` and put its scenario into the sliders."""
-    st.session_state[state.STORY_STEP_KEY] = to
-    st.session_state[state.STORY_APPLIED_KEY] = to
-    state.load_scenario(STEPS[to - 1].scenario)
+    state.open_story_step(to)
 
 
 if not present:

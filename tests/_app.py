@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 import ui.spec.pages
 from ui.app.live_chart import ELEMENT_TYPE, figure_of
-from ui.app.sidebar import ADVANCED_KEY
-from ui.spec.pages import EXPLORER_TAB_KEY, EXPLORER_TABS
+from ui.spec import keys
+from ui.spec.pages import EXPLORER_TABS
 from ui.text.translator import Translator
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -36,7 +36,7 @@ def start(
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if advanced:
-        at.session_state[ADVANCED_KEY] = True
+        at.session_state[keys.ADVANCED_OPEN] = True
     at.run()
     if page != "":
         at.switch_page(PAGES[page]).run()
@@ -80,7 +80,7 @@ def open_tab(at: AppTest, tab_key: str, text_key: str) -> AppTest:
 
 def open_explorer_tab(at: AppTest, text_key: str) -> AppTest:
     """Open the Explorer's tab ``text_key`` (of ``ui.spec.pages.EXPLORER_TABS``)."""
-    return open_tab(at, EXPLORER_TAB_KEY, text_key)
+    return open_tab(at, keys.EXPLORER_TAB, text_key)
 
 
 def explorer_chart_data(at: AppTest) -> dict[str, list]:

@@ -15,7 +15,8 @@ from tests._app import (
     start,
     text_of,
 )
-from ui.spec.pages import EXPLORER_TABS, REALITY_KEY
+from ui.spec import keys
+from ui.spec.pages import EXPLORER_TABS
 from ui.text.numbers import NumberFormat
 
 pytestmark = pytest.mark.apptest
@@ -37,8 +38,8 @@ def explorer():
 def test_explorer_draws_every_chart_in_its_tab_and_every_headline_metric(explorer):
     # Only the open tab is drawn: two charts per slider move, not five.
     assert set(chart_data(explorer)) == {"explorer_investor_irr", "explorer_commissioner"}
-    for text_key, keys in EXPLORER_TABS.items():
-        assert set(chart_data(open_explorer_tab(explorer, text_key))) == set(keys)
+    for text_key, tab_charts in EXPLORER_TABS.items():
+        assert set(chart_data(open_explorer_tab(explorer, text_key))) == set(tab_charts)
     assert set(explorer_chart_data(explorer)) == EXPLORER_CHARTS
     labels = [m.label for m in explorer.metric]
     assert labels == [
@@ -103,7 +104,7 @@ def test_provider_at_risk_is_described_instead_of_no_risk():
 def test_the_reality_check_is_filled_when_opened_and_names_far_assumptions():
     at = start({"p": "0.95"})  # far above anything published
     assert not at.table  # closed: nothing built or sent on a slider move
-    at.session_state[REALITY_KEY] = True
+    at.session_state[keys.REALITY_OPEN] = True
     at.run()
     assert not at.exception
     assert len(at.table) == 1

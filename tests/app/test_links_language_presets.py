@@ -10,7 +10,8 @@ import pytest
 
 from sib_model import PRESETS, Scenario
 from tests._app import chart_data, chart_layouts, slider, start
-from ui.app.sidebar import ADVANCED_KEY, ADVANCED_WIDGET_KEYS
+from ui.app.sidebar import ADVANCED_WIDGET_KEYS
+from ui.spec import keys
 from ui.spec.inputs import HEADLINE_FIELDS
 
 pytestmark = pytest.mark.apptest
@@ -136,13 +137,13 @@ def test_the_advanced_section_draws_its_widgets_only_while_open_and_keeps_their_
     slider(at, "in_referral_rate").set_value(0.7).run()
     at.text_input(key="in_public_savings_per_outcome_text").input("260000").run()
     changed = at.session_state["scenario"]
-    at.session_state[ADVANCED_KEY] = False
+    at.session_state[keys.ADVANCED_OPEN] = False
     at.run()
     drawn = {w.key for w in [*at.slider, *at.select_slider, *at.text_input, *at.checkbox]}
     assert not drawn & set(ADVANCED_WIDGET_KEYS)
     slider(at, "in_cohort_size").set_value(60).run()  # a move while it is closed
     assert at.session_state["scenario"] == changed.replace(cohort_size=60)
-    at.session_state[ADVANCED_KEY] = True
+    at.session_state[keys.ADVANCED_OPEN] = True
     at.run()
     assert slider(at, "in_referral_rate").value == pytest.approx(0.7)
     assert at.text_input(key="in_public_savings_per_outcome_text").value == "260,000"

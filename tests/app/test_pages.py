@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests._app import HEADLINE_SLIDERS, chart_data, open_tab, slider, start, text_of
+from ui.spec import keys
 from ui.spec.inputs import HEADLINE_FIELDS
-from ui.spec.pages import CREAMING_TAB_KEY
 
 pytestmark = pytest.mark.apptest
 
@@ -54,9 +54,9 @@ def test_each_creaming_tab_draws_its_own_chart_and_follows_the_sliders():
         ("creaming_tab_parking", "parking_frontier"),
         ("creaming_tab_levers", "creaming_levers"),
     ):
-        open_tab(at, CREAMING_TAB_KEY, text_key)
+        open_tab(at, keys.CREAMING_TAB, text_key)
         assert set(chart_data(at)) == {chart}
-    open_tab(at, CREAMING_TAB_KEY, "creaming_tab_parking")
+    open_tab(at, keys.CREAMING_TAB, "creaming_tab_parking")
     before = chart_data(at)["parking_frontier"]
     slider(at, "in_difficulty").set_value(0.8).run()
     assert not at.exception
@@ -70,7 +70,7 @@ def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
     assert "**Investor** (highest expected return): difficulty 0.00" in text
     assert "**Municipality** (best net on its own budget): difficulty 1.00" in text
     assert "a group **1.00** harder than the investor does" in text
-    table = open_tab(at, CREAMING_TAB_KEY, "creaming_tab_levers").table[0].value.reset_index()
+    table = open_tab(at, keys.CREAMING_TAB, "creaming_tab_levers").table[0].value.reset_index()
     assert len(table) == 4
     assert set(table["Contract terms"]) == {
         "premium 0.0, Every outcome",
@@ -82,7 +82,7 @@ def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
 
 def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_parking():
     at = open_tab(
-        start({"spread": "0.3"}, page="creaming"), CREAMING_TAB_KEY, "creaming_tab_parking"
+        start({"spread": "0.3"}, page="creaming"), keys.CREAMING_TAB, "creaming_tab_parking"
     )
     text = text_of(at)
     assert "**This contract rewards parking.**" in text

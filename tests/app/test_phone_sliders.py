@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests._app import chart_data, start
-from ui.app.viewport import NARROW_KEY
+from ui.spec import keys
 
 
 def _phone(at, field):
@@ -18,7 +18,7 @@ def _phone(at, field):
 @pytest.mark.parametrize("present", [False, True])
 def test_phone_sliders_move_the_scenario_and_follow_the_sidebar(present):
     at = start({"present": "1"} if present else None)
-    at.session_state[NARROW_KEY] = True  # what the viewport probe reports on a phone
+    at.session_state[keys.NARROW_SCREEN] = True  # what the viewport probe reports on a phone
     at.run()
     before = chart_data(at)
     _phone(at, "difficulty").set_value(0.8).run()
@@ -39,13 +39,13 @@ def _phone_keys(at):
 def test_the_copy_is_drawn_only_while_the_window_is_narrow():
     at = start()
     assert not _phone_keys(at)  # a laptop: the sidebar holds the only sliders
-    at.session_state[NARROW_KEY] = True
+    at.session_state[keys.NARROW_SCREEN] = True
     at.run()
     assert _phone_keys(at) == {
         "phone_in_cohort_size",
         "phone_in_success_probability",
         "phone_in_difficulty",
     }
-    at.session_state[NARROW_KEY] = False  # the window widened again
+    at.session_state[keys.NARROW_SCREEN] = False  # the window widened again
     at.run()
     assert not _phone_keys(at)

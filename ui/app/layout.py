@@ -13,11 +13,11 @@ import streamlit as st
 
 from ui.app.live_chart import ChartJSON, live_chart
 from ui.charts import add_baseline, presenter_figure
+from ui.spec import keys
 from ui.spec.inputs import InputSpec, slider_digits, slider_options
 from ui.text.translator import LANGUAGES, Translator
 
 #: Session-state key (and link key) of presenter mode.
-PRESENT_KEY = "present"
 
 #: Presenter mode's page style: large type, black text, headline numbers of 44 px, little
 #: padding, so a projector at 1280×720 shows the numbers and one chart without scrolling.
@@ -49,7 +49,6 @@ PRESENTER_CSS = """<style>
 
 __all__ = [
     "PLOTLY_CONFIG",
-    "PRESENT_KEY",
     "show_chart",
     "show_sentences",
     "show_key_sentence",
@@ -115,7 +114,7 @@ def show_chart(
     when given)."""
     if baseline is not None:
         figure = ghosted(figure, baseline, label)
-    if st.session_state.get(PRESENT_KEY):
+    if presenting():
         chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
         figure = ChartJSON(*_presenter_json(chart.json, height))
     config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": key, "scale": 2}}
@@ -152,7 +151,7 @@ def percent_slider(
 
 def presenting() -> bool:
     """True in presenter mode (the sidebar's toggle, ``?present=1`` in a link)."""
-    return bool(st.session_state.get(PRESENT_KEY, False))
+    return bool(st.session_state.get(keys.PRESENT, False))
 
 
 def after_the_chart_on_phones(*keys: str) -> None:

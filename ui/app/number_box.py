@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.spec import keys
 from ui.spec.inputs import InputSpec
 from ui.text.numbers import parse_number, without_trailing_zeros
 from ui.text.translator import Translator
@@ -23,15 +24,7 @@ __all__ = ["number_text", "number_box", "text_key"]
 
 def text_key(key: str) -> str:
     """Key of the text box of the number stored under ``key``."""
-    return f"{key}_text"
-
-
-def _shown_key(key: str) -> str:
-    return f"{key}_shown"
-
-
-def _error_key(key: str) -> str:
-    return f"{key}_error"
+    return keys.box_text(key)
 
 
 def _digits(spec: InputSpec) -> int:
@@ -52,9 +45,9 @@ def _read(spec: InputSpec, key: str, lang: str) -> None:
     """Callback of the box: keep a good number, remember bad text."""
     value = parse_number(str(st.session_state.get(text_key(key), "")), lang)
     if value is None or not spec.lo <= value <= spec.hi:
-        st.session_state[_error_key(key)] = True
+        st.session_state[keys.box_error(key)] = True
         return
-    st.session_state[_error_key(key)] = False
+    st.session_state[keys.box_error(key)] = False
     st.session_state[key] = float(value)
 
 
@@ -74,10 +67,10 @@ def number_box(
     shown = (value, t.fmt.lang)
     # A new value (typed, or from a preset, link, reset) or language, or a box not drawn on
     # the last run (a page's own box: Streamlit then forgot its text): write the text afresh.
-    if st.session_state.get(_shown_key(key)) != shown or text_key(key) not in st.session_state:
+    if st.session_state.get(keys.box_shown(key)) != shown or text_key(key) not in st.session_state:
         st.session_state[text_key(key)] = number_text(spec, value, t)
-        st.session_state[_shown_key(key)] = shown
-        st.session_state[_error_key(key)] = False
+        st.session_state[keys.box_shown(key)] = shown
+        st.session_state[keys.box_error(key)] = False
     where.text_input(
         label,
         key=text_key(key),
@@ -86,7 +79,7 @@ def number_box(
         help=help_text,
         disabled=disabled,
     )
-    if st.session_state.get(_error_key(key)):
+    if st.session_state.get(keys.box_error(key)):
         where.caption(
             t(
                 "number_box_invalid",

@@ -15,12 +15,10 @@ from functools import lru_cache
 import streamlit as st
 
 from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_probability_at
-from ui.app.layout import PRESENT_KEY, PRESENTER_CSS
+from ui.app.layout import PRESENTER_CSS, presenting
 from ui.app.number_box import number_box
 from ui.app.state import (
     CUSTOM_PRESET,
-    LANG_KEY,
-    PRESET_KEY,
     app_root,
     apply_preset,
     keep_page_widgets,
@@ -31,6 +29,7 @@ from ui.app.state import (
 )
 from ui.app.viewport import NARROW_QUERY, narrow_screen
 from ui.export.share import share_link
+from ui.spec import keys
 from ui.spec.inputs import (
     ADVANCED_SECTIONS,
     HEADLINE_FIELDS,
@@ -46,19 +45,16 @@ __all__ = [
     "render_sidebar",
     "render_phone_sliders",
     "PRESENTER_STEPS",
-    "PHONE_KEY",
-    "ADVANCED_KEY",
     "ADVANCED_WIDGET_KEYS",
 ]
 
-#: Container key of the copy of the headline sliders at the top of the page, shown on narrow
-#: screens only (``.st-key-phone_sliders``): on a phone the sidebar is a drawer, and a
-#: participant should see a slider and the chart it moves together.
-PHONE_KEY = "phone_sliders"
+#: The copy of the headline sliders at the top of the page (container ``keys.PHONE_SLIDERS``)
+#: is shown on narrow screens only: on a phone the sidebar is a drawer, and a participant
+#: should see a slider and the chart it moves together.
 PHONE_CSS = """<style>
-.st-key-phone_sliders { display: none; }
+.st-key-{container} { display: none; }
 @media {phone} {
-  .st-key-phone_sliders { display: flex; }
+  .st-key-{container} { display: flex; }
   .stMainBlockContainer, .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
   .stMain h1 { font-size: 2rem; padding-top: 0.5rem; }
   .stMain h2 { font-size: 1.5rem; }
@@ -66,10 +62,7 @@ PHONE_CSS = """<style>
   .stMain [data-testid="stImageContainer"] { max-width: 100%; }
   .stMain [data-testid="stImageContainer"] img { height: auto; }
 }
-</style>""".replace("{phone}", NARROW_QUERY)
-
-#: Session-state key of the "Advanced" expander's open state (True while open).
-ADVANCED_KEY = "advanced_open"
+</style>""".replace("{phone}", NARROW_QUERY).replace("{container}", keys.PHONE_SLIDERS)
 
 #: The widgets under "Advanced": each field's slider, radio or number and its switch (a
 #: number box writes its text afresh when it comes back: :func:`ui.app.number_box.number_box`).
@@ -93,35 +86,35 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
             t("language"),
             list(LANGUAGES),
             format_func=LANGUAGES.__getitem__,
-            key=LANG_KEY,
+            key=keys.LANG,
             horizontal=True,
         )
-        st.toggle(t("present_mode"), key=PRESENT_KEY, help=t("present_mode_help"))
-        presenting = bool(st.session_state.get(PRESENT_KEY))
-        if presenting:
+        st.toggle(t("present_mode"), key=keys.PRESENT, help=t("present_mode_help"))
+        present = presenting()
+        if present:
             # The sliders first, so a 720 px projector shows all three under the menu.
             st.html(PRESENTER_CSS)
-            _headline_sliders(s, t, presenting)
+            _headline_sliders(s, t, present)
         st.selectbox(
             t("preset"),
             [CUSTOM_PRESET, *PRESETS],
             format_func=t.preset_title,
-            key=PRESET_KEY,
+            key=keys.PRESET,
             on_change=apply_preset,
             help=t("preset_help"),
         )
         # Always one caption, empty for a custom scenario: an element that comes and goes
         # shifts everything after it, and Streamlit then rebuilds the whole sidebar.
-        st.caption(t.preset_story(st.session_state.get(PRESET_KEY, CUSTOM_PRESET)) or " ")
-        if not presenting:
-            _headline_sliders(s, t, presenting)
+        st.caption(t.preset_story(st.session_state.get(keys.PRESET, CUSTOM_PRESET)) or " ")
+        if not present:
+            _headline_sliders(s, t, present)
         st.caption(_group_caption(s, t))
         _baseline_buttons(t)
         # Drawn only while open: drawn collapsed, its thirty-odd widgets were re-sent and
         # re-rendered on every slider move (the Explorer's move took 2.93x the bare page with
         # them, 2.27x without, in one run). Closed, their values are kept in session state
         # (Streamlit forgets an undrawn widget's value).
-        advanced = st.expander(t("advanced"), key=ADVANCED_KEY, on_change="rerun")
+        advanced = st.expander(t("advanced"), key=keys.ADVANCED_OPEN, on_change="rerun")
         if advanced.open:
             with advanced:
                 for section, fields in ADVANCED_SECTIONS.items():
@@ -138,11 +131,11 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
         )
 
 
-def _headline_sliders(s: Scenario, t: Translator, presenting: bool) -> None:
+def _headline_sliders(s: Scenario, t: Translator, present: bool) -> None:
     st.subheader(t("headline_inputs"))
     for field in HEADLINE_FIELDS:
-        _input(field, s, t, presenting)
-        if presenting and field == "difficulty":
+        _input(field, s, t, present)
+        if present and field == "difficulty":
             st.html(
                 '<div class="sib-ends"><span>← {}</span><span>{} →</span></div>'.format(
                     html.escape(t("difficulty_close")), html.escape(t("difficulty_far"))
@@ -188,29 +181,29 @@ def _group_caption(s: Scenario, t: Translator) -> str:
 
 def render_phone_sliders(s: Scenario, t: Translator) -> None:
     """The three headline sliders again, at the top of the page, for narrow screens (hidden
-    by CSS elsewhere). They hold copies (``phone_in_<field>``) kept equal to the sidebar's."""
+    by CSS elsewhere). They hold copies (``keys.phone_copy``) kept equal to the sidebar's."""
     st.html(PHONE_CSS)
-    presenting = bool(st.session_state.get(PRESENT_KEY))
-    with st.container(key=PHONE_KEY):
+    present = presenting()
+    with st.container(key=keys.PHONE_SLIDERS):
         # Drawn for narrow windows only: hidden by CSS, the copy still cost a laptop's browser
         # its rendering on every move.
         if not narrow_screen():
             return
         for field in HEADLINE_FIELDS:
             key = INPUTS[field].key
-            copy = f"phone_{key}"
+            copy = keys.phone_copy(key)
             if key in st.session_state and st.session_state.get(copy) != st.session_state[key]:
                 st.session_state[copy] = st.session_state[key]
-            _input(field, s, t, presenting, key=copy)
+            _input(field, s, t, present, key=copy)
 
 
 def _from_phone(key: str) -> None:
     """Callback of a phone slider: the sidebar's slider (the scenario's source) follows."""
-    st.session_state[key] = st.session_state[f"phone_{key}"]
+    st.session_state[key] = st.session_state[keys.phone_copy(key)]
 
 
 def _input(
-    field: str, s: Scenario, t: Translator, presenting: bool = False, key: str | None = None
+    field: str, s: Scenario, t: Translator, present: bool = False, key: str | None = None
 ) -> None:
     spec = INPUTS[field]
     # A copy (the phone sliders) draws under its own key and hands its value on.
@@ -235,7 +228,7 @@ def _input(
         )
     elif spec.kind == "number":
         number_box(spec, label, help_text, disabled, t)
-    elif presenting and field in PRESENTER_STEPS:
+    elif present and field in PRESENTER_STEPS:
         # Presenter mode: each key press moves the headline sliders a visible amount.
         big = replace(spec, step=PRESENTER_STEPS[field])
         current = st.session_state.get(widget_key)

@@ -1,8 +1,9 @@
 """The one place that turns the URL into session state and back.
 
-The scenario lives in ``st.session_state["scenario"]`` and in the query string (the model's
-compact codec plus ``lang`` when not English), so a copied link reproduces the view. Flow of
-every script run, driven by ``app.py``:
+The scenario lives in session state (``ui.spec.keys.SCENARIO``) and in the query string (the
+model's compact codec plus ``lang`` when not English), so a copied link reproduces the view.
+Pages never write session state themselves: they call the functions here. Flow of every
+script run, driven by ``app.py``:
 
 1. :func:`start_session` (first run only): read the link leniently with
    ``scenario_from_query``; bad keys and values fall back to valid ones and are kept as
@@ -33,13 +34,13 @@ from sib_model import (
     workspace_to_query,
 )
 from sib_model.workspace import clean_name
-from ui.app.layout import PRESENT_KEY
 from ui.export import share
+from ui.spec import keys
 from ui.spec.inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
 from ui.spec.pages import PAGES, STORY_PAGE
 from ui.text.translator import LANGUAGES, Translator
 from ui.words.link_messages import value_text
-from ui.words.story import step_number
+from ui.words.story import STEPS, step_number
 
 __all__ = [
     "start_session",
@@ -66,60 +67,50 @@ __all__ = [
     "link_params",
     "app_root",
     "load_next_run",
-    "LANG_KEY",
-    "STEP_KEY",
-    "STORY_STEP_KEY",
-    "STORY_APPLIED_KEY",
-    "PRESET_KEY",
+    "story_step",
+    "open_story_step",
+    "followed_linked_scenario",
+    "flash",
+    "take_flash",
+    "set_page_widget",
     "CUSTOM_PRESET",
 ]
 
-LANG_KEY = "lang"
-#: The guided story's step in the link (``?step=4``): read once, written on the story page only.
-STEP_KEY = "step"
-STORY_STEP_KEY = "story_step"
-#: The step whose scenario was last put into the sliders (the room may have moved them since).
-STORY_APPLIED_KEY = "story_applied"
-#: Whether this session's link carried a scenario (then "/" still opens the Explorer).
-LINKED_SCENARIO_KEY = "linked_scenario"
-_PENDING_KEY = "pending_scenario"
-PRESET_KEY = "preset"
-SCENARIO_KEY = "scenario"
+#: Link keys this module reads besides the workspace's: the language, the guided story's
+#: step (``?step=4``: read once, written on the story page only) and presenter mode.
+LANG_PARAM = "lang"
+STEP_PARAM = "step"
+PRESENT_PARAM = "present"
 CUSTOM_PRESET = "custom"
-BASELINE_KEY = "baseline"
-PINNED_KEY = "pinned"
-_LAST_PRESET_KEY = "last_preset"
-_PROBLEMS_KEY = "link_problems"
-_INITIAL_KEY = "initial_scenario"
 #: Link keys of the negotiation game (``?room=K7QX&role=investor``), kept as they are.
 GAME_KEYS = ("room", "role")
 
 
 def start_session() -> None:
     """Read the link once per session: scenario, language and any problems with them."""
-    if SCENARIO_KEY in st.session_state:
-        st.session_state.pop(LINKED_SCENARIO_KEY, None)  # only the first run follows the link
+    if keys.SCENARIO in st.session_state:
+        st.session_state.pop(keys.LINKED_SCENARIO, None)  # only the first run follows the link
         return
     params = st.query_params.to_dict()
     ws, problems = workspace_from_query(
-        params, ignore=frozenset({LANG_KEY, STEP_KEY, PRESENT_KEY, *GAME_KEYS})
+        params, ignore=frozenset({LANG_PARAM, STEP_PARAM, PRESENT_PARAM, *GAME_KEYS})
     )
-    st.session_state[LINKED_SCENARIO_KEY] = bool(
-        set(params) - {LANG_KEY, STEP_KEY, PRESENT_KEY, *GAME_KEYS}
+    st.session_state[keys.LINKED_SCENARIO] = bool(
+        set(params) - {LANG_PARAM, STEP_PARAM, PRESENT_PARAM, *GAME_KEYS}
     )
-    if STEP_KEY in params:
-        st.session_state[STORY_STEP_KEY] = step_number(params[STEP_KEY])
+    if STEP_PARAM in params:
+        st.session_state[keys.STORY_STEP] = step_number(params[STEP_PARAM])
     scenario = ws.scenario
-    st.session_state[BASELINE_KEY] = ws.baseline
-    st.session_state[PINNED_KEY] = ws.pinned
+    st.session_state[keys.BASELINE] = ws.baseline
+    st.session_state[keys.PINNED] = ws.pinned
     st.session_state.update(ws.settings)
-    st.session_state[_LAST_PRESET_KEY] = matching_preset(scenario)
-    lang = str(params.get(LANG_KEY, "en"))
+    st.session_state[keys.LAST_PRESET] = matching_preset(scenario)
+    lang = str(params.get(LANG_PARAM, "en"))
     if lang not in LANGUAGES:
-        problems.append(QueryProblem(LANG_KEY, lang[:40], "invalid_value", "en, da"))
+        problems.append(QueryProblem(LANG_PARAM, lang[:40], "invalid_value", "en, da"))
         lang = "en"
-    st.session_state[LANG_KEY] = lang
-    st.session_state[PRESENT_KEY] = str(params.get(PRESENT_KEY, "")) in ("1", "true", "yes")
+    st.session_state[keys.LANG] = lang
+    st.session_state[keys.PRESENT] = str(params.get(PRESENT_PARAM, "")) in ("1", "true", "yes")
     st.session_state.update(widget_values(scenario))
     # What the widgets can show (a clamped value) is the scenario from now on; say so, since
     # the link then no longer reproduces exactly what it asked for.
@@ -136,32 +127,32 @@ def start_session() -> None:
                 )
             )
     scenario = shown
-    st.session_state[SCENARIO_KEY] = scenario
-    st.session_state[_INITIAL_KEY] = scenario
-    st.session_state[_PROBLEMS_KEY] = problems
+    st.session_state[keys.SCENARIO] = scenario
+    st.session_state[keys.INITIAL_SCENARIO] = scenario
+    st.session_state[keys.LINK_PROBLEMS] = problems
 
 
 def translator() -> Translator:
-    return Translator(st.session_state.get(LANG_KEY, "en"))
+    return Translator(st.session_state.get(keys.LANG, "en"))
 
 
 def current() -> tuple[Scenario, Translator]:
     """The scenario and translator of this run, for pages."""
-    return st.session_state[SCENARIO_KEY], translator()
+    return st.session_state[keys.SCENARIO], translator()
 
 
 def scenario_from_session() -> Scenario:
     """The scenario the widgets hold now (a widget whose value cannot be used shows the
     scenario's value again)."""
-    pending = st.session_state.pop(_PENDING_KEY, None)
+    pending = st.session_state.pop(keys.PENDING_SCENARIO, None)
     if pending is not None:
         _load(pending)
-    fallback = st.session_state.get(SCENARIO_KEY, Scenario())
+    fallback = st.session_state.get(keys.SCENARIO, Scenario())
     previous = {key: st.session_state[key] for key in WIDGET_KEYS if key in st.session_state}
     scenario = scenario_from_widgets(previous, fallback=fallback)
     # Write back only what differs (a clamped or missing value): every write makes the browser
     # re-render that widget, and rewriting all of them cost about 170 ms per slider move.
-    _set_changed({**widget_values(scenario, previous), PRESET_KEY: matching_preset(scenario)})
+    _set_changed({**widget_values(scenario, previous), keys.PRESET: matching_preset(scenario)})
     return scenario
 
 
@@ -178,10 +169,10 @@ def matching_preset(s: Scenario) -> str:
 
 def apply_preset() -> None:
     """Callback of the preset selectbox: load the chosen preset into the widgets."""
-    key = st.session_state.get(PRESET_KEY)
+    key = st.session_state.get(keys.PRESET)
     if key not in PRESETS:
         return
-    st.session_state[_LAST_PRESET_KEY] = key
+    st.session_state[keys.LAST_PRESET] = key
     _load(PRESETS[key])
 
 
@@ -194,30 +185,30 @@ def _load(s: Scenario) -> None:
 def load_next_run(s: Scenario) -> None:
     """Put ``s`` into the sidebar's widgets at the start of the next run (for a page, whose
     run comes after the widgets are drawn; it then calls ``st.rerun``)."""
-    st.session_state[_PENDING_KEY] = s
+    st.session_state[keys.PENDING_SCENARIO] = s
 
 
 def baseline() -> Scenario:
     """The scenario drawn faintly behind every chart: the defaults until one is pinned."""
-    found: Scenario = st.session_state.get(BASELINE_KEY, Scenario())
+    found: Scenario = st.session_state.get(keys.BASELINE, Scenario())
     return found
 
 
 def ghost() -> Scenario | None:
     """The baseline when it differs from the scenario on screen (then charts draw it)."""
     b = baseline()
-    return None if b == st.session_state.get(SCENARIO_KEY) else b
+    return None if b == st.session_state.get(keys.SCENARIO) else b
 
 
 def pinned() -> tuple[tuple[str, Scenario], ...]:
     """The pinned scenarios of the Compare page, (name, scenario) each, at most four."""
-    found: tuple[tuple[str, Scenario], ...] = st.session_state.get(PINNED_KEY, ())
+    found: tuple[tuple[str, Scenario], ...] = st.session_state.get(keys.PINNED, ())
     return found
 
 
 def pin_baseline() -> None:
     """Callback: the scenario on screen becomes the baseline."""
-    st.session_state[BASELINE_KEY] = st.session_state.get(SCENARIO_KEY, Scenario())
+    st.session_state[keys.BASELINE] = st.session_state.get(keys.SCENARIO, Scenario())
 
 
 def reset_to_baseline() -> None:
@@ -227,7 +218,7 @@ def reset_to_baseline() -> None:
 
 def reset_to_preset() -> None:
     """Callback: the sliders go back to the last preset chosen (the defaults if none)."""
-    _load(PRESETS.get(st.session_state.get(_LAST_PRESET_KEY, ""), Scenario()))
+    _load(PRESETS.get(st.session_state.get(keys.LAST_PRESET, ""), Scenario()))
 
 
 def pin_scenario(name: str, s: Scenario) -> bool:
@@ -237,12 +228,12 @@ def pin_scenario(name: str, s: Scenario) -> bool:
     kept = [(n, scenario) for n, scenario in pinned() if n != name]
     if len(kept) >= MAX_PINNED:
         return False
-    st.session_state[PINNED_KEY] = (*kept, (name, s))
+    st.session_state[keys.PINNED] = (*kept, (name, s))
     return True
 
 
 def unpin(index: int) -> None:
-    st.session_state[PINNED_KEY] = tuple(p for k, p in enumerate(pinned()) if k != index)
+    st.session_state[keys.PINNED] = tuple(p for k, p in enumerate(pinned()) if k != index)
 
 
 def load_scenario(s: Scenario) -> None:
@@ -253,7 +244,7 @@ def load_scenario(s: Scenario) -> None:
 def page_settings() -> dict[str, float | str]:
     """The page settings the user has set (the willingness to pay only when it differs from
     the scenario's saving, which is where the page starts it)."""
-    s = st.session_state.get(SCENARIO_KEY, Scenario())
+    s = st.session_state.get(keys.SCENARIO, Scenario())
     settings = {
         name: st.session_state[name] for name in SETTINGS if st.session_state.get(name) is not None
     }
@@ -265,7 +256,7 @@ def page_settings() -> dict[str, float | str]:
 def workspace(page: str = "") -> Workspace:
     """Everything a link or a saved file carries."""
     return Workspace(
-        st.session_state.get(SCENARIO_KEY, Scenario()),
+        st.session_state.get(keys.SCENARIO, Scenario()),
         baseline(),
         pinned(),
         page_settings(),
@@ -276,8 +267,8 @@ def workspace(page: str = "") -> Workspace:
 def apply_workspace(ws: Workspace) -> None:
     """Callback: a loaded file replaces scenario, baseline, pinned set and page settings."""
     _load(ws.scenario)
-    st.session_state[BASELINE_KEY] = ws.baseline
-    st.session_state[PINNED_KEY] = ws.pinned
+    st.session_state[keys.BASELINE] = ws.baseline
+    st.session_state[keys.PINNED] = ws.pinned
     # Settings the file leaves out go back to where the page starts them.
     for name, setting in SETTINGS.items():
         if name in ws.settings:
@@ -295,14 +286,14 @@ def link_params(s: Scenario, *, shared: bool = False) -> dict[str, str]:
     this view", often on a projected screen) leaves them out, or it would hand every reader
     the facilitator's view of the room (groups get their own links from the facilitator)."""
     wanted = workspace_to_query(dataclasses.replace(workspace(), scenario=s))
-    lang = st.session_state.get(LANG_KEY, "en")
+    lang = st.session_state.get(keys.LANG, "en")
     if lang != "en":
-        wanted[LANG_KEY] = lang
+        wanted[LANG_PARAM] = lang
     for key in () if shared else GAME_KEYS:
         if key in st.query_params:
             wanted[key] = str(st.query_params[key])[:20]
-    if st.session_state.get(PRESENT_KEY):
-        wanted[PRESENT_KEY] = "1"
+    if st.session_state.get(keys.PRESENT):
+        wanted[PRESENT_PARAM] = "1"
     return wanted
 
 
@@ -319,10 +310,10 @@ def app_root() -> str:
 def publish(s: Scenario, page: str = "") -> None:
     """Store the scenario of this run and mirror it, the baseline, the pinned set, the page
     settings and the language into the URL (on the story page, its step too)."""
-    st.session_state[SCENARIO_KEY] = s
+    st.session_state[keys.SCENARIO] = s
     wanted = link_params(s)
-    if page == STORY_PAGE and STORY_STEP_KEY in st.session_state:
-        wanted[STEP_KEY] = str(st.session_state[STORY_STEP_KEY])
+    if page == STORY_PAGE and keys.STORY_STEP in st.session_state:
+        wanted[STEP_PARAM] = str(st.session_state[keys.STORY_STEP])
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -337,9 +328,9 @@ def keep_page_widgets(keys: tuple[str, ...]) -> None:
 
 def link_problems() -> list[QueryProblem]:
     """Problems of the session's link, while the user has not yet changed the scenario."""
-    if st.session_state.get(SCENARIO_KEY) != st.session_state.get(_INITIAL_KEY):
+    if st.session_state.get(keys.SCENARIO) != st.session_state.get(keys.INITIAL_SCENARIO):
         return []
-    problems: list[QueryProblem] = st.session_state.get(_PROBLEMS_KEY, [])
+    problems: list[QueryProblem] = st.session_state.get(keys.LINK_PROBLEMS, [])
     return problems
 
 
@@ -347,3 +338,47 @@ def page_widget_default(key: str, default: Any) -> None:
     """Give a page's own widget its starting value once (never both value= and state)."""
     if key not in st.session_state:
         st.session_state[key] = default
+
+
+def set_page_widget(key: str, value: Any) -> None:
+    """Callback: give a page's own widget ``value`` (e.g. a fresh name after pinning)."""
+    st.session_state[key] = value
+
+
+def flash(key: str, kind: str, message: str) -> None:
+    """Keep a message under ``key`` for the next run to show once (a callback's result)."""
+    st.session_state[key] = (kind, message)
+
+
+def take_flash(key: str) -> tuple[str | None, str | None]:
+    """The message kept by :func:`flash` under ``key``, forgotten as it is shown."""
+    found: tuple[str | None, str | None] = st.session_state.pop(key, (None, None))
+    return found
+
+
+def story_step() -> int:
+    """The guided story's step (1 until one is chosen)."""
+    return int(st.session_state.get(keys.STORY_STEP, 1))
+
+
+def story_step_applied() -> bool:
+    """Whether the story step's scenario has been put into the sliders already."""
+    return bool(st.session_state.get(keys.STORY_APPLIED) == story_step())
+
+
+def open_story_step(number: int, *, now: bool = True) -> None:
+    """Open step ``number`` of the story and put its scenario into the sliders: at once from a
+    callback (``now``), or at the start of the next run from a page (which then reruns)."""
+    st.session_state[keys.STORY_STEP] = number
+    st.session_state[keys.STORY_APPLIED] = number
+    scenario = STEPS[number - 1].scenario
+    if now:
+        _load(scenario)
+    else:
+        load_next_run(scenario)
+
+
+def followed_linked_scenario() -> bool:
+    """True once, on the first run of a session whose link carried a scenario (so "/" opens
+    the Explorer for it)."""
+    return bool(st.session_state.pop(keys.LINKED_SCENARIO, False))

@@ -18,14 +18,13 @@ from pathlib import Path
 import streamlit as st
 
 from ui.app.layout import PHONE_WIDTH
+from ui.spec import keys
 
-__all__ = ["NARROW_QUERY", "NARROW_KEY", "narrow_screen"]
+__all__ = ["NARROW_QUERY", "narrow_screen"]
 
 #: The width up to which the page counts as a phone (the phone CSS's media query too).
 NARROW_QUERY = f"(max-width: {PHONE_WIDTH}px)"
 #: Session-state flag (True on a narrow window); tests set it to stand in for a phone.
-NARROW_KEY = "narrow_screen"
-_COMPONENT_KEY = "viewport_probe"
 
 _mount = st.components.v2.component(
     "sib_viewport",
@@ -35,18 +34,18 @@ _mount = st.components.v2.component(
 
 
 def _remember() -> None:
-    """Callback of the component: keep what it reported under :data:`NARROW_KEY`."""
-    reported = st.session_state.get(_COMPONENT_KEY) or {}
-    st.session_state[NARROW_KEY] = bool(reported.get("narrow", False))
+    """Callback of the component: keep what it reported under ``keys.NARROW_SCREEN``."""
+    reported = st.session_state.get(keys.VIEWPORT_PROBE) or {}
+    st.session_state[keys.NARROW_SCREEN] = bool(reported.get("narrow", False))
 
 
 def narrow_screen() -> bool:
     """Mount the probe (where the caller is drawing) and say whether the window is narrow."""
     _mount(
-        key=_COMPONENT_KEY,
+        key=keys.VIEWPORT_PROBE,
         data={"query": NARROW_QUERY},
         default={"narrow": False},
         on_narrow_change=_remember,
         height=0,
     )
-    return bool(st.session_state.get(NARROW_KEY, False))
+    return bool(st.session_state.get(keys.NARROW_SCREEN, False))

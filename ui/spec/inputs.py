@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from sib_model import FIELD_LIMITS, Scenario, ScenarioError, counterfactual_probability_at
 from sib_model.fields import SECTIONS, Section, field_limits, field_specs
+from ui.spec import keys
 
 __all__ = [
     "InputSpec",
@@ -71,12 +72,12 @@ class InputSpec:
     @property
     def switch_key(self) -> str | None:
         """Key of the on/off switch of an optional or possibly infinite field."""
-        return f"in_{self.field}_switch" if self.optional or self.infinite else None
+        return keys.switch(self.field) if self.optional or self.infinite else None
 
 
 def widget_key(field: str) -> str:
     """Stable session-state key of a field's widget (``in_<field>``)."""
-    return f"in_{field}"
+    return keys.widget(field)
 
 
 def input_specs(cls: type[Scenario] = Scenario) -> dict[str, InputSpec]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sib_model import SETTINGS
+from ui.spec import keys
 
 __all__ = [
     "Page",
@@ -18,14 +19,7 @@ __all__ = [
     "STORY_PAGE",
     "EXPLORER_PAGE",
     "PAGE_WIDGETS",
-    "DEAL_TARGET_IRR",
-    "DEAL_MAX_LOSS",
-    "DEAL_TEST",
-    "DEAL_WTP",
-    "REALITY_KEY",
-    "EXPLORER_TAB_KEY",
     "EXPLORER_TABS",
-    "CREAMING_TAB_KEY",
     "CREAMING_TABS",
 ]
 
@@ -40,12 +34,8 @@ class Page:
     url: str
 
 
-#: Open state of the Explorer's "reality check" section (filled only while open).
-REALITY_KEY = "reality_open"
-
 #: The Explorer's charts in tabs (text key of the tab → its charts, drawn side by side): only
 #: the open tab's charts are drawn, so a slider move redraws two charts, not five.
-EXPLORER_TAB_KEY = "explorer_tab"
 EXPLORER_TABS: dict[str, tuple[str, ...]] = {
     "explorer_tab_parties": ("explorer_investor_irr", "explorer_commissioner"),
     "explorer_tab_money": ("explorer_cash_flows", "explorer_wrong_pocket"),
@@ -54,7 +44,6 @@ EXPLORER_TABS: dict[str, tuple[str, ...]] = {
 
 #: The Creaming page's three parts in tabs (text keys of their labels), each computed and drawn
 #: only while open: the parking and lever sweeps are the slowest work on any page.
-CREAMING_TAB_KEY = "creaming_tab"
 CREAMING_TABS: tuple[str, ...] = (
     "creaming_tab_group",
     "creaming_tab_parking",
@@ -78,13 +67,8 @@ PAGES: tuple[Page, ...] = (
     Page("app_pages/method.py", "page_method", ":material/menu_book:", "method"),
 )
 
-DEAL_TARGET_IRR = "deal_target_irr"
-DEAL_MAX_LOSS = "deal_max_loss"
-DEAL_TEST = "deal_test"
-DEAL_WTP = "deal_wtp"
-
 #: Widgets that live on one page but keep their values across page visits, with the value
 #: they start from (None: the page sets it from the scenario). They are the model's
 #: analysis settings (``sib_model.SETTINGS``), so the link and saved files carry them.
 PAGE_WIDGETS: dict[str, object] = {name: setting.default for name, setting in SETTINGS.items()}
-assert set(PAGE_WIDGETS) == {DEAL_TARGET_IRR, DEAL_MAX_LOSS, DEAL_TEST, DEAL_WTP}
+assert set(PAGE_WIDGETS) == set(keys.DEAL_SETTINGS)
