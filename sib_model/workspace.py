@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from .codec import (
     MAX_FILE_BYTES,
     QueryProblem,
@@ -290,43 +292,72 @@ def workspace_from_json(content: str | bytes) -> Workspace:
         raise WorkspaceError("too_deep")
     if not isinstance(document, dict):
         raise WorkspaceError("foreign")
-    version = document.get("sib_scenario")
-    if version is None:
+    if "sib_scenario" not in document:
         # A bare scenario (early version-1 files): every key must name a field.
         if not document or any(field_of_query_key(key) is None for key in document):
             raise WorkspaceError("foreign")
         return Workspace(scenario=_scenario_of(document, ""))
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise WorkspaceError("foreign")
-    if version > FORMAT_VERSION:
-        raise WorkspaceError("future_version", detail=str(version))
-    unknown = set(document) - {"sib_scenario", "scenario", "baseline", "pinned", "settings", "page"}
-    if unknown or "scenario" not in document:
-        raise WorkspaceError("foreign", sorted(unknown)[0] if unknown else "scenario")
-    scenario = _scenario_of(document["scenario"], "")
-    if version == 1:
+    try:
+        file = _File.model_validate(document, strict=True)
+    except ValidationError as error:
+        raise _file_problem(error) from None
+    if file.sib_scenario > FORMAT_VERSION:
+        raise WorkspaceError("future_version", detail=str(file.sib_scenario))
+    scenario = _scenario_of(file.scenario, "")
+    if file.sib_scenario == 1:
         return Workspace(scenario=scenario)
-    baseline = _scenario_of(document.get("baseline", {}), "baseline")
-    entries = document.get("pinned", [])
-    if not isinstance(entries, list):
-        raise WorkspaceError("foreign", "pinned")
-    if len(entries) > MAX_PINNED:
-        raise WorkspaceError("too_many_pinned", detail=str(MAX_PINNED))
-    pinned = []
-    for number, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise WorkspaceError("foreign", f"pinned {number}")
-        pinned.append(
-            (
-                clean_name(entry["name"]) or str(number),
-                _scenario_of(entry.get("scenario"), f"pinned {number}"),
-            )
-        )
-    raw_settings = document.get("settings", {})
-    if not isinstance(raw_settings, dict):
-        raise WorkspaceError("foreign", "settings")
+    pinned = tuple(
+        (clean_name(entry.name) or str(number), _scenario_of(entry.scenario, f"pinned {number}"))
+        for number, entry in enumerate(file.pinned, 1)
+    )
+    return Workspace(
+        scenario,
+        _scenario_of(file.baseline, "baseline"),
+        pinned,
+        _settings_of(file.settings),
+        file.page,
+    )
+
+
+class _Pinned(BaseModel):
+    """One pinned scenario as saved: its name and its scenario (checked by Scenario itself)."""
+
+    model_config = ConfigDict(extra="ignore")
+    name: str
+    scenario: Any = None
+
+
+class _File(BaseModel):
+    """The saved file's shape (``workspace_to_json``), read strictly: an unknown key, a wrong
+    type or too many pinned scenarios refuse the file. The scenarios inside are plain data
+    here; :func:`_scenario_of` checks them, so their errors name the field."""
+
+    model_config = ConfigDict(extra="forbid")
+    sib_scenario: int = Field(ge=1)
+    scenario: Any
+    baseline: Any = Field(default_factory=dict)
+    pinned: list[_Pinned] = Field(default_factory=list, max_length=MAX_PINNED)
+    settings: dict[str, Any] = Field(default_factory=dict)
+    page: str = Field(default="", pattern=r"^[a-z-]{0,30}$")
+
+
+def _file_problem(error: ValidationError) -> WorkspaceError:
+    """The first problem pydantic found, as the code and place a UI translates."""
+    first = error.errors()[0]
+    where = list(first["loc"])
+    if where[:1] == ["pinned"] and first["type"] == "too_long":
+        return WorkspaceError("too_many_pinned", detail=str(MAX_PINNED))
+    if where[:1] == ["pinned"] and len(where) > 1:
+        return WorkspaceError("foreign", f"pinned {int(where[1]) + 1}")
+    if where[:1] == ["sib_scenario"] or not where:
+        return WorkspaceError("foreign")
+    return WorkspaceError("foreign", str(where[0])[:40])
+
+
+def _settings_of(raw: dict[str, Any]) -> dict[str, float | str]:
+    """The page settings of a file: known names only, each in its range (None: not set)."""
     settings: dict[str, float | str] = {}
-    for name, value in raw_settings.items():
+    for name, value in raw.items():
         if name not in SETTINGS:
             raise WorkspaceError("foreign", str(name)[:40])
         if value is None:
@@ -335,7 +366,4 @@ def workspace_from_json(content: str | bytes) -> Workspace:
             settings[name] = SETTINGS[name].parse(value)
         except (TypeError, ValueError) as error:
             raise WorkspaceError("bad_value", name, str(error)) from None
-    page = document.get("page", "")
-    if not isinstance(page, str) or not re.fullmatch(r"[a-z-]{0,30}", page):
-        raise WorkspaceError("foreign", "page")
-    return Workspace(scenario, baseline, tuple(pinned), settings, page)
+    return settings

@@ -10,9 +10,11 @@ from sib_model import SETTINGS
 from ui.spec import keys
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_FILES = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))] + sorted(
-    path for path in (ROOT / "ui").rglob("*.py") if path.name != "keys.py"
-)
+APP_FILES = [
+    ROOT / "app.py",
+    *sorted((ROOT / "app_pages").glob("*.py")),
+    *sorted(path for path in (ROOT / "ui").rglob("*.py") if path.name != "keys.py"),
+]
 
 
 def _is_session_state(node: ast.AST) -> bool:

@@ -15,6 +15,7 @@ from ui.app.live_chart import ChartJSON, live_chart
 from ui.charts import add_baseline, presenter_figure
 from ui.spec import keys
 from ui.spec.inputs import InputSpec, slider_digits, slider_options
+from ui.spec.pages import PHONE_WIDTH
 from ui.text.translator import LANGUAGES, Translator
 
 #: Session-state key (and link key) of presenter mode.
@@ -59,8 +60,6 @@ __all__ = [
     "PHONE_WIDTH",
 ]
 
-#: Screens at most this wide (CSS px) are phones: Streamlit stacks columns below 640 px.
-PHONE_WIDTH = 640
 
 #: The mode bar holds one button, "download as PNG" (at twice the screen's resolution, named
 #: after the chart), shown while the pointer is over the chart; plotly's dozen other buttons

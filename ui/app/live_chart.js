@@ -38,7 +38,8 @@ function drawPending(chart, Plotly) {
   chart.last = data;
   let figure = JSON.parse(data.figure);
   const config = data.config || {};
-  chart.narrow = isNarrow(chart.gd);
+  chart.narrowWidth = data.narrow;
+  chart.narrow = isNarrow(chart.gd, chart.narrowWidth);
   if (!chart.narrow) chart.fit = undefined;
   // On a phone, the line breaks found for the last figure are used at once (see below).
   const grown = chart.fit ? chart.fit.grow : 0;
@@ -83,16 +84,16 @@ function spacePercentTicks(gd) {
 }
 
 // --- Narrow charts ----------------------------------------------------------------------
-// On a phone, or in a half-width column (a chart at most NARROW px wide), a long axis title,
-// chart title or category label of a horizontal bar chart may not fit: plotly centres an
+// On a phone, or in a half-width column (a chart at most `data.narrow` px wide), a long axis
+// title, chart title or category label of a horizontal bar chart may not fit: plotly centres an
 // axis title on its axis and cuts nothing, so the title runs off the chart or into the
 // chart's title. After a draw every such text is measured; one that does not fit is broken
 // into lines at spaces (plotly's <br>), room is made for the added lines, and the figure is
 // drawn once more. The breaks are kept (`chart.fit`), so the next figure of the same chart
 // (a slider moved) gets them before its first draw and is drawn once, at its final height.
 // Wider charts are left as they are.
-const NARROW = 640;
-const isNarrow = (gd) => gd.clientWidth > 0 && gd.clientWidth <= NARROW;
+// `data.narrow` is the app's one phone width (`ui.spec.pages.PHONE_WIDTH`), sent with each figure.
+const isNarrow = (gd, narrow) => gd.clientWidth > 0 && gd.clientWidth <= narrow;
 
 // `text` broken at spaces into lines of at most `chars` characters (a longer word keeps its
 // own line), or unchanged when it is short enough or has line breaks already.
@@ -235,7 +236,7 @@ function createChart(parentElement) {
   // changes width when the sidebar opens or closes.
   chart.resizeObserver = new ResizeObserver(() => {
     if (!chart.drawn || !window.Plotly || !gd.isConnected) return;
-    if (isNarrow(gd) !== chart.narrow && chart.last) {
+    if (isNarrow(gd, chart.narrowWidth) !== chart.narrow && chart.last) {
       // Across the phone width: draw the figure afresh (its texts fitted anew, or whole).
       chart.pending = chart.pending || chart.last;
       chart.queue = chart.queue.then(() => drawPending(chart, window.Plotly));

@@ -35,6 +35,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit import config
 
+from ui.spec.pages import PHONE_WIDTH
+
 __all__ = ["live_chart", "plotly_js_url", "ensure_plotly_js", "figure_of", "ELEMENT_TYPE"]
 
 _HERE = Path(__file__).resolve().parent
@@ -104,6 +106,7 @@ def live_chart(
         "config": config or {},
         "plotly": plotly_js_url(),
         "height": height,
+        "narrow": PHONE_WIDTH,
     }
     # The element is as tall as its chart ("content"): the browser side holds the figure's
     # height before plotly has drawn, and a chart fitted to a phone may grow (live_chart.js).

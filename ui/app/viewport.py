@@ -17,8 +17,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.app.layout import PHONE_WIDTH
 from ui.spec import keys
+from ui.spec.pages import PHONE_WIDTH
 
 __all__ = ["NARROW_QUERY", "narrow_screen"]
 

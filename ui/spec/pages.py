@@ -21,6 +21,7 @@ __all__ = [
     "PAGE_WIDGETS",
     "EXPLORER_TABS",
     "CREAMING_TABS",
+    "PHONE_WIDTH",
 ]
 
 
@@ -49,6 +50,9 @@ CREAMING_TABS: tuple[str, ...] = (
     "creaming_tab_parking",
     "creaming_tab_levers",
 )
+
+#: Screens at most this wide (CSS px) are phones: Streamlit stacks columns below 640 px.
+PHONE_WIDTH = 640
 
 #: URL paths of the pages others link to.
 START_PAGE, STORY_PAGE, EXPLORER_PAGE = "", "story", "explorer"
