@@ -10,6 +10,7 @@ a fresh interpreter, first, as a newcomer's script would.
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -110,3 +111,18 @@ def test_every_package_says_what_it_holds_and_may_import():
         assert doc.startswith('"""'), init
         head = doc.split('"""')[1]
         assert "import" in head, f"{init} does not say what it may import"
+
+
+def test_no_test_module_imports_from_another_test_module():
+    # Shared data lives in fixtures (conftest.py) or helper modules (``_reference.py``,
+    # ``strategies.py``, the browser harness); a test module importing another one runs that
+    # module's tests' setup and ties two files' fates together.
+    found = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                last = node.module.rsplit(".", 1)[-1]
+                named = [alias.name for alias in node.names]
+                if last.startswith("test_") or any(n.startswith("test_") for n in named):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

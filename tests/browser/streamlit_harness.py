@@ -434,3 +434,29 @@ def full_page_screenshot(page, path: str | Path, *, max_height: int = 12_000) ->
         page.screenshot(path=str(path), full_page=True)
     finally:
         page.set_viewport_size(viewport)
+
+
+def assert_no_exception(page, where: str) -> None:
+    """Fail when the page shows a Streamlit exception or "page not found" (``where`` names
+    the step, for the message)."""
+    exceptions = page.locator(EXCEPTION)
+    if exceptions.count():
+        raise AssertionError(f"{where} shows an exception:\n{exceptions.first.inner_text()[:2000]}")
+    if page.get_by_text("Page not found").count():
+        raise AssertionError(f"{where}: Streamlit says page not found")
+
+
+def wait_for_redraw(page, before: list[str], timeout_ms: float = 30_000) -> None:
+    """Wait until some chart's traces differ from ``before`` (:func:`chart_data`) and the app
+    is idle again."""
+    page.wait_for_function(
+        """(before) => {
+             const now = Array.from(document.querySelectorAll('.js-plotly-plot'))
+                              .map(gd => JSON.stringify(gd.data || null));
+             return now.length !== before.length || now.some((d, i) => d !== before[i]);
+           }""",
+        arg=before,
+        timeout=timeout_ms,
+        polling=100,
+    )
+    wait_until_idle(page, timeout_ms=timeout_ms)

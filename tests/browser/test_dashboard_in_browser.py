@@ -42,30 +42,6 @@ def open_page(page, url: str, *, charts: bool) -> None:
     harness.wait_until_idle(page, min_charts=1 if charts else 0, timeout_ms=60_000)
 
 
-def assert_no_exception(page, where: str) -> None:
-    exceptions = page.locator(harness.EXCEPTION)
-    if exceptions.count():
-        pytest.fail(f"{where} shows an exception:\n{exceptions.first.inner_text()[:2000]}")
-    assert page.get_by_text("Page not found").count() == 0, (
-        f"{where}: Streamlit says page not found"
-    )
-
-
-def wait_for_redraw(page, before: list[str], timeout_ms: float = 30_000) -> None:
-    """Wait until some chart's traces differ from ``before`` and the app is idle again."""
-    page.wait_for_function(
-        """(before) => {
-             const now = Array.from(document.querySelectorAll('.js-plotly-plot'))
-                              .map(gd => JSON.stringify(gd.data || null));
-             return now.length !== before.length || now.some((d, i) => d !== before[i]);
-           }""",
-        arg=before,
-        timeout=timeout_ms,
-        polling=100,
-    )
-    harness.wait_until_idle(page, timeout_ms=timeout_ms)
-
-
 def go_to(page, app_url: str, path: str, *, charts: bool) -> None:
     """Open ``path`` through the app's own navigation when the current tab already shows the
     app (as a person clicks through the sidebar, and without reloading plotly's 3 MB of
@@ -106,18 +82,18 @@ def test_headline_sliders_redraw_explorer_charts(page, app_url):
 
         harness.slider_thumb(page, label).focus()
         page.keyboard.press("ArrowLeft" if harness.slider_at_max(page, label) else "ArrowRight")
-        wait_for_redraw(page, charts_before)
+        harness.wait_for_redraw(page, charts_before)
 
         assert harness.slider_value(page, label) != value_before, f"{label!r} did not move"
         assert harness.chart_data(page) != charts_before, f"{label!r} redrew no chart"
-        assert_no_exception(page, f"Explorer after moving {label!r}")
+        harness.assert_no_exception(page, f"Explorer after moving {label!r}")
     # The scenario lives in the URL too, so the view can be shared as a link.
     assert "?" in page.url, f"moving the sliders did not update the link: {page.url}"
 
 
 def test_danish_link_shows_danish_labels(page, app_url, screenshot_dir):
     open_page(page, app_url + "/creaming?lang=da", charts=True)
-    assert_no_exception(page, "/creaming?lang=da")
+    harness.assert_no_exception(page, "/creaming?lang=da")
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     for label in HEADLINE_SLIDERS:
         assert label not in sidebar, f"English label {label!r} still shown with lang=da"
@@ -132,7 +108,7 @@ def test_danish_link_shows_danish_labels(page, app_url, screenshot_dir):
 
 def test_hostile_link_warns_and_keeps_working(page, app_url, screenshot_dir):
     open_page(page, app_url + "/explorer" + HOSTILE_QUERY, charts=True)
-    assert_no_exception(page, HOSTILE_QUERY)
+    harness.assert_no_exception(page, HOSTILE_QUERY)
     warnings = page.locator(WARNING)
     assert warnings.count() >= 1, f"no warning about the broken link {HOSTILE_QUERY}"
     warning_text = " ".join(warnings.all_inner_texts())

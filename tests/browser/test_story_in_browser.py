@@ -8,7 +8,6 @@ import re
 import pytest
 
 from tests.browser import streamlit_harness as harness
-from tests.browser.test_dashboard_in_browser import assert_no_exception, wait_for_redraw
 from ui.words.story import STEPS
 
 pytestmark = pytest.mark.browser
@@ -31,8 +30,8 @@ def test_next_walks_through_every_step(page, app_url, screenshot_dir):
         before = _traces(page)
         page.get_by_role("button", name="Next").click()
         page.wait_for_url(re.compile(rf".*/story\?.*step={number}(&|$)"), timeout=60_000)
-        wait_for_redraw(page, before, timeout_ms=60_000)
-        assert_no_exception(page, f"story step {number}")
+        harness.wait_for_redraw(page, before, timeout_ms=60_000)
+        harness.assert_no_exception(page, f"story step {number}")
         assert page.get_by_text(f"Step {number} of {len(STEPS)}").count() == 1
         if number == SCREENSHOT_STEP:
             page.screenshot(path=str(screenshot_dir / "story-step.png"), full_page=True)

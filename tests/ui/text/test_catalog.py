@@ -21,7 +21,7 @@ from ui.text.catalog import format_fields, read_catalog, source_texts, translati
 from ui.text.translator import LANGUAGES, Translator
 from ui.words.story import STEPS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ENGLISH = source_texts()
 DANISH = catalog._by_key(read_catalog(catalog.catalog_path("da"), "da"))
 

@@ -1,4 +1,5 @@
-"""Chart builders are pure functions of model results: checked here without Streamlit."""
+"""The Explorer's charts, checked without Streamlit: return distribution, municipality against
+direct funding, where the saving lands, payoff curve, money by year."""
 
 from __future__ import annotations
 
@@ -9,42 +10,18 @@ import pytest
 
 from sib_model import (
     Scenario,
-    creaming_frontier,
-    deal_space,
     evaluate,
-    parking_frontier,
     payoff_curve,
-    sensitivity,
     simulate,
 )
 from ui import charts
-from ui.spec.result_types import LeverFrontiers
 from ui.text.translator import Translator
 
 EN, DA = Translator("en"), Translator("da")
 
 
-@pytest.fixture(scope="module")
-def default_result():
-    return simulate(Scenario(), n_simulations=4_000, seed=1)
-
-
 def _shapes_at(fig, x):
     return [s for s in fig.layout.shapes if s.x0 == pytest.approx(x) and s.type == "line"]
-
-
-def test_weighted_histogram_keeps_all_weight_and_splits_bins_at_zero():
-    values = np.array([-1.0, -0.05, 0.0, 0.12, 0.3, np.nan])
-    weights = np.array([0.1, 0.2, 0.1, 0.3, 0.2, 0.1])
-    edges, totals = charts.weighted_histogram(values, weights)
-    assert totals.sum() == pytest.approx(0.9)  # the NaN draw is left out
-    assert np.any(np.isclose(edges, 0.0, atol=1e-12))
-    assert edges[0] <= -1.0 and edges[-1] > 0.3
-
-
-def test_weighted_histogram_of_a_single_value_still_has_a_bar():
-    edges, totals = charts.weighted_histogram(np.array([0.1]), np.array([1.0]))
-    assert totals.sum() == pytest.approx(1.0) and len(edges) >= 2
 
 
 def test_investor_histogram_shares_sum_to_one_and_losses_sit_left_of_zero(default_result):
@@ -203,104 +180,6 @@ def test_cash_flow_chart_has_one_bar_per_year_and_party(default_result):
     assert all(len(trace.x) == 4 for trace in bars)  # 3 years of delivery + 1 year of lag
     investor = next(trace for trace in bars if trace.name == "Investor")
     assert investor.y[0] == pytest.approx(-3.0)  # fixed 1m + a third of 6m delivery, in DKK m
-
-
-def test_creaming_chart_marks_both_preferred_difficulties_and_the_chosen_group():
-    s = Scenario(difficulty=0.3)
-    frontier = creaming_frontier(s, n_points=11)
-    fig = charts.creaming_chart(frontier, s, EN)
-    assert frontier.investor.clear and frontier.municipality.clear
-    assert _shapes_at(fig, frontier.investor.at)
-    assert _shapes_at(fig, frontier.municipality.at)
-    markers = [trace for trace in fig.data if trace.mode == "markers"]
-    assert len(markers) == 3 and all(m.x == (0.3,) for m in markers)
-    # The chosen group's marker sits on the frontier's own row for it: the Explorer's figure.
-    assert markers[0].y == (evaluate(s).summary["expected_investor_irr"],)
-    assert {trace.yaxis for trace in fig.data} == {"y", "y2", "y3"}
-
-
-def test_lever_table_reports_each_variants_preferred_difficulty():
-    frontier = creaming_frontier(Scenario(), n_points=5)
-    levers = LeverFrontiers(((0.0, "every_outcome", frontier), (1.0, "above_baseline", frontier)))
-    table = charts.lever_table(levers, EN)
-    assert list(table["Contract terms"]) == [
-        "premium 0.0, Every outcome",
-        "premium 1.0, Only outcomes above the baseline",
-    ]
-    assert list(table["Investor's preferred difficulty"]) == ["0.00", "0.00"]
-
-
-def test_parking_chart_marks_the_parked_share_and_each_partys_preference():
-    s = Scenario(difficulty_spread=0.3, parked_share=0.2)
-    frontier = parking_frontier(s, n_points=6)
-    fig = charts.parking_chart(frontier, s, EN)
-    markers = [trace for trace in fig.data if trace.mode == "markers"]
-    assert all(m.x == (0.2,) for m in markers)
-    assert markers[0].y == (evaluate(s).summary["expected_investor_irr"],)
-    assert _shapes_at(fig, frontier.investor.at)
-
-
-def test_deal_space_heatmap_is_a_price_by_difficulty_grid_with_the_scenario_marked():
-    s = Scenario(difficulty=0.4)
-    grid = deal_space(s, n_prices=6, n_difficulties=5, n_simulations=2_000)
-    fig = charts.deal_space_heatmap(grid, s, EN)
-    heatmap, marker, *zones = fig.data
-    assert [z.name for z in zones] == list(heatmap.colorbar.ticktext)  # legend below the plot
-    assert heatmap.showscale is False
-    assert np.array(heatmap.z).shape == (6 + 1, 5)  # six prices plus the scenario's own
-    assert set(np.unique(heatmap.z)) <= {0, 1, 2, 3}
-    assert marker.x == (0.4,) and marker.y == (200_000.0,)
-    assert list(heatmap.colorbar.ticktext) == [
-        "Neither signs",
-        "Only the investor signs",
-        "Only the municipality signs",
-        "Both sign: a deal",
-    ]
-
-
-def test_tornado_puts_the_largest_swing_on_top_with_translated_labels():
-    table = sensitivity(Scenario(), n_simulations=2_000)
-    fig = charts.tornado_chart(table, "expected_investor_irr", EN, top=5)
-    rows = table[table["metric"] == "expected_investor_irr"].head(5)
-    assert fig.data[0].y[-1] == EN.label(rows["field"].iloc[0])
-    low = np.array(fig.data[0].x)
-    assert low[-1] == pytest.approx(
-        (rows["low_result"].iloc[0] - rows["base_result"].iloc[0]) * 100
-    )
-
-
-def test_every_chart_speaks_danish_in_danish(default_result):
-    english = charts.investor_return_histogram(
-        default_result.distribution, default_result.summary, EN
-    )
-    danish = charts.investor_return_histogram(
-        default_result.distribution, default_result.summary, DA
-    )
-    assert english.layout.title.text != danish.layout.title.text
-    assert danish.layout.xaxis.title.text == "Investorens afkast (IRR pr. år)"
-    assert danish.layout.separators == ",."
-    assert [trace.name for trace in danish.data] == ["Tab", "Pengene igen eller mere"]
-
-
-def test_figures_stay_small_enough_to_redraw_fast(default_result):
-    s = Scenario()
-    figures = [
-        charts.investor_return_histogram(default_result.distribution, default_result.summary, EN),
-        charts.payoff_chart(payoff_curve(s), s, EN),
-        charts.commissioner_comparison(default_result.summary, EN),
-        charts.wrong_pocket_chart(default_result.summary, EN),
-        charts.deal_space_heatmap(
-            deal_space(s, n_prices=25, n_difficulties=21, n_simulations=300), s, EN
-        ),
-    ]
-    for fig in figures:
-        assert len(fig.to_json()) < 60_000
-
-
-def test_format_input_value_uses_each_fields_unit():
-    assert charts.format_input_value("price_per_outcome", 200_000, DA) == "200.000 kr."
-    assert charts.format_input_value("referral_rate", 0.6, EN) == "60.0%"
-    assert charts.format_input_value("cohort_size", 120, EN) == "120"
 
 
 def test_histograms_survive_a_scenario_where_the_investor_puts_in_nothing():

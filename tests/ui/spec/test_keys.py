@@ -9,7 +9,7 @@ from pathlib import Path
 from sib_model import SETTINGS
 from ui.spec import keys
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 APP_FILES = [
     ROOT / "app.py",
     *sorted((ROOT / "app_pages").glob("*.py")),

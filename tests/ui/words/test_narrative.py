@@ -13,7 +13,7 @@ from ui.text.translator import Translator
 from ui.words import narrative
 from ui.words.headline import headline_figures
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EN, DA = Translator("en"), Translator("da")
 
 
