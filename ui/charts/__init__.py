@@ -9,10 +9,13 @@ row per distinct outcome, weighted by its probability), never from raw draws, to
 figure a few kilobytes. Money on axes is in DKK million; exact amounts are in the hover
 text, formatted for the reader's language.
 
+The package re-exports every builder and the few shared names pages and other packages
+use; the theme's building blocks stay in :mod:`ui.charts.theme`.
+
 May import: ``sib_model``, ``ui.text``, ``ui.spec``, plotly, numpy, pandas.
 """
 
-from ui.charts.baseline import GHOST, add_baseline, ghost_trace
+from ui.charts.baseline import GHOST, add_baseline
 from ui.charts.compare import (
     SERIES_COLOURS,
     compare_cash_chart,
@@ -36,38 +39,14 @@ from ui.charts.explorer import (
 )
 from ui.charts.reality import reality_table
 from ui.charts.sensitivity import format_input_value, tornado_chart
-from ui.charts.theme import (
-    COLOURS,
-    HEIGHT,
-    MILLION,
-    OKABE_ITO,
-    PRESENT_FONT,
-    PRESENT_TEMPLATE,
-    TEMPLATE,
-    ZONE_COLOURS,
-    base_layout,
-    figure_of,
-    presenter_figure,
-    vline,
-    weighted_histogram,
-)
+from ui.charts.theme import COLOURS, OKABE_ITO, presenter_figure, weighted_histogram
 
 __all__ = [
     "COLOURS",
-    "ZONE_COLOURS",
-    "HEIGHT",
-    "MILLION",
-    "figure_of",
-    "TEMPLATE",
-    "PRESENT_FONT",
-    "PRESENT_TEMPLATE",
     "OKABE_ITO",
     "presenter_figure",
-    "base_layout",
-    "vline",
     "weighted_histogram",
     "GHOST",
-    "ghost_trace",
     "add_baseline",
     "investor_return_histogram",
     "commissioner_comparison",
