@@ -13,8 +13,9 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
-from .cohort import DEFAULT_DRAWS, DEFAULT_SEED, outcome_distribution
+from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
 from .contract import settle
+from .distribution import outcome_distribution
 from .scenario import Scenario
 
 __all__ = ["deal_space", "ZONES"]

@@ -8,11 +8,20 @@ futures, price grids and the payoff curve. DESIGN.md, steps 4–10 and the secon
               = max(0, Σ_i tilt_i · (S_i − n_i·b_i))  (above_baseline; b = baseline or c(d_i))
     paid only if n > 0 and S / n ≥ threshold
     P         = min(cap, price · payable, return_cap · capital)
-    capital   = fixed_costs + served · delivery_cost_per_participant
+    capital   = fixed_costs + delivery_cost_per_participant · (served
+                + parked_service_cost_share · parked)      (a parked citizen's minimum service)
     investor and provider are repaid pro rata to the capital each put in;
     guarantor = min(investor's shortfall, guarantee_share · investor's capital)
-    saving    = municipality's share m, the state's (1 − m)·q, the region's (1 − m)·(1 − q)
-                of the public saving (q = state_share_of_other_savings); the three add up
+    saving    = municipality's share m(d), the state's (1 − m(d))·q, the region's
+                (1 − m(d))·(1 − q) of the public saving (q = state_share_of_other_savings;
+                m(d) = municipal_share_of_savings + municipal_share_gradient · (d − 0.5),
+                clipped to [0, 1]); the three add up
+    guarantee = paid by ``guarantee_payer`` (the state or the municipality) and counted in
+                that party's net; society's net counts it as the transfer it is (the public
+                pays, the investor receives), and ``public_net`` (all public budgets) bears it
+
+Money is conserved: municipality + state + region + investor + provider = society (with the
+investor's and provider's nominal flows at a zero discount rate; a Hypothesis property).
 
 Timing (yearly, T = duration_years, L = payment_lag_years, Y = savings_years): fixed costs at
 year 0, delivery costs evenly over years 0…T−1, outcome payments evenly over years L…L+T−1,
@@ -71,6 +80,7 @@ class Settlement:
 
     starters: Array
     served: Array
+    parked: Array
     outcomes: Array
     counterfactual_outcomes: Array
     additional_outcomes: Array
@@ -99,6 +109,9 @@ class Settlement:
     public_saving_pv: Array
     state_saving_pv: Array
     region_saving_pv: Array
+    guarantor_payment_pv: Array
+    state_net: Array
+    public_net: Array
     society_net: Array
 
     def as_columns(self) -> dict[str, Array]:
@@ -125,27 +138,34 @@ def investor_cash_flows(
 
 
 def settle(
-    s: Scenario, cohort: CohortOutcomes, price_per_outcome: ArrayLike | None = None
+    s: Scenario,
+    cohort: CohortOutcomes,
+    price_per_outcome: ArrayLike | None = None,
+    *,
+    with_irr: bool = True,
 ) -> Settlement:
     """Settle the contract for ``cohort`` (any broadcastable shapes).
 
     ``price_per_outcome`` overrides the scenario's reference price, so the deal space can
-    settle one set of futures at a whole row of prices at once.
+    settle one set of futures at a whole row of prices at once. ``with_irr=False`` leaves
+    the IRR out (NaN) — the one costly figure — for callers that need only the regime.
     """
     price = np.asarray(
         s.price_per_outcome if price_per_outcome is None else price_per_outcome, dtype=float
     )
     # Every result takes the full broadcast shape, e.g. futures × prices for the deal space.
     shape = np.broadcast_shapes(cohort.starters.shape, price.shape)
-    n, served, S, counterfactual, units, saving_units = (
+    n, served, parked, S, counterfactual, units, saving_units, municipal_units = (
         np.broadcast_to(np.asarray(a, dtype=float), shape)
         for a in (
             cohort.starters,
             cohort.served,
+            cohort.parked,
             cohort.outcomes,
             cohort.counterfactual_outcomes,
             cohort.payable_units,
             cohort.saving_units,
+            cohort.municipal_saving_units,
         )
     )
 
@@ -158,7 +178,9 @@ def settle(
     payment = np.minimum(uncapped, cap)
     capped = uncapped > cap
 
-    delivery_total = served * s.delivery_cost_per_participant
+    delivery_total = (served + s.parked_service_cost_share * parked) * (
+        s.delivery_cost_per_participant
+    )
     provider_capital = s.provider_fee_at_risk * delivery_total
     investor_delivery = delivery_total - provider_capital
     investor_capital = s.fixed_costs + investor_delivery
@@ -178,8 +200,11 @@ def settle(
     guarantor_payment = np.minimum(shortfall, s.guarantee_share * investor_capital)
     received = investor_payment + guarantor_payment
 
-    flows = investor_cash_flows(s, investor_delivery, investor_payment, guarantor_payment)
-    investor_irr = np.asarray(irr(flows), dtype=float).reshape(shape)
+    if with_irr:
+        flows = investor_cash_flows(s, investor_delivery, investor_payment, guarantor_payment)
+        investor_irr = np.asarray(irr(flows), dtype=float).reshape(shape)
+    else:
+        investor_irr = np.full(shape, np.nan)
     # Nothing paid back on money put in is a total loss: −100 %, not "undefined".
     investor_irr = np.where((received <= 0) & (investor_capital > 0), -1.0, investor_irr)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -192,17 +217,26 @@ def settle(
     savings_pv_factor = float(np.dot(savings_w, discount))
     public_saving_pv = saving_units * s.public_savings_per_outcome * savings_pv_factor
     commissioner_payment_pv = payment * payment_pv_factor
-    commissioner_saving_pv = public_saving_pv * s.municipal_share_of_savings
+    commissioner_saving_pv = municipal_units * s.public_savings_per_outcome * savings_pv_factor
     # The wrong pocket, split: what the commissioner does not keep goes to the state and the
     # region; the region's part is the remainder, so the three pockets hold the whole saving.
     other_saving_pv = public_saving_pv - commissioner_saving_pv
     state_saving_pv = other_saving_pv * s.state_share_of_other_savings
     region_saving_pv = other_saving_pv - state_saving_pv
     conventional_cost_pv = s.fixed_costs + delivery_total * delivery_pv_factor
+    guarantor_payment_pv = guarantor_payment * float(discount[last_payment_year(s)])
+    municipality_guarantees = s.guarantee_payer == "municipality"
+    commissioner_net = (
+        commissioner_saving_pv
+        - commissioner_payment_pv
+        - (guarantor_payment_pv if municipality_guarantees else 0.0)
+    )
+    state_net = state_saving_pv - (0.0 if municipality_guarantees else guarantor_payment_pv)
 
     return Settlement(
         starters=n,
         served=served,
+        parked=parked,
         outcomes=S,
         counterfactual_outcomes=counterfactual,
         additional_outcomes=S - counterfactual,
@@ -225,11 +259,14 @@ def settle(
         provider_net=provider_payment - provider_capital,
         commissioner_payment_pv=commissioner_payment_pv,
         commissioner_saving_pv=commissioner_saving_pv,
-        commissioner_net=commissioner_saving_pv - commissioner_payment_pv,
+        commissioner_net=commissioner_net,
         conventional_cost_pv=conventional_cost_pv,
         conventional_net=commissioner_saving_pv - conventional_cost_pv,
         public_saving_pv=public_saving_pv,
         state_saving_pv=state_saving_pv,
         region_saving_pv=region_saving_pv,
+        guarantor_payment_pv=guarantor_payment_pv,
+        state_net=state_net,
+        public_net=commissioner_net + state_net + region_saving_pv,
         society_net=public_saving_pv - conventional_cost_pv,
     )

@@ -17,9 +17,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .fields import Control, FieldSpec, Swing, field_limits, field_specs
 
-__all__ = ["Scenario", "ScenarioError", "PaymentBasis", "FIELD_LIMITS", "allowed_range"]
+__all__ = [
+    "Scenario",
+    "ScenarioError",
+    "PaymentBasis",
+    "GuaranteePayer",
+    "FIELD_LIMITS",
+    "allowed_range",
+]
 
 PaymentBasis = Literal["every_outcome", "above_baseline"]
+GuaranteePayer = Literal["state", "municipality"]
 
 #: Upper bounds that keep money and sizes in a range where the arithmetic stays exact enough and
 #: a hostile link cannot ask for absurd work. Generous: the largest published Danish project is
@@ -210,6 +218,23 @@ class Scenario(BaseModel):
         description="Share of the starters, the hardest first, that the provider parks: they "
         "get no programme and succeed only as often as they would have anyway.",
     )
+    parked_service_cost_share: Annotated[
+        float,
+        FieldSpec(
+            "pcost",
+            "share of the delivery cost",
+            "group",
+            Control("slider", 0.05, "percent", "percent"),
+            Swing("absolute", 0.1),
+        ),
+    ] = Field(
+        0.2,
+        ge=0.0,
+        le=1.0,
+        description="What a parked citizen still costs, as a share of the delivery cost per "
+        "participant: the minimum service a contract requires (the UK Work Programme's "
+        "minimum service standards); parking is minimal service, not none.",
+    )
     price_per_outcome: Annotated[
         float, FieldSpec("price", "DKK", "contract", _money_box(10_000.0), Swing("relative", 0.2))
     ] = Field(
@@ -311,6 +336,24 @@ class Scenario(BaseModel):
         le=1.0,
         description="Share of the public saving that lands in the commissioner's own budget "
         "(the rest lands in the 'wrong pocket': state or region).",
+    )
+    municipal_share_gradient: Annotated[
+        float,
+        FieldSpec(
+            "sgrad",
+            "share per difficulty",
+            "money",
+            Control("slider", 0.1, "number", "%.1f"),
+            Swing("absolute", 0.2),
+        ),
+    ] = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="How much the municipality's share of the saving rises with difficulty: "
+        "share + gradient × (difficulty − 0.5), clipped to 0–1; under the Danish "
+        "reimbursement reform (refusionstrappe) a municipality carries more of a long "
+        "benefit spell. 0 = the same share for every group.",
     )
     # No swing: the split moves no money between the parties to the contract (investor,
     # provider, municipality), so every tornado bar of it would have length zero.
@@ -430,6 +473,20 @@ class Scenario(BaseModel):
         le=1.0,
         description="Share of the investor's capital a guarantor (a foundation, a state fund) "
         "covers if outcome payments fall short: first-loss blended finance.",
+    )
+    guarantee_payer: Annotated[
+        GuaranteePayer,
+        FieldSpec(
+            "gpay",
+            "choice",
+            "finance",
+            Control("choice"),
+            choices=("state", "municipality"),
+        ),
+    ] = Field(
+        "state",
+        description="Who pays the guarantor's payments: 'state' (a national fund such as Den "
+        "Sociale Investeringsfond) or 'municipality'; counted in that party's net.",
     )
 
     # --- construction -------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """``evaluate`` and ``simulate``: the possible futures of one contract, and what each party
 gets in them.
 
-:func:`evaluate` is what every page and analysis uses: exact where the cohort allows it,
-Monte Carlo on fixed common random numbers elsewhere (:mod:`sib_model.cohort` says where the
-switch is), so one scenario has one set of figures wherever it is shown.
+:func:`evaluate` is what every page and analysis uses: exact for a homogeneous cohort of any
+size, and for a mixed or partly parked cohort Monte Carlo per stratum on fixed common random
+numbers (:mod:`sib_model.cohort`), so one scenario has one set of figures wherever it is
+shown, and neighbouring scenarios (one more citizen, one slider step) differ by what really
+changed.
 :func:`simulate` draws ``n_simulations`` futures with a seed of your choosing and also keeps
 the per-draw table, for users who want the draws themselves.
 
@@ -15,6 +17,7 @@ filled in from the atoms only when someone asks for it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -30,10 +33,11 @@ from .cohort import (
     Method,
     homogeneous_outcomes,
     is_homogeneous,
-    outcome_distribution,
-    sample_citizens,
+    stratum_futures,
 )
 from .contract import Settlement, investor_cash_flows, last_payment_year, settle, year_weights
+from .distribution import outcome_distribution
+from .irr import irr
 from .outcomes import Seed, draw_outcomes
 from .scenario import Scenario
 from .summary import Summary, summarise
@@ -170,12 +174,7 @@ def expected_cash_flows(s: Scenario, summary: Summary) -> pd.DataFrame:
     guarantor[last_payment_year(s)] = -guarantee
     commissioner_pays = -summary["expected_payment"] * payment
     # Nominal saving: the present value's undiscounted twin, spread as the savings accrue.
-    saving = (
-        _expected_saving_units(summary, s)
-        * s.public_savings_per_outcome
-        * s.municipal_share_of_savings
-        * savings
-    )
+    saving = _undiscounted(summary["expected_commissioner_saving_pv"], s) * savings
     conventional = -(summary["expected_capital"] - s.fixed_costs) * delivery
     conventional[0] -= s.fixed_costs
     return pd.DataFrame(
@@ -192,11 +191,12 @@ def expected_cash_flows(s: Scenario, summary: Summary) -> pd.DataFrame:
     )
 
 
-def _expected_saving_units(summary: Summary, s: Scenario) -> float:
-    """E[saving units], read back from the expected public saving's present value."""
+def _undiscounted(saving_pv: float, s: Scenario) -> float:
+    """The nominal total of a saving whose present value is ``saving_pv`` (savings accrue
+    with the same yearly weights whatever their size)."""
     _, _, savings, discount = year_weights(s)
-    factor = float(np.dot(savings, discount)) * s.public_savings_per_outcome
-    return summary["expected_public_saving_pv"] / factor if factor > 0 else 0.0
+    factor = float(np.dot(savings, discount))
+    return saving_pv / factor if factor > 0 else 0.0
 
 
 def group_figures(s: Scenario) -> dict[str, float]:
@@ -219,14 +219,31 @@ def _result_parts(
 ) -> tuple[Summary, pd.DataFrame]:
     settled = settle(s, cohort)
     summary = summarise(settled, cohort.probability, n_draws, group_figures(s))
+    summary["investor_irr_of_expected_flows"] = irr_of_expected_flows(s, summary)
     return summary, distribution_table(cohort, settled)
+
+
+def irr_of_expected_flows(s: Scenario, summary: Summary) -> float:
+    """IRR(E[investor cash flows]): the flows are linear in capital, payments and guarantee,
+    so the expected flow of each year is the flow of the expected values. NaN when it has no
+    IRR (nothing comes back, or no money goes in)."""
+    flows = investor_cash_flows(
+        s,
+        summary["expected_investor_capital"] - s.fixed_costs,
+        summary["expected_investor_payment"],
+        summary["expected_guarantor_payment"],
+    )
+    if flows.max() <= 0 or flows.min() >= 0:
+        return -1.0 if flows.max() <= 0 < -flows.min() else math.nan
+    return float(irr(flows))
 
 
 def evaluate(
     s: Scenario, n_simulations: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED
 ) -> ScenarioResult:
-    """The figures of scenario ``s`` — exactly where the cohort allows it, otherwise on
-    ``n_simulations`` futures of fixed common random numbers (:mod:`sib_model.cohort`).
+    """The figures of scenario ``s`` — exact for a homogeneous cohort of any size, otherwise
+    on ``n_simulations`` futures of fixed common random numbers counted per stratum
+    (:mod:`sib_model.cohort`).
 
     Every page and analysis calls this with the defaults, so one scenario shows one set of
     numbers everywhere.
@@ -286,6 +303,6 @@ def simulate(s: Scenario, n_simulations: int = 10_000, seed: Seed = None) -> Sim
             atoms.index_of_draw,
         )
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
-    cohort = sample_citizens(s, n, int(rng.integers(2**63)), within_budget=False)
+    cohort = stratum_futures(s, n, rng)
     summary, distribution = _result_parts(s, cohort, n)
     return SimulationResult(s, summary, distribution, "monte_carlo", n, seed)

@@ -8,6 +8,7 @@ a larger share of them are truly additional (DESIGN.md, "Target group and succes
     c(d) = σ(logit(counterfactual_probability) − slope · (d − 0.5))
     price(d)  = price_per_outcome · (1 + premium · (d − 0.5))
     saving(d) = public_savings_per_outcome · (1 + gradient · (d − 0.5))
+    m(d)      = clip(municipal_share_of_savings + municipal_share_gradient · (d − 0.5), 0, 1)
 
 A mixed cohort (``difficulty_spread`` > 0) is a set of strata around the chosen difficulty,
 each with its own p, c, price and saving.
@@ -28,6 +29,7 @@ __all__ = [
     "baseline_rate_at",
     "price_tilt_at",
     "saving_tilt_at",
+    "municipal_share_at",
     "strata_difficulties",
     "N_STRATA",
     "REFERENCE_DIFFICULTY",
@@ -90,6 +92,23 @@ def saving_tilt_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArray[
     them saves most (DESIGN.md, second step, item 1)."""
     d = np.asarray(s.difficulty if difficulty is None else difficulty, dtype=float)
     return 1.0 + s.savings_gradient * (d - REFERENCE_DIFFICULTY)
+
+
+def municipal_share_at(s: Scenario, difficulty: ArrayLike | None = None) -> NDArray[np.float64]:
+    """m(d): the municipality's share of the public saving of an outcome at difficulty d,
+    clip(municipal_share_of_savings + municipal_share_gradient · (d − 0.5), 0, 1).
+
+    Why it can rise with difficulty: under the Danish reimbursement reform in force since
+    January 2016 (*refusionsreformen*, the "refusionstrappe"; Beskæftigelsesministeriet) the state
+    refunds 80 % of a municipality's benefit costs in a spell's first 4 weeks, 40 % in weeks
+    5–26, 30 % in weeks 27–52 and 20 % after a year. A citizen far from the labour market has
+    the long spell, so the municipality carries about 80 % of the benefit a job saves; for a
+    citizen close to it, with a short spell, far less. A gradient of 0.6 around a share of
+    0.5 spans about 0.2 to 0.8 from the easiest to the hardest group. Default 0: the share
+    is the same for every group, as before."""
+    d = np.asarray(s.difficulty if difficulty is None else difficulty, dtype=float)
+    share = s.municipal_share_of_savings + s.municipal_share_gradient * (d - REFERENCE_DIFFICULTY)
+    return np.asarray(np.clip(share, 0.0, 1.0), dtype=float)
 
 
 #: Strata of a mixed cohort: enough that the spread reads as a spread, few enough that the

@@ -9,7 +9,7 @@ from scipy import stats
 from scipy.special import expit, logit
 
 from sib_model import Scenario, evaluate
-from sib_model.cohort import DEFAULT_DRAWS, EXACT_MAX_PAIRS, exact_pairs
+from sib_model.cohort import DEFAULT_DRAWS, exact_pairs
 from sib_model.targeting import N_STRATA
 
 
@@ -38,52 +38,27 @@ def test_exact_pairs_are_scipys_binomial_times_beta_binomial_and_sum_to_one(term
     assert reference.sum() == pytest.approx(1.0, abs=1e-9)
 
 
-def _pair_count(s: Scenario) -> int:
-    """Rows of the exact table: n + 1 outcomes for each number of starters n that is not
-    negligible (pmf above 1e-15)."""
-    n = np.arange(s.cohort_size + 1)
-    kept = n[stats.binom.pmf(n, s.cohort_size, s.referral_rate) > 1e-15]
-    return int((kept + 1).sum())
-
-
-def test_the_switch_to_monte_carlo_happens_beyond_exact_max_pairs(monkeypatch):
-    s = Scenario(cohort_size=10, referral_rate=0.6)
-    pairs = _pair_count(s)
-    assert pairs == 66  # every n from 0 to 10 is possible: 1 + 2 + … + 11
-    monkeypatch.setattr("sib_model.cohort.EXACT_MAX_PAIRS", pairs)
-    at_limit = evaluate(s)
-    assert (at_limit.method, at_limit.n_simulations) == ("exact", 0)
-    monkeypatch.setattr("sib_model.cohort.EXACT_MAX_PAIRS", pairs - 1)
-    beyond = evaluate(s)
-    assert (beyond.method, beyond.n_simulations) == ("monte_carlo", DEFAULT_DRAWS)
-    # Monte Carlo on the fixed common random numbers agrees with the exact answer.
-    assert beyond.summary["expected_starters"] == pytest.approx(6.0, abs=0.05)
-
-
 @pytest.mark.parametrize(
     "terms, method",
     [
-        (dict(cohort_size=10_000), "exact"),  # everybody starts: 10,001 pairs
-        (dict(cohort_size=250, referral_rate=0.5), "exact"),
-        (dict(cohort_size=1_000, referral_rate=0.8), "monte_carlo"),
+        (dict(cohort_size=10_000), "exact"),
+        (dict(cohort_size=10_000, referral_rate=0.5), "exact"),
+        (dict(cohort_size=1_000, referral_rate=0.8), "exact"),
         (dict(difficulty_spread=0.2), "monte_carlo"),  # a mixed cohort
         (dict(parked_share=0.1), "monte_carlo"),  # parking
     ],
 )
-def test_evaluate_says_which_route_it_took(terms, method):
-    s = Scenario(**terms)
-    if method == "exact":
-        assert _pair_count(s) <= EXACT_MAX_PAIRS
-    result = evaluate(s)
+def test_the_route_depends_on_what_the_cohort_is_never_on_its_size(terms, method):
+    result = evaluate(Scenario(**terms))
     assert result.method == method
-    assert (result.n_simulations == 0) == (method == "exact")
+    assert result.n_simulations == (0 if method == "exact" else DEFAULT_DRAWS)
 
 
 # --- the mixed cohort against an exact reference --------------------------------------------
 #
 # With κ = ∞ the true success rate is known, so the strata are independent binomials and the
 # total's pmf is the convolution of the strata's binomial pmfs. 90 citizens, everybody starts,
-# N_STRATA = 9 strata of 10 citizens each (citizen j sits in stratum 9j // 90).
+# N_STRATA = 9 strata of 10 citizens each.
 
 MIXED = Scenario(
     cohort_size=90,
@@ -121,7 +96,7 @@ def test_a_mixed_cohort_matches_the_convolution_of_its_strata():
     assert N_STRATA == 9  # the reference below is built for nine strata of ten
     result = evaluate(MIXED)
     summary, futures = result.summary, result.n_simulations
-    assert result.method == "monte_carlo" and futures >= 4_000
+    assert result.method == "monte_carlo" and futures == DEFAULT_DRAWS >= 4_000
     served = _strata_rates(MIXED, MIXED.success_probability)
     pmf = _total_pmf(served)
     # The threshold (36 of 90) cuts through the middle of the distribution: it matters.
@@ -139,13 +114,16 @@ def test_a_mixed_cohort_matches_the_convolution_of_its_strata():
     assert summary["expected_counterfactual_outcomes"] == pytest.approx(counterfactual, rel=1e-6)
 
 
-def test_parked_citizens_cost_no_delivery_and_succeed_at_their_counterfactual_rate():
+def test_parked_citizens_get_the_minimum_service_and_succeed_at_their_counterfactual_rate():
     s = MIXED.replace(parked_share=1 / 3)  # the hardest 30: strata 6, 7 and 8
     result = evaluate(s)
     summary, futures = result.summary, result.n_simulations
     assert summary["expected_served"] == pytest.approx(60.0)
+    assert summary["expected_parked"] == pytest.approx(30.0)
+    # A parked citizen still costs the minimum service: a share of the delivery cost.
+    minimum_service = s.parked_service_cost_share * s.delivery_cost_per_participant
     assert summary["expected_capital"] == pytest.approx(
-        s.fixed_costs + 60 * s.delivery_cost_per_participant
+        s.fixed_costs + 60 * s.delivery_cost_per_participant + 30 * minimum_service
     )
     rates = np.where(
         np.arange(9) < 6,
@@ -161,8 +139,14 @@ def test_parked_citizens_cost_no_delivery_and_succeed_at_their_counterfactual_ra
 
 
 def test_parking_everybody_leaves_only_what_would_have_happened_anyway():
+    """Nothing is additional, exactly (not a noisy estimate near zero): deadweight is all of
+    the outcomes and the cost per additional outcome is undefined (issue 16, item 8)."""
     s = Scenario(evidence_strength=math.inf, parked_share=1.0, difficulty=0.7)
     summary = evaluate(s).summary
-    assert summary["expected_served"] == pytest.approx(0.0, abs=1e-9)
-    assert summary["expected_capital"] == pytest.approx(s.fixed_costs)
-    assert summary["deadweight_share"] == pytest.approx(1.0, abs=0.05)
+    assert summary["expected_served"] == 0.0
+    assert summary["expected_capital"] == pytest.approx(
+        s.fixed_costs + 100 * s.parked_service_cost_share * s.delivery_cost_per_participant
+    )
+    assert summary["expected_additional_outcomes"] == 0.0
+    assert summary["deadweight_share"] == 1.0
+    assert math.isnan(summary["cost_per_additional_outcome"])

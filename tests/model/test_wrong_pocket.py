@@ -80,7 +80,11 @@ def test_the_split_moves_no_money_between_the_parties_to_the_contract():
     before = evaluate(Scenario()).summary
     after = evaluate(Scenario(state_share_of_other_savings=0.3)).summary
     changed = {key for key in before if not _same(before[key], after[key])}
-    assert changed == {"expected_state_saving_pv", "expected_region_saving_pv"}
+    assert changed == {
+        "expected_state_saving_pv",
+        "expected_region_saving_pv",
+        "expected_state_net",
+    }
 
 
 def _same(a: float, b: float) -> bool:

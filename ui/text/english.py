@@ -255,6 +255,8 @@ TEXT: dict[str, str] = {
     ),
     "payment_basis_every_outcome": "Every outcome",
     "payment_basis_above_baseline": "Only outcomes above the baseline",
+    "guarantee_payer_state": "The state (a national fund)",
+    "guarantee_payer_municipality": "The municipality",
     # --- baseline ---------------------------------------------------------------------
     "baseline": "Baseline",
     "baseline_title": "Baseline",
@@ -995,6 +997,9 @@ FIELD_LABELS: dict[str, str] = {
     "savings_years": "Years over which a saving accrues",
     "investor_return_cap": "Investor's return cap (money multiple)",
     "guarantee_share": "First-loss guarantee (share of capital)",
+    "parked_service_cost_share": "Minimum service for a parked citizen (share of cost)",
+    "municipal_share_gradient": "Rise of the municipality's share with difficulty",
+    "guarantee_payer": "Who pays the guarantee",
 }
 
 #: The plain-language help of every scenario input, by field name (key ``help_<field>``).
@@ -1100,6 +1105,22 @@ FIELD_HELP: dict[str, str] = {
         "Blended finance: a guarantor (a foundation or a state fund) covers the "
         "investor's losses up to this share of its capital, as Den Sociale "
         "Investeringsfond and the Rikers Island guarantee did."
+    ),
+    "parked_service_cost_share": (
+        "Parking is minimal service, not none: a parked citizen still gets the minimum "
+        "service the contract requires (as the UK Work Programme's minimum service standards "
+        "did), costing this share of the delivery cost per citizen."
+    ),
+    "municipal_share_gradient": (
+        "Under the Danish reimbursement reform (refusionstrappe) the state refunds less of a "
+        "long benefit spell, so the municipality keeps more of the saving when a citizen far "
+        "from the labour market gets a job: share + gradient × (difficulty − 0.5). 0 = the "
+        "same share for every group."
+    ),
+    "guarantee_payer": (
+        "The guarantor's payments are public money too: choose whose budget pays them, the "
+        "state (a national fund such as Den Sociale Investeringsfond) or the municipality. "
+        "They count in that party's net."
     ),
 }
 
