@@ -14,9 +14,11 @@ served would not let more than half of the starters be parked unnoticed). The fr
 something only for a mixed cohort (``difficulty_spread`` > 0): where everybody is alike
 there are no "hardest" citizens to park (``meaningful``).
 
-The investor is ranked by its expected profit with the capital actually at stake
-(``investor``): its IRR (``investor_by_irr``) rewards a smaller capital base, and parking
-shrinks the capital, so the IRR can rise with π while the profit in kroner falls. What moves
+The investor is ranked by its own objective, the expected IRR, on the capital actually at
+stake — parked citizens' minimum service included (``investor``). The IRR rewards a smaller
+capital base, and parking shrinks the capital, so the IRR can keep rising with π after the
+profit in kroner has started to fall: the expected profit's ranking is reported beside it
+(``investor_by_profit``), and the pages should say so in words. What moves
 the investor's answer: on the every-outcome basis a rate card does *not* (a parked citizen's
 paid spontaneous success outweighs any price per difficulty — measured); paying only above a
 baseline does, since it takes away the reward for parked successes.
@@ -56,10 +58,10 @@ class ParkingFrontier:
         One row per parked share (0 and 1 and the scenario's own included): the column
         ``parked_share`` and every statistic of :class:`sib_model.summary.Summary`.
     investor : Preference
-        The investor's preferred parked share by expected profit (DKK) with the capital
-        at stake.
-    investor_by_irr : Preference
-        The same by expected IRR, which rewards the smaller capital base parking leaves.
+        The investor's preferred parked share by expected IRR on the capital at stake.
+    investor_by_profit : Preference
+        The same by expected profit (DKK): the IRR rewards the smaller capital base that
+        parking leaves, the profit does not.
     municipality, society : Preference
         Each party's preferred parked share by its own objective, or why there is none.
     meaningful : bool
@@ -70,14 +72,20 @@ class ParkingFrontier:
     investor: Preference
     municipality: Preference
     society: Preference
-    investor_by_irr: Preference
+    investor_by_profit: Preference
     meaningful: bool
 
     @property
     def contract_rewards_parking(self) -> bool:
-        """True when the cohort is mixed and the investor clearly earns most (in kroner) with
-        some citizens parked."""
-        return self.meaningful and self.investor.clear and self.investor.at > 0
+        """True when the cohort is mixed and the investor clearly does best with some
+        citizens parked — by its IRR and by its profit in kroner alike."""
+        return (
+            self.meaningful
+            and self.investor.clear
+            and self.investor.at > 0
+            and self.investor_by_profit.clear
+            and self.investor_by_profit.at > 0
+        )
 
 
 def parking_frontier(
@@ -90,7 +98,7 @@ def parking_frontier(
     --------
     >>> from sib_model import Scenario, parking_frontier
     >>> f = parking_frontier(Scenario(difficulty_spread=0.3), n_points=11)
-    >>> f.meaningful, f.investor_by_irr.at > f.investor.at
+    >>> f.meaningful, f.investor.at > f.investor_by_profit.at
     (True, True)
     """
     table = sweep(s, "parked_share", grid_through(s.parked_share, n_points), n_simulations, seed)
@@ -98,9 +106,9 @@ def parking_frontier(
     plausible = plausible.reset_index(drop=True)
     return ParkingFrontier(
         table,
-        investor_profit_preference(plausible, "parked_share"),
+        investor_preference(plausible, "parked_share"),
         municipality_preference(plausible, "parked_share"),
         society_preference(plausible, "parked_share"),
-        investor_preference(plausible, "parked_share"),
+        investor_profit_preference(plausible, "parked_share"),
         s.difficulty_spread > 0,
     )

@@ -30,24 +30,24 @@ def test_a_parked_citizen_still_costs_the_minimum_service():
 
 
 def test_preferences_are_found_only_among_the_shares_a_contract_could_let_pass(plain):
-    for preference in (plain.investor, plain.investor_by_irr, plain.society):
+    for preference in (plain.investor, plain.investor_by_profit, plain.society):
         assert preference.least_bad_at <= MAX_PLAUSIBLE_PARKED_SHARE
 
 
-def test_the_investor_is_ranked_by_its_profit_with_the_capital_at_stake(plain):
+def test_the_investor_is_ranked_on_the_capital_at_stake_with_its_profit_beside(plain):
     """Parking shrinks the capital, and the IRR rewards a smaller capital base: by IRR the
     investor wants the most parking allowed, by expected profit in kroner less."""
-    assert plain.investor.objective == "expected_investor_profit"
-    assert plain.investor_by_irr.objective == "expected_investor_irr"
-    assert plain.investor.clear and plain.investor_by_irr.clear
-    assert plain.investor_by_irr.at == MAX_PLAUSIBLE_PARKED_SHARE
-    assert 0 < plain.investor.at < plain.investor_by_irr.at
+    assert plain.investor.objective == "expected_investor_irr"
+    assert plain.investor_by_profit.objective == "expected_investor_profit"
+    assert plain.investor.clear and plain.investor_by_profit.clear
+    assert plain.investor.at == MAX_PLAUSIBLE_PARKED_SHARE
+    assert 0 < plain.investor_by_profit.at < plain.investor.at
     assert plain.contract_rewards_parking
 
 
 def test_without_a_minimum_service_parking_would_look_even_better_to_the_investor(plain):
     free = parking_frontier(MIXED.replace(parked_service_cost_share=0.0), n_points=11)
-    assert free.investor.at > plain.investor.at
+    assert free.investor_by_profit.at > plain.investor_by_profit.at
 
 
 def test_the_municipality_loses_whatever_is_parked_and_society_wants_nobody_parked(plain):
@@ -68,7 +68,9 @@ def test_paying_only_above_the_baseline_takes_away_the_reward_for_parking(plain)
     above = parking_frontier(
         MIXED.replace(payment_basis="above_baseline", price_per_outcome=320_000.0), n_points=11
     )
-    assert above.investor.clear and above.investor.at == 0.0
+    assert above.investor.clear and above.investor.at < plain.investor.at
+    assert above.investor.near_low == 0.0  # serving everybody is as good, by IRR
+    assert above.investor_by_profit.clear and above.investor_by_profit.at == 0.0
     assert not above.contract_rewards_parking
 
 
@@ -77,6 +79,7 @@ def test_on_the_every_outcome_basis_a_rate_card_does_not_move_the_investors_choi
     parked citizen's paid spontaneous success outweighs any price per difficulty."""
     card = parking_frontier(MIXED.replace(difficulty_premium=1.0), n_points=11)
     assert card.investor.at == plain.investor.at
+    assert card.investor_by_profit.at == plain.investor_by_profit.at
     all_parked = card.table["expected_investor_irr"].iloc[-1]
     assert all_parked < plain.table["expected_investor_irr"].iloc[-1]
 
