@@ -14,19 +14,21 @@ and shared):
   investor cash-flow rows from the model. Target: at least 100× faster, equal to 1e-6.
 * ``evaluate`` (what every page uses) on its exact route against ``simulate`` with 4,000
   sampled draws, for cohorts of 100, 300 and 1,000 (everybody starts, and a referral
-  shortfall). Target: the exact route faster for cohorts up to 1,000; where the pair table
-  is too large ``evaluate`` switches to Monte Carlo, and the line says so.
+  shortfall). Every homogeneous cohort is exact (issue 16: no switch to Monte Carlo).
+* a slider move at cohort 10,000: ``evaluate`` of a scenario not seen before (the success
+  probability moved one step), everybody starting and with referral shortfalls of 10 % and
+  50 %, and a mixed cohort. Target: under 50 ms for the homogeneous cohorts.
 * ``creaming_frontier`` with 51 points × 10,000 draws (target under 0.5 s), ``deal_space``
   with 40 × 40 × 5,000 draws (target under 2 s) and ``parking_frontier`` with 21 points ×
-  10,000 draws on a mixed cohort (target under 0.5 s; a mixed cohort of 100 citizens is
-  drawn with the futures its budget allows, printed beside the time).
+  10,000 draws on a mixed cohort (target under 0.5 s; a mixed cohort is counted per
+  stratum on the analyses' 4,000 futures whatever its size, printed beside the time).
 """
 
 from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import numpy_financial as npf
@@ -40,7 +42,7 @@ from sib_model import (
     parking_frontier,
     simulate,
 )
-from sib_model.cohort import citizen_draws
+from sib_model.cohort import DEFAULT_DRAWS
 from sib_model.contract import investor_cash_flows
 from sib_model.targeting import success_probability_at
 
@@ -121,6 +123,22 @@ def main() -> int:
                 f"({sampled_time * 1e3:.1f} ms)"
             )
 
+    for referral, spread in ((1.0, 0.0), (0.9, 0.0), (0.5, 0.0), (1.0, 0.3)):
+        base = Scenario(cohort_size=10_000, referral_rate=referral, difficulty_spread=spread)
+        step = iter(range(1, 1_000))
+
+        def slider_move(base: Scenario = base, step: Iterator[int] = step) -> object:
+            # A new success probability each call: nothing is reused from a previous call
+            # but what a real slider move could reuse (the fixed common random numbers).
+            return evaluate(base.replace(success_probability=0.4 + 1e-4 * next(step)))
+
+        move_time = best_of(slider_move, repeat=7)
+        kind = "mixed, spread 0.3" if spread else f"referral {referral:g}"
+        target = "  < 50 ms" if spread == 0 else ""
+        print(
+            f"{'slider move, cohort 10,000, ' + kind:<52}{move_time * 1e3:>9.1f} ms{'':>10}{target}"
+        )
+
     frontier_time = best_of(
         lambda: creaming_frontier(Scenario(), n_points=51, n_simulations=10_000), repeat=3
     )
@@ -136,10 +154,8 @@ def main() -> int:
         f"{'deal_space, 40 × 40 × 5,000 draws':<52}{deal_time * 1e3:>9.1f} ms{'':>10}  < 2,000 ms"
     )
     mixed = Scenario(difficulty_spread=0.3)
-    parking_time = best_of(
-        lambda: parking_frontier(mixed, n_points=21, n_simulations=10_000), repeat=3
-    )
-    futures = citizen_draws(mixed, 10_000)
+    parking_time = best_of(lambda: parking_frontier(mixed, n_points=21), repeat=3)
+    futures = DEFAULT_DRAWS
     print(
         f"{'parking_frontier, 21 points, mixed cohort of 100':<52}{parking_time * 1e3:>9.1f} ms"
         f"{'':>10}  < 500 ms ({futures:,} futures per point)"

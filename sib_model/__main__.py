@@ -12,6 +12,7 @@ import sys
 from . import PRESET_DETAILS, PRESETS, Scenario, ScenarioError, creaming_frontier, evaluate
 from .codec import parse_field_text
 from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
+from .preferences import Preference
 from .scenario import allowed_range
 from .summary import statistic
 
@@ -48,6 +49,13 @@ _LINES = [
     ),
     ("Society net (PV), DKK", "expected_society_net", None, "dkk"),
 ]
+
+
+def _preference(preference: Preference) -> str:
+    """The preferred difficulty, or why there is none in a few words."""
+    if preference.clear:
+        return _format(preference.at, "d")
+    return "none (" + preference.reason.replace("_", " ") + ")"
 
 
 def _format(value: float, kind: str) -> str:
@@ -122,12 +130,12 @@ def main(argv: list[str] | None = None) -> int:
             text += f"  ({_format(statistic(summary, second), kind)})"
         print(f"  {label:<52}{text}")
     frontier = creaming_frontier(scenario, n_points=21, n_simulations=args.draws, seed=args.seed)
-    investor = _format(frontier.investor.at, "d")
-    commissioner = _format(frontier.municipality.at, "d")
+    investor = _preference(frontier.investor)
+    commissioner = _preference(frontier.municipality)
     print(
         f"\n  Creaming: the investor's best group has difficulty {investor} (highest "
         f"expected IRR), the commissioner's {commissioner} (best net on its own budget); "
-        f"0 = easiest, 1 = hardest; n/a = no clear preference."
+        f"0 = easiest, 1 = hardest."
     )
     return 0
 

@@ -19,6 +19,7 @@ from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
 from .preferences import (
     Preference,
     investor_preference,
+    investor_profit_preference,
     municipality_preference,
     society_preference,
     value_for_money_preference,
@@ -42,6 +43,9 @@ class CreamingFrontier:
         Each party's preferred difficulty by its own objective, or why there is none.
     value_for_money : Preference
         Where the municipality pays least per additional outcome (a reported figure).
+    investor_by_profit : Preference
+        The investor's preferred group by expected profit (DKK), shown beside its IRR: the
+        two differ where groups put different amounts of capital at stake.
     """
 
     table: pd.DataFrame
@@ -49,6 +53,7 @@ class CreamingFrontier:
     municipality: Preference
     society: Preference
     value_for_money: Preference
+    investor_by_profit: Preference
 
     @property
     def creaming_gap(self) -> float:
@@ -87,4 +92,5 @@ def creaming_frontier(
         municipality_preference(table, "difficulty"),
         society_preference(table, "difficulty"),
         value_for_money_preference(table, "difficulty"),
+        investor_profit_preference(table, "difficulty"),
     )

@@ -163,7 +163,9 @@ def irr(cash_flows: ArrayLike) -> NDArray[np.float64] | float:
 
     c = years_first if solvable.all() else years_first[:, solvable]
     # Normalise so that f(0) = c_0 < 0 and f grows to + at the upper end of the bracket.
-    c = c * (-np.sign(c[0]) / np.abs(c).max(axis=0))
+    # Divide by the largest flow first, then flip the sign: 1 / max|c| overflows for
+    # subnormal flows (1 / 2e-310 is beyond the largest double), c / max|c| never does.
+    c = (c / np.abs(c).max(axis=0)) * -np.sign(c[0])
     # Start from the two-point approximation: all outlays at their mean time, all receipts
     # at theirs, which solves N·x^tn = P·x^tp exactly. A few rounds on every row then settle
     # almost all of them; stragglers iterate alone, so a handful of awkward rows cannot make

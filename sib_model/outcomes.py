@@ -7,8 +7,10 @@ Two samplers with the same distribution (DESIGN.md, steps 1–3):
 * :func:`common_outcomes` turns a fixed set of uniforms into starters and outcomes by inverting
   their exact distribution functions (binomial for starters, beta-binomial for outcomes given
   starters). Fed the same uniforms at every difficulty or price, it gives *common random
-  numbers*: a small change of the scenario moves each draw a little instead of redrawing it,
-  so frontiers and grids come out smooth. The analyses use it.
+  numbers*: a small change of the scenario moves each draw a little instead of redrawing it.
+  The pages and analyses no longer need it — a homogeneous cohort is exact at every size
+  (:mod:`sib_model.distribution`) — but it stays for sampling studies that want draws on
+  common uniforms.
 
 The true success rate θ ~ Beta(κ·p, κ·(1 − p)) is what makes a whole cohort succeed or fail
 together; integrated out, outcomes given starters are beta-binomial, which is what the second

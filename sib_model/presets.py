@@ -181,17 +181,27 @@ def rate_card_hard_group() -> Scenario:
     homelessness projects split by difficulty.
 
     - Buenos Aires paid about 40 % more per job for "very vulnerable" than for "vulnerable"
-      young people: a premium of 1 at difficulty 0.9 (a very vulnerable group) pays
-      1 + 1 × 0.4 = 1.4 times the reference price, 40 % more.
-    - reference price 320,000 DKK (illustrative: about what the article's programme needs to
-      be financeable when paid above a baseline, DESIGN.md). The premium is what makes the
-      hard group financeable: without it the investor's expected return on this group is
-      negative (about −22 %), with it positive (about 5 %); a test checks both.
+      young people: a premium of 1 pays 1 + 1 × (0.9 − 0.5) = 1.4 times the reference price
+      at difficulty 0.9 (a very vulnerable group), 40 % more; at this preset's group
+      (difficulty 0.6, somewhat harder than the reference) 1.1 times.
+    - paid only for outcomes above the baseline (the group's true counterfactual), at a
+      reference price of 320,000 DKK: about what the article's programme needs to be
+      financeable on that basis (DESIGN.md; the reference group then earns about 12 % a
+      year). Issue 16: the preset used to pay 320,000 DKK for *every* outcome, where the
+      reference group would earn 69 % — the price of one basis on the other.
+    - the premium is what makes the harder group financeable: without it the investor's
+      expected return on this group is negative (about −2.5 %), with it positive (about
+      6 %, inside Brookings' 1–20 % range); a test checks both.
     - INDIGO lists two Danish homelessness projects for young people split into "less
       vulnerable" (7.3m DKK) and "most vulnerable" (15.9m DKK): pricing by difficulty is real.
-    - otherwise the article's example (the defaults), for a group harder than the reference.
+    - otherwise the article's example (the defaults).
     """
-    return Scenario(difficulty=0.9, difficulty_premium=1.0, price_per_outcome=320_000)
+    return Scenario(
+        difficulty=0.6,
+        difficulty_premium=1.0,
+        price_per_outcome=320_000,
+        payment_basis="above_baseline",
+    )
 
 
 @dataclass(frozen=True)

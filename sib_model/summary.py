@@ -90,7 +90,13 @@ DISTRIBUTIONS = (
     "additional_outcomes",
 )
 #: Figures whose sampling noise the summary reports (``<name>_standard_error``; 0 when exact).
-_NOISY = ("investor_irr", "commissioner_net", "society_net")
+_NOISY = (
+    "investor_irr",
+    "investor_profit",
+    "commissioner_net",
+    "society_net",
+    "additional_outcomes",
+)
 
 
 class Summary(TypedDict):
@@ -145,8 +151,10 @@ class Summary(TypedDict):
     conventional_cost: float
     conventional_cost_per_additional_outcome: float
     investor_irr_standard_error: float
+    investor_profit_standard_error: float
     commissioner_net_standard_error: float
     society_net_standard_error: float
+    additional_outcomes_standard_error: float
     investor_irr_p05: float
     investor_irr_p10: float
     investor_irr_p25: float

@@ -82,3 +82,26 @@ def test_irr_is_a_root_or_nan_and_never_a_spurious_total_loss(flows):
     x = 1 / (1 + rate)
     npv = sum(c * x**t for t, c in enumerate(flows))
     assert abs(npv) <= 1e-6 * sum(abs(c) * x**t for t, c in enumerate(flows))
+
+
+@pytest.mark.parametrize("scale", [1e-310, 1e-320, 5e-324, 1e300])
+def test_subnormal_and_huge_flows_have_the_irr_of_their_shape(scale):
+    """[-1e-310, 2e-310] doubles the money in a year: 100 %, not 4e62 (issue 16, item 8)."""
+    assert irr([-scale, 2 * scale]) == pytest.approx(1.0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.one_of(st.just(0.0), st.floats(1.0, 1e6)), min_size=1, max_size=5),
+    st.floats(1e3, 1e6),
+    st.sampled_from([1e-310, 1e-200, 1.0, 1e200]),
+)
+def test_the_irr_does_not_depend_on_the_unit_of_money(receipts, outlay, unit):
+    """The same flows in any unit — down to subnormal numbers — have the same IRR (every
+    flow here stays representable in the unit: none below 1e-310)."""
+    flows = np.array([-outlay, *receipts])
+    reference, scaled = irr(flows), irr(flows * unit)
+    if math.isnan(reference):
+        assert math.isnan(scaled)
+    else:
+        assert scaled == pytest.approx(reference, rel=1e-6, abs=1e-9)

@@ -89,7 +89,17 @@ def test_utah_baseline_of_zero_pays_mostly_for_deadweight():
 
 def test_rate_card_pays_40_percent_more_for_the_very_vulnerable():
     s = PRESETS["rate_card"]
-    assert price_at(s) == pytest.approx(1.4 * s.price_per_outcome)
+    assert price_at(s, 0.9) == pytest.approx(1.4 * s.price_per_outcome)
+    assert price_at(s) == pytest.approx(1.1 * s.price_per_outcome)
+
+
+def test_rate_card_pays_on_the_basis_its_price_was_chosen_for():
+    """320,000 DKK is the above-baseline price: the reference group earns about 12 % on
+    it, not the 69 % the every-outcome basis would give (issue 16, item 7)."""
+    s = PRESETS["rate_card"]
+    assert s.payment_basis == "above_baseline"
+    reference = evaluate(s.replace(difficulty=0.5)).summary["expected_investor_irr"]
+    assert reference == pytest.approx(0.12, abs=0.01)
 
 
 def test_rate_card_premium_turns_a_losing_hard_group_into_a_financeable_one():
@@ -97,6 +107,6 @@ def test_rate_card_premium_turns_a_losing_hard_group_into_a_financeable_one():
     without = evaluate(s.replace(difficulty_premium=0.0)).summary["expected_investor_irr"]
     with_premium = evaluate(s).summary["expected_investor_irr"]
     assert without < 0 < with_premium
-    # The docstring's figures: about −22 % without the premium, about 5 % with it.
-    assert without == pytest.approx(-0.22, abs=0.01)
-    assert with_premium == pytest.approx(0.05, abs=0.01)
+    # The docstring's figures: about −2.5 % without the premium, about 6 % with it.
+    assert without == pytest.approx(-0.025, abs=0.005)
+    assert with_premium == pytest.approx(0.06, abs=0.005)

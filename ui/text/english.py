@@ -719,6 +719,7 @@ TEXT: dict[str, str] = {
         "no clear preference (the differences are within the simulation's noise)"
     ),
     "prefers_nothing_at_stake": "no preference (nothing is paid or nothing is additional anywhere)",
+    "prefers_would_not_sign": "no preference: it loses whatever is chosen, so it would not sign",
     "say_prefers_investor": (
         "**Investor** (highest expected return): {where}, where it expects {irr} a year."
     ),

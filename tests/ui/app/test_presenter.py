@@ -42,8 +42,13 @@ def test_the_parking_key_sentence_gives_each_party_its_parked_share():
 
 def test_the_levers_key_sentence_moves_from_the_plain_contract_to_both_levers():
     plain = creaming_frontier(Scenario(), n_points=5)
+    # Paid above the baseline at the price that basis needs (at 200,000 DKK the investor
+    # loses on every group and would not sign).
     levers = creaming_frontier(
-        Scenario(difficulty_premium=1.0, payment_basis="above_baseline"), n_points=5
+        Scenario(
+            difficulty_premium=1.0, payment_basis="above_baseline", price_per_outcome=320_000.0
+        ),
+        n_points=5,
     )
     variants = LeverFrontiers(((0.0, "every_outcome", plain), (1.0, "above_baseline", levers)))
     sentence = levers_key_sentence(variants, EN)
