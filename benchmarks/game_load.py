@@ -40,6 +40,7 @@ from typing import Protocol
 from urllib.parse import parse_qs
 
 from benchmarks.st_client import RunResult, Session, sticky_cookie
+from sib_game.room import Room as GameRoom
 from sib_game.rules import SIGNING_ROLES
 from sib_game.store import (
     IDLE_SECONDS,
@@ -49,6 +50,7 @@ from sib_game.store import (
     MAX_TEXT,
     GameStore,
 )
+from sib_model import Scenario
 from ui.text.translator import Translator
 
 PAGE = "game"
@@ -303,7 +305,8 @@ def check_rooms(store: GameStore, rooms: list[Room]) -> tuple[list[str], list[st
         if stored is None:
             problems.append(f"{where}: not in the store")
             continue
-        doc = stored.doc
+        # The room's document as the file holds it (the shape ``sib_game.room`` writes).
+        doc = stored.room.to_dict()
         sizes.append(doc_bytes(doc))
         if doc["round"] != 1 or doc["open"]:
             problems.append(f"{where}: round {doc['round']}, open={doc['open']}, not 1 and closed")
@@ -374,12 +377,13 @@ async def check_bounds(url: str, path: Path, tally: Tally) -> list[str]:
     store = GameStore(path)
     before = store.count()
     # The extra rooms are copies of the game's (only the store reads them).
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db:
         row = db.execute("SELECT doc FROM rooms LIMIT 1").fetchone()
-    doc = json.loads(row[0]) if row else {"round": 0, "proposals": []}
+    room = GameRoom.from_dict(json.loads(row[0])) if row else GameRoom.new(Scenario())
+    doc = room.to_dict()
     extra: list[str] = []
     while before + len(extra) < MAX_ROOMS:
-        extra.append(store.create(doc).code)
+        extra.append(store.create(room).code)
     full = store.count()
     lines = []
     session = await open_tab(url, "", tally)
@@ -397,7 +401,7 @@ async def check_bounds(url: str, path: Path, tally: Tally) -> list[str]:
             f"into the file ({full} in use); “Start a new room” through the server then showed "
             f"“{T('game_full')}”" + (" and made no room." if shown_full else " — NOT SHOWN.")
         )
-        with sqlite3.connect(path) as db:
+        with contextlib.closing(sqlite3.connect(path)) as db, db:
             db.executemany(
                 "UPDATE rooms SET touched = touched - ? WHERE code = ?",
                 [(IDLE_SECONDS + 60, code) for code in extra],

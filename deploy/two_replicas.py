@@ -386,7 +386,7 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     watcher_before = (await watcher.run(timeout=120)).figures
     room_before = store.get(code)
     assert room_before is not None
-    doc = room_before.doc
+    doc = room_before.room.to_dict()
     lines.append(
         f"- before the kill: room {code} at version {room_before.version} in the file, "
         f"{len(doc['proposals'])} proposals, accepted by {doc['accepted']}, names "
@@ -444,12 +444,12 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     seen = await game_load.refresh_all(sessions["facilitator"], _Quiet())
     on_screen = any("“investor after the kill”" in text for r in seen for text in r.texts)
     stored = store.get(code)
-    last = stored.doc["proposals"][-1] if stored else {}
-    kept = (last.get("role"), last.get("contract", {}).get("price_per_outcome"))
+    last = stored.room.proposals[-1] if stored and stored.room.proposals else None
+    kept = (last.role, last.contract.get("price_per_outcome")) if last else (None, None)
     lines.append(
         f"- the game went on through {b}: the investor's new proposal reached the "
         f"facilitator's screen at its next refresh ({'yes' if on_screen else 'NO'}) and the "
-        f"file ({kept}, {len(stored.doc['proposals']) if stored else 0} proposals)"
+        f"file ({kept}, {len(stored.room.proposals) if stored else 0} proposals)"
     )
     problems += [] if on_screen and kept == ("investor", 300_000.0) else ["game after failover"]
     for session in [*sessions.values(), watcher]:

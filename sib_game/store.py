@@ -2,8 +2,10 @@
 
 A Streamlit session lives in one browser tab; the groups of a game sit at their own laptops,
 so their state must live outside any session. It lives in SQLite in one file (Python's
-``sqlite3``, WAL mode so readers never wait for the writer): one row per room holding a JSON
-document and a version number. An update names the version it read and is refused when the
+``sqlite3``, WAL mode so readers never wait for the writer): one row per room holding its
+:class:`~sib_game.room.Room` as a JSON document and a version number. Every call opens its
+own connection and closes it before returning (so a store is safe to share between threads,
+and no file handle outlives a call). An update names the version it read and is refused when the
 row has moved on (optimistic concurrency: no locks held across a user's think time).
 
 Why a file and not memory: the rooms survive a restart of the replica, and two replicas on one
@@ -12,7 +14,7 @@ PostgreSQL (``rooms(code text primary key, doc jsonb, version int, touched float
 
 Bounds: at most :data:`MAX_ROOMS` rooms; a room idle for :data:`IDLE_SECONDS` is deleted;
 a room keeps its last :data:`MAX_PROPOSALS` proposals and a document over
-:data:`MAX_DOC_BYTES` is refused;
+:data:`MAX_DOC_BYTES` is refused (both checked with :mod:`sib_game.room`'s own bounds);
 codes are :data:`CODE_LENGTHS` letters from :data:`ALPHABET` (no 0/O, 1/I/L, 5/S, 2/Z, 8/B),
 checked strictly by :func:`parse_code`; every text a user types is cleaned by
 :func:`clean_text` (length-limited; escaped where shown). The file's path comes from
@@ -29,11 +31,13 @@ import secrets
 import sqlite3
 import tempfile
 import time
-import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from .room import MAX_PROPOSALS, MAX_TEXT, Proposer, Room, clean_text
+from .rules import ROLES
 
 __all__ = [
     "ALPHABET",
@@ -43,7 +47,8 @@ __all__ = [
     "MAX_TEXT",
     "MAX_PROPOSALS",
     "MAX_DOC_BYTES",
-    "Room",
+    "ENV_PATH",
+    "StoredRoom",
     "GameStore",
     "StoreFull",
     "StaleVersion",
@@ -57,13 +62,9 @@ ALPHABET = "ACDEFGHJKMNPQRTUVWXY"
 CODE_LENGTHS = range(4, 7)
 MAX_ROOMS = 200
 IDLE_SECONDS = 12 * 3600
-MAX_TEXT = 200
 MAX_DOC_BYTES = 200_000
-#: Proposals a room keeps (the oldest are dropped): with MAX_TEXT, what keeps a room's
-#: document far below MAX_DOC_BYTES.
-MAX_PROPOSALS = 40
 ENV_PATH = "SIB_GAME_DB"
-_ROLES = ("facilitator", "municipality", "investor", "provider", "state")
+_ROLES: tuple[Proposer, ...] = ("facilitator", *ROLES)
 
 
 class StoreFull(RuntimeError):
@@ -75,13 +76,16 @@ class StaleVersion(RuntimeError):
 
 
 @dataclass(frozen=True)
-class Room:
+class StoredRoom:
+    """A room as the store holds it: its code, the version read, and the room itself."""
+
     code: str
     version: int
-    doc: dict[str, Any]
+    room: Room
 
 
 def default_path() -> Path:
+    """Where rooms are kept: ``SIB_GAME_DB`` if set, else ``<temp>/sib-game/game.sqlite3``."""
     env = os.environ.get(ENV_PATH)
     if env:
         return Path(env)
@@ -99,26 +103,16 @@ def parse_code(raw: object) -> str | None:
     return code
 
 
-def parse_role(raw: object) -> str | None:
+def parse_role(raw: object) -> Proposer | None:
+    """The role in a link's ``role=`` (lower-cased; the facilitator among them), or None."""
     if not isinstance(raw, str) or len(raw) > 20:
         return None
     role = raw.strip().lower()
-    return role if role in _ROLES else None
-
-
-def clean_text(raw: object, limit: int = MAX_TEXT) -> str:
-    """A user's text: a string without control characters, at most ``limit`` characters.
-    (Still plain text: escape it where it is shown.)"""
-    if not isinstance(raw, str):
-        return ""
-    kept = "".join(
-        " " if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch
-        for ch in raw[: limit * 4]
-    )
-    return " ".join(kept.split())[:limit]
+    return next((known for known in _ROLES if known == role), None)
 
 
 def new_code(length: int = 4) -> str:
+    """A random room code of ``length`` letters of :data:`ALPHABET`."""
     return "".join(secrets.choice(ALPHABET) for _ in range(length))
 
 
@@ -133,6 +127,8 @@ class GameStore:
         idle_seconds: float = IDLE_SECONDS,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        """A store on the SQLite file ``path`` (default :func:`default_path`), made with its
+        folder and table if new; ``clock`` (seconds) is replaceable for tests of expiry."""
         self.path = Path(path) if path is not None else default_path()
         self.max_rooms = max_rooms
         self.idle_seconds = idle_seconds
@@ -145,15 +141,19 @@ class GameStore:
                 " version INTEGER NOT NULL, touched REAL NOT NULL)"
             )
 
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=5.0, isolation_level=None)
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection in autocommit mode, closed when the block ends (``with
+        sqlite3.connect(...)`` alone would only commit, never close)."""
+        with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
+            yield db
 
     def _expire(self, db: sqlite3.Connection) -> None:
         db.execute("DELETE FROM rooms WHERE touched < ?", (self.clock() - self.idle_seconds,))
 
-    def create(self, doc: dict[str, Any]) -> Room:
-        """A new room holding ``doc``, under a fresh code (raises :class:`StoreFull`)."""
-        text = _dump(doc)
+    def create(self, room: Room) -> StoredRoom:
+        """``room`` stored under a fresh code (raises :class:`StoreFull`)."""
+        text = _dump(room)
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -173,9 +173,9 @@ class GameStore:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        return Room(code, 1, json.loads(text))
+        return StoredRoom(code, 1, _load(text))
 
-    def get(self, code: object) -> Room | None:
+    def get(self, code: object) -> StoredRoom | None:
         """The room of ``code``, or None (a bad code, an unknown or expired room)."""
         parsed = parse_code(code)
         if parsed is None:
@@ -186,44 +186,54 @@ class GameStore:
             ).fetchone()
         if row is None or row[2] < self.clock() - self.idle_seconds:
             return None
-        return Room(parsed, int(row[1]), json.loads(row[0]))
+        return StoredRoom(parsed, int(row[1]), _load(row[0]))
 
-    def update(self, room: Room, doc: dict[str, Any]) -> Room:
-        """Store ``doc`` if the room is still at ``room.version`` (else :class:`StaleVersion`)."""
-        text = _dump(doc)
+    def update(self, stored: StoredRoom, room: Room) -> StoredRoom:
+        """Store ``room`` if the row is still at ``stored.version`` (else
+        :class:`StaleVersion`)."""
+        text = _dump(room)
         with self._connect() as db:
             cursor = db.execute(
                 "UPDATE rooms SET doc=?, version=version+1, touched=? WHERE code=? AND version=?",
-                (text, self.clock(), room.code, room.version),
+                (text, self.clock(), stored.code, stored.version),
             )
-        if cursor.rowcount != 1:
-            raise StaleVersion(room.code)
-        return Room(room.code, room.version + 1, json.loads(text))
+            changed = cursor.rowcount
+        if changed != 1:
+            raise StaleVersion(stored.code)
+        return StoredRoom(stored.code, stored.version + 1, _load(text))
 
-    def change(self, code: str, edit: Callable[[dict[str, Any]], None], tries: int = 5) -> Room:
-        """Read, ``edit`` the document in place, write; retried when another session wrote
-        in between. Raises KeyError for a missing room."""
+    def change(self, code: str, edit: Callable[[Room], Room], tries: int = 5) -> StoredRoom:
+        """Read, ``edit`` (a function from the room to the next one, such as
+        ``lambda room: room.open_round()``), write; retried when another session wrote in
+        between. Raises KeyError for a missing room; whatever ``edit`` raises (a
+        :class:`~sib_game.room.Refused` move) leaves the room unwritten and goes to the
+        caller."""
         for _ in range(tries):
-            room = self.get(code)
-            if room is None:
+            stored = self.get(code)
+            if stored is None:
                 raise KeyError(code)
-            doc = json.loads(json.dumps(room.doc))
-            edit(doc)
             try:
-                return self.update(room, doc)
+                return self.update(stored, edit(stored.room))
             except StaleVersion:
                 continue
         raise StaleVersion(code)
 
     def count(self) -> int:
+        """Rooms in use (expired ones are deleted first)."""
         with self._connect() as db:
             self._expire(db)
             (count,) = db.execute("SELECT COUNT(*) FROM rooms").fetchone()
         return int(count)
 
 
-def _dump(doc: dict[str, Any]) -> str:
-    text = json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+def _dump(room: Room) -> str:
+    """The room's JSON document as stored (compact; refused above :data:`MAX_DOC_BYTES`)."""
+    text = json.dumps(room.to_dict(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     if len(text.encode()) > MAX_DOC_BYTES:
         raise ValueError("room document too large")
     return text
+
+
+def _load(text: str) -> Room:
+    """The room of a stored JSON document."""
+    return Room.from_dict(json.loads(text))
