@@ -356,7 +356,8 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     sessions = {"facilitator": facilitator}
     prices = {"municipality": 200_000.0, "investor": 325_000.0, "provider": 275_000.0}
     for role, price in prices.items():
-        session, _ = await game_tab(url, f"room={code}&role={role}", pinned_cookie(url, a)[0])
+        query = game_load.group_query(facilitator, role)
+        session, _ = await game_tab(url, query, pinned_cookie(url, a)[0])
         name = {t("game_group_name"): f"Team {role}"}
         await session.submit("game_name", t("game_save_name"), name)
         await session.submit(
@@ -368,7 +369,8 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     # The municipality accepts what is on the table (the provider's proposal).
     await game_load.refresh_all(sessions["municipality"], _Quiet())
     await sessions["municipality"].click(t("game_accept"))
-    watcher, _ = await game_tab(url, f"room={code}&role=state", pinned_cookie(url, b)[0])
+    watching = game_load.group_query(facilitator, "state")
+    watcher, _ = await game_tab(url, watching, pinned_cookie(url, b)[0])
     where = {name: s.upstream for name, s in sessions.items()}
     lines.append(
         f"- room {code} started through nginx; its facilitator and the three groups "
@@ -419,7 +421,8 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     unchanged = room_after == room_before
     lines.append(
         f"- its {len(sessions)} sessions found their websocket closed and reconnected with "
-        f"their link (`?room={code}&role=…`) through nginx: {landed} landed on {b} ({via_dead} "
+        f"their link (`?room={code}&role=…&key=…`) through nginx: {landed} landed on {b} "
+        f"({via_dead} "
         f"after nginx had tried the dead {a} first), in {min(seconds):.2f}–{max(seconds):.2f} s "
         f"each (connect and first run); {same} showed the room with figures "
         f"identical to before the kill (the table, the verdicts, the proposals, the deal-zone "

@@ -14,7 +14,13 @@ room's lines)::
      "table": {"contract": {...levers...}, "by": "investor", "round": 1},
      "accepted": ["investor"], "names": {"investor": "Team Fond"},
      "proposals": [{"role": "investor", "round": 1, "contract": {...}, "message": "..."}],
-     "signed": null | {"contract": {...}, "round": 1, "lines": {...}}}
+     "signed": null | {"contract": {...}, "round": 1, "lines": {...}},
+     "keys": {"facilitator": "<sha256>", "investor": "<sha256>", ...},
+     "issues": {"investor": 1}}
+
+``keys`` holds the hash of each role's secret (:mod:`sib_game.access`), ``issues`` how often
+a group's link was issued afresh. A room stored before rooms had secrets has no ``keys``: no
+link opens it (it expires like any idle room).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from typing import Any, Literal, TypeAlias
 from sib_model.scenario import Scenario
 from sib_model.workspace import DEFAULT_MAX_LOSS, DEFAULT_TARGET_IRR
 
+from .access import matches, new_token, role_token, token_hash
 from .rules import ROLES, SIGNING_ROLES, RedLines, Role, clean_contract, contract_of
 
 __all__ = [
@@ -44,6 +51,7 @@ __all__ = [
     "TableChanged",
     "NotASigner",
     "LinesLocked",
+    "NotAdmitted",
     "clean_text",
     "lines_from_settings",
 ]
@@ -96,6 +104,10 @@ class NotASigner(Refused):
 
 class LinesLocked(Refused):
     """The red lines cannot change while a round is open."""
+
+
+class NotAdmitted(Refused):
+    """The secret given is not this role's (a bare, edited, old or wrong link)."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +216,8 @@ class Room:
     proposals: tuple[Proposal, ...] = ()
     names: Mapping[Role, str] = field(default_factory=dict)
     signed: Deal | None = None
+    keys: Mapping[Proposer, str] = field(default_factory=dict)
+    issues: Mapping[Role, int] = field(default_factory=dict)
 
     # --- new rooms and JSON ------------------------------------------------------------
 
@@ -214,6 +228,52 @@ class Room:
         scenario's own terms, put there by the facilitator."""
         opening = Table(contract_of(base), "facilitator", 0)
         return cls(base, opening, lines_from_settings(base, settings or {}))
+
+    @classmethod
+    def with_secrets(
+        cls, base: Scenario, settings: Mapping[str, Any] | None = None
+    ) -> tuple[Room, str]:
+        """A new room (:meth:`new`) locked by a fresh facilitator's secret, and that secret
+        (the only time it exists in clear: it goes into the facilitator's link)."""
+        token = new_token()
+        return cls.new(base, settings).keyed(token), token
+
+    # --- who may enter ------------------------------------------------------------------
+
+    def keyed(self, facilitator_token: str) -> Room:
+        """The room locked by ``facilitator_token``: the hashes of its secret and of every
+        group's secret derived from it (:func:`~sib_game.access.role_token`)."""
+        keys: dict[Proposer, str] = {"facilitator": token_hash(facilitator_token)}
+        for role in ROLES:
+            keys[role] = token_hash(role_token(facilitator_token, role, self.issues.get(role, 0)))
+        return replace(self, keys=keys)
+
+    def admits(self, role: Proposer, token: object) -> bool:
+        """True when ``token`` is ``role``'s secret (compared as hashes, in constant time)."""
+        return matches(token, self.keys.get(role))
+
+    def entered(self, role: Proposer, token: object) -> Room:
+        """The room, if ``token`` opens ``role``'s screen; else :class:`NotAdmitted`. Put in
+        front of every move a screen makes, so a revoked link's open tab moves nothing."""
+        if not self.admits(role, token):
+            raise NotAdmitted(role)
+        return self
+
+    def link_token(self, role: Role, facilitator_token: object) -> str:
+        """The secret of ``role``'s current link, for the facilitator only
+        (:class:`NotAdmitted` for any other token)."""
+        self.entered("facilitator", facilitator_token)
+        assert isinstance(facilitator_token, str)  # admitted: a string
+        return role_token(facilitator_token, role, self.issues.get(role, 0))
+
+    def reissued(self, role: Role, facilitator_token: object) -> Room:
+        """A fresh link for ``role`` (the facilitator's move): the old one stops opening the
+        room. :class:`NotAdmitted` for any token but the facilitator's."""
+        self.entered("facilitator", facilitator_token)
+        assert isinstance(facilitator_token, str)
+        issue = self.issues.get(role, 0) + 1
+        fresh = token_hash(role_token(facilitator_token, role, issue))
+        return replace(self, issues={**self.issues, role: issue}, keys={**self.keys, role: fresh})
 
     def to_dict(self) -> dict[str, Any]:
         """The room as its JSON document (see the module's docstring for the shape)."""
@@ -227,6 +287,8 @@ class Room:
             "proposals": [p.to_dict() for p in self.proposals],
             "names": dict(self.names),
             "signed": None if self.signed is None else self.signed.to_dict(),
+            "keys": dict(self.keys),
+            "issues": dict(self.issues),
         }
 
     @classmethod
@@ -247,6 +309,8 @@ class Room:
             proposals=tuple(Proposal.from_dict(p) for p in doc.get("proposals", ())),
             names={_role(r): clean_text(n, MAX_NAME) for r, n in doc.get("names", {}).items()},
             signed=None if not signed else Deal.from_dict(signed, lines),
+            keys={_proposer(r): _hex(h) for r, h in doc.get("keys", {}).items()},
+            issues={_role(r): int(n) for r, n in doc.get("issues", {}).items()},
         )
 
     # --- the facilitator's moves --------------------------------------------------------
@@ -319,6 +383,13 @@ def _role(raw: object) -> Role:
         if raw == role:
             return role
     raise ValueError(f"not a role: {raw!r}")
+
+
+def _hex(raw: object) -> str:
+    """A stored secret's hash (64 hex digits; ``ValueError`` for anything else)."""
+    if not isinstance(raw, str) or len(raw) != 64 or any(c not in "0123456789abcdef" for c in raw):
+        raise ValueError("not a secret's hash")
+    return raw
 
 
 def _proposer(raw: object) -> Proposer:

@@ -218,6 +218,15 @@ class GameStore:
                 continue
         raise StaleVersion(code)
 
+    def delete(self, code: object) -> bool:
+        """Remove the room of ``code`` (its facilitator closed it); True if there was one."""
+        parsed = parse_code(code)
+        if parsed is None:
+            return False
+        with self._connect() as db:
+            removed = db.execute("DELETE FROM rooms WHERE code=?", (parsed,)).rowcount
+        return bool(removed == 1)
+
     def count(self) -> int:
         """Rooms in use (expired ones are deleted first)."""
         with self._connect() as db:

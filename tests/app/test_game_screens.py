@@ -11,6 +11,7 @@ from sib_game.room import Room
 from sib_game.rules import ROLES, RedLineError, RedLines
 from sib_model import Scenario
 from tests._app import button, start, text_of
+from ui.spec import keys
 
 pytestmark = pytest.mark.apptest
 
@@ -29,9 +30,31 @@ def own_store(tmp_path, monkeypatch):
     ui.app.game.reset_store()
 
 
+#: Each test room's facilitator's secret, by the room's code.
+_SECRETS: dict[str, str] = {}
+
+
 def _room(base: Scenario | None = None) -> str:
-    """A new room's code (on ``base``, else the default scenario)."""
-    return ui.app.game.store().create(Room.new(base or Scenario())).code
+    """A new room's code (on ``base``, else the default scenario), locked by secrets."""
+    room, token = Room.with_secrets(base or Scenario())
+    code = ui.app.game.store().create(room).code
+    _SECRETS[code] = token
+    return code
+
+
+def _key(code: str, role: str) -> str:
+    """The secret of ``role``'s current link to room ``code``."""
+    token = _SECRETS[code]
+    return token if role == "facilitator" else _stored(code).link_token(role, token)
+
+
+def _link(code: str, role: str, **extra: str) -> dict[str, str]:
+    """The query of ``role``'s link to room ``code``, as the facilitator hands it out."""
+    return {"room": code, "role": role, "key": _key(code, role), **extra}
+
+
+def _seat(code: str, role: str) -> ui.app.game.Seat:
+    return ui.app.game.Seat(code, role, _key(code, role))
 
 
 def _stored(code: str) -> Room:
@@ -67,7 +90,7 @@ def _save(at, boxes: dict[str, str], t=EN, test: str | None = None):
 @pytest.mark.parametrize("role", ["facilitator", "municipality", "investor", "provider", "state"])
 def test_every_view_renders(lang, role):
     code = _room()
-    at = start({"room": code, "role": role, "lang": lang}, page="game")
+    at = start(_link(code, role, lang=lang), page="game")
     assert not at.exception
     text = text_of(at) + "\n".join(s.value for s in at.subheader)
     assert code in text
@@ -90,24 +113,27 @@ def test_lobby_starts_a_room():
     button(at, "game_start").click().run()
     assert not at.exception
     code = at.query_params["room"]
-    assert ui.app.game.store().get(code) is not None
+    assert at.query_params["role"] == "facilitator"
+    room = ui.app.game.store().get(code).room
+    assert room.admits("facilitator", at.query_params["key"])
+    assert EN("game_open_round") in [b.label for b in at.button]
 
 
 def test_a_round_with_three_roles_updates_the_facilitator():
     code = _room()
-    fac = start({"room": code, "role": "facilitator"}, page="game")
+    fac = start(_link(code, "facilitator"), page="game")
     button(fac, "game_open_round").click().run()
     assert _stored(code).open
-    inv = start({"room": code, "role": "investor"}, page="game")
+    inv = start(_link(code, "investor"), page="game")
     inv.text_input[0].input("Team <b>Fond</b>")
     button(inv, "game_save_name").click().run()
-    inv = start({"room": code, "role": "investor"}, page="game")
+    inv = start(_link(code, "investor"), page="game")
     inv.number_input[0].set_value(350_000.0)
     inv.text_input[1].input("Our offer")
     button(inv, "game_send_proposal").click().run()
     assert not inv.exception
     for role in ("municipality", "provider"):
-        at = start({"room": code, "role": role}, page="game")
+        at = start(_link(code, role), page="game")
         button(at, "game_accept").click().run()
         assert not at.exception
     fac.run()
@@ -139,7 +165,7 @@ def test_a_round_with_three_roles_updates_the_facilitator():
 )
 def test_each_group_sees_its_own_figures(role, figures):
     code = _room()
-    at = start({"room": code, "role": role}, page="game")
+    at = start(_link(code, role), page="game")
     shown = [
         m.value
         for m in at.markdown
@@ -151,7 +177,7 @@ def test_each_group_sees_its_own_figures(role, figures):
 
 def test_the_sidebar_link_to_a_game_view_hands_out_no_room_or_role():
     code = _room()
-    at = start({"room": code, "role": "facilitator"}, page="game")
+    at = start(_link(code, "facilitator"), page="game")
     shared = at.sidebar.code[0].value
     assert "/game" in shared
     assert "room=" not in shared
@@ -162,7 +188,7 @@ def test_the_sidebar_link_to_a_game_view_hands_out_no_room_or_role():
 def _propose_directly(code: str, role: str, price: float) -> None:
     """Another group's proposal, made in its own session (here: straight into the store)."""
     table = _stored(code).table.contract
-    ui.app.game.propose(code, role, {**table, "price_per_outcome": price}, "")
+    ui.app.game.propose(_seat(code, role), {**table, "price_per_outcome": price}, "")
 
 
 def test_a_proposal_keeps_its_terms_when_another_group_proposed_meanwhile():
@@ -171,7 +197,7 @@ def test_a_proposal_keeps_its_terms_when_another_group_proposed_meanwhile():
     widgets had ids made from the table's values, and the server dropped what was typed)."""
     code = _room()
     _move(code, Room.open_round)
-    investor = start({"room": code, "role": "investor"}, page="game")
+    investor = start(_link(code, "investor"), page="game")
     _propose_directly(code, "municipality", 225_000.0)
     investor.number_input[0].set_value(350_000.0)
     investor.text_input[1].input("Our offer")
@@ -186,7 +212,7 @@ def test_a_proposal_keeps_its_terms_when_another_group_proposed_meanwhile():
 def test_the_form_starts_from_what_is_on_the_table_again_after_another_proposal():
     code = _room()
     _move(code, Room.open_round)
-    provider = start({"room": code, "role": "provider"}, page="game")
+    provider = start(_link(code, "provider"), page="game")
     first = _stored(code).table.contract["price_per_outcome"]
     assert provider.number_input[0].value == first
     _propose_directly(code, "investor", 275_000.0)
@@ -199,13 +225,13 @@ def test_the_form_starts_from_what_is_on_the_table_again_after_another_proposal(
 def test_each_group_sees_its_own_figures_and_no_other_in_both_languages(lang, role):
     """The line under the table is the group's own (it was its neighbour's in ROLES: the
     investor read the municipality's net and the municipality the investor's return)."""
-    room = Room.new(Scenario())
-    code = ui.app.game.store().create(room).code
+    code = _room()
+    room = _stored(code)
     t = ui.app.game.Translator(lang)
     lines = ui.app.game.figure_lines(room, room.table.contract, t)
     own_label = t(f"game_fig_{role}").split(":")[0]
     assert lines[role].startswith(own_label + ":")
-    at = start({"room": code, "role": role, "lang": lang}, page="game")
+    at = start(_link(code, role, lang=lang), page="game")
     shown = [m.value for m in at.markdown]
     assert lines[role] in shown
     assert not any(lines[other] in shown for other in ui.app.game.ROLES if other != role)
@@ -262,10 +288,10 @@ def test_a_box_shows_its_line_as_the_language_writes_it(value, unit, da, en):
 
 def test_the_facilitator_raises_the_served_share_and_the_provider_refuses():
     code = _room(PARKING)
-    provider = start({"room": code, "role": "provider"}, page="game")
+    provider = start(_link(code, "provider"), page="game")
     assert provider.success[0].value == EN("game_you_would_sign")
 
-    fac = start({"room": code, "role": "facilitator"}, page="game")
+    fac = start(_link(code, "facilitator"), page="game")
     _save(fac, {"min_served_share": "97"})
     assert fac.success[0].value == EN("game_lines_saved")
     assert _stored(code).lines.min_served_share == pytest.approx(0.97)
@@ -279,22 +305,22 @@ def test_the_facilitator_raises_the_served_share_and_the_provider_refuses():
 
 def test_danish_boxes_set_the_investors_and_municipalitys_lines():
     code = _room(PARKING)
-    fac = start({"room": code, "role": "facilitator", "lang": "da"}, page="game")
+    fac = start(_link(code, "facilitator", lang="da"), page="game")
     assert _box(fac, "game_line_max_provider_risk", DA).value == "500.000"
     _save(fac, {"target_irr": "12,5", "willingness_to_pay": "300.000"}, DA, test="wtp")
     lines = _stored(code).lines
     assert (lines.target_irr, lines.willingness_to_pay) == (0.125, 300_000.0)
 
-    investor = start({"room": code, "role": "investor", "lang": "da"}, page="game")
+    investor = start(_link(code, "investor", lang="da"), page="game")
     assert "mindst 12,5 %" in text_of(investor)
-    municipality = start({"room": code, "role": "municipality", "lang": "da"}, page="game")
+    municipality = start(_link(code, "municipality", lang="da"), page="game")
     assert "Betal højst 300.000 kr. pr. ekstra effekt." in text_of(municipality)
 
 
 def test_bad_boxes_are_refused_with_a_message_and_the_room_is_unchanged():
     code = _room(PARKING)
     before = ui.app.game.store().get(code)
-    fac = start({"room": code, "role": "facilitator"}, page="game")
+    fac = start(_link(code, "facilitator"), page="game")
     _save(fac, {"max_loss": "lots", "min_served_share": "150", "max_provider_risk": "5e9"})
     [message] = [e.value for e in fac.error]
     assert message.startswith("The red lines were not saved (the room is unchanged)")
@@ -312,7 +338,7 @@ def test_bad_boxes_are_refused_with_a_message_and_the_room_is_unchanged():
 
 def test_while_a_round_is_open_the_lines_show_but_cannot_be_changed():
     code = _room(PARKING)
-    fac = start({"room": code, "role": "facilitator"}, page="game")
+    fac = start(_link(code, "facilitator"), page="game")
     button(fac, "game_open_round").click().run()
     assert EN("game_red_lines_locked") in text_of(fac)
     assert EN("game_save_lines") not in [b.label for b in fac.button]
@@ -322,7 +348,7 @@ def test_while_a_round_is_open_the_lines_show_but_cannot_be_changed():
     assert fac.error  # "1.000.000" is not an English number
     _save(fac, {"min_state_saving": "1,000,000"}, EN)
     assert _stored(code).lines.min_state_saving == 1_000_000.0
-    state = start({"room": code, "role": "state"}, page="game")
+    state = start(_link(code, "state"), page="game")
     assert "at least DKK 1,000,000" in text_of(state)
 
 
@@ -332,9 +358,9 @@ def test_while_a_round_is_open_the_lines_show_but_cannot_be_changed():
 def test_an_accept_is_refused_when_the_table_changed_since_it_was_drawn():
     code = _room(PARKING)
     _move(code, Room.open_round)
-    investor = start({"room": code, "role": "investor"}, page="game")
+    investor = start(_link(code, "investor"), page="game")
     # While the investor reads, the municipality puts a lower price on the table.
-    ui.app.game.propose(code, "municipality", {"price_per_outcome": 100_000.0}, "cheaper")
+    ui.app.game.propose(_seat(code, "municipality"), {"price_per_outcome": 100_000.0}, "cheaper")
     button(investor, "game_accept").click().run()
     assert investor.warning[0].value == EN("game_table_changed")
     assert _stored(code).accepted == ("municipality",)
@@ -347,22 +373,170 @@ def test_an_accept_is_refused_when_the_table_changed_since_it_was_drawn():
 def test_a_proposal_after_the_round_closed_is_not_put_on_the_table():
     code = _room(PARKING)
     _move(code, Room.open_round)
-    municipality = start({"room": code, "role": "municipality"}, page="game")
+    municipality = start(_link(code, "municipality"), page="game")
     _move(code, Room.close_round)  # while the group types
     # The click's run reads the closed room: the button is off, nothing is sent.
     button(municipality, "game_send_proposal").click().run()
     assert button(municipality, "game_send_proposal").disabled
     assert EN("game_status_closed", n=1) in [i.value for i in municipality.info]
     # And a proposal that reaches the room after it closed is refused, not stored.
-    assert not ui.app.game.propose(code, "municipality", {"price_per_outcome": 1.0}, "late")
+    late = {"price_per_outcome": 1.0}
+    assert not ui.app.game.propose(_seat(code, "municipality"), late, "late")
     assert _stored(code).proposals == ()
 
 
 def test_a_proposal_shows_on_the_proposers_own_table_at_once():
     code = _room(PARKING)
     _move(code, Room.open_round)
-    investor = start({"room": code, "role": "investor"}, page="game")
+    investor = start(_link(code, "investor"), page="game")
     investor.number_input[0].set_value(420_000.0)
     button(investor, "game_send_proposal").click().run()
     assert "Proposed by Investor in round 1" in text_of(investor)
     assert EN("game_you_accepted") in text_of(investor)
+
+
+# --- who a link lets in ----------------------------------------------------------------------
+
+#: The facilitator's controls: none may show on any screen but the facilitator's.
+FACILITATOR_CONTROLS = (
+    "game_open_round",
+    "game_close_round",
+    "game_save_lines",
+    "game_new_link",
+    "game_close_room",
+)
+
+
+def _controls(at) -> list[str]:
+    labels = {b.label for b in at.button}
+    return [key for key in FACILITATOR_CONTROLS if EN(key) in labels]
+
+
+def _goals_shown(at, code: str) -> list[str]:
+    """The roles whose red lines (their goal, as a group reads it) the screen shows."""
+    lines = _stored(code).lines
+    text = text_of(at)
+    return [role for role in ROLES if ui.app.game.goal_text(role, lines, EN) in text]
+
+
+def _incomplete(at) -> bool:
+    shown = EN("game_link_incomplete") in [w.value for w in at.warning]
+    return shown and EN("game_start") in [b.label for b in at.button]  # and the lobby
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        pytest.param(lambda code: {"room": code}, id="bare room link"),
+        pytest.param(lambda code: {"room": code, "role": "facilitator"}, id="no key"),
+        pytest.param(
+            lambda code: {"room": code, "role": "facilitator", "key": _key(code, "investor")},
+            id="a group's key with the role edited to facilitator",
+        ),
+        pytest.param(
+            lambda code: {"room": code, "role": "investor", "key": _key(code, "municipality")},
+            id="another group's key",
+        ),
+        pytest.param(
+            lambda code: {"room": code, "role": "facilitator", "key": "A" * 22}, id="wrong key"
+        ),
+        pytest.param(
+            lambda code: {"room": code, "role": "admin", "key": _key(code, "facilitator")},
+            id="an unknown role",
+        ),
+    ],
+)
+def test_an_incomplete_link_shows_the_lobby_and_nothing_of_the_room(link):
+    code = _room(PARKING)
+    at = start(link(code), page="game")
+    assert _incomplete(at)
+    assert _controls(at) == []
+    assert _goals_shown(at, code) == []
+    assert code not in "\n".join(s.value for s in at.subheader)
+
+
+@pytest.mark.parametrize("role", ["municipality", "investor", "provider", "state"])
+def test_a_groups_link_shows_its_own_red_lines_and_no_control_of_the_facilitator(role):
+    code = _room(PARKING)
+    at = start(_link(code, role), page="game")
+    assert not _incomplete(at)
+    assert _controls(at) == []
+    assert _goals_shown(at, code) == [role]
+
+
+def test_the_facilitators_link_opens_the_facilitators_screen_with_every_groups_link():
+    code = _room(PARKING)
+    fac = start(_link(code, "facilitator"), page="game")
+    assert set(_controls(fac)) == {
+        "game_open_round",
+        "game_close_round",
+        "game_save_lines",
+        "game_new_link",
+        "game_close_room",
+    }
+    shown = [c.value for c in fac.code]
+    for role in ROLES:
+        assert any(f"room={code}&role={role}&key={_key(code, role)}" in link for link in shown)
+    assert not any(_SECRETS[code] in link for link in shown)  # its own secret is not listed
+    images = [e for e in fac.main if getattr(e, "type", "") == "image"]
+    assert len(images) == len(ROLES)  # a QR code beside each link
+
+
+def test_a_fresh_link_revokes_the_old_one_even_in_a_tab_already_open():
+    code = _room(PARKING)
+    old = _link(code, "investor")
+    investor = start(old, page="game")
+    assert _goals_shown(investor, code) == ["investor"]
+    fac = start(_link(code, "facilitator"), page="game")
+    fac.button(key=keys.game_new_link("investor")).click().run()
+    assert not fac.exception
+    assert EN("game_new_link_done", role=EN("game_role_investor")) in [s.value for s in fac.success]
+    assert _key(code, "investor") != old["key"]
+    # The open tab's next refresh finds its link revoked: the lobby, nothing of the room.
+    investor.run()
+    assert _incomplete(investor)
+    assert _goals_shown(investor, code) == []
+    # The old link opens nothing; the new one opens the investor's screen.
+    assert _incomplete(start(old, page="game"))
+    assert _goals_shown(start(_link(code, "investor"), page="game"), code) == ["investor"]
+
+
+def test_a_revoked_links_moves_are_refused():
+    code = _room(PARKING)
+    seat = _seat(code, "investor")
+    _move(code, Room.open_round)
+    _move(code, lambda room: room.reissued("investor", _SECRETS[code]))
+    assert not ui.app.game.propose(seat, {"price_per_outcome": 1.0}, "late")
+    assert not ui.app.game.accept(seat, _stored(code).table)
+    assert _stored(code).proposals == ()
+
+
+def test_joining_from_the_lobby_takes_the_groups_link_and_no_choice_of_role():
+    code = _room(PARKING)
+    lobby = start(page="game")
+    assert not lobby.main.selectbox  # no role to choose
+    box = next(b for b in lobby.text_input if b.label == EN("game_join_link"))
+    box.input(f"http://example.org/game?room={code}&role=investor").run()
+    button(lobby, "game_join").click().run()
+    assert EN("game_link_incomplete") in [w.value for w in lobby.warning]
+    assert _goals_shown(lobby, code) == []
+    box = next(b for b in lobby.text_input if b.label == EN("game_join_link"))
+    box.input(f"http://example.org/game?room={code}&role=investor&key={_key(code, 'investor')}")
+    button(lobby, "game_join").click().run()
+    assert lobby.query_params["role"] == "investor"
+    assert _goals_shown(lobby, code) == ["investor"]
+
+
+def test_the_facilitator_closes_the_room_and_every_link_stops_working():
+    code = _room(PARKING)
+    group = _link(code, "provider")
+    fac = start(_link(code, "facilitator"), page="game")
+    assert button(fac, "game_close_room").disabled  # not before the confirmation
+    fac.checkbox(key=keys.GAME_CLOSE_SURE).check().run()
+    button(fac, "game_close_room").click().run()
+    assert not fac.exception
+    assert ui.app.game.store().get(code) is None
+    assert EN("game_room_closed") in [i.value for i in fac.info]
+    assert "room" not in fac.query_params
+    at = start(group, page="game")
+    assert EN("game_bad_room") in [w.value for w in at.warning]

@@ -17,7 +17,7 @@ from benchmarks.st_client import Session, nearest_option, option_value
 from sib_game.room import Room
 from sib_game.store import MAX_PROPOSALS, GameStore
 from sib_model import Scenario
-from ui.app.game import propose
+from ui.app.game import Seat, propose
 
 ROOM_VIEW = "frag-room-view"
 
@@ -228,9 +228,11 @@ def test_the_app_records_a_proposal_the_way_the_check_reads_it(store, monkeypatc
     """The check reads the document ui.app.game writes: role, round, price, message."""
     monkeypatch.setattr("ui.app.game.store", lambda: store)
     room = _played(store, [])
-    store.change(room.code, lambda r: replace(r, open=True))
-    table = store.get(room.code).room.table.contract
-    propose(room.code, "provider", {**table, "price_per_outcome": 275_000.0}, "provider offer 0")
+    store.change(room.code, lambda r: replace(r, open=True).keyed("facilitator-secret"))
+    stored = store.get(room.code).room
+    key = stored.link_token("provider", "facilitator-secret")
+    seat = Seat(room.code, "provider", key)
+    propose(seat, {**stored.table.contract, "price_per_outcome": 275_000.0}, "provider offer 0")
     store.change(room.code, lambda r: replace(r, open=False))
     room.sent["provider offer 0"] = ("provider", 275_000.0)
     assert game_load.check_rooms(store, [room])[1] == []

@@ -13,12 +13,13 @@ from sib_game.room import (
     MAX_NAME,
     MAX_PROPOSALS,
     LinesLocked,
+    NotAdmitted,
     NotASigner,
     Room,
     RoundClosed,
     TableChanged,
 )
-from sib_game.rules import SIGNING_ROLES, RedLines
+from sib_game.rules import ROLES, SIGNING_ROLES, RedLines
 from sib_model import Scenario
 from sib_model.scenario import ScenarioError
 from sib_model.workspace import DEFAULT_MAX_LOSS, DEFAULT_TARGET_IRR
@@ -211,6 +212,8 @@ def test_a_room_round_trips_through_json_in_the_documents_shape():
         "proposals",
         "names",
         "signed",
+        "keys",
+        "issues",
     }
     assert set(doc["table"]) == {"contract", "by", "round"}
     assert set(doc["proposals"][0]) == {"role", "round", "contract", "message"}
@@ -269,3 +272,65 @@ def test_any_game_round_trips_through_json(moves, role, price):
         except (RoundClosed, LinesLocked):
             pass
     assert Room.from_dict(json.loads(json.dumps(room.to_dict()))) == room
+
+
+# --- secrets: who may open which screen -------------------------------------------------------
+
+
+def _locked() -> tuple[Room, str]:
+    return Room.with_secrets(Scenario())
+
+
+def test_each_roles_link_opens_its_own_screen_and_no_other():
+    room, facilitator = _locked()
+    assert room.admits("facilitator", facilitator)
+    for role in ROLES:
+        token = room.link_token(role, facilitator)
+        assert room.admits(role, token)
+        others = [other for other in ("facilitator", *ROLES) if other != role]
+        assert not any(room.admits(other, token) for other in others)
+    assert not any(room.admits(role, facilitator) for role in ROLES)
+
+
+@pytest.mark.parametrize("token", [None, "", "wrong", "x" * 1000, 12, ["a"]])
+def test_a_missing_or_wrong_secret_opens_nothing(token):
+    room, _ = _locked()
+    assert not any(room.admits(role, token) for role in ("facilitator", *ROLES))
+    with pytest.raises(NotAdmitted):
+        room.entered("facilitator", token)
+
+
+def test_the_room_keeps_no_secret_in_clear():
+    room, facilitator = _locked()
+    text = json.dumps(room.to_dict())
+    assert facilitator not in text
+    assert not any(room.link_token(role, facilitator) in text for role in ROLES)
+    assert Room.from_dict(json.loads(text)) == room
+
+
+def test_a_fresh_link_revokes_the_old_one():
+    room, facilitator = _locked()
+    old = room.link_token("investor", facilitator)
+    later = room.reissued("investor", facilitator)
+    new = later.link_token("investor", facilitator)
+    assert new != old
+    assert later.admits("investor", new)
+    assert not later.admits("investor", old)
+    # The other groups' links still work.
+    assert later.admits("provider", room.link_token("provider", facilitator))
+    assert Room.from_dict(later.to_dict()).admits("investor", new)
+
+
+def test_only_the_facilitator_issues_links_or_reads_them():
+    room, facilitator = _locked()
+    investor = room.link_token("investor", facilitator)
+    with pytest.raises(NotAdmitted):
+        room.reissued("municipality", investor)
+    with pytest.raises(NotAdmitted):
+        room.link_token("municipality", investor)
+
+
+def test_a_room_stored_before_secrets_opens_to_no_link():
+    room = Room.from_dict(OLD_DOCUMENT)
+    assert room.keys == {}
+    assert not room.admits("facilitator", "anything")

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import html
 import json
-from functools import cache, lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache, partial
 from typing import Any, Literal
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +24,7 @@ from sib_game.room import (
     MAX_NAME,
     MAX_TEXT,
     Contract,
+    NotAdmitted,
     Proposer,
     Refused,
     Room,
@@ -46,6 +50,7 @@ from sib_model import Scenario
 from sib_model.scenario import ScenarioError
 from ui.app import results
 from ui.app.layout import show_chart
+from ui.export.share import qr_png
 from ui.spec import keys
 from ui.spec.result_types import DealTerms
 from ui.text.numbers import parse_number, without_trailing_zeros
@@ -95,40 +100,77 @@ def role_name(room: Room, role: Proposer, t: Translator) -> str:
     return t(f"game_role_{role}") + (f" ({esc(name)})" if name else "")
 
 
-def link(code: str, role: str, lang: str) -> str:
-    """The link a role opens the room with."""
+def link(code: str, role: str, token: str, lang: str) -> str:
+    """The link that opens ``role``'s screen of room ``code``: its secret rides along as
+    ``key`` (:mod:`sib_game.access`)."""
     from ui.app import state
 
     tail = "" if lang == "en" else f"&lang={lang}"
-    return f"{state.app_root()}/game?room={code}&role={role}{tail}"
+    return f"{state.app_root()}/game?room={code}&role={role}&key={token}{tail}"
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Who this screen is: the room's code, the role the link names and the link's secret.
+    Every move a screen makes goes through :func:`_moved`, which checks the secret in the
+    same write (a link revoked meanwhile moves nothing)."""
+
+    code: str
+    role: Proposer
+    key: str
+
+
+def seat_of(room_param: object, role_param: object, key_param: object) -> Seat | None:
+    """The seat a link asks for, if the room exists and the link's ``key`` is the secret of
+    the role it names; None for a bare room link, an edited role, a wrong or old secret. A
+    link without ``role`` is never the facilitator's."""
+    code = parse_code(room_param)
+    role = parse_role(role_param)
+    if code is None or role is None or not isinstance(key_param, str):
+        return None
+    stored = store().get(code)
+    if stored is None or not stored.room.admits(role, key_param):
+        return None
+    return Seat(code, role, key_param)
+
+
+def seat_from_link(text: str) -> Seat | None:
+    """The seat of a role link pasted in the lobby (the whole link, or just its query)."""
+    query = parse_qs(urlsplit(text.strip()).query or text.strip().lstrip("?"))
+    return seat_of(*(query.get(name, [None])[0] for name in ("room", "role", "key")))
+
+
+def _go_to(seat: Seat) -> None:
+    """Put ``seat`` into the address bar and draw its screen."""
+    st.query_params["room"] = seat.code
+    st.query_params["role"] = seat.role
+    st.query_params["key"] = seat.key
+    st.rerun()
 
 
 # --- screens ---------------------------------------------------------------------------
 
 
 def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
-    """Start a room on the sidebar's scenario, or join one by its code."""
+    """Start a room on the sidebar's scenario, or join one with the link the facilitator gave
+    the group (the link names the role: there is no choosing one)."""
     st.markdown(t("game_intro"))
     if st.button(t("game_start"), type="primary", icon=":material/add:"):
+        room, token = Room.with_secrets(s, settings)
         try:
-            room = store().create(Room.new(s, settings))
+            stored = store().create(room)
         except StoreFull:
             st.error(t("game_full"))
             return
-        st.query_params["room"] = room.code
-        st.query_params["role"] = "facilitator"
-        st.rerun()
+        _go_to(Seat(stored.code, "facilitator", token))
     with st.form("game_join"):
-        code = st.text_input(t("game_code"), max_chars=6)
-        role = st.selectbox(t("game_your_role"), ROLES, format_func=lambda r: t(f"game_role_{r}"))
+        pasted = st.text_input(t("game_join_link"), max_chars=400)
         if st.form_submit_button(t("game_join")):
-            parsed = parse_code(code)
-            if parsed is None or store().get(parsed) is None:
-                st.warning(t("game_bad_room"))
+            seat = seat_from_link(pasted)
+            if seat is None:
+                st.warning(t("game_link_incomplete"))
             else:
-                st.query_params["room"] = parsed
-                st.query_params["role"] = str(role)
-                st.rerun()
+                _go_to(seat)
 
 
 def contract_table(contract: Contract, t: Translator) -> pd.DataFrame:
@@ -292,23 +334,25 @@ def line_problems(error: RedLineError, t: Translator) -> str:
     return "; ".join(problems)
 
 
-def _moved(code: str, move: Any) -> bool:
-    """``move`` (a function from the room to the next one) applied through the store: True
-    when it counted, False when the room refused it (:class:`~sib_game.room.Refused`)."""
+def _moved(seat: Seat, move: Callable[[Room], Room]) -> bool:
+    """``move`` (a function from the room to the next one) made by ``seat`` through the
+    store: True when it counted, False when the room refused it
+    (:class:`~sib_game.room.Refused`; :class:`~sib_game.room.NotAdmitted` when the seat's
+    secret no longer opens the room). The secret is checked in the same write."""
     try:
-        store().change(code, move)
+        store().change(seat.code, lambda room: move(room.entered(seat.role, seat.key)))
     except Refused:
         return False
     return True
 
 
-def set_lines(code: str, lines: RedLines) -> bool:
+def set_lines(seat: Seat, lines: RedLines) -> bool:
     """Store ``lines`` in the room unless a round is open (checked in the same write, so a
     round opened from another tab meanwhile wins); True when stored."""
-    return _moved(code, lambda room: room.with_lines(lines))
+    return _moved(seat, lambda room: room.with_lines(lines))
 
 
-def red_lines_editor(code: str, room: Room, t: Translator) -> None:
+def red_lines_editor(seat: Seat, room: Room, t: Translator) -> None:
     """The facilitator's red lines of every role: a form while no round is open, each role's
     goal (what its group sees) while one is."""
     lines = room.lines
@@ -346,7 +390,7 @@ def red_lines_editor(code: str, room: Room, t: Translator) -> None:
                 except RedLineError as error:
                     st.error(t("game_lines_invalid", problems=line_problems(error, t)))
                     return
-                if set_lines(code, new):
+                if set_lines(seat, new):
                     st.success(t("game_lines_saved"))
                 else:
                     st.warning(t("game_red_lines_locked"))
@@ -361,48 +405,88 @@ def round_status(room: Room, t: Translator) -> str:
     return t("game_status_closed", n=room.round)
 
 
-def facilitator(code: str, t: Translator) -> None:
+def facilitator(seat: Seat, t: Translator) -> None:
     """The facilitator's screen: the round's buttons, the links, the red lines, the room."""
-    stored = store().get(code)
+    stored = store().get(seat.code)
     if stored is None:
         st.warning(t("game_bad_room"))
         return
     room = stored.room
-    st.subheader(t("game_room", code=code))
+    st.subheader(t("game_room", code=seat.code))
     st.caption(t("game_room_scenario"))
     # The round's buttons first, side by side: on a projector's first screen, whatever the
     # expanders below hold (the links are open before the first round).
     with st.container(horizontal=True):
         if st.button(t("game_open_round"), disabled=room.open, icon=":material/play_arrow:"):
-            store().change(code, Room.open_round)
+            _moved(seat, Room.open_round)
             st.rerun()
         if st.button(t("game_close_round"), disabled=not room.open, icon=":material/stop:"):
-            store().change(code, Room.close_round)
+            _moved(seat, Room.close_round)
             st.rerun()
+    role_links(seat, room, t)
+    red_lines_editor(seat, room, t)
+    close_room(seat, t)
+    facilitator_live(seat, t)
+
+
+def role_links(seat: Seat, room: Room, t: Translator) -> None:
+    """Each group's link and its QR code, with a button that issues the group a fresh link
+    (the old one stops opening the room: for a link that went to the wrong group)."""
     with st.expander(t("game_links"), expanded=room.round == 0):
+        st.caption(t("game_links_private"))
         for role in ROLES:
-            st.markdown(f"**{t(f'game_role_{role}')}**")
-            st.code(link(code, role, t.lang), language=None)
-    red_lines_editor(code, room, t)
-    facilitator_live(code, t)
+            url = link(seat.code, role, room.link_token(role, seat.key), t.lang)
+            text, qr = st.columns([3, 1])
+            text.markdown(f"**{t(f'game_role_{role}')}**")
+            text.code(url, language=None)
+            if text.button(
+                t("game_new_link"),
+                key=keys.game_new_link(role),
+                icon=":material/autorenew:",
+                help=t("game_new_link_help"),
+            ):
+                _moved(seat, partial(Room.reissued, role=role, facilitator_token=seat.key))
+                st.session_state[keys.GAME_LINK_REISSUED] = role
+                st.rerun()
+            qr.image(qr_png(url, scale=4), width=120)
+        reissued = st.session_state.pop(keys.GAME_LINK_REISSUED, None)
+        if reissued in ROLES:
+            st.success(t("game_new_link_done", role=t(f"game_role_{reissued}")))
 
 
-def _room_now(code: str, t: Translator) -> Room | None:
+def close_room(seat: Seat, t: Translator) -> None:
+    """Close the room for everyone (every link stops working), after a confirmation."""
+    with st.expander(t("game_close_room"), icon=":material/lock:"):
+        sure = st.checkbox(t("game_close_room_sure"), key=keys.GAME_CLOSE_SURE)
+        if st.button(t("game_close_room"), disabled=not sure, type="primary"):
+            stored = store().get(seat.code)
+            if stored is not None and stored.room.admits("facilitator", seat.key):
+                store().delete(seat.code)
+            for name in ("room", "role", "key"):
+                st.query_params.pop(name, None)
+            st.session_state[keys.GAME_ROOM_CLOSED] = True
+            st.rerun()
+
+
+def _room_now(seat: Seat, t: Translator) -> Room | None:
     """The room as it is now, with the round's status shown; None (and a short message) when
-    the room has gone (expired, or removed)."""
-    stored = store().get(code)
+    the room has gone (expired, or removed). When the seat's link no longer opens the room
+    (a fresh link was issued), the whole page is drawn again: it then shows the lobby."""
+    stored = store().get(seat.code)
     if stored is None:
         st.warning(t("game_bad_room"))
         return None
+    if not stored.room.admits(seat.role, seat.key):
+        st.rerun()
     st.info(round_status(stored.room, t))
     return stored.room
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def facilitator_live(code: str, t: Translator) -> None:
+def facilitator_live(seat: Seat, t: Translator) -> None:
     """The facilitator's view of the room, refreshed every few seconds: the table, who would
     sign it, the proposals, the debrief and the deal zone."""
-    room = _room_now(code, t)
+    room = _room_now(seat, t)
     if room is None:
         return
     table = room.table
@@ -456,49 +540,60 @@ def debrief(room: Room, t: Translator) -> None:
         st.markdown(line)
 
 
-def propose(code: str, role: Role, contract: Contract, message: str) -> bool:
-    """Put ``role``'s contract on the table (True), unless no round is open (False); raises
-    ``ScenarioError`` for terms the scenario refuses."""
+def _group(seat: Seat) -> Role:
+    """The role of a group's seat (never the facilitator's)."""
+    assert seat.role != "facilitator", "a group's screen"
+    return seat.role
+
+
+def propose(seat: Seat, contract: Contract, message: str) -> bool:
+    """Put the seat's contract on the table (True), unless no round is open or its link no
+    longer opens the room (False); raises ``ScenarioError`` for terms the scenario refuses."""
+    role = _group(seat)
     try:
-        store().change(code, lambda room: room.propose(role, contract, message))
-    except RoundClosed:
+        store().change(
+            seat.code,
+            lambda room: room.entered(role, seat.key).propose(role, contract, message),
+        )
+    except (RoundClosed, NotAdmitted):
         return False
     return True
 
 
-def accept(code: str, role: Role, seen: Table) -> bool:
-    """``role`` accepts the table it saw (``seen``, as its screen drew it); False when the
-    room refused (:meth:`Room.accept <sib_game.room.Room.accept>` says why)."""
-    return _moved(code, lambda room: room.accept(role, seen))
+def accept(seat: Seat, seen: Table) -> bool:
+    """The seat's group accepts the table it saw (``seen``, as its screen drew it); False
+    when the room refused (:meth:`Room.accept <sib_game.room.Room.accept>` says why)."""
+    return _moved(seat, lambda room: room.accept(_group(seat), seen))
 
 
-def _accept_clicked(code: str, role: Role, seen: Table) -> None:
+def _accept_clicked(seat: Seat, seen: Table) -> None:
     """The accept button's callback: a refusal is shown once, in the run it causes."""
-    if not accept(code, role, seen):
+    if not accept(seat, seen):
         st.session_state[keys.GAME_ACCEPT_REFUSED] = True
 
 
-def set_name(code: str, role: Role, name: str) -> None:
-    """Call ``role``'s group ``name`` in the room."""
-    store().change(code, lambda room: room.named(role, name))
+def set_name(seat: Seat, name: str) -> None:
+    """Call the seat's group ``name`` in the room."""
+    _moved(seat, lambda room: room.named(_group(seat), name))
 
 
-def role_view(code: str, role: Role, t: Translator) -> None:
+def role_view(seat: Seat, t: Translator) -> None:
     """A group's screen: its name, the room as it sees it, and the proposal form."""
-    stored = store().get(code)
+    role = _group(seat)
+    stored = store().get(seat.code)
     if stored is None:
         st.warning(t("game_bad_room"))
         return
     room = stored.room
-    st.subheader(t("game_you_are", role=t(f"game_role_{role}"), code=code))
+    st.subheader(t("game_you_are", role=t(f"game_role_{role}"), code=seat.code))
     st.session_state[keys.GAME_DRAWN_OPEN] = room.open
     with st.form("game_name"):
         name = st.text_input(t("game_group_name"), max_chars=MAX_NAME)
         if st.form_submit_button(t("game_save_name")):
-            set_name(code, role, name)
-    role_live(code, role, t)
+            set_name(seat, name)
+    role_live(seat, t)
     st.markdown(f"#### {t('game_propose')}")
-    _fill_form(code, room.table.contract)
+    _fill_form(seat.code, room.table.contract)
     key = keys.game_form
     with st.form("game_propose"):
         values: dict[str, Any] = {}
@@ -544,7 +639,7 @@ def role_view(code: str, role: Role, t: Translator) -> None:
         )
         if send:
             try:
-                placed = propose(code, role, values, message)
+                placed = propose(seat, values, message)
             except (ScenarioError, KeyError):
                 st.warning(t("game_bad_proposal"))
             else:
@@ -586,10 +681,12 @@ def _fill_form(code: str, table: Contract) -> None:
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def role_live(code: str, role: Role, t: Translator) -> None:
-    """A group's view of the room, refreshed every few seconds: its goal, the table, its own
-    figures and verdict, the debrief, and the accept button."""
-    room = _room_now(code, t)
+def role_live(seat: Seat, t: Translator) -> None:
+    """A group's view of the room, refreshed every few seconds: its goal (its own red lines,
+    no other group's), the table, its own figures and verdict, the debrief, and the accept
+    button."""
+    role = _group(seat)
+    room = _room_now(seat, t)
     if room is None:
         return
     if room.open != st.session_state.get(keys.GAME_DRAWN_OPEN, room.open):
@@ -623,26 +720,35 @@ def role_live(code: str, role: Role, t: Translator) -> None:
                 disabled=not room.open,
                 icon=":material/check:",
                 on_click=_accept_clicked,
-                args=(code, role, table),
+                args=(seat, table),
             )
         if st.session_state.pop(keys.GAME_ACCEPT_REFUSED, False):
             st.warning(t("game_table_changed"))
 
 
 def page(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
-    """The game page: the lobby, or the screen the link's room and role ask for."""
+    """The game page: the lobby, or the screen the link's room, role and secret open.
+
+    A link opens a screen only with the secret of the role it names: a bare room link, an
+    edited role or a wrong or old secret says the link is incomplete and shows the lobby, never
+    the facilitator's screen or another group's red lines."""
+    if st.session_state.pop(keys.GAME_ROOM_CLOSED, False):
+        st.info(t("game_room_closed"))
     raw_room = st.query_params.get("room")
-    raw_role = st.query_params.get("role")
     if raw_room is None:
         lobby(s, settings, t)
         return
     code = parse_code(raw_room)
-    role = parse_role(raw_role) if raw_role is not None else "facilitator"
-    if code is None or role is None or store().get(code) is None:
+    if code is None or store().get(code) is None:
         st.warning(t("game_bad_room"))
         lobby(s, settings, t)
         return
-    if role == "facilitator":
-        facilitator(code, t)
+    seat = seat_of(raw_room, st.query_params.get("role"), st.query_params.get("key"))
+    if seat is None:
+        st.warning(t("game_link_incomplete"))
+        lobby(s, settings, t)
+        return
+    if seat.role == "facilitator":
+        facilitator(seat, t)
     else:
-        role_view(code, role, t)
+        role_view(seat, t)
