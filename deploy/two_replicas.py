@@ -66,6 +66,7 @@ from pathlib import Path
 from benchmarks import game_load
 from benchmarks.st_client import SLIDERS, RunResult, Session, sticky_cookie
 from deploy.settings import production_flags
+from sib_game.limits import LIMITS_ENV
 from sib_game.store import ENV_PATH, GameStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -179,7 +180,7 @@ http {{
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
-            env={**os.environ, ENV_PATH: str(self.game_db)},
+            env={**os.environ, ENV_PATH: str(self.game_db), LIMITS_ENV: "off"},
         )
 
     def restart(self, port: int) -> None:

@@ -34,6 +34,7 @@ from sib_model.scenario import Scenario
 from sib_model.workspace import DEFAULT_MAX_LOSS, DEFAULT_TARGET_IRR
 
 from .access import matches, new_token, role_token, token_hash
+from .limits import MAX_NAME, MAX_PROPOSALS, MAX_TEXT
 from .rules import ROLES, SIGNING_ROLES, RedLines, Role, clean_contract, contract_of
 
 __all__ = [
@@ -56,13 +57,6 @@ __all__ = [
     "lines_from_settings",
 ]
 
-#: Longest message a group may send with a proposal (characters).
-MAX_TEXT = 200
-#: Longest group name (characters).
-MAX_NAME = 40
-#: Proposals a room keeps (the oldest are dropped): with :data:`MAX_TEXT`, what keeps a
-#: room's document far below the store's size bound.
-MAX_PROPOSALS = 40
 
 #: A contract: the levers of :data:`sib_game.rules.LEVERS` by name (DKK, fractions, the
 #: payment basis' code), as :func:`sib_game.rules.clean_contract` returns them.

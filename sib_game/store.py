@@ -12,9 +12,12 @@ Why a file and not memory: the rooms survive a restart of the replica, and two r
 machine share them. With several machines the same table moves to a standard server such as
 PostgreSQL (``rooms(code text primary key, doc jsonb, version int, touched float)``).
 
-Bounds: at most :data:`MAX_ROOMS` rooms; a room idle for :data:`IDLE_SECONDS` is deleted;
-a room keeps its last :data:`MAX_PROPOSALS` proposals and a document over
-:data:`MAX_DOC_BYTES` is refused (both checked with :mod:`sib_game.room`'s own bounds);
+Bounds (each with its reason in :mod:`sib_game.limits`): at most :data:`MAX_ROOMS` rooms, and
+when they are all in use the room idle longest goes first if idle for
+:data:`IDLE_FIRST_SECONDS`; a room idle for :data:`IDLE_SECONDS` is deleted; a room keeps its
+last :data:`MAX_PROPOSALS` proposals and a document over :data:`MAX_DOC_BYTES` is refused; the
+rate limits are counted here too (:meth:`GameStore.take`, table ``hits``), so they hold across
+replicas;
 codes are :data:`CODE_LENGTHS` letters from :data:`ALPHABET` (no 0/O, 1/I/L, 5/S, 2/Z, 8/B),
 checked strictly by :func:`parse_code`; every text a user types is cleaned by
 :func:`clean_text` (length-limited; escaped where shown). The file's path comes from
@@ -31,12 +34,21 @@ import secrets
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .room import MAX_PROPOSALS, MAX_TEXT, Proposer, Room, clean_text
+from .limits import (
+    IDLE_FIRST_SECONDS,
+    IDLE_SECONDS,
+    MAX_DOC_BYTES,
+    MAX_PROPOSALS,
+    MAX_ROOMS,
+    MAX_TEXT,
+    Limit,
+)
+from .room import Proposer, Room, clean_text
 from .rules import ROLES
 
 __all__ = [
@@ -47,6 +59,7 @@ __all__ = [
     "MAX_TEXT",
     "MAX_PROPOSALS",
     "MAX_DOC_BYTES",
+    "IDLE_FIRST_SECONDS",
     "ENV_PATH",
     "StoredRoom",
     "GameStore",
@@ -60,9 +73,6 @@ __all__ = [
 
 ALPHABET = "ACDEFGHJKMNPQRTUVWXY"
 CODE_LENGTHS = range(4, 7)
-MAX_ROOMS = 200
-IDLE_SECONDS = 12 * 3600
-MAX_DOC_BYTES = 200_000
 ENV_PATH = "SIB_GAME_DB"
 _ROLES: tuple[Proposer, ...] = ("facilitator", *ROLES)
 
@@ -125,6 +135,7 @@ class GameStore:
         *,
         max_rooms: int = MAX_ROOMS,
         idle_seconds: float = IDLE_SECONDS,
+        idle_first_seconds: float = IDLE_FIRST_SECONDS,
         clock: Callable[[], float] = time.time,
     ) -> None:
         """A store on the SQLite file ``path`` (default :func:`default_path`), made with its
@@ -132,6 +143,7 @@ class GameStore:
         self.path = Path(path) if path is not None else default_path()
         self.max_rooms = max_rooms
         self.idle_seconds = idle_seconds
+        self.idle_first_seconds = idle_first_seconds
         self.clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
@@ -140,6 +152,9 @@ class GameStore:
                 "CREATE TABLE IF NOT EXISTS rooms (code TEXT PRIMARY KEY, doc TEXT NOT NULL,"
                 " version INTEGER NOT NULL, touched REAL NOT NULL)"
             )
+            # One row per counted event of a rate limit (sib_game.limits), by bucket.
+            db.execute("CREATE TABLE IF NOT EXISTS hits (bucket TEXT NOT NULL, at REAL NOT NULL)")
+            db.execute("CREATE INDEX IF NOT EXISTS hits_bucket ON hits (bucket, at)")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -151,16 +166,30 @@ class GameStore:
     def _expire(self, db: sqlite3.Connection) -> None:
         db.execute("DELETE FROM rooms WHERE touched < ?", (self.clock() - self.idle_seconds,))
 
+    def _make_space(self, db: sqlite3.Connection) -> None:
+        """When :attr:`max_rooms` are in use, delete the room idle longest if it has been
+        idle at least :attr:`idle_first_seconds`; else :class:`StoreFull`."""
+        (count,) = db.execute("SELECT COUNT(*) FROM rooms").fetchone()
+        if count < self.max_rooms:
+            return
+        cursor = db.execute(
+            "DELETE FROM rooms WHERE code = (SELECT code FROM rooms WHERE touched <= ?"
+            " ORDER BY touched LIMIT 1)",
+            (self.clock() - self.idle_first_seconds,),
+        )
+        if cursor.rowcount != 1 or count - 1 >= self.max_rooms:
+            raise StoreFull
+
     def create(self, room: Room) -> StoredRoom:
-        """``room`` stored under a fresh code (raises :class:`StoreFull`)."""
+        """``room`` stored under a fresh code. When the store is full, the room idle longest
+        goes first if idle for an hour (:data:`~sib_game.limits.IDLE_FIRST_SECONDS`); else
+        :class:`StoreFull`."""
         text = _dump(room)
         with self._connect() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
                 self._expire(db)
-                (count,) = db.execute("SELECT COUNT(*) FROM rooms").fetchone()
-                if count >= self.max_rooms:
-                    raise StoreFull
+                self._make_space(db)
                 for attempt in range(50):
                     code = new_code(4 if attempt < 30 else 5)
                     if not db.execute("SELECT 1 FROM rooms WHERE code=?", (code,)).fetchone():
@@ -226,6 +255,60 @@ class GameStore:
         with self._connect() as db:
             removed = db.execute("DELETE FROM rooms WHERE code=?", (parsed,)).rowcount
         return bool(removed == 1)
+
+    # --- rate limits (sib_game.limits) ---------------------------------------------------
+
+    def _over(self, db: sqlite3.Connection, buckets: Sequence[tuple[str, Limit]]) -> Limit | None:
+        now = self.clock()
+        for bucket, limit in buckets:
+            (used,) = db.execute(
+                "SELECT COUNT(*) FROM hits WHERE bucket=? AND at > ?",
+                (bucket, now - limit.seconds),
+            ).fetchone()
+            if used >= limit.events:
+                return limit
+        return None
+
+    def _record(self, db: sqlite3.Connection, buckets: Sequence[tuple[str, Limit]]) -> None:
+        now = self.clock()
+        longest = max((limit.seconds for _, limit in buckets), default=0.0)
+        db.execute("DELETE FROM hits WHERE at <= ?", (now - max(longest, 3600.0),))
+        db.executemany(
+            "INSERT INTO hits (bucket, at) VALUES (?, ?)", [(b, now) for b, _ in buckets]
+        )
+
+    def over(self, buckets: Sequence[tuple[str, Limit]]) -> Limit | None:
+        """The first of ``buckets`` (a bucket's name, its limit) whose limit is reached, or
+        None; counts nothing."""
+        with self._connect() as db:
+            return self._over(db, buckets)
+
+    def record(self, buckets: Sequence[tuple[str, Limit]]) -> None:
+        """Count one event in each of ``buckets`` (a wrong link, say)."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                self._record(db, buckets)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def take(self, buckets: Sequence[tuple[str, Limit]]) -> Limit | None:
+        """Count one event in each of ``buckets`` unless one of them is at its limit: then
+        return that limit and count nothing (checked and counted in one transaction, so two
+        replicas cannot both slip under a limit)."""
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                reached = self._over(db, buckets)
+                if reached is None:
+                    self._record(db, buckets)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return reached
 
     def count(self) -> int:
         """Rooms in use (expired ones are deleted first)."""

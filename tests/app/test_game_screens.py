@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import ui.app.game
+from sib_game.limits import ROOMS_PER_SESSION, Limit
 from sib_game.room import Room
 from sib_game.rules import ROLES, RedLineError, RedLines
 from sib_model import Scenario
@@ -64,6 +65,12 @@ def _stored(code: str) -> Room:
 def _move(code: str, move) -> None:
     """A move made in another session (here: straight through the store)."""
     ui.app.game.store().change(code, move)
+
+
+def _join(at, pasted: str) -> None:
+    """Paste ``pasted`` into the lobby's join box and press "Join"."""
+    next(b for b in at.text_input if b.label == EN("game_join_link")).input(pasted)
+    button(at, "game_join").click().run()
 
 
 def _box(at, key: str, t=EN):
@@ -515,14 +522,10 @@ def test_joining_from_the_lobby_takes_the_groups_link_and_no_choice_of_role():
     code = _room(PARKING)
     lobby = start(page="game")
     assert not lobby.main.selectbox  # no role to choose
-    box = next(b for b in lobby.text_input if b.label == EN("game_join_link"))
-    box.input(f"http://example.org/game?room={code}&role=investor").run()
-    button(lobby, "game_join").click().run()
+    _join(lobby, f"http://example.org/game?room={code}&role=investor")
     assert EN("game_link_incomplete") in [w.value for w in lobby.warning]
     assert _goals_shown(lobby, code) == []
-    box = next(b for b in lobby.text_input if b.label == EN("game_join_link"))
-    box.input(f"http://example.org/game?room={code}&role=investor&key={_key(code, 'investor')}")
-    button(lobby, "game_join").click().run()
+    _join(lobby, f"http://example.org/game?room={code}&role=investor&key={_key(code, 'investor')}")
     assert lobby.query_params["role"] == "investor"
     assert _goals_shown(lobby, code) == ["investor"]
 
@@ -540,3 +543,69 @@ def test_the_facilitator_closes_the_room_and_every_link_stops_working():
     assert "room" not in fac.query_params
     at = start(group, page="game")
     assert EN("game_bad_room") in [w.value for w in at.warning]
+
+
+# --- limits ----------------------------------------------------------------------------------
+
+
+def _start_room(address: str, monkeypatch) -> object:
+    """A new session from ``address`` that clicks "Start a new room"."""
+    monkeypatch.setattr(ui.app.game, "client", lambda: address)
+    at = start(page="game")
+    button(at, "game_start").click().run()
+    assert not at.exception
+    return at
+
+
+def test_a_session_over_its_room_limit_is_told_so_and_makes_no_room(monkeypatch):
+    monkeypatch.setattr(ui.app.game, "client", lambda: "198.51.100.1")
+    at = start(page="game")
+    for _ in range(ROOMS_PER_SESSION.events):
+        button(at, "game_start").click().run()
+        at.query_params.clear()  # back to the lobby, as "Start a new room" again would be
+        at.run()
+    assert ui.app.game.store().count() == ROOMS_PER_SESSION.events
+    button(at, "game_start").click().run()
+    limit = EN("game_limit_rooms", n=ROOMS_PER_SESSION.events, minutes=10)
+    assert limit in [e.value for e in at.error]
+    assert ui.app.game.store().count() == ROOMS_PER_SESSION.events
+    assert "room" not in at.query_params
+
+
+def test_another_client_still_starts_a_room_while_one_is_over_its_limit(monkeypatch):
+    small = Limit("rooms_per_client", 2, 600, "client", "a smaller limit for the test")
+    monkeypatch.setattr(ui.app.game, "ROOMS_PER_CLIENT", small)
+    for _ in range(2):
+        assert "room" in _start_room("198.51.100.1", monkeypatch).query_params
+    refused = _start_room("198.51.100.1", monkeypatch)  # a new tab of the same address
+    assert EN("game_limit_rooms", n=2, minutes=10) in [e.value for e in refused.error]
+    assert "room" not in refused.query_params
+    other = _start_room("203.0.113.7", monkeypatch)
+    assert not other.error
+    assert other.query_params["role"] == "facilitator"
+
+
+def test_wrong_links_are_limited_and_then_not_even_a_right_link_is_looked_at(monkeypatch):
+    small = Limit("wrong_links_per_session", 3, 600, "session", "a smaller limit for the test")
+    monkeypatch.setattr(ui.app.game, "WRONG_LINKS_PER_SESSION", small)
+    monkeypatch.setattr(ui.app.game, "client", lambda: "198.51.100.1")
+    code = _room(PARKING)
+    at = start(page="game")
+    for attempt in range(3):
+        _join(at, f"?room={code}&role=facilitator&key=guess{attempt}")
+        assert EN("game_link_incomplete") in [w.value for w in at.warning]
+    _join(at, f"?room={code}&role=investor&key={_key(code, 'investor')}")
+    assert EN("game_limit_links", minutes=10) in [e.value for e in at.error]
+    assert _goals_shown(at, code) == []
+    # Another client is not held up by it.
+    monkeypatch.setattr(ui.app.game, "client", lambda: "203.0.113.7")
+    assert _goals_shown(start(_link(code, "investor"), page="game"), code) == ["investor"]
+
+
+def test_a_wrong_link_left_in_the_address_bar_counts_once():
+    code = _room(PARKING)
+    at = start({"room": code, "role": "investor", "key": "wrong"}, page="game")
+    for _ in range(15):  # the page drawn again and again (sidebar moves, language, …)
+        at.run()
+    assert EN("game_link_incomplete") in [w.value for w in at.warning]
+    assert not at.error

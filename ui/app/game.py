@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -20,6 +21,15 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import streamlit as st
 
+from sib_game.limits import (
+    ROOMS_PER_CLIENT,
+    ROOMS_PER_SESSION,
+    WRONG_LINKS_PER_CLIENT,
+    WRONG_LINKS_PER_SESSION,
+    Limit,
+    client_address,
+    rate_limits_on,
+)
 from sib_game.room import (
     MAX_NAME,
     MAX_TEXT,
@@ -134,10 +144,66 @@ def seat_of(room_param: object, role_param: object, key_param: object) -> Seat |
     return Seat(code, role, key_param)
 
 
-def seat_from_link(text: str) -> Seat | None:
-    """The seat of a role link pasted in the lobby (the whole link, or just its query)."""
+def client() -> str:
+    """This session's client address, as the limits count it
+    (:func:`sib_game.limits.client_address`: behind nginx, the address nginx saw)."""
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    return client_address(forwarded, st.context.ip_address)
+
+
+def _session_id() -> str:
+    """A random id of this browser session, for the limits counted per session."""
+    if keys.GAME_SESSION not in st.session_state:
+        st.session_state[keys.GAME_SESSION] = secrets.token_hex(8)
+    return str(st.session_state[keys.GAME_SESSION])
+
+
+def _buckets(kind: str, per_session: Limit, per_client: Limit) -> list[tuple[str, Limit]]:
+    """The two counters an action of ``kind`` is limited by: this session's and this
+    client address's (none when the limits are switched off for a load test)."""
+    if not rate_limits_on():
+        return []
+    return [
+        (f"{kind}:session:{_session_id()}", per_session),
+        (f"{kind}:client:{client()}", per_client),
+    ]
+
+
+def _wrong_links() -> list[tuple[str, Limit]]:
+    return _buckets("wrong_link", WRONG_LINKS_PER_SESSION, WRONG_LINKS_PER_CLIENT)
+
+
+def _checked_seat(room_param: object, role_param: object, key_param: object) -> Seat | Limit | None:
+    """The seat a link opens; None when it opens nothing; the wrong-link limit this session
+    or address has reached (then the link is not even looked at). A link that opens nothing
+    is counted once per session (a page drawn again with the same link in the address bar is
+    not a new try)."""
+    reached = store().over(_wrong_links())
+    if reached is not None:
+        return reached
+    seat = seat_of(room_param, role_param, key_param)
+    if seat is not None:
+        return seat
+    tried = repr((room_param, role_param, key_param))[:200]
+    if st.session_state.get(keys.GAME_LINK_FAILED) != tried:
+        st.session_state[keys.GAME_LINK_FAILED] = tried
+        store().record(_wrong_links())
+    return None
+
+
+def link_params(text: str) -> tuple[str | None, str | None, str | None]:
+    """The room, role and key of a role link pasted in the lobby (the whole link, or just
+    its query)."""
     query = parse_qs(urlsplit(text.strip()).query or text.strip().lstrip("?"))
-    return seat_of(*(query.get(name, [None])[0] for name in ("room", "role", "key")))
+    room, role, key = (query.get(name, [None])[0] for name in ("room", "role", "key"))
+    return room, role, key
+
+
+def _limit_message(limit: Limit, t: Translator) -> str:
+    """What the reader is told when ``limit`` is reached."""
+    if limit in (ROOMS_PER_SESSION, ROOMS_PER_CLIENT):
+        return t("game_limit_rooms", n=limit.events, minutes=limit.minutes)
+    return t("game_limit_links", minutes=limit.minutes)
 
 
 def _go_to(seat: Seat) -> None:
@@ -156,6 +222,10 @@ def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
     the group (the link names the role: there is no choosing one)."""
     st.markdown(t("game_intro"))
     if st.button(t("game_start"), type="primary", icon=":material/add:"):
+        reached = store().take(_buckets("rooms", ROOMS_PER_SESSION, ROOMS_PER_CLIENT))
+        if reached is not None:
+            st.error(_limit_message(reached, t))
+            return
         room, token = Room.with_secrets(s, settings)
         try:
             stored = store().create(room)
@@ -166,11 +236,13 @@ def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
     with st.form("game_join"):
         pasted = st.text_input(t("game_join_link"), max_chars=400)
         if st.form_submit_button(t("game_join")):
-            seat = seat_from_link(pasted)
-            if seat is None:
+            seat = _checked_seat(*link_params(pasted))
+            if isinstance(seat, Seat):
+                _go_to(seat)
+            elif seat is None:
                 st.warning(t("game_link_incomplete"))
             else:
-                _go_to(seat)
+                st.error(_limit_message(seat, t))
 
 
 def contract_table(contract: Contract, t: Translator) -> pd.DataFrame:
@@ -738,14 +810,14 @@ def page(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
     if raw_room is None:
         lobby(s, settings, t)
         return
-    code = parse_code(raw_room)
-    if code is None or store().get(code) is None:
-        st.warning(t("game_bad_room"))
-        lobby(s, settings, t)
-        return
-    seat = seat_of(raw_room, st.query_params.get("role"), st.query_params.get("key"))
-    if seat is None:
-        st.warning(t("game_link_incomplete"))
+    seat = _checked_seat(raw_room, st.query_params.get("role"), st.query_params.get("key"))
+    if not isinstance(seat, Seat):
+        if seat is not None:
+            st.error(_limit_message(seat, t))
+        elif (code := parse_code(raw_room)) is None or store().get(code) is None:
+            st.warning(t("game_bad_room"))
+        else:
+            st.warning(t("game_link_incomplete"))
         lobby(s, settings, t)
         return
     if seat.role == "facilitator":

@@ -56,6 +56,8 @@ __all__ = [
     "GAME_LINK_REISSUED",
     "GAME_CLOSE_SURE",
     "GAME_ROOM_CLOSED",
+    "GAME_SESSION",
+    "GAME_LINK_FAILED",
     "widget",
     "switch",
     "phone_copy",
@@ -150,6 +152,10 @@ GAME_LINK_REISSUED = "game_link_reissued"
 GAME_CLOSE_SURE = "game_close_sure"
 #: The room was just closed by its facilitator (a one-run message on the lobby).
 GAME_ROOM_CLOSED = "game_room_closed"
+#: A random id of the browser session: the game's limits count per session (sib_game.limits).
+GAME_SESSION = "game_session"
+#: The last link that opened nothing, already counted against the wrong-link limits.
+GAME_LINK_FAILED = "game_link_failed"
 
 # --- families of keys --------------------------------------------------------------------------
 

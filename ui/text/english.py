@@ -877,6 +877,14 @@ TEXT: dict[str, str] = {
     "game_close_room": "Close the room",
     "game_close_room_sure": "Yes: close this room for everyone (every link stops working)",
     "game_room_closed": "The room is closed: its links no longer open it.",
+    "game_limit_rooms": (
+        "No new room just now: {n} rooms were started from here in the last {minutes} minutes. "
+        "Wait a few minutes, or carry on in a room you started."
+    ),
+    "game_limit_links": (
+        "Too many links that open no room came from here in the last {minutes} minutes. Wait "
+        "a few minutes, then open the link your facilitator gave your group."
+    ),
     "game_role_facilitator": "Facilitator",
     "game_role_municipality": "Municipality",
     "game_role_investor": "Investor",
