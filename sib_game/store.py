@@ -20,10 +20,16 @@ rate limits are counted here too (:meth:`GameStore.take`, table ``hits``), so th
 replicas;
 codes are :data:`CODE_LENGTHS` letters from :data:`ALPHABET` (no 0/O, 1/I/L, 5/S, 2/Z, 8/B),
 checked strictly by :func:`parse_code`; every text a user types is cleaned by
-:func:`clean_text` (length-limited; escaped where shown). The file's path comes from
-``SIB_GAME_DB`` (default ``<temp>/sib-game/game.sqlite3``: outside the app folder, which is
-read-only in the container image, and never in git; point it at a volume to keep rooms across
-container restarts).
+:func:`clean_text` (length-limited; escaped where shown).
+
+Where the file lives: ``SIB_GAME_DB`` if set (point it at a volume to keep rooms across
+container restarts). Otherwise a folder only this user can open (:func:`private_folder`): the
+user's data folder (``$XDG_DATA_HOME/sib-game``, else ``~/.local/share/sib-game``), or, where
+there is none to write (a container's read-only home, a user without one), ``<temp>/sib-game-
+<uid>``, made 0700 and refused if it is a link or another user owns it (someone who made it
+first could read every room). Never the app folder, read-only in the image, and never git. The
+database file is made 0600 before SQLite opens it; SQLite gives its write-ahead log and
+shared-memory files the database's own permissions.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import json
 import os
 import secrets
 import sqlite3
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -69,6 +76,8 @@ __all__ = [
     "parse_role",
     "clean_text",
     "default_path",
+    "private_folder",
+    "UnsafeLocation",
 ]
 
 ALPHABET = "ACDEFGHJKMNPQRTUVWXY"
@@ -94,12 +103,78 @@ class StoredRoom:
     room: Room
 
 
+class UnsafeLocation(RuntimeError):
+    """The rooms' folder is not private to this user (another owner, a link); nothing is
+    written there."""
+
+
+def _owned_by_me(info: os.stat_result) -> bool:
+    """True where the platform has no owners to compare (Windows: a user's folders are
+    private by default) or the owner is this process's user."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
+
+
+def ensure_private(folder: Path) -> Path:
+    """``folder``, made (0700) if missing, and checked: a real folder (not a link), owned by
+    this user, with no access for group or others (an own folder that allows it is tightened
+    to 0700). Raises :class:`UnsafeLocation` otherwise, ``OSError`` when it cannot be made."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = folder.lstat()
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise UnsafeLocation(f"{folder} is not a folder of its own (a link?)")
+    if not _owned_by_me(info):
+        raise UnsafeLocation(f"{folder} belongs to another user")
+    if os.name == "posix" and info.st_mode & 0o077:
+        folder.chmod(0o700)
+    return folder
+
+
+def _user_data_folder() -> Path:
+    """The user's own data folder: ``%LOCALAPPDATA%`` on Windows, else ``$XDG_DATA_HOME`` or
+    ``~/.local/share``."""
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"])
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
+
+
+def private_folder() -> Path:
+    """A folder for the rooms that only this user can open: ``<user data>/sib-game``, or
+    where that cannot be made, ``<temp>/sib-game-<uid>`` (see :func:`ensure_private`). An
+    unsafe folder is never used: :class:`UnsafeLocation` when the temp one is not private."""
+    try:
+        return ensure_private(_user_data_folder() / "sib-game")
+    except (OSError, RuntimeError):  # no home, a read-only one, or not private
+        pass
+    user = getattr(os, "getuid", lambda: os.environ.get("USERNAME", "user"))()
+    return ensure_private(Path(tempfile.gettempdir()) / f"sib-game-{user}")
+
+
 def default_path() -> Path:
-    """Where rooms are kept: ``SIB_GAME_DB`` if set, else ``<temp>/sib-game/game.sqlite3``."""
+    """Where rooms are kept: ``SIB_GAME_DB`` if set, else ``game.sqlite3`` in
+    :func:`private_folder`."""
     env = os.environ.get(ENV_PATH)
     if env:
         return Path(env)
-    return Path(tempfile.gettempdir()) / "sib-game" / "game.sqlite3"
+    return private_folder() / "game.sqlite3"
+
+
+def _private_file(path: Path) -> None:
+    """Make the database file 0600 before SQLite opens it (SQLite then gives its -wal and
+    -shm files the same permissions); an existing file of this user is tightened to 0600."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            raise UnsafeLocation(f"{path} is a link") from None
+        if _owned_by_me(info) and info.st_mode & 0o077:
+            path.chmod(0o600)
+    else:
+        os.close(fd)
 
 
 def parse_code(raw: object) -> str | None:
@@ -146,6 +221,7 @@ class GameStore:
         self.idle_first_seconds = idle_first_seconds
         self.clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        _private_file(self.path)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(

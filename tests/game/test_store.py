@@ -3,7 +3,10 @@ bounds, and connections that are closed."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import stat
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +19,8 @@ from sib_game.store import (
     GameStore,
     StaleVersion,
     StoreFull,
+    UnsafeLocation,
+    default_path,
     parse_code,
     parse_role,
 )
@@ -168,3 +173,96 @@ def test_hostile_codes_and_names_against_a_store(tmp_path_factory, code, name):
     assert store.get(code) is None or parse_code(code) == stored.code
     store.change(stored.code, lambda room: room.named("investor", name))
     assert len(store.get(stored.code).room.names["investor"]) <= MAX_NAME
+
+
+# --- a private store ---------------------------------------------------------------------------
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+
+
+def _mode(path) -> int:
+    return stat.S_IMODE(path.lstat().st_mode)
+
+
+@pytest.fixture
+def no_env(monkeypatch, tmp_path):
+    """No SIB_GAME_DB; the user's data folder and the temp folder inside the test's folder."""
+    monkeypatch.delenv(sib_game.store.ENV_PATH, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(sib_game.store.tempfile, "gettempdir", lambda: str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    return tmp_path
+
+
+def test_sib_game_db_names_the_file(monkeypatch, tmp_path):
+    monkeypatch.setenv(sib_game.store.ENV_PATH, str(tmp_path / "rooms.sqlite3"))
+    assert default_path() == tmp_path / "rooms.sqlite3"
+
+
+@posix_only
+def test_by_default_rooms_live_in_the_users_own_data_folder_made_0700(no_env):
+    path = default_path()
+    assert path == no_env / "data" / "sib-game" / "game.sqlite3"
+    assert _mode(path.parent) == 0o700
+
+
+@posix_only
+def test_without_a_data_folder_to_write_the_temp_folder_is_made_0700_for_this_user(no_env):
+    (no_env / "data").write_text("a file where the data folder would be")
+    path = default_path()
+    assert path.parent == no_env / "temp" / f"sib-game-{os.getuid()}"
+    assert _mode(path.parent) == 0o700
+
+
+@posix_only
+def test_a_folder_another_user_owns_is_refused(no_env, monkeypatch):
+    (no_env / "data").write_text("no data folder")
+    theirs = no_env / "temp" / f"sib-game-{os.getuid()}"
+    theirs.mkdir(mode=0o777)
+    # Seen from another user (whose uid differs from the folder's owner): not theirs to use.
+    monkeypatch.setattr(sib_game.store.os, "getuid", lambda: os.stat(theirs).st_uid + 1)
+    with pytest.raises(UnsafeLocation, match="another user"):
+        default_path()
+
+
+@posix_only
+def test_a_link_in_place_of_the_folder_is_refused(no_env):
+    (no_env / "data").write_text("no data folder")
+    elsewhere = no_env / "elsewhere"
+    elsewhere.mkdir()
+    (no_env / "temp" / f"sib-game-{os.getuid()}").symlink_to(elsewhere)
+    with pytest.raises(UnsafeLocation, match="link"):
+        default_path()
+
+
+@posix_only
+def test_an_own_folder_open_to_others_is_closed(no_env):
+    folder = no_env / "data" / "sib-game"
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)
+    assert default_path().parent == folder
+    assert _mode(folder) == 0o700
+
+
+@posix_only
+def test_the_database_and_its_log_are_0600_whatever_the_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        store = GameStore(tmp_path / "g.sqlite3")
+        # A reader holding the file open keeps the write-ahead log and shared memory there.
+        with contextlib.closing(sqlite3.connect(store.path)) as reader:
+            reader.execute("SELECT COUNT(*) FROM rooms").fetchone()
+            store.change(store.create(ROOM).code, Room.open_round)
+            modes = {p.name: _mode(p) for p in tmp_path.iterdir() if p.name.startswith("g.")}
+    finally:
+        os.umask(old)
+    assert modes == {"g.sqlite3": 0o600, "g.sqlite3-wal": 0o600, "g.sqlite3-shm": 0o600}
+
+
+@posix_only
+def test_an_existing_database_open_to_others_is_closed(tmp_path):
+    path = tmp_path / "g.sqlite3"
+    GameStore(path)
+    path.chmod(0o644)
+    GameStore(path)
+    assert _mode(path) == 0o600
