@@ -189,7 +189,10 @@ def test_the_sidebar_link_to_a_game_view_hands_out_no_room_or_role():
     assert "/game" in shared
     assert "room=" not in shared
     assert "role=" not in shared
+    assert "key=" not in shared
+    assert _SECRETS[code] not in shared
     assert at.query_params["room"] == code  # the address bar keeps the room
+    assert at.query_params["key"] == _SECRETS[code]  # and the secret, whole
 
 
 def _propose_directly(code: str, role: str, price: float) -> None:
