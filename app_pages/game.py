@@ -1,5 +1,6 @@
 """Negotiation game: groups take the roles of a social impact bond and negotiate its contract
-from their own laptops through a shared link (``?room=K7QX&role=investor``)."""
+from their own laptops, each through its own link (``?room=K7QX&role=investor&key=…``: the
+key is the group's secret; the facilitator's screen lists every group's link)."""
 
 import streamlit as st
 

@@ -7,10 +7,11 @@ Each room is four browser tabs speaking Streamlit's websocket protocol
   room and writes its code into the link), opens a round, and from then on its
   ``st.fragment(run_every=3)`` refreshes every 3 s, as the browser's timer asks for it; at
   the end it closes the round;
-- the *municipality*, the *investor* and the *provider* open the room's link
-  (``/game?room=…&role=…``), save a group name (a form), then every 6–14 s either accept what
-  is on the table (a button inside their refreshing fragment) or put a proposal of their own
-  on it (the proposal form: a price and a message), their fragment refreshing in between.
+- the *municipality*, the *investor* and the *provider* open their own links
+  (``/game?room=…&role=…&key=…``, the secret the facilitator's screen lists for each),
+  save a group name (a form), then every 6–14 s either accept what is on the table (a
+  button inside their refreshing fragment) or put a proposal of their own on it (the
+  proposal form: a price and a message), their fragment refreshing in between.
 
 Every action goes through the server; the client only reads what the runs draw. Latency is
 from sending the action to the ``script_finished`` of the run it caused (with ``st.rerun``
@@ -40,6 +41,8 @@ from typing import Protocol
 from urllib.parse import parse_qs
 
 from benchmarks.st_client import RunResult, Session, sticky_cookie
+from sib_game.access import role_token
+from sib_game.room import Room as GameRoom
 from sib_game.rules import SIGNING_ROLES
 from sib_game.store import (
     IDLE_SECONDS,
@@ -49,6 +52,7 @@ from sib_game.store import (
     MAX_TEXT,
     GameStore,
 )
+from sib_model import Scenario
 from ui.text.translator import Translator
 
 PAGE = "game"
@@ -80,6 +84,7 @@ class Room:
     index: int
     duration: float = 60.0
     code: str = ""
+    links: dict[str, str] = field(default_factory=dict)  # role → its link's query
     until: float = float("inf")  # when the groups stop: set when the round opens
     names: dict[str, str] = field(default_factory=dict)
     sent: dict[str, tuple[str, float]] = field(default_factory=dict)  # message → role, price
@@ -134,7 +139,17 @@ async def open_tab(url: str, query: str, tally: Tally) -> Session | None:
 
 
 def room_code(session: Session) -> str:
+    """The room code in a session's link (the facilitator's, after "Start a new room")."""
     return parse_qs(session.query).get("room", [""])[0]
+
+
+def group_query(facilitator: Session, role: str) -> str:
+    """The query of ``role``'s link, as the facilitator's screen lists it: the room, the role
+    and the role's secret (derived from the facilitator's, ``sib_game.access.role_token``;
+    the first issue of the link)."""
+    query = parse_qs(facilitator.query)
+    code, key = query.get("room", [""])[0], query.get("key", [""])[0]
+    return f"room={code}&role={role}&key={role_token(key, role, 0)}"
 
 
 async def refresh_all(session: Session, tally: Tally) -> list[RunResult]:
@@ -166,6 +181,7 @@ async def facilitator(url: str, room: Room, tally: Tally) -> None:
         if await attempt(tally, "start room", session.click(T("game_start"))) is None:
             return
         room.code = room_code(session)
+        room.links = {role: group_query(session, role) for role in SIGNING_ROLES}
         if not room.code:
             tally.errors.append(f"start room: no room code in the link ({session.query})")
             return
@@ -207,7 +223,7 @@ async def group(url: str, room: Room, role: str, rng: random.Random, tally: Tall
     await room.opened.wait()
     if not room.code:
         return
-    session = await open_tab(url, f"room={room.code}&role={role}", tally)
+    session = await open_tab(url, room.links[role], tally)
     if session is None:
         return
     try:
@@ -303,7 +319,8 @@ def check_rooms(store: GameStore, rooms: list[Room]) -> tuple[list[str], list[st
         if stored is None:
             problems.append(f"{where}: not in the store")
             continue
-        doc = stored.doc
+        # The room's document as the file holds it (the shape ``sib_game.room`` writes).
+        doc = stored.room.to_dict()
         sizes.append(doc_bytes(doc))
         if doc["round"] != 1 or doc["open"]:
             problems.append(f"{where}: round {doc['round']}, open={doc['open']}, not 1 and closed")
@@ -374,12 +391,13 @@ async def check_bounds(url: str, path: Path, tally: Tally) -> list[str]:
     store = GameStore(path)
     before = store.count()
     # The extra rooms are copies of the game's (only the store reads them).
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db:
         row = db.execute("SELECT doc FROM rooms LIMIT 1").fetchone()
-    doc = json.loads(row[0]) if row else {"round": 0, "proposals": []}
+    room = GameRoom.from_dict(json.loads(row[0])) if row else GameRoom.new(Scenario())
+    doc = room.to_dict()
     extra: list[str] = []
     while before + len(extra) < MAX_ROOMS:
-        extra.append(store.create(doc).code)
+        extra.append(store.create(room).code)
     full = store.count()
     lines = []
     session = await open_tab(url, "", tally)
@@ -397,7 +415,7 @@ async def check_bounds(url: str, path: Path, tally: Tally) -> list[str]:
             f"into the file ({full} in use); “Start a new room” through the server then showed "
             f"“{T('game_full')}”" + (" and made no room." if shown_full else " — NOT SHOWN.")
         )
-        with sqlite3.connect(path) as db:
+        with contextlib.closing(sqlite3.connect(path)) as db, db:
             db.executemany(
                 "UPDATE rooms SET touched = touched - ? WHERE code = ?",
                 [(IDLE_SECONDS + 60, code) for code in extra],

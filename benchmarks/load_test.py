@@ -54,6 +54,7 @@ from pathlib import Path
 from benchmarks import game_load
 from benchmarks.st_client import SLIDERS, Session, SessionError, sticky_cookie
 from deploy.settings import production_flags
+from sib_game.limits import LIMITS_ENV
 from sib_game.store import ENV_PATH, GameStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -403,6 +404,8 @@ async def main_async(args) -> int:
         rooms_dir = tempfile.TemporaryDirectory(prefix="sib-load-game-")
         game_db = Path(rooms_dir.name) / "game.sqlite3"
         os.environ[ENV_PATH] = str(game_db)
+        # Dozens of rooms from one address: the game's rate limits are off on this server.
+        os.environ[LIMITS_ENV] = "off"
         flags = production_flags(server_disconnectedSessionTTL=int(args.ttl))
         server = harness.StreamlitServer("app.py", extra_args=tuple(flags), startup_timeout=90)
         url = server.start()

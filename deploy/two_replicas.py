@@ -66,6 +66,7 @@ from pathlib import Path
 from benchmarks import game_load
 from benchmarks.st_client import SLIDERS, RunResult, Session, sticky_cookie
 from deploy.settings import production_flags
+from sib_game.limits import LIMITS_ENV
 from sib_game.store import ENV_PATH, GameStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -179,7 +180,7 @@ http {{
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
-            env={**os.environ, ENV_PATH: str(self.game_db)},
+            env={**os.environ, ENV_PATH: str(self.game_db), LIMITS_ENV: "off"},
         )
 
     def restart(self, port: int) -> None:
@@ -356,7 +357,8 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     sessions = {"facilitator": facilitator}
     prices = {"municipality": 200_000.0, "investor": 325_000.0, "provider": 275_000.0}
     for role, price in prices.items():
-        session, _ = await game_tab(url, f"room={code}&role={role}", pinned_cookie(url, a)[0])
+        query = game_load.group_query(facilitator, role)
+        session, _ = await game_tab(url, query, pinned_cookie(url, a)[0])
         name = {t("game_group_name"): f"Team {role}"}
         await session.submit("game_name", t("game_save_name"), name)
         await session.submit(
@@ -368,7 +370,8 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     # The municipality accepts what is on the table (the provider's proposal).
     await game_load.refresh_all(sessions["municipality"], _Quiet())
     await sessions["municipality"].click(t("game_accept"))
-    watcher, _ = await game_tab(url, f"room={code}&role=state", pinned_cookie(url, b)[0])
+    watching = game_load.group_query(facilitator, "state")
+    watcher, _ = await game_tab(url, watching, pinned_cookie(url, b)[0])
     where = {name: s.upstream for name, s in sessions.items()}
     lines.append(
         f"- room {code} started through nginx; its facilitator and the three groups "
@@ -386,7 +389,7 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     watcher_before = (await watcher.run(timeout=120)).figures
     room_before = store.get(code)
     assert room_before is not None
-    doc = room_before.doc
+    doc = room_before.room.to_dict()
     lines.append(
         f"- before the kill: room {code} at version {room_before.version} in the file, "
         f"{len(doc['proposals'])} proposals, accepted by {doc['accepted']}, names "
@@ -419,7 +422,8 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     unchanged = room_after == room_before
     lines.append(
         f"- its {len(sessions)} sessions found their websocket closed and reconnected with "
-        f"their link (`?room={code}&role=…`) through nginx: {landed} landed on {b} ({via_dead} "
+        f"their link (`?room={code}&role=…&key=…`) through nginx: {landed} landed on {b} "
+        f"({via_dead} "
         f"after nginx had tried the dead {a} first), in {min(seconds):.2f}–{max(seconds):.2f} s "
         f"each (connect and first run); {same} showed the room with figures "
         f"identical to before the kill (the table, the verdicts, the proposals, the deal-zone "
@@ -444,12 +448,12 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     seen = await game_load.refresh_all(sessions["facilitator"], _Quiet())
     on_screen = any("“investor after the kill”" in text for r in seen for text in r.texts)
     stored = store.get(code)
-    last = stored.doc["proposals"][-1] if stored else {}
-    kept = (last.get("role"), last.get("contract", {}).get("price_per_outcome"))
+    last = stored.room.proposals[-1] if stored and stored.room.proposals else None
+    kept = (last.role, last.contract.get("price_per_outcome")) if last else (None, None)
     lines.append(
         f"- the game went on through {b}: the investor's new proposal reached the "
         f"facilitator's screen at its next refresh ({'yes' if on_screen else 'NO'}) and the "
-        f"file ({kept}, {len(stored.doc['proposals']) if stored else 0} proposals)"
+        f"file ({kept}, {len(stored.room.proposals) if stored else 0} proposals)"
     )
     problems += [] if on_screen and kept == ("investor", 300_000.0) else ["game after failover"]
     for session in [*sessions.values(), watcher]:

@@ -9,11 +9,13 @@ lines (:class:`RedLines`) and signs when none is crossed. The reasons are codes 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from sib_model.scenario import Scenario
 from sib_model.simulation import evaluate
+from sib_model.workspace import DEFAULT_MAX_LOSS, DEFAULT_TARGET_IRR
 
 __all__ = [
     "ROLES",
@@ -62,18 +64,21 @@ class RedLines:
     the wrong pocket is not the state's: the region has no seat at the table).
     """
 
-    target_irr: float = 0.05
-    max_loss: float = 0.25
+    target_irr: float = DEFAULT_TARGET_IRR
+    max_loss: float = DEFAULT_MAX_LOSS
     willingness_to_pay: float | None = None
     max_provider_risk: float = 500_000.0
     min_served_share: float = 0.9
     min_state_saving: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        """The lines as plain data (a room's JSON document holds them so)."""
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> RedLines:
+    def from_dict(cls, data: Mapping[str, Any]) -> RedLines:
+        """Inverse of :meth:`to_dict`; a line ``data`` leaves out keeps its default (rooms
+        stored before a line existed still load)."""
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         return cls(**known)
 
@@ -96,6 +101,7 @@ class RedLineError(ValueError):
     can say which box to correct."""
 
     def __init__(self, fields: tuple[str, ...]) -> None:
+        """The error naming ``fields`` (in the order of :data:`RED_LINE_LIMITS`)."""
         super().__init__(", ".join(fields))
         self.fields = fields
 
@@ -167,6 +173,7 @@ def role_figures(s: Scenario) -> dict[str, float]:
 
 
 def _nan_or_below(value: float, floor: float) -> bool:
+    """True when ``value`` is NaN (no IRR: the investor never gets its money back) or below."""
     return math.isnan(value) or value < floor
 
 

@@ -17,6 +17,7 @@ from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
 from .contract import settle
 from .distribution import outcome_distribution
 from .scenario import Scenario
+from .workspace import DEFAULT_MAX_LOSS, DEFAULT_TARGET_IRR
 
 __all__ = ["deal_space", "ZONES"]
 
@@ -33,8 +34,8 @@ def deal_space(
     n_difficulties: int = 40,
     n_simulations: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
-    target_irr: float = 0.05,
-    max_loss_probability: float = 0.25,
+    target_irr: float = DEFAULT_TARGET_IRR,
+    max_loss_probability: float = DEFAULT_MAX_LOSS,
     willingness_to_pay: float | None = None,
 ) -> pd.DataFrame:
     """Check both parties' terms on a price × difficulty grid.

@@ -39,6 +39,8 @@ from .codec import (
 from .scenario import Scenario, ScenarioError
 
 __all__ = [
+    "DEFAULT_TARGET_IRR",
+    "DEFAULT_MAX_LOSS",
     "FORMAT_VERSION",
     "MAX_PINNED",
     "MAX_NAME_LENGTH",
@@ -89,11 +91,18 @@ class Setting:
         return value
 
 
+#: The investor's terms unless a page, a link or a game's facilitator says otherwise: an
+#: expected IRR of at least 5 % (a fraction) and at most a 25 % chance of losing money. The one
+#: home of these defaults: the deal-space analysis, its page settings and the game's red
+#: lines all read them from here.
+DEFAULT_TARGET_IRR = 0.05
+DEFAULT_MAX_LOSS = 0.25
+
 #: The deal-space analysis's terms (``sib_model.deal_space``): what the investor asks, how
 #: much loss risk it takes, which test the municipality applies, what it would pay.
 SETTINGS: dict[str, Setting] = {
-    "deal_target_irr": Setting("tirr", 0.05, 0.0, 0.30),
-    "deal_max_loss": Setting("maxloss", 0.25, 0.0, 1.0),
+    "deal_target_irr": Setting("tirr", DEFAULT_TARGET_IRR, 0.0, 0.30),
+    "deal_max_loss": Setting("maxloss", DEFAULT_MAX_LOSS, 0.0, 1.0),
     "deal_test": Setting("test", "net", choices=("net", "wtp")),
     "deal_wtp": Setting("wtp", None, 0.0, 1e8),
 }

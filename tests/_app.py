@@ -71,6 +71,14 @@ def text_of(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def button(at: AppTest, key: str, t: Translator | None = None) -> Any:
+    """The button labelled with text ``key`` (in ``t``'s language; English by default)."""
+    label = (t or Translator("en"))(key)
+    found = [b for b in at.button if b.label == label]
+    assert found, (key, [b.label for b in at.button])
+    return found[0]
+
+
 def open_tab(at: AppTest, tab_key: str, text_key: str) -> AppTest:
     """Open the tab labelled with text ``text_key`` of the tabs kept under ``tab_key`` (a
     page's lazy tabs: only the open one is drawn)."""

@@ -50,9 +50,14 @@ def test_a_round_with_three_groups_in_their_own_browsers(new_tab, app_url, scree
         role: link
         for link in _main(facilitator).locator('[data-testid="stCode"]').all_inner_texts()
         for role in ("municipality", "investor", "provider")
-        if link.strip().endswith(f"room={code}&role={role}")
+        if re.search(rf"room={code}&role={role}&key=[A-Za-z0-9_-]{{22}}$", link.strip())
     }
     assert len(links) == 3, links
+    # A bare room link opens no screen of the room: the lobby says the link is incomplete.
+    stranger = new_tab()
+    _open(stranger, f"{app_url}/game?room={code}")
+    _sees(stranger, "This link is incomplete")
+    assert _main(stranger).get_by_role("button", name="Open a round").count() == 0
 
     # The municipality joins before the round opens: its proposal button waits for the round.
     municipality = new_tab()

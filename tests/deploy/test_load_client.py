@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -13,9 +14,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks import game_load
 from benchmarks.st_client import Session, nearest_option, option_value
+from sib_game.room import Room
 from sib_game.store import MAX_PROPOSALS, GameStore
 from sib_model import Scenario
-from ui.app.game import new_doc, propose
+from ui.app.game import Seat, propose
 
 ROOM_VIEW = "frag-room-view"
 
@@ -110,7 +112,8 @@ def test_a_click_in_the_refreshing_view_reruns_that_fragment_on_the_same_page():
     _run(session.click("Accept"))
     request = socket.sent[-1].rerun_script
     assert request.fragment_id == ROOM_VIEW
-    assert request.page_script_hash == "hash-game" and request.page_name == "game"
+    assert request.page_script_hash == "hash-game"
+    assert request.page_name == "game"
     assert [(w.id, w.trigger_value) for w in request.widget_states.widgets] == [("accept-1", True)]
     # The app's st.rerun after the click drew the whole page again, with new ids.
     assert session.widget("Accept").id == "accept-2"
@@ -178,31 +181,23 @@ def store(tmp_path) -> GameStore:
 def _played(store: GameStore, proposals: list[tuple[str, float]]) -> game_load.Room:
     """A room whose round ran and closed, with ``proposals`` made in it, as the sessions
     would note them."""
-    room = game_load.Room(0, code=store.create(new_doc(Scenario(), {})).code)
-
-    def opened(doc):
-        doc.update(round=1, open=True)
-
-    store.change(room.code, opened)
+    room = game_load.Room(0, code=store.create(Room.new(Scenario())).code)
+    store.change(room.code, Room.open_round)
     for role in ("municipality", "investor", "provider"):
         room.names[role] = f"Team {role}"
-        store.change(room.code, lambda doc, r=role: doc["names"].__setitem__(r, f"Team {r}"))
+        store.change(room.code, lambda r, role=role: r.named(role, f"Team {role}"))
     for number, (role, price) in enumerate(proposals):
         message = f"{role} offer {number}"
-        store.change(room.code, lambda doc, r=role, p=price, m=message: _propose(doc, r, p, m))
+        store.change(
+            room.code, lambda r, role=role, price=price, m=message: _propose(r, role, price, m)
+        )
         room.sent[message] = (role, price)
-    store.change(room.code, lambda doc: doc.update(open=False))
+    store.change(room.code, Room.close_round)
     return room
 
 
-def _propose(doc, role, price, message):
-    contract = {**doc["table"]["contract"], "price_per_outcome": price}
-    doc["table"] = {"contract": contract, "by": role, "round": 1}
-    doc["accepted"] = [role]
-    doc["proposals"] = [
-        *doc["proposals"][-(MAX_PROPOSALS - 1) :],
-        {"role": role, "round": 1, "contract": doc["table"]["contract"], "message": message},
-    ]
+def _propose(room: Room, role, price, message) -> Room:
+    return room.propose(role, {**room.table.contract, "price_per_outcome": price}, message)
 
 
 def test_the_rooms_check_passes_when_every_proposal_is_stored_as_sent(store):
@@ -226,16 +221,18 @@ def test_the_rooms_check_accepts_that_a_room_keeps_only_its_last_proposals(store
     room = _played(store, many)
     _, problems = game_load.check_rooms(store, [room])
     assert problems == []
-    assert len(store.get(room.code).doc["proposals"]) == MAX_PROPOSALS
+    assert len(store.get(room.code).room.proposals) == MAX_PROPOSALS
 
 
 def test_the_app_records_a_proposal_the_way_the_check_reads_it(store, monkeypatch):
     """The check reads the document ui.app.game writes: role, round, price, message."""
     monkeypatch.setattr("ui.app.game.store", lambda: store)
     room = _played(store, [])
-    store.change(room.code, lambda doc: doc.update(open=True))
-    table = store.get(room.code).doc["table"]["contract"]
-    propose(room.code, "provider", {**table, "price_per_outcome": 275_000.0}, "provider offer 0")
-    store.change(room.code, lambda doc: doc.update(open=False))
+    store.change(room.code, lambda r: replace(r, open=True).keyed("facilitator-secret"))
+    stored = store.get(room.code).room
+    key = stored.link_token("provider", "facilitator-secret")
+    seat = Seat(room.code, "provider", key)
+    propose(seat, {**stored.table.contract, "price_per_outcome": 275_000.0}, "provider offer 0")
+    store.change(room.code, lambda r: replace(r, open=False))
     room.sent["provider offer 0"] = ("provider", 275_000.0)
     assert game_load.check_rooms(store, [room])[1] == []

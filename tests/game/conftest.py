@@ -1,15 +1,13 @@
-"""Every game test gets a room store of its own (``SIB_GAME_DB`` in its temporary folder)."""
+"""Shared pieces of the game's tests: a store of its own in each test's temporary folder."""
 
 from __future__ import annotations
 
 import pytest
 
-import ui.app.game
+from sib_game.store import GameStore
 
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("SIB_GAME_DB", str(tmp_path / "game.sqlite3"))
-    ui.app.game.reset_store()
-    yield
-    ui.app.game.reset_store()
+@pytest.fixture
+def store(tmp_path) -> GameStore:
+    """An empty room store on a file of the test's own."""
+    return GameStore(tmp_path / "game.sqlite3")

@@ -1,18 +1,47 @@
 """The negotiation game's screens: lobby, facilitator, each role, debrief.
 
-Rooms live in :mod:`sib_game.store` (shared by every session); the rules in
-:mod:`sib_game.rules`. Every text a group types is escaped where shown.
+Only screens: a room and every move of the game are :mod:`sib_game.room`'s (a frozen
+:class:`~sib_game.room.Room` whose methods return the next room), rooms are kept by
+:mod:`sib_game.store` (shared by every session), who would sign by :mod:`sib_game.rules`. A
+click here reads the room, asks it for the next one through :meth:`GameStore.change`, and draws
+what came back. Every text a group types is escaped where shown.
 """
 
 from __future__ import annotations
 
 import html
-from functools import cache, lru_cache
+import json
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache, partial
 from typing import Any, Literal
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import streamlit as st
 
+from sib_game.limits import (
+    ROOMS_PER_CLIENT,
+    ROOMS_PER_SESSION,
+    WRONG_LINKS_PER_CLIENT,
+    WRONG_LINKS_PER_SESSION,
+    Limit,
+    client_address,
+    rate_limits_on,
+)
+from sib_game.room import (
+    MAX_NAME,
+    MAX_TEXT,
+    Contract,
+    NotAdmitted,
+    Proposer,
+    Refused,
+    Room,
+    RoundClosed,
+    Table,
+    clean_text,
+)
 from sib_game.rules import (
     LEVERS,
     RED_LINE_LIMITS,
@@ -20,25 +49,19 @@ from sib_game.rules import (
     SIGNING_ROLES,
     RedLineError,
     RedLines,
+    Role,
     apply_contract,
     checked_red_lines,
-    clean_contract,
-    contract_of,
     role_figures,
     verdicts_of_figures,
 )
-from sib_game.store import (
-    MAX_PROPOSALS,
-    GameStore,
-    StoreFull,
-    clean_text,
-    parse_code,
-    parse_role,
-)
+from sib_game.store import GameStore, StoreFull, parse_code, parse_role
 from sib_model import Scenario
 from sib_model.scenario import ScenarioError
 from ui.app import results
 from ui.app.layout import show_chart
+from ui.export.share import qr_png
+from ui.spec import keys
 from ui.spec.result_types import DealTerms
 from ui.text.numbers import parse_number, without_trailing_zeros
 from ui.text.translator import Translator
@@ -53,6 +76,7 @@ _WARNS = ":orange[:material/warning:]"
 
 @cache
 def store() -> GameStore:
+    """The server's one room store (``SIB_GAME_DB``, else the default path)."""
     return GameStore()
 
 
@@ -61,96 +85,174 @@ def reset_store() -> None:
     store.cache_clear()
 
 
-def new_doc(s: Scenario, settings: dict[str, Any]) -> dict[str, Any]:
-    wtp = (
-        settings.get("deal_wtp", s.public_savings_per_outcome)
-        if settings.get("deal_test") == "wtp"
-        else None
-    )
-    lines = RedLines(
-        target_irr=float(settings.get("deal_target_irr", 0.05)),
-        max_loss=float(settings.get("deal_max_loss", 0.25)),
-        willingness_to_pay=None if wtp is None else float(wtp),
-    )
-    return {
-        "base": s.to_dict(),
-        "lines": lines.to_dict(),
-        "round": 0,
-        "open": False,
-        "table": {"contract": contract_of(s), "by": "facilitator", "round": 0},
-        "accepted": [],
-        "proposals": [],
-        "names": {},
-        "signed": None,
-    }
-
-
 # Bounded: every contract a group proposes is a new entry, and a server lives through many
 # games (an entry is its two JSON keys, about 1 kB, and seven floats: 512 stay under 1 MB).
 @lru_cache(maxsize=512)
 def _figures(base_items: str, contract_items: str) -> dict[str, float]:
-    import json
-
     base = Scenario.from_dict(json.loads(base_items))
     return role_figures(apply_contract(base, json.loads(contract_items)))
 
 
-def figures(doc: dict[str, Any], contract: dict[str, Any]) -> dict[str, float]:
-    import json
-
-    return _figures(json.dumps(doc["base"], sort_keys=True), json.dumps(contract, sort_keys=True))
+def figures(room: Room, contract: Contract) -> dict[str, float]:
+    """Each role's figures under ``contract`` on the room's base scenario (cached)."""
+    base = json.dumps(room.base.to_dict(), sort_keys=True)
+    return _figures(base, json.dumps(contract, sort_keys=True))
 
 
 def esc(text: object) -> str:
+    """A user's text made safe for markdown: cleaned, HTML-escaped, no emphasis marks."""
     return html.escape(clean_text(text)).replace("*", "&#42;").replace("_", "&#95;")
 
 
-def role_name(doc: dict[str, Any], role: str, t: Translator) -> str:
-    name = doc.get("names", {}).get(role)
+def role_name(room: Room, role: Proposer, t: Translator) -> str:
+    """A role's name with its group's own name, if it gave one: "Investor (Team Fond)"."""
+    name = room.names.get(role) if role != "facilitator" else None
     return t(f"game_role_{role}") + (f" ({esc(name)})" if name else "")
 
 
-def link(code: str, role: str, lang: str) -> str:
+def link(code: str, role: str, token: str, lang: str) -> str:
+    """The link that opens ``role``'s screen of room ``code``: its secret rides along as
+    ``key`` (:mod:`sib_game.access`)."""
     from ui.app import state
 
     tail = "" if lang == "en" else f"&lang={lang}"
-    return f"{state.app_root()}/game?room={code}&role={role}{tail}"
+    return f"{state.app_root()}/game?room={code}&role={role}&key={token}{tail}"
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Who this screen is: the room's code, the role the link names and the link's secret.
+    Every move a screen makes goes through :func:`_moved`, which checks the secret in the
+    same write (a link revoked meanwhile moves nothing)."""
+
+    code: str
+    role: Proposer
+    key: str
+
+
+def seat_of(room_param: object, role_param: object, key_param: object) -> Seat | None:
+    """The seat a link asks for, if the room exists and the link's ``key`` is the secret of
+    the role it names; None for a bare room link, an edited role, a wrong or old secret. A
+    link without ``role`` is never the facilitator's."""
+    code = parse_code(room_param)
+    role = parse_role(role_param)
+    if code is None or role is None or not isinstance(key_param, str):
+        return None
+    stored = store().get(code)
+    if stored is None or not stored.room.admits(role, key_param):
+        return None
+    return Seat(code, role, key_param)
+
+
+def client() -> str:
+    """This session's client address, as the limits count it
+    (:func:`sib_game.limits.client_address`: behind nginx, the address nginx saw)."""
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    return client_address(forwarded, st.context.ip_address)
+
+
+def _session_id() -> str:
+    """A random id of this browser session, for the limits counted per session."""
+    if keys.GAME_SESSION not in st.session_state:
+        st.session_state[keys.GAME_SESSION] = secrets.token_hex(8)
+    return str(st.session_state[keys.GAME_SESSION])
+
+
+def _buckets(kind: str, per_session: Limit, per_client: Limit) -> list[tuple[str, Limit]]:
+    """The two counters an action of ``kind`` is limited by: this session's and this
+    client address's (none when the limits are switched off for a load test)."""
+    if not rate_limits_on():
+        return []
+    return [
+        (f"{kind}:session:{_session_id()}", per_session),
+        (f"{kind}:client:{client()}", per_client),
+    ]
+
+
+def _wrong_links() -> list[tuple[str, Limit]]:
+    return _buckets("wrong_link", WRONG_LINKS_PER_SESSION, WRONG_LINKS_PER_CLIENT)
+
+
+def _checked_seat(room_param: object, role_param: object, key_param: object) -> Seat | Limit | None:
+    """The seat a link opens; None when it opens nothing; the wrong-link limit this session
+    or address has reached (then the link is not even looked at). A link that opens nothing
+    is counted once per session (a page drawn again with the same link in the address bar is
+    not a new try)."""
+    reached = store().over(_wrong_links())
+    if reached is not None:
+        return reached
+    seat = seat_of(room_param, role_param, key_param)
+    if seat is not None:
+        return seat
+    tried = repr((room_param, role_param, key_param))[:200]
+    if st.session_state.get(keys.GAME_LINK_FAILED) != tried:
+        st.session_state[keys.GAME_LINK_FAILED] = tried
+        store().record(_wrong_links())
+    return None
+
+
+def link_params(text: str) -> tuple[str | None, str | None, str | None]:
+    """The room, role and key of a role link pasted in the lobby (the whole link, or just
+    its query)."""
+    query = parse_qs(urlsplit(text.strip()).query or text.strip().lstrip("?"))
+    room, role, key = (query.get(name, [None])[0] for name in ("room", "role", "key"))
+    return room, role, key
+
+
+def _limit_message(limit: Limit, t: Translator) -> str:
+    """What the reader is told when ``limit`` is reached."""
+    if limit in (ROOMS_PER_SESSION, ROOMS_PER_CLIENT):
+        return t("game_limit_rooms", n=limit.events, minutes=limit.minutes)
+    return t("game_limit_links", minutes=limit.minutes)
+
+
+def _go_to(seat: Seat) -> None:
+    """Put ``seat`` into the address bar and draw its screen."""
+    st.query_params["room"] = seat.code
+    st.query_params["role"] = seat.role
+    st.query_params["key"] = seat.key
+    st.rerun()
 
 
 # --- screens ---------------------------------------------------------------------------
 
 
 def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
+    """Start a room on the sidebar's scenario, or join one with the link the facilitator gave
+    the group (the link names the role: there is no choosing one)."""
     st.markdown(t("game_intro"))
     if st.button(t("game_start"), type="primary", icon=":material/add:"):
+        reached = store().take(_buckets("rooms", ROOMS_PER_SESSION, ROOMS_PER_CLIENT))
+        if reached is not None:
+            st.error(_limit_message(reached, t))
+            return
+        room, token = Room.with_secrets(s, settings)
         try:
-            room = store().create(new_doc(s, settings))
+            stored = store().create(room)
         except StoreFull:
             st.error(t("game_full"))
             return
-        st.query_params["room"] = room.code
-        st.query_params["role"] = "facilitator"
-        st.rerun()
+        _go_to(Seat(stored.code, "facilitator", token))
     with st.form("game_join"):
-        code = st.text_input(t("game_code"), max_chars=6)
-        role = st.selectbox(t("game_your_role"), ROLES, format_func=lambda r: t(f"game_role_{r}"))
+        pasted = st.text_input(t("game_join_link"), max_chars=400)
         if st.form_submit_button(t("game_join")):
-            parsed = parse_code(code)
-            if parsed is None or store().get(parsed) is None:
-                st.warning(t("game_bad_room"))
+            seat = _checked_seat(*link_params(pasted))
+            if isinstance(seat, Seat):
+                _go_to(seat)
+            elif seat is None:
+                st.warning(t("game_link_incomplete"))
             else:
-                st.query_params["room"] = parsed
-                st.query_params["role"] = str(role)
-                st.rerun()
+                st.error(_limit_message(seat, t))
 
 
-def contract_table(contract: dict[str, Any], t: Translator) -> pd.DataFrame:
+def contract_table(contract: Contract, t: Translator) -> pd.DataFrame:
     """The contract as a two-column table, terms as its index: ``st.table`` wraps long
     values ("Every outcome") where a narrow ``st.dataframe`` column would cut them off."""
     return pd.DataFrame(contract_rows(contract, t)).set_index(t("game_lever"))
 
 
-def contract_rows(contract: dict[str, Any], t: Translator) -> list[dict[str, str]]:
+def contract_rows(contract: Contract, t: Translator) -> list[dict[str, str]]:
+    """One row per lever: its label and its value as the reader writes it."""
     rows = []
     for name in LEVERS:
         value = contract.get(name)
@@ -168,23 +270,25 @@ def contract_rows(contract: dict[str, Any], t: Translator) -> list[dict[str, str
     return rows
 
 
-def verdict_lines(doc: dict[str, Any], contract: dict[str, Any], t: Translator) -> str:
-    lines = RedLines.from_dict(doc["lines"])
-    found = verdicts_of_figures(figures(doc, contract), lines)
+def verdict_lines(room: Room, contract: Contract, t: Translator) -> str:
+    """Whether each role would sign ``contract``, and why not (the facilitator's list)."""
+    found = verdicts_of_figures(figures(room, contract), room.lines)
     out = []
     for role in ROLES:
         v = found[role]
         mark = _SIGNS if v.signs else _REFUSES
         why = "; ".join(t(f"game_why_{reason}") for reason in v.reasons)
         verb = t("game_would_sign") if v.signs else t("game_would_not_sign")
-        out.append(f"- {mark} **{role_name(doc, role, t)}**: {verb}" + (f" — {why}" if why else ""))
+        out.append(
+            f"- {mark} **{role_name(room, role, t)}**: {verb}" + (f" — {why}" if why else "")
+        )
     return "\n".join(out)
 
 
-def figure_lines(doc: dict[str, Any], contract: dict[str, Any], t: Translator) -> dict[str, str]:
+def figure_lines(room: Room, contract: Contract, t: Translator) -> dict[Role, str]:
     """Each role's figures under ``contract`` (what its red lines are checked on), by role
     in the order of :data:`ROLES`: a role's line is looked up by its name, never by place."""
-    f = figures(doc, contract)
+    f = figures(room, contract)
     fmt = t.fmt
     return {
         "municipality": t(
@@ -213,8 +317,8 @@ def line_percent(value: float, t: Translator) -> str:
     return t.fmt.percent(value, digits)
 
 
-def goal_text(role: str, doc: dict[str, Any], t: Translator) -> str:
-    lines = RedLines.from_dict(doc["lines"])
+def goal_text(role: Role, lines: RedLines, t: Translator) -> str:
+    """What ``role`` wants under ``lines``, as its group reads it."""
     fmt = t.fmt
     if role == "investor":
         return t(
@@ -302,35 +406,38 @@ def line_problems(error: RedLineError, t: Translator) -> str:
     return "; ".join(problems)
 
 
-def set_lines(code: str, lines: RedLines) -> bool:
+def _moved(seat: Seat, move: Callable[[Room], Room]) -> bool:
+    """``move`` (a function from the room to the next one) made by ``seat`` through the
+    store: True when it counted, False when the room refused it
+    (:class:`~sib_game.room.Refused`; :class:`~sib_game.room.NotAdmitted` when the seat's
+    secret no longer opens the room). The secret is checked in the same write."""
+    try:
+        store().change(seat.code, lambda room: move(room.entered(seat.role, seat.key)))
+    except Refused:
+        return False
+    return True
+
+
+def set_lines(seat: Seat, lines: RedLines) -> bool:
     """Store ``lines`` in the room unless a round is open (checked in the same write, so a
     round opened from another tab meanwhile wins); True when stored."""
-    stored = False
-
-    def edit(doc: dict[str, Any]) -> None:
-        nonlocal stored
-        stored = not doc["open"]
-        if stored:
-            doc["lines"] = lines.to_dict()
-
-    store().change(code, edit)
-    return stored
+    return _moved(seat, lambda room: room.with_lines(lines))
 
 
-def red_lines_editor(code: str, doc: dict[str, Any], t: Translator) -> None:
+def red_lines_editor(seat: Seat, room: Room, t: Translator) -> None:
     """The facilitator's red lines of every role: a form while no round is open, each role's
     goal (what its group sees) while one is."""
-    lines = RedLines.from_dict(doc["lines"])
+    lines = room.lines
     with st.expander(t("game_red_lines"), expanded=False, icon=":material/tune:"):
-        if doc["open"]:
+        if room.open:
             st.caption(t("game_red_lines_locked"))
             for role in ROLES:
-                st.markdown(f"- **{t(f'game_role_{role}')}**: {goal_text(role, doc, t)}")
+                st.markdown(f"- **{t(f'game_role_{role}')}**: {goal_text(role, lines, t)}")
             return
         st.caption(t("game_red_lines_intro"))
         wtp = lines.willingness_to_pay
         if wtp is None:
-            wtp = float(Scenario.from_dict(doc["base"]).public_savings_per_outcome)
+            wtp = float(room.base.public_savings_per_outcome)
         current = {**lines.to_dict(), "willingness_to_pay": wtp}
         texts: dict[str, str] = {}
         test = "net" if lines.willingness_to_pay is None else "wtp"
@@ -355,206 +462,211 @@ def red_lines_editor(code: str, doc: dict[str, Any], t: Translator) -> None:
                 except RedLineError as error:
                     st.error(t("game_lines_invalid", problems=line_problems(error, t)))
                     return
-                if set_lines(code, new):
+                if set_lines(seat, new):
                     st.success(t("game_lines_saved"))
                 else:
                     st.warning(t("game_red_lines_locked"))
 
 
-def round_status(doc: dict[str, Any], t: Translator) -> str:
-    if doc.get("signed"):
-        return t("game_status_signed", n=doc["signed"]["round"])
-    if doc["open"]:
-        return t("game_status_open", n=doc["round"])
-    return t("game_status_closed", n=doc["round"])
+def round_status(room: Room, t: Translator) -> str:
+    """The round's state in one line: signed, open or closed, with its number."""
+    if room.signed is not None:
+        return t("game_status_signed", n=room.signed.round)
+    if room.open:
+        return t("game_status_open", n=room.round)
+    return t("game_status_closed", n=room.round)
 
 
-def facilitator(code: str, t: Translator) -> None:
-    room = store().get(code)
-    if room is None:
+def facilitator(seat: Seat, t: Translator) -> None:
+    """The facilitator's screen: the round's buttons, the links, the red lines, the room."""
+    stored = store().get(seat.code)
+    if stored is None:
         st.warning(t("game_bad_room"))
         return
-    doc = room.doc
-    st.subheader(t("game_room", code=code))
+    room = stored.room
+    st.subheader(t("game_room", code=seat.code))
     st.caption(t("game_room_scenario"))
     # The round's buttons first, side by side: on a projector's first screen, whatever the
     # expanders below hold (the links are open before the first round).
     with st.container(horizontal=True):
-        if st.button(t("game_open_round"), disabled=doc["open"], icon=":material/play_arrow:"):
-            store().change(code, _open_round)
+        if st.button(t("game_open_round"), disabled=room.open, icon=":material/play_arrow:"):
+            _moved(seat, Room.open_round)
             st.rerun()
-        if st.button(t("game_close_round"), disabled=not doc["open"], icon=":material/stop:"):
-            store().change(code, _close_round)
+        if st.button(t("game_close_round"), disabled=not room.open, icon=":material/stop:"):
+            _moved(seat, Room.close_round)
             st.rerun()
-    with st.expander(t("game_links"), expanded=doc["round"] == 0):
+    role_links(seat, room, t)
+    red_lines_editor(seat, room, t)
+    close_room(seat, t)
+    facilitator_live(seat, t)
+
+
+def role_links(seat: Seat, room: Room, t: Translator) -> None:
+    """Each group's link and its QR code, with a button that issues the group a fresh link
+    (the old one stops opening the room: for a link that went to the wrong group)."""
+    with st.expander(t("game_links"), expanded=room.round == 0):
+        st.caption(t("game_links_private"))
         for role in ROLES:
-            st.markdown(f"**{t(f'game_role_{role}')}**")
-            st.code(link(code, role, t.lang), language=None)
-    red_lines_editor(code, doc, t)
-    facilitator_live(code, t)
+            url = link(seat.code, role, room.link_token(role, seat.key), t.lang)
+            text, qr = st.columns([3, 1])
+            text.markdown(f"**{t(f'game_role_{role}')}**")
+            text.code(url, language=None)
+            if text.button(
+                t("game_new_link"),
+                key=keys.game_new_link(role),
+                icon=":material/autorenew:",
+                help=t("game_new_link_help"),
+            ):
+                _moved(seat, partial(Room.reissued, role=role, facilitator_token=seat.key))
+                st.session_state[keys.GAME_LINK_REISSUED] = role
+                st.rerun()
+            qr.image(qr_png(url, scale=4), width=120)
+        reissued = st.session_state.pop(keys.GAME_LINK_REISSUED, None)
+        if reissued in ROLES:
+            st.success(t("game_new_link_done", role=t(f"game_role_{reissued}")))
 
 
-def _room_now(code: str, t: Translator) -> dict[str, Any] | None:
-    """The room's document as it is now, with the round's status shown; None (and a short
-    message) when the room has gone (expired, or removed)."""
-    room = store().get(code)
-    if room is None:
+def close_room(seat: Seat, t: Translator) -> None:
+    """Close the room for everyone (every link stops working), after a confirmation."""
+    with st.expander(t("game_close_room"), icon=":material/lock:"):
+        sure = st.checkbox(t("game_close_room_sure"), key=keys.GAME_CLOSE_SURE)
+        if st.button(t("game_close_room"), disabled=not sure, type="primary"):
+            stored = store().get(seat.code)
+            if stored is not None and stored.room.admits("facilitator", seat.key):
+                store().delete(seat.code)
+            for name in ("room", "role", "key"):
+                st.query_params.pop(name, None)
+            st.session_state[keys.GAME_ROOM_CLOSED] = True
+            st.rerun()
+
+
+def _room_now(seat: Seat, t: Translator) -> Room | None:
+    """The room as it is now, with the round's status shown; None (and a short message) when
+    the room has gone (expired, or removed). When the seat's link no longer opens the room
+    (a fresh link was issued), the whole page is drawn again: it then shows the lobby."""
+    stored = store().get(seat.code)
+    if stored is None:
         st.warning(t("game_bad_room"))
         return None
-    st.info(round_status(room.doc, t))
-    return room.doc
+    if not stored.room.admits(seat.role, seat.key):
+        st.rerun()
+    st.info(round_status(stored.room, t))
+    return stored.room
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def facilitator_live(code: str, t: Translator) -> None:
-    doc = _room_now(code, t)
-    if doc is None:
+def facilitator_live(seat: Seat, t: Translator) -> None:
+    """The facilitator's view of the room, refreshed every few seconds: the table, who would
+    sign it, the proposals, the debrief and the deal zone."""
+    room = _room_now(seat, t)
+    if room is None:
         return
-    table = doc["table"]
+    table = room.table
     left, right = st.columns([2, 3])
     with left:
         st.markdown(f"#### {t('game_on_table')}")
-        st.caption(t("game_proposed_by", who=role_name(doc, table["by"], t), n=table["round"]))
-        st.table(contract_table(table["contract"], t))
-        accepted = ", ".join(role_name(doc, r, t) for r in doc["accepted"]) or "—"
+        st.caption(t("game_proposed_by", who=role_name(room, table.by, t), n=table.round))
+        st.table(contract_table(table.contract, t))
+        accepted = ", ".join(role_name(room, r, t) for r in room.accepted) or "—"
         st.markdown(t("game_accepted_by", who=accepted))
     with right:
         st.markdown(f"#### {t('game_who_signs')}")
-        st.markdown(verdict_lines(doc, table["contract"], t))
-        per_role = figure_lines(doc, table["contract"], t).values()
+        st.markdown(verdict_lines(room, table.contract, t))
+        per_role = figure_lines(room, table.contract, t).values()
         st.markdown("\n".join(f"- {line}" for line in per_role))
-    if doc.get("signed"):
-        debrief(doc, t)
+    if room.signed is not None:
+        debrief(room, t)
     st.markdown(f"#### {t('game_proposals')}")
-    shown = [p for p in reversed(doc["proposals"])][:10]
+    shown = list(reversed(room.proposals))[:10]
     if not shown:
         st.caption(t("game_no_proposals"))
     for p in shown:
-        message = f": “{esc(p.get('message'))}”" if p.get("message") else ""
-        st.markdown(
-            f"- {t('game_round_n', n=p['round'])} · **{role_name(doc, p['role'], t)}**{message}"
-        )
-    lines = RedLines.from_dict(doc["lines"])
-    s = apply_contract(Scenario.from_dict(doc["base"]), table["contract"])
+        message = f": “{esc(p.message)}”" if p.message else ""
+        st.markdown(f"- {t('game_round_n', n=p.round)} · **{role_name(room, p.role, t)}**{message}")
+    lines = room.lines
+    s = apply_contract(room.base, table.contract)
     terms = DealTerms(lines.target_irr, lines.max_loss, lines.willingness_to_pay)
     st.markdown(f"#### {t('game_deal_zone')}")
     show_chart(results.page_chart("deal_space_heatmap", s, t.lang, terms), "game_deal_space")
 
 
-def debrief_lines(doc: dict[str, Any], t: Translator) -> list[str]:
+def debrief_lines(room: Room, t: Translator) -> list[str]:
     """The signed deal against what each party wanted: one line per role.
 
     Judged by the red lines in force when the deal was signed: the facilitator may change
     them for a next round, and that must not rewrite how the signed deal scored."""
-    signed = doc["signed"]
-    doc = {**doc, "lines": signed.get("lines", doc["lines"])}
-    contract = signed["contract"]
-    found = verdicts_of_figures(figures(doc, contract), RedLines.from_dict(doc["lines"]))
+    deal = room.signed
+    assert deal is not None, "a debrief needs a signed deal"
+    found = verdicts_of_figures(figures(room, deal.contract), deal.lines)
     return [
-        f"- {_SIGNS if found[role].signs else _WARNS} **{role_name(doc, role, t)}** — "  # type: ignore[index]
-        f"{t('game_wanted')}: {goal_text(role, doc, t)} {t('game_got')}: {line}"
-        for role, line in figure_lines(doc, contract, t).items()
+        f"- {_SIGNS if found[role].signs else _WARNS} **{role_name(room, role, t)}** — "
+        f"{t('game_wanted')}: {goal_text(role, deal.lines, t)} {t('game_got')}: {line}"
+        for role, line in figure_lines(room, deal.contract, t).items()
     ]
 
 
-def debrief(doc: dict[str, Any], t: Translator) -> None:
+def debrief(room: Room, t: Translator) -> None:
+    """The signed deal against what each party wanted."""
     st.markdown(f"### {t('game_debrief')}")
-    for line in debrief_lines(doc, t):
+    for line in debrief_lines(room, t):
         st.markdown(line)
 
 
-def _open_round(doc: dict[str, Any]) -> None:
-    if not doc["open"]:
-        doc["round"] += 1
-        doc["open"] = True
-        doc["signed"] = None
+def _group(seat: Seat) -> Role:
+    """The role of a group's seat (never the facilitator's)."""
+    assert seat.role != "facilitator", "a group's screen"
+    return seat.role
 
 
-def _close_round(doc: dict[str, Any]) -> None:
-    doc["open"] = False
-    if set(SIGNING_ROLES) <= set(doc["accepted"]):
-        doc["signed"] = {
-            "contract": doc["table"]["contract"],
-            "round": doc["round"],
-            "lines": dict(doc["lines"]),
-        }
+def propose(seat: Seat, contract: Contract, message: str) -> bool:
+    """Put the seat's contract on the table (True), unless no round is open or its link no
+    longer opens the room (False); raises ``ScenarioError`` for terms the scenario refuses."""
+    role = _group(seat)
+    try:
+        store().change(
+            seat.code,
+            lambda room: room.entered(role, seat.key).propose(role, contract, message),
+        )
+    except (RoundClosed, NotAdmitted):
+        return False
+    return True
 
 
-def propose(code: str, role: str, contract: dict[str, Any], message: str) -> bool:
-    """Put ``role``'s contract on the table (True), unless no round is open (False); raises
-    ``ScenarioError`` for terms the scenario refuses."""
-    placed = False
-
-    def edit(doc: dict[str, Any]) -> None:
-        nonlocal placed
-        placed = bool(doc["open"])
-        if not placed:
-            return
-        clean = clean_contract(contract, Scenario.from_dict(doc["base"]))
-        doc["table"] = {"contract": clean, "by": role, "round": doc["round"]}
-        doc["accepted"] = [role] if role in SIGNING_ROLES else []
-        doc["proposals"] = [
-            *doc["proposals"][-(MAX_PROPOSALS - 1) :],
-            {
-                "role": role,
-                "round": doc["round"],
-                "contract": clean,
-                "message": clean_text(message),
-            },
-        ]
-
-    store().change(code, edit)
-    return placed
+def accept(seat: Seat, seen: Table) -> bool:
+    """The seat's group accepts the table it saw (``seen``, as its screen drew it); False
+    when the room refused (:meth:`Room.accept <sib_game.room.Room.accept>` says why)."""
+    return _moved(seat, lambda room: room.accept(_group(seat), seen))
 
 
-def accept(code: str, role: str, seen: dict[str, Any]) -> bool:
-    """``role`` accepts the table it saw (``seen``, the room's ``table`` as its screen showed
-    it). Refused (False) when something else has been put on the table since: a group
-    accepts what it read, never a proposal that landed between reading and clicking."""
-    accepted = False
-
-    def edit(doc: dict[str, Any]) -> None:
-        nonlocal accepted
-        accepted = doc["open"] and role in SIGNING_ROLES and doc["table"] == seen
-        if accepted and role not in doc["accepted"]:
-            doc["accepted"].append(role)
-
-    store().change(code, edit)
-    return accepted
+def _accept_clicked(seat: Seat, seen: Table) -> None:
+    """The accept button's callback: a refusal is shown once, in the run it causes."""
+    if not accept(seat, seen):
+        st.session_state[keys.GAME_ACCEPT_REFUSED] = True
 
 
-_REFUSED_KEY = "game_accept_refused"
-_DRAWN_OPEN_KEY = "game_drawn_open"
+def set_name(seat: Seat, name: str) -> None:
+    """Call the seat's group ``name`` in the room."""
+    _moved(seat, lambda room: room.named(_group(seat), name))
 
 
-def _accept_clicked(code: str, role: str, seen: dict[str, Any]) -> None:
-    if not accept(code, role, seen):
-        st.session_state[_REFUSED_KEY] = True
-
-
-def set_name(code: str, role: str, name: str) -> None:
-    def edit(doc: dict[str, Any]) -> None:
-        doc["names"][role] = clean_text(name, 40)
-
-    store().change(code, edit)
-
-
-def role_view(code: str, role: str, t: Translator) -> None:
-    room = store().get(code)
-    if room is None:
+def role_view(seat: Seat, t: Translator) -> None:
+    """A group's screen: its name, the room as it sees it, and the proposal form."""
+    role = _group(seat)
+    stored = store().get(seat.code)
+    if stored is None:
         st.warning(t("game_bad_room"))
         return
-    doc = room.doc
-    st.subheader(t("game_you_are", role=t(f"game_role_{role}"), code=code))
-    st.session_state[_DRAWN_OPEN_KEY] = doc["open"]
+    room = stored.room
+    st.subheader(t("game_you_are", role=t(f"game_role_{role}"), code=seat.code))
+    st.session_state[keys.GAME_DRAWN_OPEN] = room.open
     with st.form("game_name"):
-        name = st.text_input(t("game_group_name"), max_chars=40)
+        name = st.text_input(t("game_group_name"), max_chars=MAX_NAME)
         if st.form_submit_button(t("game_save_name")):
-            set_name(code, role, name)
-    role_live(code, role, t)
+            set_name(seat, name)
+    role_live(seat, t)
     st.markdown(f"#### {t('game_propose')}")
-    _fill_form(code, doc["table"]["contract"])
-    key = _FORM_KEY.format
+    _fill_form(seat.code, room.table.contract)
+    key = keys.game_form
     with st.form("game_propose"):
         values: dict[str, Any] = {}
         a, b = st.columns(2)
@@ -593,10 +705,13 @@ def role_view(code: str, role: str, t: Translator) -> None:
         values["provider_fee_at_risk"] = a.slider(
             t.label("provider_fee_at_risk"), 0.0, 1.0, step=0.05, key=key("provider_fee_at_risk")
         )
-        message = st.text_input(t("game_message"), max_chars=200, key=key("message"))
-        if st.form_submit_button(t("game_send_proposal"), disabled=not doc["open"], key=_FORM_SEND):
+        message = st.text_input(t("game_message"), max_chars=MAX_TEXT, key=key("message"))
+        send = st.form_submit_button(
+            t("game_send_proposal"), disabled=not room.open, key=keys.GAME_FORM_SEND
+        )
+        if send:
             try:
-                placed = propose(code, role, values, message)
+                placed = propose(seat, values, message)
             except (ScenarioError, KeyError):
                 st.warning(t("game_bad_proposal"))
             else:
@@ -607,24 +722,23 @@ def role_view(code: str, role: str, t: Translator) -> None:
                 st.warning(t("game_round_closed_proposal"))
 
 
-#: The proposal form's widgets have keys: a widget's id then stays the same when what is on
-#: the table changes. (Without a key the id is made from the widget's arguments, the table's
-#: value among them: a proposal by another group between drawing the form and sending it gave
-#: the form's widgets new ids, and the server dropped what this group had typed for the
-#: table's value — their proposal went out with the other group's terms.)
-_FORM_KEY = "game_form_{}"
-_FORM_SEND = "game_form_send"
-_FORM_SHOWS = "game_form_shows"
-
-
-def _fill_form(code: str, table: dict[str, Any]) -> None:
+def _fill_form(code: str, table: Contract) -> None:
     """Start the proposal form from what is on the table, again whenever the table has changed
     since the form last took it, but never in the run of the form's own submit (the group's
-    terms are read from it in that run)."""
+    terms are read from it in that run).
+
+    The form's widgets have keys (:func:`ui.spec.keys.game_form`): a widget's id then stays
+    the same when what is on the table changes. (Without a key the id is made from the
+    widget's arguments, the table's value among them: a proposal by another group between
+    drawing the form and sending it gave the form's widgets new ids, and the server dropped
+    what this group had typed for the table's value — their proposal went out with the other
+    group's terms.)"""
     shows = f"{code}:{sorted(table.items())}"
-    if st.session_state.get(_FORM_SHOWS) == shows or st.session_state.get(_FORM_SEND):
+    if st.session_state.get(keys.GAME_FORM_SHOWS) == shows or st.session_state.get(
+        keys.GAME_FORM_SEND
+    ):
         return
-    st.session_state[_FORM_SHOWS] = shows
+    st.session_state[keys.GAME_FORM_SHOWS] = shows
     start = {
         "price_per_outcome": float(table["price_per_outcome"]),
         "difficulty": float(table["difficulty"]),
@@ -635,65 +749,78 @@ def _fill_form(code: str, table: dict[str, Any]) -> None:
         "provider_fee_at_risk": float(table["provider_fee_at_risk"]),
     }
     for lever, value in start.items():
-        st.session_state[_FORM_KEY.format(lever)] = value
+        st.session_state[keys.game_form(lever)] = value
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def role_live(code: str, role: str, t: Translator) -> None:
-    doc = _room_now(code, t)
-    if doc is None:
+def role_live(seat: Seat, t: Translator) -> None:
+    """A group's view of the room, refreshed every few seconds: its goal (its own red lines,
+    no other group's), the table, its own figures and verdict, the debrief, and the accept
+    button."""
+    role = _group(seat)
+    room = _room_now(seat, t)
+    if room is None:
         return
-    if doc["open"] != st.session_state.get(_DRAWN_OPEN_KEY, doc["open"]):
+    if room.open != st.session_state.get(keys.GAME_DRAWN_OPEN, room.open):
         # The facilitator opened or closed a round since the proposal form (outside this
         # fragment) was drawn: draw it again, or its button would stay as it was.
         st.rerun()
     # Here, not above the name box: the facilitator may change the red lines between rounds.
-    st.markdown(f"**{t('game_your_goal')}** {goal_text(role, doc, t)}")
-    table = doc["table"]
+    st.markdown(f"**{t('game_your_goal')}** {goal_text(role, room.lines, t)}")
+    table = room.table
     st.markdown(f"#### {t('game_on_table')}")
-    st.caption(t("game_proposed_by", who=role_name(doc, table["by"], t), n=table["round"]))
-    st.table(contract_table(table["contract"], t))
-    f = figures(doc, table["contract"])
-    own = verdicts_of_figures(f, RedLines.from_dict(doc["lines"]))[role]  # type: ignore[index]
-    st.markdown(figure_lines(doc, table["contract"], t)[role])
+    st.caption(t("game_proposed_by", who=role_name(room, table.by, t), n=table.round))
+    st.table(contract_table(table.contract, t))
+    own = verdicts_of_figures(figures(room, table.contract), room.lines)[role]
+    st.markdown(figure_lines(room, table.contract, t)[role])
     if own.signs:
         st.success(t("game_you_would_sign"))
     else:
         st.error(
             t("game_you_would_not_sign", why="; ".join(t(f"game_why_{r}") for r in own.reasons))
         )
-    if doc.get("signed"):
-        debrief(doc, t)
+    if room.signed is not None:
+        debrief(room, t)
     if role in SIGNING_ROLES:
-        if role in doc["accepted"]:
+        if role in room.accepted:
             st.caption(t("game_you_accepted"))
         else:
             # The table goes with the button as it is drawn now, so the click accepts what
             # this screen shows (a callback's arguments are bound when the button is drawn).
             st.button(
                 t("game_accept"),
-                disabled=not doc["open"],
+                disabled=not room.open,
                 icon=":material/check:",
                 on_click=_accept_clicked,
-                args=(code, role, table),
+                args=(seat, table),
             )
-        if st.session_state.pop(_REFUSED_KEY, False):
+        if st.session_state.pop(keys.GAME_ACCEPT_REFUSED, False):
             st.warning(t("game_table_changed"))
 
 
 def page(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
+    """The game page: the lobby, or the screen the link's room, role and secret open.
+
+    A link opens a screen only with the secret of the role it names: a bare room link, an
+    edited role or a wrong or old secret says the link is incomplete and shows the lobby, never
+    the facilitator's screen or another group's red lines."""
+    if st.session_state.pop(keys.GAME_ROOM_CLOSED, False):
+        st.info(t("game_room_closed"))
     raw_room = st.query_params.get("room")
-    raw_role = st.query_params.get("role")
     if raw_room is None:
         lobby(s, settings, t)
         return
-    code = parse_code(raw_room)
-    role = parse_role(raw_role) if raw_role is not None else "facilitator"
-    if code is None or role is None or store().get(code) is None:
-        st.warning(t("game_bad_room"))
+    seat = _checked_seat(raw_room, st.query_params.get("role"), st.query_params.get("key"))
+    if not isinstance(seat, Seat):
+        if seat is not None:
+            st.error(_limit_message(seat, t))
+        elif (code := parse_code(raw_room)) is None or store().get(code) is None:
+            st.warning(t("game_bad_room"))
+        else:
+            st.warning(t("game_link_incomplete"))
         lobby(s, settings, t)
         return
-    if role == "facilitator":
-        facilitator(code, t)
+    if seat.role == "facilitator":
+        facilitator(seat, t)
     else:
-        role_view(code, role, t)
+        role_view(seat, t)

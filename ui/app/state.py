@@ -22,6 +22,7 @@ from typing import Any
 import streamlit as st
 from streamlit import config
 
+from sib_game.access import MAX_TOKEN_LENGTH
 from sib_model import (
     MAX_PINNED,
     PRESETS,
@@ -82,8 +83,8 @@ LANG_PARAM = "lang"
 STEP_PARAM = "step"
 PRESENT_PARAM = "present"
 CUSTOM_PRESET = "custom"
-#: Link keys of the negotiation game (``?room=K7QX&role=investor``), kept as they are.
-GAME_KEYS = ("room", "role")
+#: Link keys of the negotiation game (``?room=K7QX&role=investor&key=…``), kept as they are.
+GAME_KEYS = ("room", "role", "key")
 
 
 def start_session() -> None:
@@ -282,16 +283,17 @@ def apply_workspace(ws: Workspace) -> None:
 def link_params(s: Scenario, *, shared: bool = False) -> dict[str, str]:
     """The query string of the view with scenario ``s``: workspace and language.
 
-    The address bar keeps a game room and role; a ``shared`` link (the sidebar's "link to
-    this view", often on a projected screen) leaves them out, or it would hand every reader
-    the facilitator's view of the room (groups get their own links from the facilitator)."""
+    The address bar keeps a game room, role and secret; a ``shared`` link (the sidebar's
+    "link to this view", often on a projected screen) leaves them out, or it would hand every
+    reader the facilitator's view of the room (groups get their own links from the
+    facilitator)."""
     wanted = workspace_to_query(dataclasses.replace(workspace(), scenario=s))
     lang = st.session_state.get(keys.LANG, "en")
     if lang != "en":
         wanted[LANG_PARAM] = lang
     for key in () if shared else GAME_KEYS:
         if key in st.query_params:
-            wanted[key] = str(st.query_params[key])[:20]
+            wanted[key] = str(st.query_params[key])[:MAX_TOKEN_LENGTH]
     if st.session_state.get(keys.PRESENT):
         wanted[PRESENT_PARAM] = "1"
     return wanted

@@ -53,6 +53,11 @@ __all__ = [
     "GAME_DRAWN_OPEN",
     "GAME_FORM_SEND",
     "GAME_FORM_SHOWS",
+    "GAME_LINK_REISSUED",
+    "GAME_CLOSE_SURE",
+    "GAME_ROOM_CLOSED",
+    "GAME_SESSION",
+    "GAME_LINK_FAILED",
     "widget",
     "switch",
     "phone_copy",
@@ -60,6 +65,7 @@ __all__ = [
     "box_shown",
     "box_error",
     "game_form",
+    "game_new_link",
     "compare_load",
     "compare_remove",
     "presenter_view",
@@ -140,6 +146,16 @@ GAME_DRAWN_OPEN = "game_drawn_open"
 #: The proposal form's send button, and the table the form was filled from.
 GAME_FORM_SEND = "game_form_send"
 GAME_FORM_SHOWS = "game_form_shows"
+#: The role whose link the facilitator just issued afresh (a one-run message).
+GAME_LINK_REISSUED = "game_link_reissued"
+#: The facilitator's "yes, close the room" confirmation box.
+GAME_CLOSE_SURE = "game_close_sure"
+#: The room was just closed by its facilitator (a one-run message on the lobby).
+GAME_ROOM_CLOSED = "game_room_closed"
+#: A random id of the browser session: the game's limits count per session (sib_game.limits).
+GAME_SESSION = "game_session"
+#: The last link that opened nothing, already counted against the wrong-link limits.
+GAME_LINK_FAILED = "game_link_failed"
 
 # --- families of keys --------------------------------------------------------------------------
 
@@ -178,6 +194,11 @@ def box_error(key: str) -> str:
 def game_form(lever: str) -> str:
     """The game's proposal-form widget of one contract lever."""
     return f"game_form_{lever}"
+
+
+def game_new_link(role: str) -> str:
+    """The facilitator's "new link" button of one role."""
+    return f"game_new_link_{role}"
 
 
 def compare_load(index: int) -> str:

@@ -863,10 +863,31 @@ TEXT: dict[str, str] = {
     ),
     "game_start": "Start a new room",
     "game_full": "No room can be opened just now: too many rooms are in use. Try again later.",
-    "game_code": "Room code",
-    "game_your_role": "Your role",
     "game_join": "Join",
     "game_bad_room": "No room with that code. Check the code in the link (4–6 letters).",
+    "game_link_incomplete": (
+        "This link is incomplete: it does not open a screen of this room. Ask the facilitator "
+        "for your group's own link."
+    ),
+    "game_join_link": "Your group's link (from the facilitator)",
+    "game_links_private": (
+        "Each link opens one group's screen, with that group's red lines only: give each group "
+        "its own link, and keep yours (the facilitator's) to yourself."
+    ),
+    "game_new_link": "New link",
+    "game_new_link_help": "Issue this group a fresh link; the old one stops opening the room.",
+    "game_new_link_done": "A new link for the {role}: the old one no longer opens the room.",
+    "game_close_room": "Close the room",
+    "game_close_room_sure": "Yes: close this room for everyone (every link stops working)",
+    "game_room_closed": "The room is closed: its links no longer open it.",
+    "game_limit_rooms": (
+        "No new room just now: {n} rooms were started from here in the last {minutes} minutes. "
+        "Wait a few minutes, or carry on in a room you started."
+    ),
+    "game_limit_links": (
+        "Too many links that open no room came from here in the last {minutes} minutes. Wait "
+        "a few minutes, then open the link your facilitator gave your group."
+    ),
     "game_role_facilitator": "Facilitator",
     "game_role_municipality": "Municipality",
     "game_role_investor": "Investor",
