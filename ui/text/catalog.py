@@ -168,7 +168,7 @@ def _write(catalog: Catalog, path: Path) -> None:
 
 
 def _same_messages(a: Catalog, b: Catalog) -> bool:
-    def rows(catalog: Catalog) -> list[tuple]:
+    def rows(catalog: Catalog) -> list[tuple[object, ...]]:
         # As written and read back: no translation is "", a long comment comes back in lines.
         return [
             (
