@@ -124,6 +124,8 @@ class WorkspaceError(ValueError):
     detail: str = ""
 
     def __str__(self) -> str:
+        """``reason: where: detail``, the parts that are set: for logs and tests; a user
+        reads the translated message the UI makes from the same fields."""
         return ": ".join(part for part in (self.reason, self.where, self.detail) if part)
 
 
@@ -144,6 +146,8 @@ class Workspace:
     page: str = ""
 
     def __post_init__(self) -> None:
+        """Refuse more pinned scenarios than the Compare page has columns for, whichever way
+        the workspace was built (link, file or code)."""
         if len(self.pinned) > MAX_PINNED:
             raise WorkspaceError("too_many_pinned", detail=str(MAX_PINNED))
 
@@ -271,6 +275,30 @@ def _scenario_of(data: Any, where: str) -> Scenario:
 def workspace_from_json(content: str | bytes) -> Workspace:
     """Read a file written by :func:`workspace_to_json` (or a version-1 ``scenario_to_json``
     file). Raises :class:`WorkspaceError` naming the first problem; nothing is half-read."""
+    document = _document_of(content)
+    if not isinstance(document, dict):
+        raise WorkspaceError("foreign")
+    if document.get("sib_scenario") is None:
+        # A bare scenario (early version-1 files): every key must name a field.
+        if not document or any(field_of_query_key(key) is None for key in document):
+            raise WorkspaceError("foreign")
+        return Workspace(scenario=_scenario_of(document, ""))
+    version = _version_of(document)
+    scenario = _scenario_of(document["scenario"], "")
+    if version == 1:
+        return Workspace(scenario=scenario)
+    return Workspace(
+        scenario,
+        _scenario_of(document.get("baseline", {}), "baseline"),
+        _pinned_of(document.get("pinned", [])),
+        _settings_of(document.get("settings", {})),
+        _page_of(document.get("page", "")),
+    )
+
+
+def _document_of(content: str | bytes) -> Any:
+    """The file's JSON, parsed: refused when too large, not UTF-8, not JSON, or nested deeper
+    than any file we write, before anything in it is looked at."""
     if len(content) > MAX_FILE_BYTES:
         raise WorkspaceError("too_large", detail=f"{MAX_FILE_BYTES // 1000} kB")
     if isinstance(content, bytes):
@@ -288,14 +316,14 @@ def workspace_from_json(content: str | bytes) -> Workspace:
         raise WorkspaceError("number_too_long") from None
     if _depth(document, _MAX_DEPTH + 1) > _MAX_DEPTH:
         raise WorkspaceError("too_deep")
-    if not isinstance(document, dict):
-        raise WorkspaceError("foreign")
-    version = document.get("sib_scenario")
-    if version is None:
-        # A bare scenario (early version-1 files): every key must name a field.
-        if not document or any(field_of_query_key(key) is None for key in document):
-            raise WorkspaceError("foreign")
-        return Workspace(scenario=_scenario_of(document, ""))
+    return document
+
+
+def _version_of(document: dict[str, Any]) -> int:
+    """The format version of a versioned file, once its top-level keys are known to be ours
+    and a scenario is among them; a newer version than this code writes is refused by name,
+    so the user learns to update rather than that the file is broken."""
+    version = document["sib_scenario"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise WorkspaceError("foreign")
     if version > FORMAT_VERSION:
@@ -303,11 +331,11 @@ def workspace_from_json(content: str | bytes) -> Workspace:
     unknown = set(document) - {"sib_scenario", "scenario", "baseline", "pinned", "settings", "page"}
     if unknown or "scenario" not in document:
         raise WorkspaceError("foreign", sorted(unknown)[0] if unknown else "scenario")
-    scenario = _scenario_of(document["scenario"], "")
-    if version == 1:
-        return Workspace(scenario=scenario)
-    baseline = _scenario_of(document.get("baseline", {}), "baseline")
-    entries = document.get("pinned", [])
+    return version
+
+
+def _pinned_of(entries: Any) -> tuple[tuple[str, Scenario], ...]:
+    """The pinned scenarios, each with its cleaned name (its number when the name is blank)."""
     if not isinstance(entries, list):
         raise WorkspaceError("foreign", "pinned")
     if len(entries) > MAX_PINNED:
@@ -322,7 +350,12 @@ def workspace_from_json(content: str | bytes) -> Workspace:
                 _scenario_of(entry.get("scenario"), f"pinned {number}"),
             )
         )
-    raw_settings = document.get("settings", {})
+    return tuple(pinned)
+
+
+def _settings_of(raw_settings: Any) -> dict[str, float | str]:
+    """The page settings, each parsed by its own declaration; a null setting is left out (its
+    default applies), an unknown one refuses the file."""
     if not isinstance(raw_settings, dict):
         raise WorkspaceError("foreign", "settings")
     settings: dict[str, float | str] = {}
@@ -335,7 +368,12 @@ def workspace_from_json(content: str | bytes) -> Workspace:
             settings[name] = SETTINGS[name].parse(value)
         except (TypeError, ValueError) as error:
             raise WorkspaceError("bad_value", name, str(error)) from None
-    page = document.get("page", "")
+    return settings
+
+
+def _page_of(page: Any) -> str:
+    """The page the file was saved on: a page name's letters and dashes only, as it goes
+    into a URL."""
     if not isinstance(page, str) or not re.fullmatch(r"[a-z-]{0,30}", page):
         raise WorkspaceError("foreign", "page")
-    return Workspace(scenario, baseline, tuple(pinned), settings, page)
+    return page

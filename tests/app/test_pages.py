@@ -95,7 +95,8 @@ def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_
     ]
     # Paying only above the baseline moves the investor's preferred parked share down.
     preferred = list(levers["Investor prefers parking"])
-    assert preferred[0] == "100%" and preferred[1] != "100%"
+    assert preferred[0] == "100%"
+    assert preferred[1] != "100%"
 
 
 def test_deal_space_follows_the_parties_terms():
@@ -120,7 +121,8 @@ def test_deal_space_terms_survive_a_visit_to_another_page():
 
 def test_method_page_has_equations_glossary_and_sources():
     at = start(page="method")
-    assert len(at.latex) == 9 and any("logit" in eq.value for eq in at.latex)
+    assert len(at.latex) == 9
+    assert any("logit" in eq.value for eq in at.latex)
     # The wrong pocket's split into the state's and the region's savings, in words.
     assert any(r"\text{saving}_\text{region}" in eq.value for eq in at.latex)
     glossary = at.table[0].value

@@ -124,4 +124,5 @@ def test_the_wrong_pocket_step_shows_the_pockets_and_its_notice_quotes_them():
         "expected_state_saving_pv",
         "expected_region_saving_pv",
     ):
-        assert summary[key] > 0 and fmt.money(summary[key]) in notice, key
+        assert summary[key] > 0, key
+        assert fmt.money(summary[key]) in notice, key

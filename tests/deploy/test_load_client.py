@@ -110,7 +110,8 @@ def test_a_click_in_the_refreshing_view_reruns_that_fragment_on_the_same_page():
     _run(session.click("Accept"))
     request = socket.sent[-1].rerun_script
     assert request.fragment_id == ROOM_VIEW
-    assert request.page_script_hash == "hash-game" and request.page_name == "game"
+    assert request.page_script_hash == "hash-game"
+    assert request.page_name == "game"
     assert [(w.id, w.trigger_value) for w in request.widget_states.widgets] == [("accept-1", True)]
     # The app's st.rerun after the click drew the whole page again, with new ids.
     assert session.widget("Accept").id == "accept-2"

@@ -61,7 +61,7 @@ def test_the_switch_to_monte_carlo_happens_beyond_exact_max_pairs(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "terms, method",
+    ("terms", "method"),
     [
         (dict(cohort_size=10_000), "exact"),  # everybody starts: 10,001 pairs
         (dict(cohort_size=250, referral_rate=0.5), "exact"),
@@ -121,7 +121,8 @@ def test_a_mixed_cohort_matches_the_convolution_of_its_strata():
     assert N_STRATA == 9  # the reference below is built for nine strata of ten
     result = evaluate(MIXED)
     summary, futures = result.summary, result.n_simulations
-    assert result.method == "monte_carlo" and futures >= 4_000
+    assert result.method == "monte_carlo"
+    assert futures >= 4_000
     served = _strata_rates(MIXED, MIXED.success_probability)
     pmf = _total_pmf(served)
     # The threshold (36 of 90) cuts through the middle of the distribution: it matters.

@@ -23,8 +23,10 @@ def test_parking_frontier_sweeps_the_parked_share_from_none_to_all(plain):
 def test_a_contract_paying_every_outcome_rewards_parking_and_the_municipality_pays(plain):
     assert plain.contract_rewards_parking
     assert plain.investor.at > 0
-    assert plain.municipality.clear and plain.municipality.at == 0.0
-    assert plain.society.clear and plain.society.at == 0.0
+    assert plain.municipality.clear
+    assert plain.municipality.at == 0.0
+    assert plain.society.clear
+    assert plain.society.at == 0.0
 
 
 def test_parking_buys_deadweight(plain):
@@ -49,4 +51,5 @@ def test_a_rate_card_priced_per_citizen_lowers_the_reward_for_parking_everybody(
 
 def test_the_scenarios_own_share_joins_the_grid():
     frontier = parking_frontier(MIXED.replace(parked_share=0.37), n_points=5)
-    assert 0.37 in set(frontier.table["parked_share"]) and len(frontier.table) == 6
+    assert 0.37 in set(frontier.table["parked_share"])
+    assert len(frontier.table) == 6

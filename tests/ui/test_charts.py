@@ -39,18 +39,21 @@ def test_weighted_histogram_keeps_all_weight_and_splits_bins_at_zero():
     edges, totals = charts.weighted_histogram(values, weights)
     assert totals.sum() == pytest.approx(0.9)  # the NaN draw is left out
     assert np.any(np.isclose(edges, 0.0, atol=1e-12))
-    assert edges[0] <= -1.0 and edges[-1] > 0.3
+    assert edges[0] <= -1.0
+    assert edges[-1] > 0.3
 
 
 def test_weighted_histogram_of_a_single_value_still_has_a_bar():
     edges, totals = charts.weighted_histogram(np.array([0.1]), np.array([1.0]))
-    assert totals.sum() == pytest.approx(1.0) and len(edges) >= 2
+    assert totals.sum() == pytest.approx(1.0)
+    assert len(edges) >= 2
 
 
 def test_investor_histogram_shares_sum_to_one_and_losses_sit_left_of_zero(default_result):
     fig = charts.investor_return_histogram(default_result.distribution, default_result.summary, EN)
     loss, gain = fig.data
-    assert loss.name == "Loss" and gain.name == "Money back or more"
+    assert loss.name == "Loss"
+    assert gain.name == "Money back or more"
     assert sum(loss.y) + sum(gain.y) == pytest.approx(1.0)
     assert max(loss.x) < 0 <= min(gain.x)
     # The default loses money in about a quarter of futures (DESIGN.md).
@@ -110,7 +113,8 @@ def test_wrong_pocket_chart_sets_the_payments_against_where_the_saving_lands():
     assert state.text[0] == EN.fmt.money_millions(summary["expected_state_saving_pv"])
     # Each bar named above it, the legend below the plot (readable on a phone).
     assert [a.text for a in fig.layout.annotations] == ["Municipality pays", "Saving lands with"]
-    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0
+    assert fig.layout.legend.orientation == "h"
+    assert fig.layout.legend.y < 0
     assert fig.layout.title.text == "Who pays, and where the saving lands"
 
 
@@ -126,7 +130,8 @@ def test_wrong_pocket_chart_in_danish():
     assert fig.layout.separators == ",."
     state = fig.data[2]
     money = DA.fmt.money(summary["expected_state_saving_pv"])
-    assert money.endswith(" kr.") and "." in money[:-4]  # 6.600.093 kr.
+    assert money.endswith(" kr.")
+    assert "." in money[:-4]  # 6.600.093 kr.
     assert state.hovertext[0] == f"Staten: {money} (56 % af den offentlige besparelse)"
     assert state.text[0].endswith(" mio. kr.")
 
@@ -136,7 +141,8 @@ def test_wrong_pocket_chart_keeps_an_empty_pocket_in_the_legend():
     legend entry stays, so the room sees that a region could have had a share."""
     summary = evaluate(Scenario()).summary
     region = charts.wrong_pocket_chart(summary, EN).data[3]
-    assert region.name == "Region" and region.x[0] == 0.0
+    assert region.name == "Region"
+    assert region.x[0] == 0.0
     assert region.hovertext[0] == "Region: DKK 0 (0% of the public saving)"
 
 
@@ -155,7 +161,8 @@ def test_wrong_pocket_chart_on_the_projector_and_behind_a_baseline():
     figure = json.loads(charts.wrong_pocket_chart(summary, EN).to_json())
     shown = json.dumps(charts.presenter_figure(json.loads(json.dumps(figure))))
     for pocket in ("state", "region"):
-        assert charts.COLOURS[pocket] not in shown and charts.OKABE_ITO[pocket] in shown
+        assert charts.COLOURS[pocket] not in shown
+        assert charts.OKABE_ITO[pocket] in shown
     baseline = json.loads(charts.wrong_pocket_chart(evaluate(Scenario()).summary, EN).to_json())
     combined = charts.add_baseline(figure, baseline, "Baseline")
     ghosts = [trace for trace in combined["data"] if trace.get("legendgroup") == "baseline"]
@@ -180,7 +187,8 @@ def test_payoff_chart_marks_threshold_cap_and_expected_rates():
     notes = [a.text for a in fig.layout.annotations]
     assert any(text.startswith("threshold 30%") for text in notes)
     assert any(text.startswith("cap reached") for text in notes)
-    assert _shapes_at(fig, 0.4) and _shapes_at(fig, 0.15)  # p(d) and c(d) at difficulty 0.5
+    assert _shapes_at(fig, 0.4)  # p(d) at difficulty 0.5
+    assert _shapes_at(fig, 0.15)  # c(d) at difficulty 0.5
     payment = np.array(fig.data[0].y)
     assert payment.max() == pytest.approx(6.0)  # DKK million: the cap binds
 
@@ -209,11 +217,13 @@ def test_creaming_chart_marks_both_preferred_difficulties_and_the_chosen_group()
     s = Scenario(difficulty=0.3)
     frontier = creaming_frontier(s, n_points=11)
     fig = charts.creaming_chart(frontier, s, EN)
-    assert frontier.investor.clear and frontier.municipality.clear
+    assert frontier.investor.clear
+    assert frontier.municipality.clear
     assert _shapes_at(fig, frontier.investor.at)
     assert _shapes_at(fig, frontier.municipality.at)
     markers = [trace for trace in fig.data if trace.mode == "markers"]
-    assert len(markers) == 3 and all(m.x == (0.3,) for m in markers)
+    assert len(markers) == 3
+    assert all(m.x == (0.3,) for m in markers)
     # The chosen group's marker sits on the frontier's own row for it: the Explorer's figure.
     assert markers[0].y == (evaluate(s).summary["expected_investor_irr"],)
     assert {trace.yaxis for trace in fig.data} == {"y", "y2", "y3"}
@@ -249,7 +259,8 @@ def test_deal_space_heatmap_is_a_price_by_difficulty_grid_with_the_scenario_mark
     assert heatmap.showscale is False
     assert np.array(heatmap.z).shape == (6 + 1, 5)  # six prices plus the scenario's own
     assert set(np.unique(heatmap.z)) <= {0, 1, 2, 3}
-    assert marker.x == (0.4,) and marker.y == (200_000.0,)
+    assert marker.x == (0.4,)
+    assert marker.y == (200_000.0,)
     assert list(heatmap.colorbar.ticktext) == [
         "Neither signs",
         "Only the investor signs",

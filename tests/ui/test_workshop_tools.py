@@ -75,7 +75,9 @@ def test_the_baseline_is_drawn_faintly_with_one_legend_entry(builder):
             ghost["marker"]["line"]["color"] if ghost["type"] == "bar" else ghost["line"]["color"]
         )
         assert colour == charts.GHOST
-        assert ghost["hoverinfo"] == "skip" and "text" not in ghost and "error_y" not in ghost
+        assert ghost["hoverinfo"] == "skip"
+        assert "text" not in ghost
+        assert "error_y" not in ghost
     # The current scenario's traces are all still there, unchanged but for their bar groups.
     current = [trace for trace in combined["data"] if trace.get("legendgroup") != "baseline"]
     assert [t["name"] for t in current] == [t["name"] for t in now["data"]]
@@ -159,7 +161,8 @@ def test_the_compare_return_chart_bins_the_baseline_like_the_scenarios():
         [("A", evaluate(NOW).distribution)], EN, baseline=evaluate(BEFORE).distribution
     )
     ghost, scenario = figure.data
-    assert ghost.legendgroup == "baseline" and ghost.name == "Baseline"
+    assert ghost.legendgroup == "baseline"
+    assert ghost.name == "Baseline"
     assert list(ghost.x) == list(scenario.x)
 
 
@@ -174,13 +177,15 @@ def test_each_headline_figure_shows_its_change_from_the_baseline_in_the_readers_
     irr = next(f for f in figures if f.key == "irr")
     assert irr.delta == f"-{DA.fmt.number(abs(change), 1)} pct.-point ift. baseline"
     loss = next(f for f in figures if f.key == "loss")
-    assert loss.delta.startswith("+") and loss.delta_color == "inverse"
+    assert loss.delta.startswith("+")
+    assert loss.delta_color == "inverse"
 
 
 def test_no_change_reads_plus_minus_zero_in_grey():
     summary = evaluate(BEFORE).summary
     text, colour = change_text("commissioner", summary, summary, EN)
-    assert text == "±DKK 0.0m vs baseline" and colour == "off"
+    assert text == "±DKK 0.0m vs baseline"
+    assert colour == "off"
 
 
 # --- link and QR code -------------------------------------------------------------------
@@ -194,7 +199,8 @@ def test_the_link_root_drops_the_page_and_keeps_a_base_path():
     assert app_root(None, pages, "http://localhost:8501/") == "http://localhost:8501"
     link = share_link("https://a.dk", "compare", {"n": "60", "p1": "easy group"})
     assert link == "https://a.dk/compare?n=60&p1=easy+group"
-    assert is_local("http://127.0.0.1:8501/") and not is_local(link)
+    assert is_local("http://127.0.0.1:8501/")
+    assert not is_local(link)
 
 
 def test_the_qr_code_decodes_to_the_link():
@@ -243,7 +249,8 @@ def test_a_bad_file_is_refused_with_a_short_message_in_the_users_language(kind):
     for t, words in ((EN, english), (DA, danish)):
         ws, message = read_upload("my file.json", content, t)
         assert ws is None
-        assert words in message and "my file" in message
+        assert words in message
+        assert "my file" in message
         assert len(message) < 250
     assert "unchanged" in read_upload("f.json", content, EN)[1]
 
@@ -286,7 +293,8 @@ def test_the_workbook_holds_every_sheet_with_the_models_numbers(tables):
     header = [cell.value for cell in inputs[1]]
     assert header[:4] == ["Forudsætning", "Modelnavn", "Enhed", "Betydning"]
     cohort = next(row for row in inputs.iter_rows(min_row=2) if row[1].value == "cohort_size")
-    assert cohort[4].value == 60 and cohort[3].value  # the meaning is written out
+    assert cohort[4].value == 60
+    assert cohort[3].value  # the meaning is written out
     cash = book["Pengestrømme"]
     years = [row[1].value for row in cash.iter_rows(min_row=2) if row[0].value == "Aktuelt"]
     assert years == list(evaluate(NOW).cash_flows["year"])

@@ -192,6 +192,10 @@ def presenter_figure(figure: dict[str, Any], height: int | None = None) -> dict[
 def base_layout(
     t: Translator, title: str, height: int = HEIGHT, **layout: object
 ) -> dict[str, Any]:
+    """The layout every chart starts from (plotly JSON), so the charts look alike: title at
+    the left, the legend in a row under the plot, the language's decimal mark, and empty
+    ``shapes``/``annotations`` lists that :func:`vline` and the builders append to.
+    ``layout`` adds or replaces top-level entries."""
     base = dict(
         title=dict(text=title, x=0, xanchor="left"),
         height=height,
