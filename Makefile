@@ -48,7 +48,7 @@ load: $(VENV)/.dev
 
 ## ruff (lint, then format check), mypy (strict, on the files pyproject.toml lists: the model,
 ## the game, ui/, app.py and the pages) and hadolint (the Dockerfile); every check runs, the
-## target fails if any does.
+## target fails if any does. .pre-commit-config.yaml runs the same tools before each commit.
 ## Part of `make test`, so CI keeps the code clean.
 lint: $(VENV)/.dev
 	@status=0; \

@@ -1,0 +1,50 @@
+"""The project's own files agree with each other: what the Makefile checks is what the commit
+hook checks. A check added to one and forgotten in the other fails here, not in CI."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+PRE_COMMIT = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+
+
+def _recipe(target: str) -> list[str]:
+    """The shell lines of a Makefile target's recipe, continuations joined."""
+    match = re.search(rf"^{re.escape(target)}:.*\n((?:\t.*\n)+)", MAKEFILE, re.MULTILINE)
+    assert match, f"no target {target!r} in the Makefile"
+    return match.group(1).replace("\\\n", "\n").splitlines()
+
+
+def _lint_commands() -> list[str]:
+    """Each tool `make lint` runs, as the pre-commit hooks spell it: the venv's paths written
+    out, the paths it is run on (``.``, ``Dockerfile``) and the shell around it dropped."""
+    commands = []
+    for line in _recipe("lint"):
+        line = line.strip().removeprefix("@")
+        if "$(VENV)" not in line and "$(PY)" not in line:
+            continue
+        line = line.split("||")[0].replace("$(PY)", "$(VENV)/bin/python")
+        words = line.replace("$(VENV)", ".venv").split()
+        commands.append(" ".join([words[0], *(w for w in words[1:] if not (ROOT / w).exists())]))
+    return commands
+
+
+def test_the_commit_hook_runs_every_check_of_make_lint():
+    commands = _lint_commands()
+    assert len(commands) >= 4, commands  # ruff check, ruff format, mypy, hadolint
+    entries = re.findall(r"^\s*entry:\s*(.+?)\s*$", PRE_COMMIT, re.MULTILINE)
+    for command in commands:
+        assert any(entry.split(" --force-exclude")[0] == command for entry in entries), (
+            f"make lint runs {command!r}; .pre-commit-config.yaml has no hook for it"
+        )
+
+
+def test_the_commit_hooks_use_the_pinned_tools_in_the_venv():
+    # A hook from a remote repository brings its own ruff or mypy, at a version that can
+    # disagree with constraints.txt (and with CI) about what is clean.
+    assert re.findall(r"^\s*- repo:\s*(\S+)", PRE_COMMIT, re.MULTILINE) == ["local"]
+    for entry in re.findall(r"^\s*entry:\s*(\S+)", PRE_COMMIT, re.MULTILINE):
+        assert entry.startswith(".venv/bin/"), entry
