@@ -8,6 +8,8 @@ from tests._app import PAGES, chart_layouts, charts, slider, start
 from ui.app.presenter import PRESENT_CHART_HEIGHT
 from ui.charts import COLOURS, OKABE_ITO
 
+pytestmark = pytest.mark.apptest
+
 
 def _sizes(node, found):
     if isinstance(node, dict):

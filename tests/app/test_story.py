@@ -11,6 +11,8 @@ from tests._app import APP, charts, start, text_of
 from ui.spec.inputs import scenario_from_widgets
 from ui.words.story import STEPS
 
+pytestmark = pytest.mark.apptest
+
 
 def _scenario(at) -> Scenario:
     return at.session_state["scenario"]

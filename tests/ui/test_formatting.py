@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from ui.text.numbers import NumberFormat
+from ui.text.numbers import NumberFormat, parse_number
 
 DA, EN = NumberFormat("da"), NumberFormat("en")
 
@@ -64,3 +64,24 @@ def test_chart_separators_and_hover_templates_match_the_text():
 
 def test_unknown_language_falls_back_to_english_locale():
     assert NumberFormat("xx").locale == "en_GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("200.000", "da", 200_000),
+        ("200000", "da", 200_000),
+        ("1.234,5", "da", 1234.5),
+        ("1,5", "da", 1.5),
+        ("1.5", "da", 1.5),
+        ("200,000", "en", 200_000),
+        ("DKK 1,500.25", "en", 1500.25),
+        ("200 000 kr.", "da", 200_000),
+        ("", "da", None),
+        ("abc", "en", None),
+        ("1,2,3.4.5", "en", None),
+        ("inf", "en", None),
+    ],
+)
+def test_a_typed_number_is_read_in_its_language_or_refused(text, lang, value):
+    assert parse_number(text, lang) == value
