@@ -59,7 +59,7 @@ lint: $(VENV)/.dev
 	exit $$status
 
 ## Re-resolve the dependencies within pyproject.toml's bounds in a clean venv, pin them in
-## constraints.txt (then run `make test` and commit both if it passes)
+## constraints.txt and requirements.txt (then run `make test` and commit them if it passes)
 lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
@@ -70,6 +70,12 @@ lock:
 	  .lock-venv/bin/python -m pip freeze --exclude sib-scenario-explorer; } > $(CONSTRAINTS).new
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 	rm -rf .lock-venv build *.egg-info
+	$(PYTHON) scripts/write_requirements.py
+
+## requirements.txt (for hosts that install from one): pyproject.toml's runtime dependencies
+## at the versions of constraints.txt; `make lock` renews it too
+requirements.txt: pyproject.toml $(CONSTRAINTS) scripts/write_requirements.py
+	$(PYTHON) scripts/write_requirements.py
 
 ## Chromium for the real-browser tests (installed with apt when missing and running as root)
 browser-deps:

@@ -1,9 +1,13 @@
 """The project's own files agree with each other: what the Makefile checks is what the commit
-hook checks. A check added to one and forgotten in the other fails here, not in CI."""
+hook checks, and requirements.txt is pyproject.toml's dependencies at constraints.txt's pins.
+A change to one and not the other fails here, not on a host."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,3 +52,34 @@ def test_the_commit_hooks_use_the_pinned_tools_in_the_venv():
     assert re.findall(r"^\s*- repo:\s*(\S+)", PRE_COMMIT, re.MULTILINE) == ["local"]
     for entry in re.findall(r"^\s*entry:\s*(\S+)", PRE_COMMIT, re.MULTILINE):
         assert entry.startswith(".venv/bin/"), entry
+
+
+def _name(requirement: str) -> str:
+    """A distribution's name as pip compares names (``XlsxWriter`` is ``xlsxwriter``)."""
+    name = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", requirement.strip())
+    assert name, requirement
+    return re.sub(r"[-_.]+", "-", name.group(0)).lower()
+
+
+def _pinned(path: Path) -> dict[str, str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    pairs = [line.split("==") for line in lines if line.strip() and not line.startswith("#")]
+    return {_name(name): version for name, version in pairs}
+
+
+def test_requirements_txt_is_the_runtime_dependencies_at_the_pinned_versions():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = [_name(requirement) for requirement in project["dependencies"]]
+    required = _pinned(ROOT / "requirements.txt")
+    constraints = _pinned(ROOT / "constraints.txt")
+    assert list(required) == runtime, "run make requirements.txt"
+    for name, version in required.items():
+        assert version == constraints[name], f"{name}: run make requirements.txt"
+
+
+def test_requirements_txt_is_what_its_script_writes():
+    # The same file byte for byte (header included), so `make requirements.txt` in a clean
+    # clone changes nothing.
+    script = ROOT / "scripts" / "write_requirements.py"
+    check = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
