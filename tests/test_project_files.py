@@ -1,6 +1,7 @@
 """The project's own files agree with each other: what the Makefile checks is what the commit
-hook checks, and requirements.txt is pyproject.toml's dependencies at constraints.txt's pins.
-A change to one and not the other fails here, not on a host."""
+hook checks, and requirements.txt is pyproject.toml's dependencies at constraints.txt's pins;
+the scripts import the project as packages. A change to one and not the other fails here, not
+on a host."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -83,3 +86,36 @@ def test_requirements_txt_is_what_its_script_writes():
     script = ROOT / "scripts" / "write_requirements.py"
     check = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+
+
+def test_nothing_edits_sys_path():
+    # The README promises it: tests, benchmarks and deploy import the project (and the browser
+    # harness, tests.browser.streamlit_harness) as packages, from the repository root.
+    edits = re.compile(r"sys\.path\s*(\.(insert|append|extend)\b|\[|\+?=)")
+    folders = (
+        "sib_model",
+        "sib_game",
+        "ui",
+        "app_pages",
+        "tests",
+        "benchmarks",
+        "deploy",
+        "scripts",
+    )
+    paths = [*ROOT.glob("*.py"), *(path for f in folders for path in (ROOT / f).rglob("*.py"))]
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted(paths)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if edits.search(line)
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("module", ["benchmarks.load_test", "benchmarks.session_memory"])
+def test_the_scripts_that_start_a_server_start_from_the_repository_root(module):
+    run = subprocess.run(
+        [sys.executable, "-m", module, "--help"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("usage:")
