@@ -24,13 +24,24 @@ $(VENV)/.dev: $(VENV)/.runtime
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
-## Install everything (including Chromium for the browser tests) and run the whole test suite
+## Processes for the unit and AppTest suites (pytest-xdist); `make test PYTEST_WORKERS=auto`
+## takes every core. Measured on 2 cores in LINT_NOTES.md.
+PYTEST_WORKERS ?= 2
+
+## Install everything (including Chromium for the browser tests) and run the whole test suite:
+## the unit and AppTest suites spread over $(PYTEST_WORKERS) processes, then the real-browser
+## tests one at a time against one server, as they were written to run (in parallel with each
+## other or with the rest they flake on a busy 2-core machine). Both parts always run; the
+## target fails if either has a failure.
 test: $(VENV)/.dev browser-deps lint
-	$(PY) -m pytest
+	@status=0; \
+	$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) || status=1; \
+	$(PY) -m pytest -m browser || status=1; \
+	exit $$status
 
 ## The model and UI tests without the real-browser run
 test-fast: $(VENV)/.dev
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS)
 
 ## The long fuzz run: every hostile-input property of tests/fuzz with thousands of examples
 ## (more than 10,000 cases in all), with Hypothesis's statistics. Not part of `make test`,
