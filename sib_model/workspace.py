@@ -320,9 +320,9 @@ def _document_of(content: str | bytes) -> Any:
 
 
 def _version_of(document: dict[str, Any]) -> int:
-    """The format version of a versioned file, once its top-level keys are known to be ours
-    and a scenario is among them; a newer version than this code writes is refused by name,
-    so the user learns to update rather than that the file is broken."""
+    """The format version of a versioned file, after checking that its top-level keys are
+    ours and include a scenario. A version newer than this code writes is refused by name, so
+    the user learns to update rather than that the file is broken."""
     version = document["sib_scenario"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise WorkspaceError("foreign")
