@@ -30,9 +30,9 @@ PYTEST_WORKERS ?= 2
 
 ## Install everything (including Chromium for the browser tests) and run the whole test suite:
 ## the unit and AppTest suites spread over $(PYTEST_WORKERS) processes, then the real-browser
-## tests one at a time against one server, as they were written to run (in parallel with each
-## other or with the rest they flake on a busy 2-core machine). Both parts always run; the
-## target fails if either has a failure.
+## tests one at a time against one server, as they were written to run (two at a time they
+## flaked on a busy 2-core machine). Both parts always run; the target fails if either has a
+## failure.
 test: $(VENV)/.dev browser-deps lint
 	@status=0; \
 	$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) || status=1; \
