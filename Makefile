@@ -24,13 +24,24 @@ $(VENV)/.dev: $(VENV)/.runtime
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
-## Install everything (including Chromium for the browser tests) and run the whole test suite
+## Processes for the unit and AppTest suites (pytest-xdist); `make test PYTEST_WORKERS=auto`
+## takes every core. Measured on 2 cores in benchmarks/results/xdist-and-lint-notes.md.
+PYTEST_WORKERS ?= 2
+
+## Install everything (including Chromium for the browser tests) and run the whole test suite:
+## the unit and AppTest suites spread over $(PYTEST_WORKERS) processes, then the real-browser
+## tests one at a time against one server, as they were written to run (two at a time they
+## flaked on a busy 2-core machine). Both parts always run; the target fails if either has a
+## failure.
 test: $(VENV)/.dev browser-deps lint
-	$(PY) -m pytest
+	@status=0; \
+	$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) || status=1; \
+	$(PY) -m pytest -m browser || status=1; \
+	exit $$status
 
 ## The model and UI tests without the real-browser run
 test-fast: $(VENV)/.dev
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS)
 
 ## The long fuzz run: every hostile-input property of tests/fuzz with thousands of examples
 ## (more than 10,000 cases in all), with Hypothesis's statistics. Not part of `make test`,
@@ -46,19 +57,20 @@ LOAD_ARGS ?=
 load: $(VENV)/.dev
 	$(PY) -m benchmarks.load_test $(LOAD_ARGS)
 
-## ruff (lint, then format check), mypy and hadolint (the Dockerfile); every check runs, the
-## target fails if any does.
+## ruff (lint, then format check), mypy (strict, on the files pyproject.toml lists: the model,
+## the game, ui/, app.py and the pages) and hadolint (the Dockerfile); every check runs, the
+## target fails if any does. .pre-commit-config.yaml runs the same tools before each commit.
 ## Part of `make test`, so CI keeps the code clean.
 lint: $(VENV)/.dev
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
 	$(VENV)/bin/ruff format --check . || status=1; \
-	$(PY) -m mypy sib_model sib_game ui || status=1; \
+	$(PY) -m mypy || status=1; \
 	$(VENV)/bin/hadolint Dockerfile || status=1; \
 	exit $$status
 
 ## Re-resolve the dependencies within pyproject.toml's bounds in a clean venv, pin them in
-## constraints.txt (then run `make test` and commit both if it passes)
+## constraints.txt and requirements.txt (then run `make test` and commit them if it passes)
 lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
@@ -69,6 +81,12 @@ lock:
 	  .lock-venv/bin/python -m pip freeze --exclude sib-scenario-explorer; } > $(CONSTRAINTS).new
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 	rm -rf .lock-venv build *.egg-info
+	$(PYTHON) scripts/write_requirements.py
+
+## requirements.txt (for hosts that install from one): pyproject.toml's runtime dependencies
+## at the versions of constraints.txt; `make lock` renews it too
+requirements.txt: pyproject.toml $(CONSTRAINTS) scripts/write_requirements.py
+	$(PYTHON) scripts/write_requirements.py
 
 ## Chromium for the real-browser tests (installed with apt when missing and running as root)
 browser-deps:

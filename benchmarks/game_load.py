@@ -327,31 +327,8 @@ def check_rooms(store: GameStore, rooms: list[Room]) -> tuple[list[str], list[st
         kept = {p["message"]: p for p in doc["proposals"]}
         sent += len(room.sent)
         recorded += len(kept)
-        if len(room.sent) <= MAX_PROPOSALS:
-            missing = sorted(set(room.sent) - set(kept))
-            if missing:
-                problems.append(f"{where}: proposals sent but not recorded: {missing}")
-        elif len(kept) != MAX_PROPOSALS:  # the room keeps its last MAX_PROPOSALS
-            problems.append(f"{where}: {len(kept)} proposals kept of {len(room.sent)} sent")
-        for message, proposal in kept.items():
-            if message not in room.sent:
-                problems.append(f"{where}: a proposal nobody sent: {message!r}")
-                continue
-            role, price = room.sent[message]
-            got = (proposal["role"], proposal["contract"]["price_per_outcome"], proposal["round"])
-            if got != (role, price, 1):
-                problems.append(f"{where}: {message!r} stored as {got}, sent as {(role, price, 1)}")
-        for role, name in room.names.items():
-            if doc["names"].get(role) != name:
-                problems.append(f"{where}: {role}'s name {doc['names'].get(role)!r}, not {name!r}")
-        if len(room.names) != len(SIGNING_ROLES):
-            problems.append(f"{where}: {len(room.names)} of {len(SIGNING_ROLES)} groups named")
-        accepted = set(doc["accepted"])
-        if bool(doc["signed"]) != (set(SIGNING_ROLES) <= accepted):
-            problems.append(f"{where}: signed={bool(doc['signed'])} but accepted by {accepted}")
-        by = doc["table"]["by"]
-        if by in SIGNING_ROLES and by not in accepted:
-            problems.append(f"{where}: the table's proposer {by} is not among {accepted}")
+        problems += [f"{where}: {problem}" for problem in _proposal_problems(room, kept)]
+        problems += [f"{where}: {problem}" for problem in _group_problems(room, doc)]
         signed += bool(doc["signed"])
     lines = [
         f"{len(rooms)} rooms: {sent} proposals sent through the server, {recorded} recorded in "
@@ -362,6 +339,46 @@ def check_rooms(store: GameStore, rooms: list[Room]) -> tuple[list[str], list[st
         f"(bounded: at most {MAX_PROPOSALS} proposals kept, {MAX_DOC_BYTES / 1e3:.0f} kB refused).",
     ]
     return lines, problems
+
+
+def _proposal_problems(room: Room, kept: dict[str, dict]) -> list[str]:
+    """The room's stored proposals (``kept``, by message) against those its groups sent: all
+    recorded (or the last MAX_PROPOSALS, which is all a room keeps), none invented, each with
+    the role, price and round it was sent with."""
+    problems = []
+    if len(room.sent) <= MAX_PROPOSALS:
+        missing = sorted(set(room.sent) - set(kept))
+        if missing:
+            problems.append(f"proposals sent but not recorded: {missing}")
+    elif len(kept) != MAX_PROPOSALS:  # the room keeps its last MAX_PROPOSALS
+        problems.append(f"{len(kept)} proposals kept of {len(room.sent)} sent")
+    for message, proposal in kept.items():
+        if message not in room.sent:
+            problems.append(f"a proposal nobody sent: {message!r}")
+            continue
+        role, price = room.sent[message]
+        got = (proposal["role"], proposal["contract"]["price_per_outcome"], proposal["round"])
+        if got != (role, price, 1):
+            problems.append(f"{message!r} stored as {got}, sent as {(role, price, 1)}")
+    return problems
+
+
+def _group_problems(room: Room, doc: dict) -> list[str]:
+    """The stored room's groups against what they did: every name kept, and signed exactly
+    when all three signing roles accepted the table, its proposer among them."""
+    problems = []
+    for role, name in room.names.items():
+        if doc["names"].get(role) != name:
+            problems.append(f"{role}'s name {doc['names'].get(role)!r}, not {name!r}")
+    if len(room.names) != len(SIGNING_ROLES):
+        problems.append(f"{len(room.names)} of {len(SIGNING_ROLES)} groups named")
+    accepted = set(doc["accepted"])
+    if bool(doc["signed"]) != (set(SIGNING_ROLES) <= accepted):
+        problems.append(f"signed={bool(doc['signed'])} but accepted by {accepted}")
+    by = doc["table"]["by"]
+    if by in SIGNING_ROLES and by not in accepted:
+        problems.append(f"the table's proposer {by} is not among {accepted}")
+    return problems
 
 
 def doc_bytes(doc: dict) -> int:

@@ -56,10 +56,9 @@ from benchmarks.st_client import SLIDERS, Session, SessionError, sticky_cookie
 from deploy.settings import production_flags
 from sib_game.limits import LIMITS_ENV
 from sib_game.store import ENV_PATH, GameStore
+from tests.browser import streamlit_harness as harness
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT / "tests" / "browser"))
-import streamlit_harness as harness  # noqa: E402
 
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 #: Values each headline slider takes: a sweep a presenter would make.

@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/session_memory.py [--moves 500] [--page /]
+    .venv/bin/python -m benchmarks.session_memory [--moves 500] [--page /]
 
 Starts the dashboard (``tests/browser/streamlit_harness.py``), opens one tab and makes
 ``--moves`` keyboard moves the way a presenter does: the "Cohort size" slider swept right and
@@ -23,11 +23,9 @@ import argparse
 import sys
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO_ROOT / "tests" / "browser"))
+from playwright.sync_api import sync_playwright
 
-import streamlit_harness as harness  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from tests.browser import streamlit_harness as harness
 
 SWEEP = 25  # cohort steps per direction
 EVERY = 50  # moves between memory readings

@@ -226,31 +226,14 @@ class Session:
         timers: dict[str, float] = {}  # run_every fragments this run announced
         deadline = started + timeout
         while True:
-            remaining = deadline - time.perf_counter()
-            if remaining <= 0:
-                raise SessionError(f"no script_finished within {timeout:.0f} s")
-            try:
-                data = await asyncio.wait_for(self.ws.recv(), remaining)
-            except TimeoutError:
-                raise SessionError(f"no script_finished within {timeout:.0f} s") from None
-            self.bytes_received += len(data)
-            msg = ForwardMsg.FromString(data if isinstance(data, bytes) else data.encode())
+            msg = await self._next_message(deadline, f"no script_finished within {timeout:.0f} s")
             kind = msg.WhichOneof("type")
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 self._note_element(
                     msg.delta.new_element, msg.delta.fragment_id, shown, exceptions, alerts, drawn
                 )
-            elif kind == "page_info_changed":
-                # The app mirrors its scenario into the URL; a browser's address bar follows,
-                # and a reconnect (or reload) sends it back.
-                self.query = msg.page_info_changed.query_string
-            elif kind == "navigation":
-                # The page the run drew (st.switch_page may have moved it): its path is what
-                # the address bar shows, and what a reconnect asks for.
-                self.page_script_hash = msg.navigation.page_script_hash
-                for app_page in msg.navigation.app_pages:
-                    if app_page.page_script_hash == msg.navigation.page_script_hash:
-                        self.page = app_page.url_pathname
+            elif kind in ("page_info_changed", "navigation"):
+                self._note_address(msg)
             elif kind == "auto_rerun":
                 timers[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
             elif kind == "stop_auto_rerun":
@@ -279,6 +262,32 @@ class Session:
                     shown,
                     alerts,
                 )
+
+    async def _next_message(self, deadline: float, late: str) -> ForwardMsg:
+        """The server's next message, counted in :attr:`bytes_received`; a SessionError saying
+        ``late`` once ``deadline`` (a :func:`time.perf_counter` time) has passed."""
+        assert self.ws is not None
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            raise SessionError(late)
+        try:
+            data = await asyncio.wait_for(self.ws.recv(), remaining)
+        except TimeoutError:
+            raise SessionError(late) from None
+        self.bytes_received += len(data)
+        return ForwardMsg.FromString(data if isinstance(data, bytes) else data.encode())
+
+    def _note_address(self, msg: ForwardMsg) -> None:
+        """What a browser's address bar would show after ``msg``, which a reconnect (or reload)
+        sends back: the query string the app mirrors its scenario into, and the page the run
+        drew (st.switch_page may have moved it)."""
+        if msg.WhichOneof("type") == "page_info_changed":
+            self.query = msg.page_info_changed.query_string
+            return
+        self.page_script_hash = msg.navigation.page_script_hash
+        for app_page in msg.navigation.app_pages:
+            if app_page.page_script_hash == msg.navigation.page_script_hash:
+                self.page = app_page.url_pathname
 
     def _note_widgets(self, drawn: list[Widget], fragment_id: str) -> None:
         """After a full run the page holds exactly what it drew; after a fragment's run the

@@ -71,6 +71,11 @@ def _format(value: float, kind: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print a preset's figures with the given changes; the exit code is 0, or 2 for a bad
+    argument, whose message names the field and the values it takes (as a link's would).
+
+    ``argv`` defaults to the command line; tests pass their own.
+    """
     parser = argparse.ArgumentParser(
         prog="python -m sib_model",
         description=__doc__,

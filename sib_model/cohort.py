@@ -144,6 +144,8 @@ class CohortOutcomes:
 
     @property
     def additional_outcomes(self) -> Array:
+        """Outcomes the programme caused: ``outcomes − counterfactual_outcomes``, the
+        deadweight taken out; what the municipality's cost per outcome divides by."""
         return self.outcomes - self.counterfactual_outcomes
 
     def column(self) -> CohortOutcomes:

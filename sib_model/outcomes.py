@@ -76,6 +76,8 @@ class CommonUniforms:
 
     @classmethod
     def draw(cls, n_simulations: int, seed: Seed = None) -> CommonUniforms:
+        """``n_simulations`` uniforms of each kind from ``seed``, drawn once per analysis so
+        every point of a sweep sees the same futures and the curve moves only with the input."""
         rng = _generator(seed)
         return cls(rng.random(n_simulations), rng.random(n_simulations), rng.random(n_simulations))
 

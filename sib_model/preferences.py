@@ -82,6 +82,9 @@ class Preference:
 
     @property
     def clear(self) -> bool:
+        """Whether the party has a preference worth drawing and saying: its best point beats
+        its worst by more than :data:`CLEAR_MARGIN` and the simulation's noise. Otherwise
+        ``at`` is NaN and ``reason`` says why (flat, within noise, nothing at stake)."""
         return self.reason == "clear"
 
 

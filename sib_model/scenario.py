@@ -48,6 +48,8 @@ class ScenarioError(ValueError):
     """
 
     def __init__(self, problems: list[tuple[str, str]]):
+        """Keep ``problems`` for the interface and say them all in the message, so a log or a
+        traceback names every offending field too."""
         self.problems = problems
         lines = [f"{field}: {message}" for field, message in problems]
         super().__init__("Invalid scenario — " + "; ".join(lines))
@@ -491,6 +493,9 @@ class Scenario(BaseModel):
 
     # --- construction -------------------------------------------------------------------
     def __init__(self, **data: Any) -> None:
+        """Validate ``data`` against the declared fields; pydantic's ValidationError comes
+        out as a :class:`ScenarioError` naming each field and its allowed range, the one
+        error every caller (link, file, command line) handles."""
         try:
             super().__init__(**data)
         except ValidationError as error:

@@ -122,6 +122,8 @@ class ScenarioResult:
 
     @cached_property
     def cash_flows(self) -> pd.DataFrame:
+        """Each party's expected flow per year (see :func:`expected_cash_flows`), built on
+        first use: most pages never show it."""
         return expected_cash_flows(self.scenario, self.summary)
 
 
@@ -146,6 +148,9 @@ class SimulationResult(ScenarioResult):
 
     @cached_property
     def draws(self) -> pd.DataFrame:
+        """One row per simulated contract, in the order drawn (see the class's Attributes);
+        built on first use from the distribution, which settles each distinct (starters,
+        outcomes) pair once however many draws share it."""
         table = self.distribution.drop(columns="probability")
         if self._index_of_draw is not None:
             table = table.iloc[self._index_of_draw].reset_index(drop=True)

@@ -135,6 +135,8 @@ class WorkspaceError(ValueError):
     detail: str = ""
 
     def __str__(self) -> str:
+        """``reason: where: detail``, the parts that are set: for logs and tests; a user
+        reads the translated message the UI makes from the same fields."""
         return ": ".join(part for part in (self.reason, self.where, self.detail) if part)
 
 
@@ -155,6 +157,8 @@ class Workspace:
     page: str = ""
 
     def __post_init__(self) -> None:
+        """Refuse more pinned scenarios than the Compare page has columns for, whichever way
+        the workspace was built (link, file or code)."""
         if len(self.pinned) > MAX_PINNED:
             raise WorkspaceError("too_many_pinned", detail=str(MAX_PINNED))
 
@@ -279,9 +283,9 @@ def _scenario_of(data: Any, where: str) -> Scenario:
         raise WorkspaceError("bad_value", f"{where}.{name}" if where else name, message) from None
 
 
-def workspace_from_json(content: str | bytes) -> Workspace:
-    """Read a file written by :func:`workspace_to_json` (or a version-1 ``scenario_to_json``
-    file). Raises :class:`WorkspaceError` naming the first problem; nothing is half-read."""
+def _document_of(content: str | bytes) -> dict[str, Any]:
+    """The JSON object of a saved file, within the size and nesting a file needs, or the
+    :class:`WorkspaceError` that says why it cannot be one."""
     if len(content) > MAX_FILE_BYTES:
         raise WorkspaceError("too_large", detail=f"{MAX_FILE_BYTES // 1000} kB")
     if isinstance(content, bytes):
@@ -301,6 +305,13 @@ def workspace_from_json(content: str | bytes) -> Workspace:
         raise WorkspaceError("too_deep")
     if not isinstance(document, dict):
         raise WorkspaceError("foreign")
+    return document
+
+
+def workspace_from_json(content: str | bytes) -> Workspace:
+    """Read a file written by :func:`workspace_to_json` (or a version-1 ``scenario_to_json``
+    file). Raises :class:`WorkspaceError` naming the first problem; nothing is half-read."""
+    document = _document_of(content)
     if "sib_scenario" not in document:
         # A bare scenario (early version-1 files): every key must name a field.
         if not document or any(field_of_query_key(key) is None for key in document):

@@ -66,11 +66,12 @@ def test_explorer_says_in_words_how_often_the_investor_gets_its_money_back(explo
 
 def test_sidebar_shows_the_chosen_groups_probabilities(explorer):
     caption = next(c.value for c in explorer.sidebar.caption if "p(d)" in c.value)
-    assert "40.0%" in caption and "15.0%" in caption
+    assert "40.0%" in caption
+    assert "15.0%" in caption
 
 
 @pytest.mark.parametrize(
-    "key, value, must_change",
+    ("key", "value", "must_change"),
     [
         ("in_cohort_size", 60, EXPLORER_CHARTS),
         ("in_success_probability", 0.55, EXPLORER_CHARTS - {"explorer_payoff"}),
@@ -142,7 +143,8 @@ def test_explorer_pictures_the_wrong_pocket_and_its_sentence_quotes_the_picture(
     )
     for trace, key in zip(pockets, keys, strict=True):
         amount = fmt.money(summary.summary[key])
-        assert amount in trace["hovertext"][0] and amount in sentence, (key, amount)
+        assert amount in trace["hovertext"][0], (key, amount)
+        assert amount in sentence, (key, amount)
         assert trace["x"][0] == pytest.approx(summary.summary[key] / 1e6)
     assert payment["x"][0] == pytest.approx(
         summary.summary["expected_commissioner_payment_pv"] / 1e6

@@ -26,7 +26,8 @@ def test_headline_figures_are_identical_on_every_page(difficulty):
         at.switch_page(page).run()
         assert not at.exception
         shown = _metrics(at)
-        assert shown and all(explorer[label] == value for label, value in shown.items()), page
+        assert shown, page
+        assert all(explorer[label] == value for label, value in shown.items()), page
 
 
 def test_the_tornado_base_is_the_explorers_expected_return():

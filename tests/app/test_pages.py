@@ -96,7 +96,8 @@ def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_
     # Paying only above the baseline moves the investor's preferred parked share down; the
     # preferences are found among the shares a contract could let pass (at most half).
     preferred = list(levers["Investor prefers parking"])
-    assert int(preferred[0].rstrip("%")) <= 50 and preferred[1] != preferred[0]
+    assert int(preferred[0].rstrip("%")) <= 50
+    assert preferred[1] != preferred[0]
 
 
 def test_deal_space_follows_the_parties_terms():
@@ -121,7 +122,8 @@ def test_deal_space_terms_survive_a_visit_to_another_page():
 
 def test_method_page_has_equations_glossary_and_sources():
     at = start(page="method")
-    assert len(at.latex) == 9 and any("logit" in eq.value for eq in at.latex)
+    assert len(at.latex) == 9
+    assert any("logit" in eq.value for eq in at.latex)
     # The wrong pocket's split into the state's and the region's savings, in words.
     assert any(r"\text{saving}_\text{region}" in eq.value for eq in at.latex)
     glossary = at.table[0].value

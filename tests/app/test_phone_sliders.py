@@ -7,6 +7,8 @@ import pytest
 from tests._app import chart_data, start
 from ui.spec import keys
 
+pytestmark = pytest.mark.apptest
+
 
 def _phone(at, field):
     key = f"phone_in_{field}"

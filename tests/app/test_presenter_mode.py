@@ -8,6 +8,8 @@ from tests._app import PAGES, chart_layouts, charts, slider, start
 from ui.app.presenter import PRESENT_CHART_HEIGHT
 from ui.charts import COLOURS, OKABE_ITO
 
+pytestmark = pytest.mark.apptest
+
 
 def _sizes(node, found):
     if isinstance(node, dict):
@@ -34,9 +36,11 @@ def test_a_present_link_opens_the_explorer_for_a_projector():
     assert len(at.metric) == 3
     figure = charts(at)["explorer_investor_irr"]
     sizes = _sizes(figure, [])
-    assert sizes and min(sizes) >= 16, sizes
+    assert sizes
+    assert min(sizes) >= 16, sizes
     text = str(figure)
-    assert COLOURS["investor"] not in text and OKABE_ITO["investor"] in text
+    assert COLOURS["investor"] not in text
+    assert OKABE_ITO["investor"] in text
 
 
 def test_the_toggle_switches_presenter_mode_and_the_link_follows():
@@ -54,7 +58,8 @@ def test_the_toggle_switches_presenter_mode_and_the_link_follows():
 def test_presenter_keys_move_the_headline_sliders_a_visible_amount():
     at = start({"present": "1", "lang": "da"})
     cohort = slider(at, "in_cohort_size")
-    assert {"10", "20", "1.000"} <= set(cohort.options) and "11" not in cohort.options
+    assert {"10", "20", "1.000"} <= set(cohort.options)
+    assert "11" not in cohort.options
     assert "45 %" in slider(at, "in_success_probability").options
     assert "41 %" not in slider(at, "in_success_probability").options
     assert "0,55" in slider(at, "in_difficulty").options
@@ -98,7 +103,8 @@ def test_presenter_pages_show_one_chart_per_view_under_its_key_sentence(page, vi
         assert not at.exception
         assert list(charts(at)) == [chart]
         assert chart_layouts(at)[chart]["height"] == PRESENT_CHART_HEIGHT
-        assert not at.metric and not at.title  # no headline figures, no page title
+        assert not at.metric  # no headline figures
+        assert not at.title  # no page title
         sentences.append(_key_sentence(at))
     assert len(set(sentences)) == len(views)
 
@@ -107,7 +113,8 @@ def test_presenter_deal_space_is_the_terms_the_key_sentence_and_the_chart():
     at = start({"present": "1"}, page="deal-space")
     assert list(charts(at)) == ["deal_space_heatmap"]
     assert "The current scenario lies in the zone" in _key_sentence(at)
-    assert not at.title and not [m for m in at.markdown if "Each cell" in m.value]
+    assert not at.title
+    assert not [m for m in at.markdown if "Each cell" in m.value]
     at.radio(key="deal_test").set_value("wtp").run()
     assert at.text_input(key="deal_wtp_text").value == "500,000"
 

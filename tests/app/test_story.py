@@ -11,6 +11,8 @@ from tests._app import APP, charts, start, text_of
 from ui.spec.inputs import scenario_from_widgets
 from ui.words.story import STEPS
 
+pytestmark = pytest.mark.apptest
+
 
 def _scenario(at) -> Scenario:
     return at.session_state["scenario"]
@@ -124,4 +126,5 @@ def test_the_wrong_pocket_step_shows_the_pockets_and_its_notice_quotes_them():
         "expected_state_saving_pv",
         "expected_region_saving_pv",
     ):
-        assert summary[key] > 0 and fmt.money(summary[key]) in notice, key
+        assert summary[key] > 0, key
+        assert fmt.money(summary[key]) in notice, key

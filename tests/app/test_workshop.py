@@ -98,7 +98,8 @@ def test_the_compare_page_holds_four_scenarios_and_politely_refuses_a_fifth():
         _button(at, "Pin the scenario on screen").click().run()
         assert not at.exception
     assert [name for name, _ in at.session_state["pinned"]] == [f"group {k}" for k in range(1, 5)]
-    assert at.query_params["p4"] == "group 4" and at.query_params["p4.d"] == "0.9"
+    assert at.query_params["p4"] == "group 4"
+    assert at.query_params["p4.d"] == "0.9"
     results = at.dataframe[0].value
     assert list(results.columns) == ["Result", "group 1", "group 2", "group 3", "group 4"]
     assert set(chart_data(at)) == {"compare_investor_irr", "compare_frontier", "compare_cash_flows"}
@@ -121,14 +122,17 @@ def test_pinned_scenarios_survive_page_and_language_changes_and_load_back():
     assert at.session_state["scenario"] == WORKSHOP.pinned[1][1]
     at.button(key="compare_remove_0").click().run()
     assert at.session_state["pinned"] == WORKSHOP.pinned[1:]
-    assert "p2" not in at.query_params and at.query_params["p1"] == "hard group with rate card"
+    assert "p2" not in at.query_params
+    assert at.query_params["p1"] == "hard group with rate card"
 
 
 def test_the_share_page_shows_the_link_its_qr_code_and_every_download():
     at = start(LINK, page="share")
     assert not at.exception
     link = at.code[-1].value
-    assert link.startswith("http://") and "b.d=0.3" in link and "p1=easy+group" in link
+    assert link.startswith("http://")
+    assert "b.d=0.3" in link
+    assert "p1=easy+group" in link
     assert "tirr=0.08" in link
     assert len(at.get("image")) == 1
     assert len(at.get("download_button")) == 4
@@ -137,14 +141,16 @@ def test_the_share_page_shows_the_link_its_qr_code_and_every_download():
 def test_a_link_with_a_bad_baseline_value_warns_and_names_the_prefixed_key():
     at = start({"b.d": "7", "p1.n": "5"})
     warning = at.warning[0].value
-    assert "b.d" in warning.replace("\\", "") and "p1" in warning
+    assert "b.d" in warning.replace("\\", "")
+    assert "p1" in warning
     assert at.session_state["baseline"] == Scenario()
 
 
 def test_a_pinned_name_from_a_link_cannot_dress_up_the_page():
     at = start({"p1": "![x](http://example.com/t.png) <b>bold</b>"}, page="compare")
     shown = "\n".join(m.value for m in at.markdown)
-    assert "![x](" not in shown and "<b>" not in shown
+    assert "![x](" not in shown
+    assert "<b>" not in shown
     assert at.session_state["pinned"][0][0] == "![x](http://example.com/t.png) <b>bold</b>"[:40]
 
 

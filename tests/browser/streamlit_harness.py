@@ -62,13 +62,25 @@ PORT_RANGE = os.environ.get("STREAMLIT_TEST_PORTS", "")
 _ports_handed_out: set[int] = set()
 
 
+def _ports_in_range() -> list[int]:
+    """``STREAMLIT_TEST_PORTS``'s ports in the order this process tries them. A pytest-xdist
+    worker starts in its own share of the range (worker ``gwK`` of ``N`` at the K-th N-th), so
+    two workers starting servers at once do not both find the same port free before either
+    listens on it."""
+    low, _, high = PORT_RANGE.partition("-")
+    ports = list(range(int(low), int(high or low) + 1))
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    start = int(worker) * len(ports) // workers if worker.isdigit() and workers > 0 else 0
+    return ports[start:] + ports[:start]
+
+
 def free_port() -> int:
     """A TCP port nobody listens on right now: the OS picks it, or the first free one in
     ``STREAMLIT_TEST_PORTS`` (not handed out before by this process, as a server just handed a
     port may not be listening yet)."""
     if PORT_RANGE:
-        low, _, high = PORT_RANGE.partition("-")
-        for port in range(int(low), int(high or low) + 1):
+        for port in _ports_in_range():
             if port in _ports_handed_out:
                 continue
             with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:

@@ -116,7 +116,8 @@ def test_hostile_link_warns_and_keeps_working(page, app_url, screenshot_dir):
     assert page.locator(harness.PLOTLY_CHART).count() >= 1
     # Every bad value fell back to a valid one the sliders can show.
     cohort = harness.slider_value(page, "Cohort size").replace(",", "")
-    assert cohort.isdigit() and int(cohort) >= 1, f"cohort slider shows {cohort!r}"
+    assert cohort.isdigit(), f"cohort slider shows {cohort!r}"
+    assert int(cohort) >= 1, f"cohort slider shows {cohort!r}"
     harness.full_page_screenshot(page, screenshot_dir / "hostile-link.png")
 
 

@@ -52,7 +52,9 @@ def test_danish_sliders_boxes_and_ticks_read_danish(app_url, page, screenshot_di
     )
     harness.wait_until_idle(page, min_charts=1)
     found = page.evaluate(_VISIBLE_NUMBERS_JS)
-    assert len(found["sliders"]) > 10 and found["boxes"] and found["ticks"], found
+    assert len(found["sliders"]) > 10, found
+    assert found["boxes"], found
+    assert found["ticks"], found
     for kind, texts in found.items():
         bad = [text for text in texts if ENGLISH_NUMBER.search(text)]
         assert not bad, (kind, bad)
@@ -70,7 +72,9 @@ def test_deal_space_willingness_to_pay_reads_danish(app_url, page, screenshot_di
     assert page.locator(".st-key-deal_terms input[type='text']").input_value() == "450.000"
     assert "wtp=450000" in page.url
     found = page.evaluate(_VISIBLE_NUMBERS_JS)
-    assert found["sliders"] and "450.000" in found["boxes"] and found["ticks"], found
+    assert found["sliders"], found
+    assert "450.000" in found["boxes"], found
+    assert found["ticks"], found
     for kind, texts in found.items():
         bad = [text for text in texts if ENGLISH_NUMBER.search(text)]
         assert not bad, (kind, bad)
@@ -141,7 +145,8 @@ def test_presenter_mode_fits_a_projector(app_url, new_tab, screenshot_dir, size)
     found = page.evaluate(_CHART_TEXT_JS)
     assert found["boxes"], "no chart drawn"
     assert any(b["top"] >= 0 and b["bottom"] <= found["height"] for b in found["boxes"]), found
-    assert found["sizes"] and min(found["sizes"]) >= 16, sorted(found["sizes"])[:5]
+    assert found["sizes"]
+    assert min(found["sizes"]) >= 16, sorted(found["sizes"])[:5]
     values = page.locator('[data-testid="stMetricValue"]')
     assert values.count() == 3
     assert all(
@@ -154,7 +159,8 @@ def test_presenter_mode_fits_a_projector(app_url, new_tab, screenshot_dir, size)
     sliders = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
     for k in range(3):  # the three headline sliders without scrolling the sidebar
         box = sliders.nth(k).bounding_box()
-        assert box and box["y"] + box["height"] <= size[1], (k, box)
+        assert box, k
+        assert box["y"] + box["height"] <= size[1], (k, box)
     page.screenshot(path=str(screenshot_dir / f"presenter-{size[0]}x{size[1]}.png"))
 
 
@@ -168,7 +174,8 @@ def test_presenter_mode_on_every_page_fits_a_projector(app_url, new_tab, screens
         found = page.evaluate(_CHART_TEXT_JS)
         assert len(found["boxes"]) == 1, (name, found["boxes"])
         box = found["boxes"][0]
-        assert box["top"] >= 0 and box["bottom"] <= found["height"], (name, box)
+        assert box["top"] >= 0, (name, box)
+        assert box["bottom"] <= found["height"], (name, box)
         assert min(found["sizes"]) >= 16, (name, sorted(found["sizes"])[:5])
         sentence = page.locator(".sib-key-sentence")
         assert sentence.count() == 1, name
@@ -219,7 +226,8 @@ _PLOT_AREAS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'
 def _check_charts_fit_a_phone(page, name: str) -> None:
     for chart in page.evaluate(_PLOT_AREAS_JS):
         for plot in chart["plots"]:
-            assert plot["w"] >= 200 and plot["h"] >= 100, (name, chart)
+            assert plot["w"] >= 200, (name, chart)
+            assert plot["h"] >= 100, (name, chart)
         if chart["legend"] is not None:
             assert chart["legend"]["top"] >= max(p["bottom"] for p in chart["plots"]) - 5, (
                 name,
@@ -233,7 +241,8 @@ def test_a_phone_sees_sliders_and_readable_charts(app_url, new_tab, screenshot_d
     page = new_tab(390, 844)
     _open(page, app_url + "/explorer?lang=da")
     phone = page.locator(".st-key-phone_sliders [data-testid='stSlider']")
-    assert phone.count() == 3 and phone.first.is_visible()
+    assert phone.count() == 3
+    assert phone.first.is_visible()
     # The first slider and the first thing it moves are on the first screen together.
     top = phone.first.bounding_box()
     effect = (
@@ -241,7 +250,8 @@ def test_a_phone_sees_sliders_and_readable_charts(app_url, new_tab, screenshot_d
         .locator("[data-testid='stMetricValue'], .js-plotly-plot, [data-testid='stMarkdown'] li")
         .first
     )
-    assert top["y"] >= 0 and effect.bounding_box()["y"] < 844
+    assert top["y"] >= 0
+    assert effect.bounding_box()["y"] < 844
     _check_charts_fit_a_phone(page, "explorer")
     page.screenshot(path=str(screenshot_dir / "phone-explorer.png"))
     harness.full_page_screenshot(page, screenshot_dir / "phone-explorer-full.png")
@@ -269,8 +279,10 @@ def test_a_phone_sees_a_deal_space_slider_and_the_chart_it_moves(app_url, new_ta
     # A slider and the chart's plot on the first screen together (the plot may end just
     # below it), the plot a readable size, the parties' terms right under the chart.
     assert difficulty.bounding_box()["y"] + difficulty.bounding_box()["height"] <= 844
-    assert found["plot"]["top"] < 844 - 150 and found["plot"]["bottom"] <= 844 + 40, found
-    assert found["plot"]["height"] >= 200 and found["plot"]["width"] >= 250, found
+    assert found["plot"]["top"] < 844 - 150, found
+    assert found["plot"]["bottom"] <= 844 + 40, found
+    assert found["plot"]["height"] >= 200, found
+    assert found["plot"]["width"] >= 250, found
     assert 0 <= found["terms"] - found["chart"]["bottom"] < 150, found
     _check_charts_fit_a_phone(page, "deal-space")  # the axis titles inside the chart's box
     page.screenshot(path=str(screenshot_dir / "phone-deal-space.png"))

@@ -74,7 +74,8 @@ def test_the_explorer_draws_the_baseline_and_a_chart_still_downloads_as_png(
     assert page.locator('[data-testid="stMetricDelta"]').count() == 6
     # Every chart of every tab draws the baseline behind it (2 + 2 + 1 charts).
     ghosts = page.evaluate(_GHOSTS_JS)
-    assert len(ghosts) == 2 and all(ghosts), ghosts
+    assert len(ghosts) == 2, ghosts
+    assert all(ghosts), ghosts
     for tab, count in (("Money by year and pocket", 2), ("Who gets what", 1), ("Investor", 2)):
         page.get_by_role("tab", name=tab).click()
         page.wait_for_function(
@@ -83,12 +84,14 @@ def test_the_explorer_draws_the_baseline_and_a_chart_still_downloads_as_png(
         )
         harness.wait_until_idle(page, min_charts=count)
         ghosts = page.evaluate(_GHOSTS_JS)
-        assert len(ghosts) == count and all(ghosts), (tab, ghosts)
+        assert len(ghosts) == count, (tab, ghosts)
+        assert all(ghosts), (tab, ghosts)
     png = page.evaluate(
         "() => Plotly.toImage(document.querySelector('.js-plotly-plot'), "
         "{format: 'png', width: 600, height: 400})"
     )
-    assert png.startswith("data:image/png;base64,") and len(png) > 5_000
+    assert png.startswith("data:image/png;base64,")
+    assert len(png) > 5_000
     harness.full_page_screenshot(page, screenshot_dir / "explorer-baseline.png")
 
 
@@ -123,6 +126,7 @@ def test_a_saved_file_round_trips_exactly_and_loads_in_another_browser(
         tab.get_by_text("Loaded “saved.json”").wait_for()
         harness.wait_until_idle(tab)
         assert harness.slider_value(tab, "Cohort size") == "60"
-        assert "p4=big+cohort" in tab.url and "b.d=0.3" in tab.url
+        assert "p4=big+cohort" in tab.url
+        assert "b.d=0.3" in tab.url
     finally:
         other.close()

@@ -41,7 +41,8 @@ def test_any_upload_gives_a_workspace_or_a_short_named_message(content, name):
     for t in (EN, DA):
         workspace, message = read_upload(name, content, t)
         if workspace is None:
-            assert message and len(message) < 600
+            assert message
+            assert len(message) < 600
             assert "Traceback" not in message
             # Anything of the file's name that could be markup is shown escaped.
             assert re.search(r"(?<!\\)[<>]", message) is None, message
@@ -55,10 +56,12 @@ def test_a_file_from_a_future_version_is_refused_in_both_languages():
     future = json.dumps({"sib_scenario": 99, "scenario": {}}).encode()
     for t in (EN, DA):
         workspace, message = read_upload("future.json", future, t)
-        assert workspace is None and message
+        assert workspace is None
+        assert message
 
 
 def test_the_current_save_file_loads_back_exactly():
     ws = Workspace()
     workspace, message = read_upload("mine.json", workspace_to_json(ws).encode(), EN)
-    assert message == "" and workspace == ws
+    assert message == ""
+    assert workspace == ws

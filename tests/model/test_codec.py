@@ -54,7 +54,8 @@ def test_every_valid_scenario_round_trips_through_dict_json_and_query(fields):
     assert Scenario.from_dict(s.to_dict()) == s
     assert scenario_from_json(scenario_to_json(s)) == s
     restored, problems = scenario_from_query(scenario_to_query(s))
-    assert problems == [] and restored == s
+    assert problems == []
+    assert restored == s
 
 
 def test_query_reading_keeps_good_values_and_reports_bad_ones():
@@ -82,7 +83,8 @@ def test_query_reading_keeps_good_values_and_reports_bad_ones():
 def test_query_reading_accepts_long_field_names_and_builds_on_a_base():
     base = Scenario(cohort_size=40)
     s, problems = scenario_from_query({"difficulty": "0.9"}, base=base)
-    assert problems == [] and s == Scenario(cohort_size=40, difficulty=0.9)
+    assert problems == []
+    assert s == Scenario(cohort_size=40, difficulty=0.9)
 
 
 def test_a_link_naming_a_field_twice_reports_a_duplicate_and_keeps_the_first():
@@ -93,7 +95,8 @@ def test_a_link_naming_a_field_twice_reports_a_duplicate_and_keeps_the_first():
 
 def test_an_old_and_a_new_key_for_the_same_field_are_a_duplicate_too():
     s, problems = scenario_from_query({"referral": "0.6", "ref": "0.7"})
-    assert s.referral_rate == 0.6 and [p.reason for p in problems] == ["duplicate"]
+    assert s.referral_rate == 0.6
+    assert [p.reason for p in problems] == ["duplicate"]
 
 
 def test_tracking_keys_from_newsletters_and_ads_give_no_problem():
@@ -105,7 +108,8 @@ def test_tracking_keys_from_newsletters_and_ads_give_no_problem():
         "p": "0.5",
     }
     s, problems = scenario_from_query(params)
-    assert problems == [] and s == Scenario(success_probability=0.5)
+    assert problems == []
+    assert s == Scenario(success_probability=0.5)
 
 
 @pytest.mark.parametrize(
@@ -150,10 +154,12 @@ def test_a_file_larger_than_any_saved_scenario_is_refused():
 def test_a_link_number_is_plain_ascii_decimal(text):
     # int()/float() would read all of these (but 1,5 and ½); a link never writes them.
     s, problems = scenario_from_query({"n": text, "p": text})
-    assert s == Scenario() and [p.reason for p in problems] == ["invalid_value"] * 2
+    assert s == Scenario()
+    assert [p.reason for p in problems] == ["invalid_value"] * 2
 
 
 @pytest.mark.parametrize("text", ["inf", "Infinity", "∞", "1e10"])
 def test_evidence_strength_reads_infinity_in_words(text):
     s, problems = scenario_from_query({"k": text})
-    assert problems == [] and s.evidence_strength == math.inf
+    assert problems == []
+    assert s.evidence_strength == math.inf

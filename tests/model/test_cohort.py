@@ -39,7 +39,7 @@ def test_exact_pairs_are_scipys_binomial_times_beta_binomial_and_sum_to_one(term
 
 
 @pytest.mark.parametrize(
-    "terms, method",
+    ("terms", "method"),
     [
         (dict(cohort_size=10_000), "exact"),
         (dict(cohort_size=10_000, referral_rate=0.5), "exact"),
@@ -96,7 +96,8 @@ def test_a_mixed_cohort_matches_the_convolution_of_its_strata():
     assert N_STRATA == 9  # the reference below is built for nine strata of ten
     result = evaluate(MIXED)
     summary, futures = result.summary, result.n_simulations
-    assert result.method == "monte_carlo" and futures == DEFAULT_DRAWS >= 4_000
+    assert result.method == "monte_carlo"
+    assert futures == DEFAULT_DRAWS >= 4_000
     served = _strata_rates(MIXED, MIXED.success_probability)
     pmf = _total_pmf(served)
     # The threshold (36 of 90) cuts through the middle of the distribution: it matters.

@@ -52,7 +52,8 @@ def test_nothing_paid_is_a_total_loss_of_minus_100_percent():
 
 def test_exactly_at_the_threshold_is_paid():
     settled = settle_one(Scenario(success_threshold=0.3), 10, 3)  # 3 / 10 == 0.3 in spirit
-    assert bool(settled.threshold_met) and float(settled.payment) == 600_000
+    assert bool(settled.threshold_met)
+    assert float(settled.payment) == 600_000
 
 
 def test_provider_fee_at_risk_is_repaid_pro_rata():
@@ -71,7 +72,8 @@ def test_payments_above_the_investors_return_cap_are_not_made():
     assert bool(settled.return_capped)
     assert float(settled.investor_moic) == pytest.approx(1.2)
     below = settle_one(Scenario(investor_return_cap=1.2), 100, 40)
-    assert float(below.payment) == 8_000_000 and not bool(below.return_capped)
+    assert float(below.payment) == 8_000_000
+    assert not bool(below.return_capped)
 
 
 def test_a_guarantee_covers_the_investors_loss_up_to_its_share_of_the_capital():
@@ -144,7 +146,8 @@ def test_later_savings_show_the_gap_between_repaying_investors_and_saving():
     flows = evaluate(Scenario(savings_years=6)).cash_flows
     assert len(flows) == 3 + 1 + 6 - 1
     net = flows["commissioner_net"].to_numpy()
-    assert (net[1:4] < 0).all() and (net[4:] > 0).all()
+    assert (net[1:4] < 0).all()
+    assert (net[4:] > 0).all()
     # Nominal savings are the same however they are spread.
     one_year = evaluate(Scenario()).cash_flows["commissioner_saving"].sum()
     assert flows["commissioner_saving"].sum() == pytest.approx(one_year)

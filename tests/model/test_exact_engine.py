@@ -91,7 +91,7 @@ def _close(
 SWITCH_POINTS = [(0.5, (469, 470, 471)), (0.8, (405, 406)), (0.8, (730, 731))]
 
 
-@pytest.mark.parametrize("referral, cohorts", SWITCH_POINTS)
+@pytest.mark.parametrize(("referral", "cohorts"), SWITCH_POINTS)
 @pytest.mark.parametrize(
     "terms",
     [dict(), dict(success_threshold=0.3, payment_cap=40_000_000.0, guarantee_share=0.5)],

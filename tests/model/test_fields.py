@@ -42,7 +42,8 @@ def test_a_new_field_appears_in_the_codec_from_its_declaration_alone():
     s = ScenarioWithTeaBreaks(tea_breaks_per_week=3.5)
     assert scenario_to_query(s) == {"tea": "3.5"}
     read, problems = scenario_from_query({"tea": "4.5"}, base=ScenarioWithTeaBreaks())
-    assert problems == [] and read.tea_breaks_per_week == 4.5
+    assert problems == []
+    assert read.tea_breaks_per_week == 4.5
     read, problems = scenario_from_query({"tea": "11"}, base=ScenarioWithTeaBreaks())
     assert [p.reason for p in problems] == ["invalid_value"]
     assert problems[0].allowed == "a number from 0 to 10"
@@ -54,7 +55,8 @@ def test_a_new_field_appears_in_the_sensitivity_swings_and_advanced_inputs():
     assert (spec.kind, spec.lo, spec.hi, spec.step) == ("slider", 0.0, 10.0, 0.5)
     assert "tea_breaks_per_week" in advanced_sections(ScenarioWithTeaBreaks)["section_money"]
     # ... and the plain scenario's tables are untouched.
-    assert "tea_breaks_per_week" not in INPUTS and "tea_breaks_per_week" not in SWINGS
+    assert "tea_breaks_per_week" not in INPUTS
+    assert "tea_breaks_per_week" not in SWINGS
 
 
 def test_every_table_covers_exactly_the_scenario_fields():

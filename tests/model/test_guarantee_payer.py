@@ -99,7 +99,7 @@ def test_the_municipal_share_gradient_is_off_by_default_and_leaves_every_figure(
     )
 
 
-@pytest.mark.parametrize("difficulty, share", [(0.0, 0.2), (0.5, 0.5), (1.0, 0.8)])
+@pytest.mark.parametrize(("difficulty", "share"), [(0.0, 0.2), (0.5, 0.5), (1.0, 0.8)])
 def test_the_municipalitys_share_rises_with_difficulty_like_the_refusion_staircase(
     difficulty, share
 ):

@@ -65,7 +65,8 @@ def test_no_years_is_a_clear_error_and_infinite_flows_have_no_irr():
     assert math.isnan(irr([-1, math.inf]))
     assert math.isnan(irr([math.nan, 1.0, 1.0]))
     rows = irr([[-100, 110], [-math.inf, 110]])
-    assert rows[0] == pytest.approx(0.10) and math.isnan(rows[1])
+    assert rows[0] == pytest.approx(0.10)
+    assert math.isnan(rows[1])
 
 
 @settings(max_examples=60, deadline=None)

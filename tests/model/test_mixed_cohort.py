@@ -30,7 +30,8 @@ def test_every_cohorts_mean_difficulty_is_the_sliders(cohort, difficulty, spread
     """Citizen j of 10 used to sit in stratum 9j // 10: mean 0.456 for 0.5 (issue 16)."""
     s = Scenario(cohort_size=cohort, difficulty=difficulty, difficulty_spread=spread)
     sizes = strata_sizes(cohort, N_STRATA)
-    assert sizes.sum() == cohort and sizes.max() - sizes.min() <= 1
+    assert sizes.sum() == cohort
+    assert sizes.max() - sizes.min() <= 1
     mean = float(np.dot(sizes, strata_difficulties(s)) / cohort)
     assert mean == pytest.approx(difficulty, abs=1e-12)
 
@@ -56,7 +57,8 @@ def test_the_binomial_quantile_is_scipys(trials, p):
 def test_parking_rounds_by_a_futures_own_uniform_not_half_to_even():
     uniforms = np.linspace(0.0, 1.0, 1000, endpoint=False)
     parked = parked_counts(np.full(1000, 10.0), 0.05, uniforms)
-    assert set(parked.tolist()) == {0.0, 1.0} and parked.mean() == pytest.approx(0.5)
+    assert set(parked.tolist()) == {0.0, 1.0}
+    assert parked.mean() == pytest.approx(0.5)
 
 
 def _independent_reference(s: Scenario, futures: int) -> dict:

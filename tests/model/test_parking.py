@@ -39,7 +39,8 @@ def test_the_investor_is_ranked_on_the_capital_at_stake_with_its_profit_beside(p
     investor wants the most parking allowed, by expected profit in kroner less."""
     assert plain.investor.objective == "expected_investor_irr"
     assert plain.investor_by_profit.objective == "expected_investor_profit"
-    assert plain.investor.clear and plain.investor_by_profit.clear
+    assert plain.investor.clear
+    assert plain.investor_by_profit.clear
     assert plain.investor.at == MAX_PLAUSIBLE_PARKED_SHARE
     assert 0 < plain.investor_by_profit.at < plain.investor.at
     assert plain.contract_rewards_parking
@@ -55,7 +56,8 @@ def test_the_municipality_loses_whatever_is_parked_and_society_wants_nobody_park
     would not sign, and its least bad choice is to have everybody served."""
     assert plain.municipality.reason == "would_not_sign"
     assert plain.municipality.least_bad_at == 0.0
-    assert plain.society.clear and plain.society.at == 0.0
+    assert plain.society.clear
+    assert plain.society.at == 0.0
 
 
 def test_parking_buys_deadweight(plain):
@@ -68,9 +70,11 @@ def test_paying_only_above_the_baseline_takes_away_the_reward_for_parking(plain)
     above = parking_frontier(
         MIXED.replace(payment_basis="above_baseline", price_per_outcome=320_000.0), n_points=11
     )
-    assert above.investor.clear and above.investor.at < plain.investor.at
+    assert above.investor.clear
+    assert above.investor.at < plain.investor.at
     assert above.investor.near_low == 0.0  # serving everybody is as good, by IRR
-    assert above.investor_by_profit.clear and above.investor_by_profit.at == 0.0
+    assert above.investor_by_profit.clear
+    assert above.investor_by_profit.at == 0.0
     assert not above.contract_rewards_parking
 
 
@@ -86,12 +90,14 @@ def test_on_the_every_outcome_basis_a_rate_card_does_not_move_the_investors_choi
 
 def test_the_frontier_means_something_only_for_a_mixed_cohort():
     alike = parking_frontier(Scenario(), n_points=5)
-    assert not alike.meaningful and not alike.contract_rewards_parking
+    assert not alike.meaningful
+    assert not alike.contract_rewards_parking
 
 
 def test_the_scenarios_own_share_joins_the_grid():
     frontier = parking_frontier(MIXED.replace(parked_share=0.37), n_points=5)
-    assert 0.37 in set(frontier.table["parked_share"]) and len(frontier.table) == 6
+    assert 0.37 in set(frontier.table["parked_share"])
+    assert len(frontier.table) == 6
 
 
 @pytest.mark.parametrize("cohort", [10, 20])

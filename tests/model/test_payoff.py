@@ -9,7 +9,8 @@ def test_payoff_curve_shows_threshold_and_cap_kinks():
     s = Scenario(success_threshold=0.3, payment_cap=10_000_000)
     curve = payoff_curve(s, n_points=101)
     below = curve[curve["success_rate"] < 0.3]
-    assert (below["payment"] == 0).all() and not below["threshold_met"].any()
+    assert (below["payment"] == 0).all()
+    assert not below["threshold_met"].any()
     assert curve["payment"].max() == 10_000_000
     # The cap binds from 10m / (100 × 200k) = 50 % success.
     assert curve.loc[curve["success_rate"] > 0.5, "payment_capped"].all()

@@ -29,7 +29,9 @@ def test_the_lowest_is_preferred_where_lower_is_better():
 def test_a_curve_flatter_than_one_percent_gives_no_preference():
     assert CLEAR_MARGIN == 0.01
     pref = preferred(_table([100.0, 100.5, 100.2]), "x", "y", party="p")
-    assert pref.reason == "flat" and not pref.clear and math.isnan(pref.at)
+    assert pref.reason == "flat"
+    assert not pref.clear
+    assert math.isnan(pref.at)
     assert pref.result == 100.5
 
 
@@ -52,7 +54,8 @@ def test_a_thousand_kroner_is_no_preference_and_450000_on_minus_50m_is_one():
         floor=MONEY_FLOOR,
         relative=0.005,
     )
-    assert large.clear and large.at == 0.5
+    assert large.clear
+    assert large.at == 0.5
 
 
 def test_the_best_is_compared_with_each_runner_up_not_only_the_worst():
@@ -61,19 +64,23 @@ def test_the_best_is_compared_with_each_runner_up_not_only_the_worst():
     pref = preferred(
         _table([1.0, 5.0, 5.0001, 0.0], x=[0.0, 0.3, 0.6, 1.0]), "x", "y", party="p", floor=0.01
     )
-    assert pref.clear and (pref.near_low, pref.near_high) == (0.3, 0.6)
+    assert pref.clear
+    assert (pref.near_low, pref.near_high) == (0.3, 0.6)
 
 
 def test_a_party_that_loses_on_every_option_would_not_sign():
     pref = preferred(_table([-3.0, -1.0, -2.0]), "x", "y", party="p", signs=True)
-    assert pref.reason == "would_not_sign" and math.isnan(pref.at)
-    assert pref.least_bad_at == 0.5 and pref.result == -1.0
+    assert pref.reason == "would_not_sign"
+    assert math.isnan(pref.at)
+    assert pref.least_bad_at == 0.5
+    assert pref.result == -1.0
 
 
 def test_a_difference_within_twice_the_standard_error_is_noise():
     table = _table([1.0, 1.2, 1.1], noise=[0.05, 0.11, 0.05])
     pref = preferred(table, "x", "y", party="p", noise=table["noise"])
-    assert pref.reason == "within_noise" and math.isnan(pref.at)
+    assert pref.reason == "within_noise"
+    assert math.isnan(pref.at)
     table = _table([1.0, 1.2, 1.1], noise=[0.05, 0.09, 0.05])
     assert preferred(table, "x", "y", party="p", noise=table["noise"]).at == 0.5
 
@@ -83,13 +90,15 @@ def test_a_point_where_nothing_is_at_stake_is_never_preferred():
     at_stake = pd.Series([True, False, True])
     assert preferred(table, "x", "y", party="p", at_stake=at_stake).at == 1.0
     nothing = preferred(table, "x", "y", party="p", at_stake=pd.Series([False] * 3))
-    assert nothing.reason == "nothing_at_stake" and math.isnan(nothing.result)
+    assert nothing.reason == "nothing_at_stake"
+    assert math.isnan(nothing.result)
 
 
 @pytest.mark.parametrize("values", [[math.nan, math.nan], [2.0, 2.0]])
 def test_undefined_or_equal_values_give_no_preference(values):
     pref = preferred(_table(values), "x", "y", party="p")
-    assert not pref.clear and math.isnan(pref.at)
+    assert not pref.clear
+    assert math.isnan(pref.at)
 
 
 def test_nothing_additional_is_never_preferred_by_the_municipality_or_society():

@@ -16,7 +16,9 @@ def test_every_preset_is_a_scenario_with_a_story_and_a_test_here():
     for key, scenario in PRESETS.items():
         details = PRESET_DETAILS[key]
         assert isinstance(scenario, Scenario)
-        assert details.title["en"] and details.story["en"] and details.sources
+        assert details.title["en"]
+        assert details.story["en"]
+        assert details.sources
 
 
 def test_article_expected_irr_about_12_percent_loss_one_in_four_deadweight_37_5():

@@ -180,7 +180,8 @@ def test_higher_difficulty_premium_moves_investors_optimum_toward_harder_groups(
     s = Scenario(success_probability=success, evidence_strength=100.0)
     low = creaming_frontier(s.replace(difficulty_premium=premium), n_points=11)
     high = creaming_frontier(s.replace(difficulty_premium=premium + extra), n_points=11)
-    assert low.investor.clear and high.investor.clear
+    assert low.investor.clear
+    assert high.investor.clear
     assert high.investor.at >= low.investor.at
 
 

@@ -11,7 +11,7 @@ from sib_model.scenario import KNOWN_EXACTLY
 
 
 @pytest.mark.parametrize(
-    "field, value, range_words",
+    ("field", "value", "range_words"),
     [
         ("cohort_size", -5, "from 1 to 10000"),
         ("cohort_size", 10.5, "whole number"),
@@ -57,7 +57,8 @@ def test_misspelt_field_is_refused_not_ignored():
 
 def test_numpy_numbers_are_numbers():
     s = Scenario(cohort_size=np.int64(40), success_probability=np.float64(0.3))
-    assert s.cohort_size == 40 and type(s.cohort_size) is int
+    assert s.cohort_size == 40
+    assert type(s.cohort_size) is int
 
 
 def test_model_validate_accepts_any_mapping_and_refuses_bad_data_like_the_constructor():
@@ -80,7 +81,8 @@ def test_scenarios_are_immutable_and_replace_validates():
     with pytest.raises(ValidationError, match="frozen"):
         s.difficulty = 0.9  # type: ignore[misc]
     harder = s.replace(difficulty=0.8)
-    assert harder.difficulty == 0.8 and s.difficulty == 0.5
+    assert harder.difficulty == 0.8
+    assert s.difficulty == 0.5
     with pytest.raises(ScenarioError, match="difficulty"):
         s.replace(difficulty=1.5)
 
@@ -133,4 +135,6 @@ def test_an_integer_of_thousands_of_digits_is_refused_naming_its_field():
     with pytest.raises(ScenarioError) as caught:
         Scenario(cohort_size=10**5000)
     [(field, message)] = caught.value.problems
-    assert field == "cohort_size" and "digits" in message and len(message) < 200
+    assert field == "cohort_size"
+    assert "digits" in message
+    assert len(message) < 200

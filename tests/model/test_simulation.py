@@ -41,7 +41,8 @@ def test_draws_table_has_one_row_per_simulated_contract():
 
 def test_a_mixed_cohort_is_simulated_with_exactly_the_draws_asked_for():
     result = simulate(Scenario(difficulty_spread=0.2, cohort_size=30), 700, seed=2)
-    assert len(result.draws) == 700 and result.n_simulations == 700
+    assert len(result.draws) == 700
+    assert result.n_simulations == 700
 
 
 @pytest.mark.parametrize("n", [0, -1, 10_000_001, 2.5, True])

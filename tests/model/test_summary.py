@@ -35,7 +35,8 @@ def test_summary_holds_the_statistics_the_pages_need():
         "expected_guarantor_payment",
         "probability_guarantor_pays",
     ]:
-        assert key in summary and isinstance(summary[key], float)
+        assert key in summary
+        assert isinstance(summary[key], float)
 
 
 def test_summary_has_exactly_the_declared_keys():

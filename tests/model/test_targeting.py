@@ -62,4 +62,5 @@ def test_a_uniform_cohort_is_one_stratum_and_a_mixed_one_spreads_evenly_and_is_c
     assert spread.mean() == pytest.approx(0.5)
     np.testing.assert_allclose(np.diff(spread), 0.6 / N_STRATA)
     clipped = strata_difficulties(Scenario(difficulty=0.9, difficulty_spread=0.5))
-    assert clipped.min() >= 0.4 and clipped.max() == 1.0
+    assert clipped.min() >= 0.4
+    assert clipped.max() == 1.0

@@ -56,7 +56,8 @@ def test_every_workspace_round_trips_through_its_file_exactly(ws):
 def test_every_workspace_round_trips_through_its_link(ws):
     restored, problems = workspace_from_query(workspace_to_query(ws))
     assert problems == []
-    assert restored.scenario == ws.scenario and restored.baseline == ws.baseline
+    assert restored.scenario == ws.scenario
+    assert restored.baseline == ws.baseline
     assert restored.pinned == ws.pinned
     defaults = {"deal_target_irr": 0.05, "deal_max_loss": 0.25, "deal_test": "net"}
     expected = {k: v for k, v in ws.settings.items() if defaults.get(k) != v}
@@ -94,7 +95,8 @@ def test_a_bad_key_in_a_link_costs_only_that_key():
 def test_a_fifth_pinned_scenario_in_a_link_is_dropped_and_reported():
     params = {f"p{k}": f"s{k}" for k in range(1, 6)}
     ws, problems = workspace_from_query(params)
-    assert len(ws.pinned) == 4 and [p.key for p in problems] == ["p5"]
+    assert len(ws.pinned) == 4
+    assert [p.key for p in problems] == ["p5"]
     with pytest.raises(WorkspaceError, match="too_many_pinned"):
         Workspace(pinned=tuple((str(k), Scenario()) for k in range(5)))
 
@@ -118,7 +120,7 @@ def _file(**changes):
 
 
 @pytest.mark.parametrize(
-    "content, reason, where",
+    ("content", "reason", "where"),
     [
         (b"x" * 100_001, "too_large", ""),
         ("{not json", "not_json", ""),

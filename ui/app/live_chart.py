@@ -25,6 +25,7 @@ How the pieces fit:
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,9 @@ def ensure_plotly_js(static_dir: Path) -> Path:
     target = static_dir / PLOTLY_JS_NAME
     if not target.is_file() or target.stat().st_size != source.stat().st_size:
         static_dir.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".partial")
+        # A name of this process's own: two processes starting at once (test workers, two
+        # replicas on one folder) would otherwise write into, and move away, one another's copy.
+        partial = target.with_suffix(f".{os.getpid()}.partial")
         shutil.copyfile(source, partial)
         partial.replace(target)  # atomic: a browser never gets half a file
     return target

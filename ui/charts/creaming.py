@@ -65,7 +65,7 @@ def _stacked_frontier(
     net (society's dotted beside it) and the deadweight share, with the chosen point and
     each clear preference marked."""
     x = table[axis].to_numpy(dtype=float)
-    data: list[dict] = []
+    data: list[dict[str, Any]] = []
     layout = base_layout(
         t,
         title,

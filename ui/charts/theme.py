@@ -50,7 +50,7 @@ HEIGHT = 360
 MILLION = 1e6
 
 
-def figure_of(data: list[dict], layout: dict) -> go.Figure:
+def figure_of(data: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     """One validated figure built in a single pass.
 
     plotly validates every ``add_trace``/``add_vline``/``update_layout`` call separately,
@@ -172,7 +172,7 @@ def _bigger_fonts(node: Any) -> None:
             _bigger_fonts(item)
 
 
-def presenter_figure(figure: dict, height: int | None = None) -> dict:
+def presenter_figure(figure: dict[str, Any], height: int | None = None) -> dict[str, Any]:
     """``figure`` (plotly JSON as a dict) drawn for a projector: the presenter template, no
     text under 16 px, Okabe–Ito colours; ``height`` in px if given. Changes ``figure``."""
     text = json.dumps(figure)
@@ -189,7 +189,13 @@ def presenter_figure(figure: dict, height: int | None = None) -> dict:
     return figure
 
 
-def base_layout(t: Translator, title: str, height: int = HEIGHT, **layout: object) -> dict:
+def base_layout(
+    t: Translator, title: str, height: int = HEIGHT, **layout: object
+) -> dict[str, Any]:
+    """The layout every chart starts from (plotly JSON), so the charts look alike: title at
+    the left, the legend in a row under the plot, the language's decimal mark, and empty
+    ``shapes``/``annotations`` lists that :func:`vline` and the builders append to.
+    ``layout`` adds or replaces top-level entries."""
     base = dict(
         title=dict(text=title, x=0, xanchor="left"),
         height=height,
@@ -206,7 +212,7 @@ def base_layout(t: Translator, title: str, height: int = HEIGHT, **layout: objec
 
 
 def vline(
-    layout: dict,
+    layout: dict[str, Any],
     x: float,
     colour: str,
     text: str | None = None,

@@ -67,6 +67,7 @@ class InputSpec:
 
     @property
     def key(self) -> str:
+        """Session-state key of this field's widget (see :func:`widget_key`)."""
         return widget_key(self.field)
 
     @property

@@ -22,6 +22,7 @@ class ScenarioView:
 
     @property
     def summary(self) -> Summary:
+        """The result's figures, which is what most of the page reads."""
         return self.result.summary
 
 

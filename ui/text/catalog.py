@@ -62,6 +62,8 @@ _PROJECT = "SIB Scenario Explorer"
 
 
 def catalog_path(lang: str) -> Path:
+    """Where ``lang``'s catalog lives: gettext's layout (``<lang>/LC_MESSAGES/messages.po``),
+    so translators' tools find it."""
     return LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
 
 
@@ -115,6 +117,8 @@ def build_template() -> Catalog:
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    """The catalog at ``path`` as Babel reads it, with each message's previous English
+    restored: an update compares against it to mark changed English fuzzy only once."""
     with path.open("rb") as file:
         catalog = read_po(file, locale=locale)
     for message in [*catalog, *catalog.obsolete.values()]:
@@ -168,7 +172,7 @@ def _write(catalog: Catalog, path: Path) -> None:
 
 
 def _same_messages(a: Catalog, b: Catalog) -> bool:
-    def rows(catalog: Catalog) -> list[tuple]:
+    def rows(catalog: Catalog) -> list[tuple[object, ...]]:
         # As written and read back: no translation is "", a long comment comes back in lines.
         return [
             (

@@ -47,6 +47,7 @@ class NumberFormat:
 
     @property
     def locale(self) -> str:
+        """Babel's locale for the language (English numbers in the British style)."""
         return LOCALES.get(self.lang, LOCALES["en"])
 
     @property

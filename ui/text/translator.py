@@ -68,11 +68,15 @@ class Translator:
     """
 
     def __init__(self, lang: str = "en") -> None:
+        """A translator for ``lang``; any other code (from a link, say) gives English rather
+        than an error, so a bad ``lang=`` never stops a page."""
         self.lang = lang if lang in LANGUAGES else "en"
         self.fmt = NumberFormat(self.lang)
         self._texts = translations(self.lang)
 
     def __call__(self, key: str, /, **values: object) -> str:
+        """The text of ``key`` with ``values`` filled into its ``{fields}``. A missing key is
+        a KeyError: the catalog tests make sure every key has a text in every language."""
         text = self._texts[key]
         if not values:
             return text
@@ -81,15 +85,20 @@ class Translator:
         return _ABBREVIATION_THEN_STOP.sub(r"\1", text.format(**values))
 
     def label(self, field: str) -> str:
+        """A scenario field's label in the sidebar, tables and exports."""
         return self._texts[f"label_{field}"]
 
     def help(self, field: str) -> str:
+        """A scenario field's help in plain words (the ``?`` next to its widget)."""
         return self._texts[f"help_{field}"]
 
     def preset_title(self, key: str) -> str:
+        """A preset's title; for a key that names no preset, the words for the user's own
+        scenario, which is what a changed preset has become."""
         if key not in PRESET_DETAILS:
             return self("preset_custom")
         return self._texts[f"preset_title_{key}"]
 
     def preset_story(self, key: str) -> str:
+        """A preset's story (where its numbers come from); empty for the user's own scenario."""
         return self._texts[f"preset_story_{key}"] if key in PRESET_DETAILS else ""

@@ -272,6 +272,8 @@ def parking_sentences(frontier: ParkingFrontier, s: Scenario, t: Translator) -> 
 
 
 def preference_words_share(preference: Preference, t: Translator) -> str:
+    """ "20 % parked" or why there is no preference: :func:`preference_words` for a parking
+    sweep, whose axis is a share of the cohort rather than a difficulty."""
     if preference.clear:
         return t("prefers_share", at=t.fmt.percent(preference.at))
     return t(f"prefers_{preference.reason}")

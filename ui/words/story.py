@@ -42,6 +42,8 @@ class Step:
 
     @property
     def scenario(self) -> Scenario:
+        """The step's scenario: the defaults with its changes, never the previous step's, so
+        a room that jumps to a step sees what a room that clicked there sees."""
         return Scenario().replace(**self.changes)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import plotly
+import pytest
 from streamlit import config
 
 from tests._app import charts, open_explorer_tab, start
@@ -32,6 +33,7 @@ def test_plotly_js_url_respects_the_base_url_path():
         config.set_option("server.baseUrlPath", saved)
 
 
+@pytest.mark.apptest  # the other tests here need no app
 def test_the_browser_gets_each_figure_with_its_own_template_and_danish_separators():
     at = start({"lang": "da"})
     figures = {}

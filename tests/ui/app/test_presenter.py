@@ -30,14 +30,16 @@ def test_the_creaming_key_sentence_names_the_groups_the_page_says_each_party_pre
     assert sentence == (
         f"Best for the investor: **{investor}**; for the municipality: **{municipality}**."
     )
-    assert investor in said and municipality in said
+    assert investor in said
+    assert municipality in said
     assert "sværhedsgrad" in creaming_key_sentence(frontier, DA)
 
 
 def test_the_parking_key_sentence_gives_each_party_its_parked_share():
     frontier = parking_frontier(Scenario(difficulty_spread=0.3), n_points=5)
     sentence = parking_key_sentence(frontier, DA)
-    assert sentence.startswith("Bedst for investoren: **") and "parkeret" in sentence
+    assert sentence.startswith("Bedst for investoren: **")
+    assert "parkeret" in sentence
 
 
 def test_the_levers_key_sentence_moves_from_the_plain_contract_to_both_levers():

@@ -54,7 +54,9 @@ def test_the_baseline_is_drawn_faintly_with_one_legend_entry(builder):
             ghost["marker"]["line"]["color"] if ghost["type"] == "bar" else ghost["line"]["color"]
         )
         assert colour == charts.GHOST
-        assert ghost["hoverinfo"] == "skip" and "text" not in ghost and "error_y" not in ghost
+        assert ghost["hoverinfo"] == "skip"
+        assert "text" not in ghost
+        assert "error_y" not in ghost
     # The current scenario's traces are all still there, unchanged but for their bar groups.
     current = [trace for trace in combined["data"] if trace.get("legendgroup") != "baseline"]
     assert [t["name"] for t in current] == [t["name"] for t in now["data"]]
@@ -138,5 +140,6 @@ def test_the_compare_return_chart_bins_the_baseline_like_the_scenarios():
         [("A", evaluate(NOW).distribution)], EN, baseline=evaluate(BEFORE).distribution
     )
     ghost, scenario = figure.data
-    assert ghost.legendgroup == "baseline" and ghost.name == "Baseline"
+    assert ghost.legendgroup == "baseline"
+    assert ghost.name == "Baseline"
     assert list(ghost.x) == list(scenario.x)

@@ -25,11 +25,13 @@ def test_creaming_chart_marks_both_preferred_difficulties_and_the_chosen_group()
     s = Scenario(difficulty=0.3)
     frontier = creaming_frontier(s, n_points=11)
     fig = charts.creaming_chart(frontier, s, EN)
-    assert frontier.investor.clear and frontier.municipality.clear
+    assert frontier.investor.clear
+    assert frontier.municipality.clear
     assert _shapes_at(fig, frontier.investor.at)
     assert _shapes_at(fig, frontier.municipality.at)
     markers = [trace for trace in fig.data if trace.mode == "markers"]
-    assert len(markers) == 3 and all(m.x == (0.3,) for m in markers)
+    assert len(markers) == 3
+    assert all(m.x == (0.3,) for m in markers)
     # The chosen group's marker sits on the frontier's own row for it: the Explorer's figure.
     assert markers[0].y == (evaluate(s).summary["expected_investor_irr"],)
     assert {trace.yaxis for trace in fig.data} == {"y", "y2", "y3"}

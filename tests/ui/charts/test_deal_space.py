@@ -23,7 +23,8 @@ def test_deal_space_heatmap_is_a_price_by_difficulty_grid_with_the_scenario_mark
     assert heatmap.showscale is False
     assert np.array(heatmap.z).shape == (6 + 1, 5)  # six prices plus the scenario's own
     assert set(np.unique(heatmap.z)) <= {0, 1, 2, 3}
-    assert marker.x == (0.4,) and marker.y == (200_000.0,)
+    assert marker.x == (0.4,)
+    assert marker.y == (200_000.0,)
     assert list(heatmap.colorbar.ticktext) == [
         "Neither signs",
         "Only the investor signs",

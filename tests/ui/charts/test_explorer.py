@@ -27,7 +27,8 @@ def _shapes_at(fig, x):
 def test_investor_histogram_shares_sum_to_one_and_losses_sit_left_of_zero(default_result):
     fig = charts.investor_return_histogram(default_result.distribution, default_result.summary, EN)
     loss, gain = fig.data
-    assert loss.name == "Loss" and gain.name == "Money back or more"
+    assert loss.name == "Loss"
+    assert gain.name == "Money back or more"
     assert sum(loss.y) + sum(gain.y) == pytest.approx(1.0)
     assert max(loss.x) < 0 <= min(gain.x)
     # The default loses money in about a quarter of futures (DESIGN.md).
@@ -87,7 +88,8 @@ def test_wrong_pocket_chart_sets_the_payments_against_where_the_saving_lands():
     assert state.text[0] == EN.fmt.money_millions(summary["expected_state_saving_pv"])
     # Each bar named above it, the legend below the plot (readable on a phone).
     assert [a.text for a in fig.layout.annotations] == ["Municipality pays", "Saving lands with"]
-    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0
+    assert fig.layout.legend.orientation == "h"
+    assert fig.layout.legend.y < 0
     assert fig.layout.title.text == "Who pays, and where the saving lands"
 
 
@@ -103,7 +105,8 @@ def test_wrong_pocket_chart_in_danish():
     assert fig.layout.separators == ",."
     state = fig.data[2]
     money = DA.fmt.money(summary["expected_state_saving_pv"])
-    assert money.endswith(" kr.") and "." in money[:-4]  # 6.600.093 kr.
+    assert money.endswith(" kr.")
+    assert "." in money[:-4]
     assert state.hovertext[0] == f"Staten: {money} (56 % af den offentlige besparelse)"
     assert state.text[0].endswith(" mio. kr.")
 
@@ -113,7 +116,8 @@ def test_wrong_pocket_chart_keeps_an_empty_pocket_in_the_legend():
     legend entry stays, so the room sees that a region could have had a share."""
     summary = evaluate(Scenario()).summary
     region = charts.wrong_pocket_chart(summary, EN).data[3]
-    assert region.name == "Region" and region.x[0] == 0.0
+    assert region.name == "Region"
+    assert region.x[0] == 0.0
     assert region.hovertext[0] == "Region: DKK 0 (0% of the public saving)"
 
 
@@ -132,7 +136,8 @@ def test_wrong_pocket_chart_on_the_projector_and_behind_a_baseline():
     figure = json.loads(charts.wrong_pocket_chart(summary, EN).to_json())
     shown = json.dumps(charts.presenter_figure(json.loads(json.dumps(figure))))
     for pocket in ("state", "region"):
-        assert charts.COLOURS[pocket] not in shown and charts.OKABE_ITO[pocket] in shown
+        assert charts.COLOURS[pocket] not in shown
+        assert charts.OKABE_ITO[pocket] in shown
     baseline = json.loads(charts.wrong_pocket_chart(evaluate(Scenario()).summary, EN).to_json())
     combined = charts.add_baseline(figure, baseline, "Baseline")
     ghosts = [trace for trace in combined["data"] if trace.get("legendgroup") == "baseline"]
@@ -157,7 +162,8 @@ def test_payoff_chart_marks_threshold_cap_and_expected_rates():
     notes = [a.text for a in fig.layout.annotations]
     assert any(text.startswith("threshold 30%") for text in notes)
     assert any(text.startswith("cap reached") for text in notes)
-    assert _shapes_at(fig, 0.4) and _shapes_at(fig, 0.15)  # p(d) and c(d) at difficulty 0.5
+    assert _shapes_at(fig, 0.4)
+    assert _shapes_at(fig, 0.15)
     payment = np.array(fig.data[0].y)
     assert payment.max() == pytest.approx(6.0)  # DKK million: the cap binds
 

@@ -14,9 +14,11 @@ def test_weighted_histogram_keeps_all_weight_and_splits_bins_at_zero():
     edges, totals = charts.weighted_histogram(values, weights)
     assert totals.sum() == pytest.approx(0.9)  # the NaN draw is left out
     assert np.any(np.isclose(edges, 0.0, atol=1e-12))
-    assert edges[0] <= -1.0 and edges[-1] > 0.3
+    assert edges[0] <= -1.0
+    assert edges[-1] > 0.3
 
 
 def test_weighted_histogram_of_a_single_value_still_has_a_bar():
     edges, totals = charts.weighted_histogram(np.array([0.1]), np.array([1.0]))
-    assert totals.sum() == pytest.approx(1.0) and len(edges) >= 2
+    assert totals.sum() == pytest.approx(1.0)
+    assert len(edges) >= 2

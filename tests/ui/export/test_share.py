@@ -18,7 +18,8 @@ def test_the_link_root_drops_the_page_and_keeps_a_base_path():
     assert app_root(None, pages, "http://localhost:8501/") == "http://localhost:8501"
     link = share_link("https://a.dk", "compare", {"n": "60", "p1": "easy group"})
     assert link == "https://a.dk/compare?n=60&p1=easy+group"
-    assert is_local("http://127.0.0.1:8501/") and not is_local(link)
+    assert is_local("http://127.0.0.1:8501/")
+    assert not is_local(link)
 
 
 def test_the_qr_code_decodes_to_the_link():

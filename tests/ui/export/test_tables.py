@@ -62,7 +62,8 @@ def test_the_workbook_holds_every_sheet_with_the_models_numbers(tables):
     header = [cell.value for cell in inputs[1]]
     assert header[:4] == ["Forudsætning", "Modelnavn", "Enhed", "Betydning"]
     cohort = next(row for row in inputs.iter_rows(min_row=2) if row[1].value == "cohort_size")
-    assert cohort[4].value == 60 and cohort[3].value  # the meaning is written out
+    assert cohort[4].value == 60
+    assert cohort[3].value
     cash = book["Pengestrømme"]
     years = [row[1].value for row in cash.iter_rows(min_row=2) if row[0].value == "Aktuelt"]
     assert years == list(evaluate(NOW).cash_flows["year"])

@@ -17,7 +17,8 @@ EN, DA = Translator("en"), Translator("da")
 
 def test_every_scenario_field_has_a_label_and_plain_help_in_both_languages():
     for field in Scenario.model_fields:
-        assert EN.label(field) and DA.label(field), field
+        assert EN.label(field), field
+        assert DA.label(field), field
         assert EN.help(field) != DA.help(field), field
 
 
@@ -27,7 +28,8 @@ def test_headline_labels_are_the_ones_the_browser_test_looks_for():
         "Success probability",
         "Target-group difficulty",
     ]
-    assert EN("advanced") == "Advanced" and DA("advanced") == "Avanceret"
+    assert EN("advanced") == "Advanced"
+    assert DA("advanced") == "Avanceret"
     assert EN("language") == DA("language") == "Language / Sprog"
 
 
@@ -62,7 +64,8 @@ def test_the_return_cap_is_an_optional_field_with_a_switch():
 def test_bad_widget_values_fall_back_instead_of_raising():
     values = {**widget_values(Scenario()), "in_cohort_size": "many", "in_difficulty": 7.0}
     s = scenario_from_widgets(values, fallback=Scenario(cohort_size=33))
-    assert s.cohort_size == 33 and s.difficulty == 0.5
+    assert s.cohort_size == 33
+    assert s.difficulty == 0.5
 
 
 @settings(max_examples=60, deadline=None)

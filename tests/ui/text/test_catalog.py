@@ -38,7 +38,8 @@ def test_every_danish_message_is_translated_current_and_uses_the_english_fields(
     message = DANISH.get(key)
     assert message is not None, f"{key}: missing from the Danish catalog (make i18n-update)"
     assert message.id == ENGLISH[key], f"{key}: the catalog has other English (make i18n-update)"
-    assert isinstance(message.string, str) and message.string.strip(), f"{key}: not translated"
+    assert isinstance(message.string, str), f"{key}: not translated"
+    assert message.string.strip(), f"{key}: not translated"
     assert not message.fuzzy, f"{key}: marked fuzzy: check the Danish, then drop the flag"
     assert format_fields(message.string) == format_fields(ENGLISH[key]), key
 
@@ -166,26 +167,25 @@ def _keys_the_code_uses() -> set[str]:
 
 def test_every_key_the_code_uses_resolves_in_both_languages():
     used = _keys_the_code_uses()
-    assert (
-        len(used) > 100
-        and {
-            "page_method",
-            "eq_capital",
-            "zone_deal",
-            "payment_basis_every_outcome",
-            "say_commissioner_worse_risk",
-            "switch_payment_cap_help",
-        }
-        <= used
-    )
+    assert len(used) > 100
+    assert {
+        "page_method",
+        "eq_capital",
+        "zone_deal",
+        "payment_basis_every_outcome",
+        "say_commissioner_worse_risk",
+        "switch_payment_cap_help",
+    } <= used
     for lang in LANGUAGES:
         t = Translator(lang)
         missing = [key for key in sorted(used) if key not in translations(lang)]
         assert not missing, (lang, missing)
         for field in Scenario.model_fields:
-            assert t.label(field) and t.help(field)
+            assert t.label(field)
+            assert t.help(field)
         for key in PRESET_DETAILS:
-            assert t.preset_title(key) and t.preset_story(key)
+            assert t.preset_title(key)
+            assert t.preset_story(key)
     assert Translator("da").preset_title("custom") == "— dit eget scenarie —"
 
 
@@ -210,7 +210,8 @@ def test_update_keeps_changed_english_as_fuzzy_and_adds_and_retires_keys(
     scratch_catalogs, monkeypatch
 ):
     _, danish = scratch_catalogs
-    assert not catalog.extract() and catalog.update("da") == {
+    assert not catalog.extract()
+    assert catalog.update("da") == {
         "new": [],
         "fuzzy": [],
         "obsolete": [],
@@ -226,7 +227,8 @@ def test_update_keeps_changed_english_as_fuzzy_and_adds_and_retires_keys(
     }
     merged = read_catalog(danish, "da")
     advanced = catalog._by_key(merged)["advanced"]
-    assert advanced.fuzzy and advanced.string == "Avanceret"
+    assert advanced.fuzzy
+    assert advanced.string == "Avanceret"
     assert advanced.previous_id == ["Advanced"]
     assert catalog._by_key(merged)["brand_new"].string == ""
     assert [m.context for m in merged.obsolete.values()] == ["tornado_low"]
@@ -247,8 +249,10 @@ def test_a_fuzzy_or_out_of_date_danish_message_shows_the_english(scratch_catalog
     translations.cache_clear()
     try:
         shown = translations("da")
-        assert shown["advanced"] == "Advanced" and shown["preset"] == "Preset"
-        assert shown["investor"] == "Investor" and shown["provider"] == "Leverandør"
+        assert shown["advanced"] == "Advanced"
+        assert shown["preset"] == "Preset"
+        assert shown["investor"] == "Investor"
+        assert shown["provider"] == "Leverandør"
     finally:
         translations.cache_clear()
 

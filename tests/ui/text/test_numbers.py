@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from ui.text.numbers import NumberFormat
+from ui.text.numbers import NumberFormat, parse_number
 
 DA, EN = NumberFormat("da"), NumberFormat("en")
 
@@ -19,18 +19,19 @@ def test_english_money_puts_the_currency_code_first_with_commas():
     assert EN.money(1_234_567) == "DKK 1,234,567"
 
 
-@pytest.mark.parametrize("fmt, expected", [(DA, "-1.643.741 kr."), (EN, "-DKK 1,643,741")])
+@pytest.mark.parametrize(("fmt", "expected"), [(DA, "-1.643.741 kr."), (EN, "-DKK 1,643,741")])
 def test_negative_money_rounds_to_whole_kroner(fmt, expected):
     assert fmt.money(-1_643_741.4) == expected
 
 
-@pytest.mark.parametrize("fmt, expected", [(DA, "-1,6 mio. kr."), (EN, "-DKK 1.6m")])
+@pytest.mark.parametrize(("fmt", "expected"), [(DA, "-1,6 mio. kr."), (EN, "-DKK 1.6m")])
 def test_millions_for_headlines(fmt, expected):
     assert fmt.money_millions(-1_643_741) == expected
 
 
 @pytest.mark.parametrize(
-    "fmt, digits, expected", [(DA, 0, "12 %"), (DA, 1, "12,4 %"), (EN, 0, "12%"), (EN, 1, "12.4%")]
+    ("fmt", "digits", "expected"),
+    [(DA, 0, "12 %"), (DA, 1, "12,4 %"), (EN, 0, "12%"), (EN, 1, "12.4%")],
 )
 def test_percentages_follow_each_languages_habit(fmt, digits, expected):
     assert fmt.percent(0.1241, digits) == expected
@@ -54,7 +55,8 @@ def test_cost_per_additional_outcome_of_infinity_is_not_shown_as_a_number():
 
 
 def test_chart_separators_and_hover_templates_match_the_text():
-    assert DA.plotly_separators == ",." and EN.plotly_separators == ".,"
+    assert DA.plotly_separators == ",."
+    assert EN.plotly_separators == ".,"
     assert DA.hover_money("y") == "%{y:,.0f} kr."
     assert EN.hover_money("y") == "DKK %{y:,.0f}"
     assert DA.hover_percent("customdata[0]") == "%{customdata[0]:,.1f} %"
@@ -62,3 +64,24 @@ def test_chart_separators_and_hover_templates_match_the_text():
 
 def test_unknown_language_falls_back_to_english_locale():
     assert NumberFormat("xx").locale == "en_GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("200.000", "da", 200_000),
+        ("200000", "da", 200_000),
+        ("1.234,5", "da", 1234.5),
+        ("1,5", "da", 1.5),
+        ("1.5", "da", 1.5),
+        ("200,000", "en", 200_000),
+        ("DKK 1,500.25", "en", 1500.25),
+        ("200 000 kr.", "da", 200_000),
+        ("", "da", None),
+        ("abc", "en", None),
+        ("1,2,3.4.5", "en", None),
+        ("inf", "en", None),
+    ],
+)
+def test_a_typed_number_is_read_in_its_language_or_refused(text, lang, value):
+    assert parse_number(text, lang) == value

@@ -26,10 +26,12 @@ def test_each_headline_figure_shows_its_change_from_the_baseline_in_the_readers_
     irr = next(f for f in figures if f.key == "irr")
     assert irr.delta == f"-{DA.fmt.number(abs(change), 1)} pct.-point ift. baseline"
     loss = next(f for f in figures if f.key == "loss")
-    assert loss.delta.startswith("+") and loss.delta_color == "inverse"
+    assert loss.delta.startswith("+")
+    assert loss.delta_color == "inverse"
 
 
 def test_no_change_reads_plus_minus_zero_in_grey():
     summary = evaluate(BEFORE).summary
     text, colour = change_text("commissioner", summary, summary, EN)
-    assert text == "±DKK 0.0m vs baseline" and colour == "off"
+    assert text == "±DKK 0.0m vs baseline"
+    assert colour == "off"

@@ -18,7 +18,7 @@ EN, DA = Translator("en"), Translator("da")
 
 
 @pytest.mark.parametrize(
-    "loss, expected",
+    ("loss", "expected"),
     [
         (0.25, "In **8 of 10** simulated futures"),
         (0.31, "In **7 of 10** simulated futures"),
@@ -76,7 +76,8 @@ def test_the_sib_sentence_calls_the_extra_cost_profit_when_the_investor_cannot_l
     summary = evaluate(easy).summary
     assert summary["probability_of_loss"] < 1e-9
     sentence = narrative.sib_extra_cost_sentence(summary, EN)
-    assert "almost never loses" in sentence and "price for carrying" not in sentence
+    assert "almost never loses" in sentence
+    assert "price for carrying" not in sentence
 
 
 def test_the_sib_sentence_names_a_risk_premium_when_the_investor_can_lose():
@@ -131,7 +132,8 @@ def test_the_wrong_pocket_sentence_names_the_pockets_that_get_something():
     )
     assert "region" not in text
     text, summary = sentence(state_share_of_other_savings=0.0)
-    assert "lands with the region" in text and "state" not in text
+    assert "lands with the region" in text
+    assert "state" not in text
     text, summary = sentence(municipal_share_of_savings=0.3, state_share_of_other_savings=0.8)
     for key in ("expected_commissioner_saving_pv", "expected_state_saving_pv"):
         assert EN.fmt.money(summary[key]) in text
@@ -155,14 +157,16 @@ def test_the_wrong_pocket_sentence_quotes_the_charts_kroner(translator):
 def test_creaming_sentences_name_each_partys_preference_and_the_gap():
     sentences = narrative.creaming_sentences(creaming_frontier(Scenario(), n_points=11), DA)
     text = " ".join(sentences)
-    assert "sværhedsgrad 0,00" in text and "sværhedsgrad 1,00" in text
+    assert "sværhedsgrad 0,00" in text
+    assert "sværhedsgrad 1,00" in text
     assert "**1,00** sværere" in text
 
 
 def test_creaming_sentences_without_any_preference():
     frontier = creaming_frontier(Scenario(success_threshold=1.0, payment_cap=0.0), n_points=5)
     text = " ".join(narrative.creaming_sentences(frontier, EN))
-    assert "no preference" in text and "creaming tension" not in text
+    assert "no preference" in text
+    assert "creaming tension" not in text
 
 
 def test_parking_sentences_say_plainly_when_the_contract_rewards_parking():
