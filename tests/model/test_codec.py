@@ -15,6 +15,7 @@ from sib_model import (
     scenario_to_json,
     scenario_to_query,
 )
+from tests.model.strategies import scenario_numbers
 
 
 def test_infinite_evidence_is_allowed_and_spelt_inf_in_text_forms():
@@ -24,31 +25,8 @@ def test_infinite_evidence_is_allowed_and_spelt_inf_in_text_forms():
     assert scenario_from_json(scenario_to_json(s)) == s
 
 
-_numbers = {
-    "cohort_size": st.integers(1, 10_000),
-    "referral_rate": st.floats(0, 1),
-    "success_probability": st.floats(0, 1),
-    "difficulty": st.floats(0, 1),
-    "evidence_strength": st.one_of(st.floats(0.01, 1e6), st.just(math.inf)),
-    "difficulty_spread": st.floats(0, 0.5),
-    "parked_share": st.floats(0, 1),
-    "price_per_outcome": st.floats(0, 1e8),
-    "difficulty_premium": st.floats(0, 1),
-    "payment_basis": st.sampled_from(["every_outcome", "above_baseline"]),
-    "contract_baseline": st.one_of(st.none(), st.floats(0, 1)),
-    "payment_cap": st.one_of(st.none(), st.floats(0, 1e10)),
-    "payment_lag_years": st.integers(1, 5),
-    "savings_gradient": st.floats(0, 2),
-    "savings_years": st.integers(1, 10),
-    "municipal_share_of_savings": st.floats(0, 1),
-    "state_share_of_other_savings": st.floats(0, 1),
-    "investor_return_cap": st.one_of(st.none(), st.floats(1, 10)),
-    "guarantee_share": st.floats(0, 1),
-}
-
-
 @settings(max_examples=60, deadline=None)
-@given(st.fixed_dictionaries({}, optional=_numbers))
+@given(st.fixed_dictionaries({}, optional=scenario_numbers))
 def test_every_valid_scenario_round_trips_through_dict_json_and_query(fields):
     s = Scenario(**fields)
     assert Scenario.from_dict(s.to_dict()) == s

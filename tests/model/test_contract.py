@@ -9,17 +9,8 @@ import pytest
 from scipy import stats
 
 from sib_model import Scenario, evaluate
-from sib_model.cohort import homogeneous_outcomes
-from sib_model.contract import investor_cash_flows, settle, year_weights
-
-
-def settle_one(s: Scenario, starters, outcomes):
-    """Settle given starters and outcomes of a homogeneous group (each future weight 1)."""
-    starters, outcomes = np.broadcast_arrays(
-        np.asarray(starters, dtype=float), np.asarray(outcomes, dtype=float)
-    )
-    cohort = homogeneous_outcomes(s, starters, outcomes, np.ones(starters.shape))
-    return settle(s, cohort)
+from sib_model.contract import investor_cash_flows, year_weights
+from tests.model.settling import settle_one
 
 
 def test_hand_worked_cash_flows_and_irr_of_the_default_contract():

@@ -19,8 +19,7 @@ from sib_model.targeting import (
     strata_difficulties,
     success_probability_at,
 )
-
-from .test_properties import small_contracts
+from tests.model.strategies import small_contracts
 
 GUARANTEED = Scenario(guarantee_share=1.0)
 

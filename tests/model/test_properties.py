@@ -12,50 +12,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sib_model import Scenario, creaming_frontier, evaluate, simulate
-from sib_model.cohort import homogeneous_outcomes
-from sib_model.contract import settle
-
-contracts = st.builds(
-    Scenario,
-    cohort_size=st.integers(1, 300),
-    referral_rate=st.floats(0.05, 1),
-    success_probability=st.floats(0.01, 0.99),
-    counterfactual_probability=st.floats(0, 0.9),
-    difficulty=st.floats(0, 1),
-    evidence_strength=st.one_of(st.floats(1, 500), st.just(math.inf)),
-    duration_years=st.integers(1, 6),
-    price_per_outcome=st.floats(0, 1e6),
-    difficulty_premium=st.floats(0, 1),
-    payment_basis=st.sampled_from(["every_outcome", "above_baseline"]),
-    contract_baseline=st.one_of(st.none(), st.floats(0, 1)),
-    success_threshold=st.floats(0, 1),
-    payment_cap=st.one_of(st.none(), st.floats(0, 5e7)),
-    delivery_cost_per_participant=st.floats(0, 2e5),
-    fixed_costs=st.floats(1e4, 5e6),  # a contract with no capital is no investment
-    payment_lag_years=st.integers(1, 4),
-    savings_gradient=st.floats(0, 2),
-    savings_years=st.integers(1, 10),
-    provider_fee_at_risk=st.floats(0, 1),
-    investor_return_cap=st.one_of(st.none(), st.floats(1, 3)),
-    guarantee_share=st.floats(0, 1),
-)
-#: Cohorts small enough that a property's evaluations take milliseconds.
-small_contracts = contracts.map(lambda s: s.replace(cohort_size=min(s.cohort_size, 60)))
-
-
-def _every_outcome_count(s: Scenario, starters: int):
-    """Every possible number of outcomes of ``starters`` citizens, settled."""
-    outcomes = np.arange(starters + 1)
-    cohort = homogeneous_outcomes(
-        s, np.full(outcomes.shape, starters), outcomes, np.full(outcomes.shape, 1.0 / outcomes.size)
-    )
-    return settle(s, cohort)
+from tests.model.settling import every_outcome_count
+from tests.model.strategies import contracts, small_contracts
 
 
 @settings(max_examples=100, deadline=None)
 @given(contracts, st.data())
 def test_payments_never_exceed_the_caps_and_money_is_conserved(s, data):
-    settled = _every_outcome_count(s, data.draw(st.integers(0, s.cohort_size)))
+    settled = every_outcome_count(s, data.draw(st.integers(0, s.cohort_size)))
     if s.payment_cap is not None:
         assert (settled.payment <= s.payment_cap).all()
     assert (settled.payment >= 0).all()
@@ -86,7 +50,7 @@ def test_payments_never_exceed_the_caps_and_money_is_conserved(s, data):
 @settings(max_examples=100, deadline=None)
 @given(contracts.filter(lambda s: s.investor_return_cap is not None), st.data())
 def test_the_investors_return_cap_is_never_exceeded_in_any_future(s, data):
-    settled = _every_outcome_count(s, data.draw(st.integers(0, s.cohort_size)))
+    settled = every_outcome_count(s, data.draw(st.integers(0, s.cohort_size)))
     cap = s.investor_return_cap
     invested = settled.investor_capital > 0
     # The money multiple from outcome payments (the guarantee is a separate promise).
@@ -97,7 +61,7 @@ def test_the_investors_return_cap_is_never_exceeded_in_any_future(s, data):
 @settings(max_examples=100, deadline=None)
 @given(contracts, st.data())
 def test_one_more_outcome_never_pays_less(s, data):
-    settled = _every_outcome_count(s, data.draw(st.integers(1, s.cohort_size)))
+    settled = every_outcome_count(s, data.draw(st.integers(1, s.cohort_size)))
     assert (np.diff(settled.payment) >= -1e-6).all()
     assert (np.diff(settled.investor_payment) >= -1e-6).all()
 

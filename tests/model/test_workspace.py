@@ -19,9 +19,9 @@ from sib_model import (
     workspace_to_json,
     workspace_to_query,
 )
-from tests.model.test_codec import _numbers
+from tests.model.strategies import scenario_numbers
 
-scenarios = st.fixed_dictionaries({}, optional=_numbers).map(lambda f: Scenario(**f))
+scenarios = st.fixed_dictionaries({}, optional=scenario_numbers).map(lambda f: Scenario(**f))
 names = st.text(
     st.characters(codec="utf-8", categories=("L", "N", "Zs", "P")), min_size=1, max_size=40
 ).map(lambda s: " ".join(s.split()))

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from sib_game.rules import RedLines, role_figures, verdicts
 from sib_model import Scenario, evaluate, scenario_from_query, scenario_to_query
-from tests.model.test_contract import settle_one
-from tests.model.test_properties import _every_outcome_count, small_contracts
+from tests.model.settling import every_outcome_count, settle_one
+from tests.model.strategies import small_contracts
 
 #: Present value of one krone a year over years 1–3 (the defaults: 3 years, paid a year
 #: after delivery, savings in the payment years), at 3 %, per krone in total.
@@ -60,7 +60,7 @@ def test_expected_pockets_by_hand():
 @given(small_contracts, st.floats(0, 1), st.floats(0, 1), st.data())
 def test_the_three_pockets_hold_the_whole_public_saving_in_every_future(s, share, state, data):
     s = s.replace(municipal_share_of_savings=share, state_share_of_other_savings=state)
-    settled = _every_outcome_count(s, data.draw(st.integers(0, s.cohort_size)))
+    settled = every_outcome_count(s, data.draw(st.integers(0, s.cohort_size)))
     pockets = settled.commissioner_saving_pv + settled.state_saving_pv + settled.region_saving_pv
     np.testing.assert_allclose(pockets, settled.public_saving_pv, rtol=1e-12, atol=1e-6)
     # Each pocket has the saving's sign: a programme that does harm costs every pocket.
