@@ -13,7 +13,7 @@ from ui import charts
 from ui.app import presenter, results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_key_sentence, show_sentences
-from ui.app.page_charts import page_figures, show_page_chart
+from ui.app.page_charts import page_figures, page_returns_note, show_page_chart
 from ui.spec import keys
 from ui.spec.pages import CREAMING_TABS
 from ui.words import narrative
@@ -26,6 +26,10 @@ if presenting():
     if view == "group":
         show_key_sentence(presenter.creaming_key_sentence(results.creaming_results(s), t))
         chart = "creaming_frontier"
+    elif view == "parking" and s.difficulty_spread == 0:
+        # Parking needs a mixed group: no frontier to show (and none to compute).
+        st.info(t("parking_not_meaningful"), icon=":material/info:")
+        st.stop()
     elif view == "parking":
         show_key_sentence(presenter.parking_key_sentence(results.parking_results(s), t))
         chart = "parking_frontier"
@@ -37,6 +41,7 @@ else:
     st.title(t("page_creaming"))
     st.caption(t("illustrative"))
     show_figures(page_figures(s, t, ghost)[:3])
+    st.caption(page_returns_note(s, t))
 
     group, parking_tab, levers_tab = (
         tab for _, tab in lazy_tabs(keys.CREAMING_TAB, CREAMING_TABS, t)
@@ -52,6 +57,11 @@ else:
         with parking_tab:
             st.header(t("parking_title"))
             st.markdown(t("parking_intro"))
+    if parking_tab.open and s.difficulty_spread == 0:
+        # Parking needs a mixed group: a frontier of alike citizens would say nothing.
+        parking_tab.info(t("parking_not_meaningful"), icon=":material/info:")
+    elif parking_tab.open:
+        with parking_tab:
             parking = results.parking_results(s)
             show_page_chart("parking_frontier", s, t, ghost)
             show_sentences(narrative.parking_sentences(parking, s, t))

@@ -9,7 +9,7 @@ from ui import charts
 from ui.app import results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_chart, show_key_sentence, show_sentences
-from ui.app.page_charts import page_figures
+from ui.app.page_charts import page_figures, page_returns_note
 from ui.spec import keys
 from ui.spec.pages import EXPLORER_TABS
 from ui.words import narrative
@@ -31,6 +31,7 @@ st.caption(t("illustrative"))
 
 figures = page_figures(s, t, ghost)
 show_figures([figures[0], figures[1], figures[3]])
+st.caption(page_returns_note(s, t))
 show_figures([figures[2], figures[4], figures[5]])
 show_sentences(narrative.explorer_sentences(summary, s, t))
 

@@ -89,6 +89,7 @@ st.latex(
     rf"\text{{{w['eq_cost_per_additional']}}} = \frac{{E[P]}}{{E[A]}}, \qquad "
     rf"\text{{{w['eq_deadweight_share']}}} = \frac{{E[n\,c(d)]}}{{E[S]}}"
 )
+st.markdown(t("method_returns"))
 
 st.markdown(t("method_second_step"))
 st.latex(

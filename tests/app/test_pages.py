@@ -49,7 +49,7 @@ def test_headline_sliders_redraw_the_pages_charts(page):
 
 
 def test_each_creaming_tab_draws_its_own_chart_and_follows_the_sliders():
-    at = start(page="creaming")
+    at = start({"spread": "0.3"}, page="creaming")
     for text_key, chart in (
         ("creaming_tab_parking", "parking_frontier"),
         ("creaming_tab_levers", "creaming_levers"),
@@ -61,6 +61,14 @@ def test_each_creaming_tab_draws_its_own_chart_and_follows_the_sliders():
     slider(at, "in_difficulty").set_value(0.8).run()
     assert not at.exception
     assert chart_data(at)["parking_frontier"] != before
+
+
+def test_the_parking_tab_of_a_group_of_alike_citizens_says_parking_needs_a_mixed_group():
+    # Nobody is harder than anybody else: there is nothing to park, and no frontier to draw.
+    at = open_tab(start({"lang": "da"}, page="creaming"), keys.CREAMING_TAB, "creaming_tab_parking")
+    assert not at.exception
+    assert "parking_frontier" not in chart_data(at)
+    assert any("blandet målgruppe" in info.value for info in at.info)
 
 
 def test_creaming_names_both_preferred_groups_and_compares_contract_terms():

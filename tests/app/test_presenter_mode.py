@@ -94,7 +94,8 @@ def _key_sentence(at):
     ],
 )
 def test_presenter_pages_show_one_chart_per_view_under_its_key_sentence(page, views):
-    at = start({"present": "1", "lang": "da"}, page=page)
+    # A mixed group, so the Creaming page has a parking frontier to show.
+    at = start({"present": "1", "lang": "da", "spread": "0.3"}, page=page)
     control = at.segmented_control[0]
     assert len(control.options) == len(views)
     sentences = []
@@ -125,7 +126,7 @@ def test_presenter_compare_shows_one_of_the_pinned_scenarios_charts():
     assert list(charts(at)) == ["compare_investor_irr"]
     sentence = _key_sentence(at)
     # The easier group pays the investor more; the harder one is the municipality's better buy.
-    assert "Highest expected return: <b>Easy</b>" in sentence
+    assert "Highest typical (median) return: <b>Easy</b>" in sentence
     assert "best net for the municipality: <b>Hard</b>" in sentence
     at.segmented_control[0].set_value("cash").run()
     assert list(charts(at)) == ["compare_cash_flows"]

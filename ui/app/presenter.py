@@ -100,12 +100,12 @@ def swing_key_sentence(table: pd.DataFrame, metric: str, t: Translator) -> str:
 def compare_key_sentence(summaries: Sequence[tuple[str, Summary]], t: Translator) -> str:
     """Which pinned scenario gives the investor the highest expected return, and which the
     municipality the best expected net (the first of equals)."""
-    best_irr = max(summaries, key=lambda pinned: pinned[1]["expected_investor_irr"])
+    best_irr = max(summaries, key=lambda pinned: pinned[1]["median_investor_irr"])
     best_net = max(summaries, key=lambda pinned: pinned[1]["expected_commissioner_net"])
     return t(
         "present_compare",
         irr_name=best_irr[0],
-        irr=t.fmt.percent(best_irr[1]["expected_investor_irr"], 1),
+        irr=t.fmt.percent(best_irr[1]["median_investor_irr"], 1),
         net_name=best_net[0],
         net=t.fmt.money(best_net[1]["expected_commissioner_net"]),
     )

@@ -103,6 +103,18 @@ def investor_return_histogram(
     expected = summary["expected_investor_irr"]
     if not math.isnan(expected):
         vline(layout, expected, "black", f"{t('expected')} {t.fmt.percent(expected, 1)}")
+    # The median beside the mean (a few total losses pull the mean far down), labelled at the
+    # bottom so the two labels never overlap.
+    median = summary["median_investor_irr"]
+    if not math.isnan(median):
+        vline(
+            layout,
+            median,
+            "#555555",
+            f"{t('median')} {t.fmt.percent(median, 1)}",
+            dash="dot",
+            top=False,
+        )
     return figure_of(data, layout)
 
 

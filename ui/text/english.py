@@ -81,9 +81,9 @@ TEXT: dict[str, str] = {
     ),
     "story_investor_title": "1. The investor's view",
     "story_investor_notice": (
-        "The investor puts up {capital} for a cohort of {n} citizens and can expect an "
-        "internal rate of return of {irr}. The bars are the possible futures: in one in ten "
-        "the return is below {p10}, in one in ten above {p90}, and in {loss} of them the "
+        "The investor puts up {capital} for a cohort of {n} citizens; in a typical future (the "
+        "median) its internal rate of return is {irr}. The bars are the possible futures: in one "
+        "in ten the return is below {p10}, in one in ten above {p90}, and in {loss} of them the "
         "investor loses money. A small cohort succeeds or fails together — that is the risk it "
         "prices."
     ),
@@ -102,10 +102,10 @@ TEXT: dict[str, str] = {
     ),
     "story_creaming_title": "4. Creaming: who gets chosen",
     "story_creaming_notice": (
-        "The target group is now an easy one (difficulty {d}). Easy groups give the investor "
-        "a high return ({irr} here), but {deadweight} of their outcomes would have happened "
-        "anyway, so each additional outcome costs the municipality {cost}. The curve shows "
-        "where each party would put the target group."
+        "The target group is now an easy one (difficulty {d}). Easy groups give the investor a "
+        "high return ({irr} in a typical future here), but {deadweight} of their outcomes would "
+        "have happened anyway, so each additional outcome costs the municipality {cost}. The curve "
+        "shows where each party would put the target group."
     ),
     "story_parking_title": "5. Parking inside the contract",
     "story_parking_notice": (
@@ -124,16 +124,15 @@ TEXT: dict[str, str] = {
     ),
     "story_rate_card_title": "7. Lever: a rate card",
     "story_rate_card_notice": (
-        "A rate card pays more for citizens further from the goal and less for those close "
-        "to it. At difficulty {d} the price is {price} per outcome, and the investor's expected "
+        "A rate card pays more for citizens further from the goal and less for those close to it. "
+        "At difficulty {d} the price is {price} per outcome, and the investor's typical (median) "
         "return is {irr}. See how the investor's preferred group moves towards harder groups."
     ),
     "story_baseline_title": "8. Lever: pay only above a baseline",
     "story_baseline_notice": (
         "The contract now pays only for outcomes above what would have happened anyway "
-        "({without}). Of {outcomes} expected outcomes, {payable} are paid for, and each "
-        "additional outcome costs the municipality {cost}. The investor's expected return is "
-        "{irr}."
+        "({without}). Of {outcomes} expected outcomes, {payable} are paid for, and each additional "
+        "outcome costs the municipality {cost}. The investor's typical (median) return is {irr}."
     ),
     "story_threshold_title": "9. Lever: a threshold",
     "story_threshold_notice": (
@@ -145,7 +144,7 @@ TEXT: dict[str, str] = {
     "story_cap_notice": (
         "Payments are capped at {cap} in total; the cap bites in {capped} of the futures. The "
         "municipality knows its largest bill, and the investor gives up the best outcomes: its "
-        "expected return is {irr}."
+        "typical (median) return is {irr}."
     ),
     "story_guarantee_title": "11. Lever: a guarantee",
     "story_guarantee_notice": (
@@ -194,11 +193,12 @@ TEXT: dict[str, str] = {
         "**{name}** moves the municipality's expected net most: between {low} and {high}."
     ),
     "present_compare": (
-        "Highest expected return: **{irr_name}** ({irr}); best net for the municipality: "
+        "Highest typical (median) return: **{irr_name}** ({irr}); best net for the municipality: "
         "**{net_name}** ({net})."
     ),
     "story_investor_key": (
-        "The investor can expect {irr} a year and loses money in {loss} of the futures."
+        "In a typical future the investor earns {irr} a year; it loses money in {loss} of the "
+        "futures."
     ),
     "story_municipality_key": (
         "The municipality's expected net is {net}; funding the programme directly would "
@@ -208,7 +208,8 @@ TEXT: dict[str, str] = {
         "{deadweight} of what is paid for is deadweight; each additional outcome costs {cost}."
     ),
     "story_creaming_key": (
-        "At difficulty {d} the investor expects {irr}, and each additional outcome costs {cost}."
+        "At difficulty {d} the investor typically earns {irr}, and each additional outcome costs "
+        "{cost}."
     ),
     "story_parking_key": (
         "Once the contract is signed, the provider can leave the citizens furthest from "
@@ -217,7 +218,9 @@ TEXT: dict[str, str] = {
     "story_wrong_pocket_key": (
         "Only {share} of the saving lands in the municipality's budget: its net result is {net}."
     ),
-    "story_rate_card_key": "With a rate card the investor expects {irr} at difficulty {d}.",
+    "story_rate_card_key": (
+        "With a rate card the investor typically earns {irr} at difficulty {d}."
+    ),
     "story_baseline_key": (
         "Only {payable} of {outcomes} expected outcomes are paid for; each additional one "
         "costs {cost}."
@@ -227,7 +230,7 @@ TEXT: dict[str, str] = {
         "money in {loss}."
     ),
     "story_cap_key": (
-        "The cap of {cap} bites in {capped} of the futures; the investor expects {irr}."
+        "The cap of {cap} bites in {capped} of the futures; the investor typically earns {irr}."
     ),
     "story_guarantee_key": (
         "The guarantee cuts the investor's chance of a loss from {unguaranteed} to {loss}."
@@ -395,17 +398,23 @@ TEXT: dict[str, str] = {
     # --- explorer -----------------------------------------------------------------------
     "metric_irr": "Expected investor return (IRR)",
     "metric_irr_help": (
-        "The investor's average yearly return over all simulated futures. Median: {median}."
+        "The first figure is the mean of the investor's yearly return over the simulated futures. "
+        "Each future's return is at least −100 %, so a few total losses pull the mean far down. "
+        "The median ({median}) is what the middle future earns: what a typical contract like this "
+        "returns. The return of the expected cash flows, the whole book of such contracts, is "
+        "{book}."
     ),
     "metric_loss": "Chance the investor loses money",
     "metric_loss_help": (
         "Share of simulated futures where the investor gets back less than it put in. Chance of "
-        "losing everything: {total}."
+        "losing everything: {total}. In a small cohort this share moves in small steps as the "
+        "cohort changes by one citizen: the number of outcomes needed to break even is a whole "
+        "number."
     ),
     "metric_moic": "Money multiple",
     "metric_moic_help": (
-        "What comes back for each krone put in, averaged over the simulated futures: 1.2× means "
-        "20 % more back."
+        "Kroner back for each krone the investor puts in, over all futures together (expected "
+        "money received divided by expected capital): 1.2× means 20 % more back."
     ),
     "metric_commissioner": "Municipality net (SIB)",
     "metric_commissioner_delta": "{diff} vs funding it directly",
@@ -643,22 +652,22 @@ TEXT: dict[str, str] = {
     ),
     "method_assumptions": "Assumptions and limits",
     "method_assumptions_text": (
-        "- Costs: fixed costs at the start, delivery costs spread evenly over the "
-        "delivery years, outcome payments spread evenly over the same number of years "
-        "after the payment delay; a guarantee is paid in the last payment year.\n- An "
-        "outcome's saving accrues evenly over the savings years from the year it is paid "
-        "for; the municipality's and society's figures are present values at the discount "
-        "rate.\n- The whole cohort succeeds or fails together through θ: this shared "
-        "uncertainty about whether the method works is the risk an investor prices.\n- One "
-        "outcome per citizen, no partial outcomes, no transaction costs beyond fixed "
-        "costs, no taxes; the investor's IRR is before fees.\n- Exact where it can be: for "
-        "a cohort of alike citizens the probability of every possible number of starters "
-        "and outcomes is computed from the binomial and beta-binomial distributions (up "
-        "to 40,000 combinations: every cohort when everybody starts, and cohorts up to "
-        "about 280 otherwise). A mixed or parked cohort, or a larger table, is simulated: "
-        "10,000 futures (fewer for cohorts over 40 citizens when the cohort is mixed) "
-        "from one fixed seed, the same on every page. Either way one scenario shows one "
-        "set of numbers everywhere."
+        "- Costs: fixed costs at the start, delivery costs spread evenly over the delivery years, "
+        "outcome payments spread evenly over the same number of years after the payment delay; a "
+        "guarantee is paid in the last payment year.\n- An outcome's saving accrues evenly over "
+        "the savings years from the year it is paid for; the municipality's and society's figures "
+        "are present values at the discount rate.\n- The whole cohort succeeds or fails together "
+        "through θ: this shared uncertainty about whether the method works is the risk an investor "
+        "prices.\n- One outcome per citizen, no partial outcomes, no transaction costs beyond "
+        "fixed costs, no taxes; the investor's IRR is before fees.\n- Exact where it can be: for a "
+        "cohort of alike citizens the probability of every possible number of starters and "
+        "outcomes is computed from the binomial and beta-binomial distributions, for every cohort "
+        "up to 10,000 (beyond 300,000 combinations the number of starters is summed by a "
+        "quadrature rule, and neighbouring outcomes are pooled only where the contract's terms do "
+        "not change). A mixed or parked cohort is counted per group of alike citizens over 4,000 "
+        "simulated futures from one fixed seed, the same for every cohort size and on every page. "
+        "Either way one scenario shows one set of numbers everywhere, and a slider step moves a "
+        "figure only as far as the truth moves."
     ),
     "method_glossary": "Glossary",
     "glossary_da": "Danish",
@@ -714,7 +723,7 @@ TEXT: dict[str, str] = {
     ),
     "prefers_at": "difficulty {at}",
     "prefers_share": "{at} parked",
-    "prefers_flat": "no clear preference (every choice gives about the same result, within 1 %)",
+    "prefers_flat": ("no clear preference (every choice gives about the same result)"),
     "prefers_within_noise": (
         "no clear preference (the differences are within the simulation's noise)"
     ),
@@ -737,14 +746,16 @@ TEXT: dict[str, str] = {
         "Value for money (lowest cost per additional outcome) is best at difficulty {at}: {cost}."
     ),
     "say_parking_rewarded": (
-        "**This contract rewards parking.** The investor's expected return is highest "
-        "with {at} of the starters parked ({irr} a year, against {irr0} when everybody is "
-        "served): parked citizens cost nothing, and their spontaneous successes are still "
-        "paid."
+        "**This contract rewards parking.** The investor's expected return is highest with {at} of "
+        "the starters parked ({irr} a year, against {irr0} when everybody is served); by expected "
+        "profit in kroner its best is {profit_at} parked. A parked citizen costs only the minimum "
+        "service, and their spontaneous successes are still paid. The return per year also rewards "
+        "parking because it needs less capital; the profit shows the gain in kroner."
     ),
     "say_parking_not_rewarded": (
-        "This contract does not reward parking: the investor does not clearly gain by "
-        "leaving the hardest citizens without a programme."
+        "This contract does not reward parking: the investor does not clearly gain, by its return "
+        "and by its profit in kroner, by leaving the hardest citizens with only the minimum "
+        "service."
     ),
     "say_parking_municipality": (
         "**Municipality**: {where}. Its expected net is {net0} when everybody is served "
@@ -770,7 +781,10 @@ TEXT: dict[str, str] = {
     ),
     "parking_levers": "What stops the contract rewarding parking?",
     "parking_levers_intro": (
-        "The investor's preferred parked share under this contract and with one lever changed."
+        "The investor's preferred parked share under this contract and with one lever changed. "
+        "When every outcome is paid for, a rate card does not change how much parking pays (a "
+        "parked citizen's spontaneous success is still paid, at whatever price); paying only for "
+        "outcomes above the baseline is the lever that does."
     ),
     "lever_this_contract": "This contract",
     "lever_above_baseline": "Pay only above the baseline",
@@ -987,6 +1001,26 @@ TEXT: dict[str, str] = {
     "creaming_tab_group": "Target group",
     "creaming_tab_parking": "Parking",
     "creaming_tab_levers": "Contract levers",
+    "median": "median",
+    "parking_not_meaningful": (
+        "Parking needs a mixed group: with every citizen alike there is no harder citizen to leave "
+        "aside. Set a spread of difficulty in the sidebar's Advanced section (Target group) to see "
+        "the parking frontier."
+    ),
+    "method_returns": (
+        "**Three return figures.** Each future has its own internal rate of return, at least −100 "
+        "%. The *mean* over futures (the headline's first figure and the line marked *expected* on "
+        "the return chart) is pulled far down by a few total losses; the *median* is what the "
+        "middle future earns, what a typical contract like this returns; the *IRR of the expected "
+        "cash flows* is the return of a whole book of such contracts (in the headline's help). The "
+        "sentences use the median, the figure a finance officer expects to hear; the charts, the "
+        "sensitivity analysis and the negotiation game's red lines use the mean. The money "
+        "multiple is the expected money received divided by the expected capital."
+    ),
+    "returns_note": (
+        "Typical (median) return {median} a year · return of the expected cash flows {book} · "
+        "{multiple} back for each krone put in."
+    ),
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).
@@ -1106,8 +1140,9 @@ FIELD_HELP: dict[str, str] = {
     ),
     "parked_share": (
         "Creaming inside the contract: the provider serves only the easiest starters and "
-        "parks this share, the hardest first. Parked citizens get no programme (no cost) "
-        "and succeed only as often as they would have anyway."
+        "parks this share, the hardest first. A parked citizen still gets the contract's "
+        "minimum service (its cost is set below) and succeeds only as often as they would "
+        "have anyway."
     ),
     "savings_gradient": (
         "A citizen far from the goal would have stayed on benefits longest, so helping "

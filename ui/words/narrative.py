@@ -248,6 +248,7 @@ def parking_sentences(frontier: ParkingFrontier, s: Scenario, t: Translator) -> 
             at=f.percent(frontier.investor.at),
             irr=f.percent(frontier.investor.result, 1),
             irr0=f.percent(none["expected_investor_irr"], 1),
+            profit_at=f.percent(frontier.investor_by_profit.at),
         )
         if frontier.contract_rewards_parking
         else t("say_parking_not_rewarded")

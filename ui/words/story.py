@@ -94,7 +94,8 @@ def notice_values(step: Step, s: Scenario, summary: Summary, f: NumberFormat) ->
     hold now) and its ``summary`` from :func:`sib_model.evaluate`."""
     money, percent, number = f.money, f.percent, f.number
     common = {
-        "irr": percent(summary["expected_investor_irr"], 1),
+        # Sentences give the typical (median) return; the mean is on the chart and headline.
+        "irr": percent(summary["median_investor_irr"], 1),
         "loss": percent(summary["probability_of_loss"]),
         "payment": money(summary["expected_commissioner_payment_pv"]),
         "net": money(summary["expected_commissioner_net"]),

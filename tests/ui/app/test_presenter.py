@@ -83,11 +83,11 @@ def test_the_swing_key_sentence_names_the_top_bar_of_the_tornado(metric, expecte
 
 def test_the_compare_key_sentence_names_the_best_scenario_for_each_party():
     summaries = [
-        ("easy", {"expected_investor_irr": 0.20, "expected_commissioner_net": -1e6}),
-        ("hard", {"expected_investor_irr": 0.05, "expected_commissioner_net": 2e5}),
+        ("easy", {"median_investor_irr": 0.20, "expected_commissioner_net": -1e6}),
+        ("hard", {"median_investor_irr": 0.05, "expected_commissioner_net": 2e5}),
     ]
     sentence = compare_key_sentence(summaries, DA)  # type: ignore[arg-type]
     assert sentence == (
-        "Højeste forventede afkast: **easy** (20,0 %); "
+        "Højeste typiske afkast (median): **easy** (20,0 %); "
         "bedste netto for kommunen: **hard** (200.000 kr.)."
     )
