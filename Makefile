@@ -8,7 +8,7 @@ PIP := $(PY) -m pip --disable-pip-version-check
 CONSTRAINTS := constraints.txt
 PORT ?= 8501
 
-.PHONY: run test test-fast fuzz load lint lock bench browser-deps clean i18n-extract i18n-update
+.PHONY: run test test-fast fuzz load lint lock bench browser-deps nginx-deps clean i18n-extract i18n-update
 
 $(VENV)/.runtime: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
 ## Install everything (including Chromium for the browser tests) and run the whole test suite
-test: $(VENV)/.dev browser-deps lint
+test: $(VENV)/.dev browser-deps nginx-deps lint
 	$(PY) -m pytest
 
 ## The model and UI tests without the real-browser run
@@ -73,6 +73,11 @@ lock:
 ## Chromium for the real-browser tests (installed with apt when missing and running as root)
 browser-deps:
 	@bash scripts/ensure_chromium.sh
+
+## nginx for the tests that run deploy/nginx-sib.conf on loopback (installed with apt when
+## missing and running as root; otherwise those tests are skipped)
+nginx-deps:
+	@bash scripts/ensure_nginx.sh
 
 ## Print the performance figures the issues ask for
 bench: $(VENV)/.dev browser-deps
