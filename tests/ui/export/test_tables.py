@@ -121,8 +121,9 @@ HOSTILE_NAMES = (
 )
 #: Excel and LibreOffice read a cell starting with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: A portable sheet or file name: letters, digits, a little punctuation; no leading dot or dash.
-PORTABLE = re.compile(r"[^\W_](?:[\w \-.,()–&]*[^\s.])?|[\w][\w \-.,()–&]*")
+#: A portable sheet or file name: letters, digits, a little punctuation; no leading dot, dash
+#: or space, no trailing dot or space.
+PORTABLE = re.compile(r"[\w,()&](?:[\w \-.,()–&]*[\w,()&–-])?")
 
 names = st.lists(
     st.one_of(st.sampled_from(HOSTILE_NAMES), st.text(max_size=120)), min_size=1, max_size=4
