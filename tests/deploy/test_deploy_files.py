@@ -1,5 +1,7 @@
 """The deployment files say what the README promises: production settings, a non-root image
-installed from the pinned constraints, nginx passing websockets to sticky replicas."""
+installed from the pinned constraints, nginx passing websockets to sticky replicas and sending
+the security headers of SECURITY.md on every response (checked on a real nginx where one is
+installed: ``make test`` installs it)."""
 
 from __future__ import annotations
 
@@ -8,16 +10,36 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 import tomllib
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from deploy.settings import PRODUCTION_TOML, production_flags
+from tests.browser.streamlit_harness import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 NGINX = (ROOT / "deploy" / "nginx-sib.conf").read_text()
+NGINX_BINARY = shutil.which("nginx") or (
+    "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+)
+
+#: What every response through nginx must carry, and why (SECURITY.md).
+SECURITY_HEADERS = {
+    # Role links carry their key in the URL: never sent on to a linked site.
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    # No other site may frame the dashboard (clickjacking); components v2 need no iframe.
+    "X-Frame-Options": "SAMEORIGIN",
+    "Content-Security-Policy": "frame-ancestors 'self'",
+}
 
 
 def test_production_settings_lock_the_dashboard_down():
@@ -51,6 +73,35 @@ def test_the_image_installs_the_pinned_package_and_runs_unprivileged():
     assert "ensure_plotly_js" in DOCKERFILE, "plotly.js copied at build time"
     for banned in ("playwright", "chromium", "curl ", "wget "):
         assert banned not in DOCKERFILE.lower()
+
+
+def test_nginx_configures_the_security_headers_for_every_response():
+    location = NGINX[NGINX.index("location / {") :]
+    for name, value in SECURITY_HEADERS.items():
+        assert f'add_header {name} "{value}" always;' in location, name
+    # An add_header in the server block would be lost: the location has its own add_headers.
+    server = NGINX[NGINX.index("server {") : NGINX.index("location / {")]
+    assert "add_header" not in server
+
+
+def test_streamlits_xsrf_protection_stays_on_in_production():
+    settings = tomllib.loads(PRODUCTION_TOML.read_text())
+    assert settings["server"]["enableXsrfProtection"] is True
+    assert "--server.enableXsrfProtection" in production_flags()
+
+
+def test_the_app_draws_no_iframe_that_frame_ancestors_would_block():
+    # X-Frame-Options SAMEORIGIN and frame-ancestors 'self' only allow same-origin framing:
+    # the app's components are components v2 (drawn in the page), and nothing embeds another
+    # site's page.
+    for path in [
+        ROOT / "app.py",
+        *(ROOT / "ui").rglob("*.py"),
+        *(ROOT / "app_pages").rglob("*.py"),
+    ]:
+        code = path.read_text()
+        assert "components.v1" not in code and "<iframe" not in code.lower(), path
+        assert "st.components.html" not in code and "components.iframe" not in code, path
 
 
 def test_nginx_passes_websockets_to_a_sticky_replica():
@@ -109,3 +160,88 @@ def test_every_file_the_dashboard_reads_beside_its_code_is_package_data():
             if not any(path in set(package.glob(g)) for g in globs):
                 missing.append(str(path))
     assert not missing, missing
+
+
+class _Backend(BaseHTTPRequestHandler):
+    """A small upstream: 200 with a page at ``/``, 404 elsewhere."""
+
+    def do_GET(self) -> None:
+        body = b"<p>ok</p>" if self.path == "/" else b"missing"
+        self.send_response(200 if self.path == "/" else 404)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def nginx_in_front(tmp_path) -> Iterator[tuple[str, ThreadingHTTPServer]]:
+    """deploy/nginx-sib.conf run by a real nginx on loopback, both upstreams pointing at a
+    small server; yields nginx's address and that server (shut it down for a 502)."""
+    backend = ThreadingHTTPServer(("127.0.0.1", free_port()), _Backend)
+    threading.Thread(target=backend.serve_forever, daemon=True).start()
+    proxy_port = free_port()
+    site = re.sub(r"listen 127\.0\.0\.1:\d+;", f"listen 127.0.0.1:{proxy_port};", NGINX)
+    site = re.sub(r"server 127\.0\.0\.1:\d+", f"server 127.0.0.1:{backend.server_address[1]}", site)
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(
+        f"worker_processes 1; pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;\n"
+        "events {}\n"
+        f"http {{ access_log off; client_body_temp_path {tmp_path}/b; "
+        f"proxy_temp_path {tmp_path}/p;\nfastcgi_temp_path {tmp_path}/f; "
+        f"uwsgi_temp_path {tmp_path}/u; scgi_temp_path {tmp_path}/s;\n{site}\n}}\n"
+    )
+    assert NGINX_BINARY is not None
+    process = subprocess.Popen(
+        [NGINX_BINARY, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{proxy_port}"
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            try:
+                urllib.request.urlopen(url + "/", timeout=2).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "nginx did not answer"
+                time.sleep(0.1)
+        yield url, backend
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        backend.shutdown()
+        backend.server_close()
+
+
+def _headers(url: str) -> tuple[int, dict[str, list[str]]]:
+    try:
+        response = urllib.request.urlopen(url, timeout=5)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        headers = response.headers
+        return response.status, {name: headers.get_all(name) or [] for name in SECURITY_HEADERS}
+
+
+@pytest.mark.skipif(NGINX_BINARY is None, reason="nginx not installed (make test installs it)")
+def test_nginx_sends_the_security_headers_on_pages_and_errors(nginx_in_front):
+    url, backend = nginx_in_front
+    statuses = []
+    for path in ("/", "/no-such-page"):
+        status, headers = _headers(url + path)
+        statuses.append(status)
+        assert headers == {name: [value] for name, value in SECURITY_HEADERS.items()}, path
+    backend.shutdown()
+    backend.server_close()
+    status, headers = _headers(url + "/")  # nginx's own error page: no upstream left
+    statuses.append(status)
+    assert headers == {name: [value] for name, value in SECURITY_HEADERS.items()}
+    assert statuses == [200, 404, 502]

@@ -7,6 +7,12 @@ from plotly (which would need a browser): the investor's return distribution bin
 :func:`ui.charts.weighted_histogram`, as on the Explorer, and the municipality's expected net
 per year from the model's cash flows. The built-in Helvetica covers Latin-1 (æ, ø, å); the few
 typographic characters outside it are written plainly.
+
+Users' words are drawn literally: fpdf2 interprets no markup unless asked (``markdown=False``,
+its default, is stated where a user's text is drawn), and the link — the one text in the
+handout a user controls — goes through :func:`plain_latin1`, which changes characters Helvetica
+lacks and nothing else. Only the dashboard's own texts, whose ``**bold**`` is markdown for the
+screen, lose their emphasis marks (:func:`latin1`).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from ui.words.comparison import input_text
 from ui.words.headline import headline_figures
 from ui.words.narrative import explorer_sentences
 
-__all__ = ["handout_pdf", "latin1"]
+__all__ = ["handout_pdf", "latin1", "plain_latin1"]
 
 _PLAIN = {
     "–": "-",
@@ -46,13 +52,20 @@ _PLAIN = {
 }
 
 
-def latin1(text: str) -> str:
-    """``text`` without markdown emphasis or escapes, in characters Helvetica can show."""
-    text = text.replace("**", "").replace("*", "")
-    text = re.sub(r"\\(.)", r"\1", text)
+def plain_latin1(text: str) -> str:
+    """``text`` exactly as written, in characters Helvetica can show: typographic characters
+    outside Latin-1 written plainly (``–`` as ``-``), any other as ``?``. For users' text."""
     for old, new in _PLAIN.items():
         text = text.replace(old, new)
     return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def latin1(text: str) -> str:
+    """One of the dashboard's own texts without its markdown emphasis or escapes, in
+    characters Helvetica can show (never for users' text: see :func:`plain_latin1`)."""
+    text = text.replace("**", "").replace("*", "")
+    text = re.sub(r"\\(.)", r"\1", text)
+    return plain_latin1(text)
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -192,6 +205,6 @@ def handout_pdf(s: Scenario, result: ScenarioResult, link: str, t: Translator) -
     pdf.cell(120, 5, latin1(t("pdf_link")), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Courier", "", 7.5)
     pdf.set_x(15)
-    pdf.multi_cell(120, 3.6, latin1(link))
+    pdf.multi_cell(120, 3.6, plain_latin1(link), markdown=False)
     pdf.image(io.BytesIO(qr_png(link, scale=8)), x=140, y=qr_top, w=55, h=55)
     return bytes(pdf.output())

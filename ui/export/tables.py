@@ -6,13 +6,18 @@ writes them as an Excel workbook with number formats of the reader's language (c
 not text), :func:`csv_zip_bytes` as one CSV per table in a zip (Danish: ``;`` between fields and
 a decimal comma, as Danish Excel reads them). Every figure is the model's
 (:func:`sib_model.evaluate`, :func:`sib_model.creaming_frontier`, ...), unrounded.
+
+Users' words (a pinned scenario's name comes from the link) are data, never code: every text
+cell of a CSV goes through :func:`neutralise_cell`, the workbook writes text with
+``write_string`` (a string cell, never a formula), and sheet and file names go through
+:func:`portable_name`.
 """
 
 from __future__ import annotations
 
 import io
 import math
-import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from typing import Literal
@@ -25,7 +30,18 @@ from sib_model.fields import field_specs
 from ui.spec.inputs import INPUTS
 from ui.text.translator import Translator
 
-__all__ = ["Entry", "Table", "export_tables", "workbook_bytes", "csv_zip_bytes", "kind_of"]
+__all__ = [
+    "Entry",
+    "Table",
+    "export_tables",
+    "workbook_bytes",
+    "csv_zip_bytes",
+    "kind_of",
+    "neutralise_cell",
+    "portable_name",
+    "SHEET_NAME_LENGTH",
+    "FILE_NAME_LENGTH",
+]
 
 Kind = Literal["money", "percent", "multiple", "count", "number", "integer"]
 
@@ -74,14 +90,90 @@ def _input_value(value: object) -> object:
     return "" if value is None else value
 
 
-def _sheet_name(text: str, used: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", "", text).strip("' ")[:31] or "Sheet"
+#: The characters that make a spreadsheet read a CSV cell as a formula (OWASP's list), and their
+#: full-width forms, which some spreadsheets fold into the ASCII ones.
+_FORMULA_STARTS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+
+
+def neutralise_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as the text it is, never runs as a formula.
+
+    Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (or a line
+    feed, or a full-width ``＝＋－＠``) gets a leading apostrophe, as OWASP's *CSV Injection*
+    page advises (https://owasp.org/www-community/attacks/CSV_Injection): Excel and
+    LibreOffice read such a cell as a formula — ``=HYPERLINK(...)`` in a pinned scenario's name
+    would become a live link that can send the sheet's data away. Text that starts with spaces
+    followed by one of them is treated the same way. Numbers (including negative ones) and
+    blanks are returned unchanged: a number is data, and stays a number in the file. Quotes
+    and separators inside a cell are the CSV writer's business (it quotes the cell).
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    stripped = value.lstrip(" ")
+    if value[0] in _FORMULA_STARTS or (stripped and stripped[0] in _FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+#: Excel's limit for a sheet name (characters).
+SHEET_NAME_LENGTH = 31
+#: A file name's stem inside the zip: well under the 255 bytes most file systems allow, even
+#: in UTF-8 with three bytes a character.
+FILE_NAME_LENGTH = 80
+#: Punctuation kept in a name: all of it means the same on Windows, macOS, Linux and in Excel.
+_NAME_PUNCTUATION = frozenset(" -_.,()–&")
+#: Names Windows reserves for devices, whatever their extension.
+_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "HISTORY"]
+    + [f"COM{n}" for n in range(10)]
+    + [f"LPT{n}" for n in range(10)]
+)
+
+
+def portable_name(text: str, used: set[str], limit: int, fallback: str = "Sheet") -> str:
+    """``text`` as a sheet or file name every system and Excel accept, unique in ``used``.
+
+    Letters and digits of any language are kept (after NFKC normalisation, within the Basic
+    Multilingual Plane, so one character is one character everywhere), and the punctuation in
+    ``_NAME_PUNCTUATION``; anything else — quotes, slashes, colons, brackets, ``*?<>|``,
+    control and format characters — becomes a space, and runs of spaces one space. Leading
+    dots, dashes and spaces go (no hidden files, no command-line options), as do trailing dots
+    and spaces (Windows drops them); device names (``CON``, ``NUL``, ...) get a ``_``. The name
+    is cut to ``limit`` characters and, if ``used`` (lower-cased names, updated here) already
+    holds it, numbered `` (2)``, `` (3)``, ... within the same limit; ``fallback`` when nothing
+    is left.
+    """
+    normal = unicodedata.normalize("NFKC", text)
+    kept = "".join(
+        ch if (ch.isalnum() or ch in _NAME_PUNCTUATION) and ord(ch) <= 0xFFFF else " "
+        for ch in normal
+    )
+    name = " ".join(kept.split()).lstrip(".-– ")[:limit].rstrip(". ") or fallback
+    if name.split(".")[0].strip().upper() in _RESERVED:
+        name = f"{name[: limit - 1]}_"
     candidate, number = name, 2
     while candidate.lower() in used:
         suffix = f" ({number})"
-        candidate, number = name[: 31 - len(suffix)] + suffix, number + 1
+        candidate, number = name[: limit - len(suffix)].rstrip(". ") + suffix, number + 1
     used.add(candidate.lower())
     return candidate
+
+
+def _sheet_name(text: str, used: set[str]) -> str:
+    return portable_name(text, used, SHEET_NAME_LENGTH)
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """``names`` with repeats numbered (a pin named like the baseline keeps its own column)."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        candidate, number = name, 2
+        while candidate in seen:
+            candidate, number = f"{name} ({number})", number + 1
+        seen.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def export_tables(
@@ -94,6 +186,7 @@ def export_tables(
     scenario's yearly cash flows, and the first scenario's creaming and parking frontiers."""
     used: set[str] = set()
     specs = field_specs()
+    names = _distinct([entry.name for entry in entries])
     inputs = pd.DataFrame(
         {
             t("col_field"): [t.label(field) for field in INPUTS],
@@ -104,8 +197,8 @@ def export_tables(
             ],
             t("col_meaning"): [t.help(field) for field in INPUTS],
             **{
-                entry.name: [_input_value(getattr(entry.scenario, f)) for f in INPUTS]
-                for entry in entries
+                name: [_input_value(getattr(entry.scenario, f)) for f in INPUTS]
+                for name, entry in zip(names, entries, strict=True)
             },
         }
     )
@@ -124,21 +217,24 @@ def export_tables(
             tuple(unit_kinds[spec.unit] for spec in INPUTS.values()),
         )
     ]
-    for entry in entries:
+    for name, entry in zip(names, entries, strict=True):
         summary = entry.result.summary
         frame = pd.DataFrame(
-            {t("col_key"): list(summary), entry.name: [float(v) for v in summary.values()]}  # type: ignore[arg-type]
+            {t("col_key"): list(summary), name: [float(v) for v in summary.values()]}  # type: ignore[arg-type]
         )
         tables.append(
             Table(
-                _sheet_name(f"{t('sheet_summary')} – {entry.name}", used),
+                _sheet_name(f"{t('sheet_summary')} – {name}", used),
                 frame,
                 {},
                 tuple(kind_of(key) for key in summary),
             )
         )
     cash = pd.concat(
-        [entry.result.cash_flows.assign(**{t("col_scenario"): entry.name}) for entry in entries],
+        [
+            entry.result.cash_flows.assign(**{t("col_scenario"): name})
+            for name, entry in zip(names, entries, strict=True)
+        ],
         ignore_index=True,
     )
     cash = cash[[t("col_scenario"), *entry.result.cash_flows.columns]]
@@ -219,12 +315,31 @@ def workbook_bytes(tables: list[Table], t: Translator) -> bytes:
     return buffer.getvalue()
 
 
+def _csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell and column name passed through :func:`neutralise_cell`."""
+    out = frame.rename(columns=lambda c: str(neutralise_cell(str(c))))
+    for k in range(out.shape[1]):
+        column = out.iloc[:, k]
+        if not pd.api.types.is_numeric_dtype(column):  # object or pandas' string dtype
+            out.isetitem(k, column.map(neutralise_cell).tolist())
+    return out
+
+
 def csv_zip_bytes(tables: list[Table], t: Translator) -> bytes:
-    """One CSV per table in a zip; Danish files use ``;`` and a decimal comma."""
+    """One CSV per table in a zip; Danish files use ``;`` and a decimal comma.
+
+    Every text cell is neutralised (:func:`neutralise_cell`), numbers are written as numbers;
+    lines end in CRLF (RFC 4180), so a cell holding a line break or a carriage return is quoted.
+    Entry names are :func:`portable_name` s of the tables' names, unique in the zip.
+    """
     sep, decimal = (";", ",") if t.lang == "da" else (",", ".")
     buffer = io.BytesIO()
+    used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in tables:
-            text = table.frame.to_csv(index=False, sep=sep, decimal=decimal)
-            archive.writestr(f"{table.name}.csv", text.encode("utf-8-sig"))
+            text = _csv_frame(table.frame).to_csv(
+                index=False, sep=sep, decimal=decimal, lineterminator="\r\n"
+            )
+            name = portable_name(table.name, used, FILE_NAME_LENGTH, fallback="table")
+            archive.writestr(f"{name}.csv", text.encode("utf-8-sig"))
     return buffer.getvalue()
