@@ -60,8 +60,9 @@ class RedLines:
     expected net ≥ 0, or (with ``willingness_to_pay``) cost per additional outcome ≤ it. The
     provider: its own money at risk ≤ ``max_provider_risk`` and at least
     ``min_served_share`` of the starters actually served (not parked). The state: the public
-    saving that lands in the state's own budget ≥ ``min_state_saving`` (the region's share of
-    the wrong pocket is not the state's: the region has no seat at the table).
+    saving that lands in the state's own budget, less any guarantee the state pays, ≥
+    ``min_state_saving`` (the region's share of the wrong pocket is not the state's: the
+    region has no seat at the table). A guarantee the municipality pays is in its net.
     """
 
     target_irr: float = DEFAULT_TARGET_IRR
@@ -168,7 +169,10 @@ def role_figures(s: Scenario) -> dict[str, float]:
         "cost_per_additional_outcome": m["cost_per_additional_outcome"],
         "provider_risk": m["expected_provider_capital"],
         "served_share": m["expected_served"] / starters if starters > 0 else 0.0,
-        "state_saving": m["expected_state_saving_pv"],
+        # The state's saving less the guarantor's payments when the state stands behind the
+        # guarantee (``Scenario.guarantee_payer``): a guarantee that makes the investor sign
+        # is not free, and its cost lands on a party at the table.
+        "state_saving": m["expected_state_net"],
     }
 
 

@@ -12,10 +12,11 @@ from sib_game.rules import (
     RedLines,
     checked_red_lines,
     clean_contract,
+    role_figures,
     verdicts,
     verdicts_of_figures,
 )
-from sib_model import Scenario
+from sib_model import Scenario, evaluate
 from sib_model.workspace import SETTINGS
 
 #: Hand-set figures every role's default red lines accept.
@@ -123,3 +124,21 @@ def test_red_lines_in_range_and_a_missing_willingness_to_pay():
     lines = checked_red_lines({"target_irr": 0.3, "max_loss": 0, "willingness_to_pay": None})
     assert lines == RedLines(target_irr=0.3, max_loss=0.0, willingness_to_pay=None)
     assert isinstance(lines.max_loss, float)
+
+
+@pytest.mark.parametrize("payer", ["state", "municipality"])
+def test_a_guarantee_is_paid_by_a_party_at_the_table(payer):
+    # A full guarantee makes the investor sign; its expected payment falls on the party that
+    # stands behind it, in that party's red-line figure (issue 16, item 6).
+    plain = Scenario()
+    guaranteed = plain.replace(guarantee_share=1.0, guarantee_payer=payer)
+    summary = evaluate(guaranteed).summary
+    payment = summary["expected_guarantor_payment_pv"]
+    assert payment > 100_000
+    before, after = role_figures(plain), role_figures(guaranteed)
+    if payer == "state":
+        assert after["state_saving"] == pytest.approx(before["state_saving"] - payment)
+        assert after["municipality_net"] == pytest.approx(before["municipality_net"])
+    else:
+        assert after["municipality_net"] == pytest.approx(before["municipality_net"] - payment)
+        assert after["state_saving"] == pytest.approx(before["state_saving"])

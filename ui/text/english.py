@@ -713,9 +713,9 @@ TEXT: dict[str, str] = {
         "as they would have anyway."
     ),
     "say_guarantee": (
-        "A guarantor covers the investor's losses up to **{share}** of its capital: it "
-        "pays in {pays} of the simulated futures, {cost} on average. Without it the "
-        "investor's chance of loss would be {unguaranteed}."
+        "A guarantor covers the investor's losses up to **{share}** of its capital: it pays in "
+        "{pays} of the simulated futures, {cost} on average, a cost borne by {payer}. Without it "
+        "the investor's chance of loss would be {unguaranteed}."
     ),
     "say_return_cap": (
         "The investor may get back at most **{multiple}** its capital; the cap binds in "
@@ -923,7 +923,9 @@ TEXT: dict[str, str] = {
         "Municipality: expected net {net}, price per additional outcome {cost}."
     ),
     "game_fig_provider": "Provider: own money at risk {risk}, citizens served {served}.",
-    "game_fig_state": "State: saving in the state's own budget {saving}.",
+    "game_fig_state": (
+        "State: saving in the state's own budget, less any guarantee it pays, {saving}."
+    ),
     "game_goal_investor": (
         "An expected return of at least {irr} and a chance of loss of at most {loss}."
     ),
@@ -936,8 +938,8 @@ TEXT: dict[str, str] = {
         "actually served (not parked)."
     ),
     "game_goal_state": (
-        "A saving in the state's own budget of at least {saving} (the wrong pocket; the "
-        "region's part does not count)."
+        "A saving in the state's own budget of at least {saving}, after any guarantee the state "
+        "pays (the wrong pocket; the region's part does not count)."
     ),
     "game_status_signed": "Deal signed in round {n}.",
     "game_status_open": "Round {n} is open: propose or accept.",
@@ -1021,6 +1023,8 @@ TEXT: dict[str, str] = {
         "Typical (median) return {median} a year · return of the expected cash flows {book} · "
         "{multiple} back for each krone put in."
     ),
+    "guarantee_borne_by_state": "the state",
+    "guarantee_borne_by_municipality": "the municipality",
 }
 
 #: The label of every scenario input, by field name (key ``label_<field>``).

@@ -170,6 +170,11 @@ def explorer_sentences(summary: Summary, s: Scenario, t: Translator) -> list[str
                 pays=f.percent(summary["probability_guarantor_pays"]),
                 cost=f.money(summary["expected_guarantor_payment"]),
                 unguaranteed=f.percent(summary["probability_of_loss_unguaranteed"]),
+                payer=t(
+                    "guarantee_borne_by_state"
+                    if s.guarantee_payer == "state"
+                    else "guarantee_borne_by_municipality"
+                ),
             )
         )
     if s.success_threshold > 0:

@@ -178,7 +178,8 @@ def test_no_csv_cell_of_any_table_starts_a_formula_whatever_the_pin_names(pins, 
     sep = ";" if t.lang == "da" else ","
     for entry, table in zip(entries, tables, strict=True):
         stem = entry.removesuffix(".csv")
-        assert entry.endswith(".csv") and 0 < len(stem) <= FILE_NAME_LENGTH
+        assert entry.endswith(".csv")
+        assert 0 < len(stem) <= FILE_NAME_LENGTH
         assert PORTABLE.fullmatch(stem), entry
         text = archive.read(entry).decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
@@ -191,7 +192,8 @@ def test_no_csv_cell_of_any_table_starts_a_formula_whatever_the_pin_names(pins, 
                 if isinstance(value, str):
                     assert cell == neutralise_cell(value)
                 if cell.startswith(FORMULA_STARTS):
-                    assert not isinstance(value, str) and _is_number(cell, t), cell
+                    assert not isinstance(value, str), cell
+                    assert _is_number(cell, t), cell
         for cell in (c for row in rows for c in row):
             assert not cell.startswith(FORMULA_STARTS) or _is_number(cell, t), cell
 
@@ -204,7 +206,8 @@ def test_the_workbook_writes_every_name_as_a_string_cell_under_portable_sheet_na
     assert len(book.sheetnames) == len(tables)
     assert len({n.lower() for n in book.sheetnames}) == len(tables)
     for name in book.sheetnames:
-        assert 0 < len(name) <= SHEET_NAME_LENGTH and PORTABLE.fullmatch(name), name
+        assert 0 < len(name) <= SHEET_NAME_LENGTH, name
+        assert PORTABLE.fullmatch(name), name
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -222,10 +225,12 @@ def test_a_formula_looking_pin_name_is_a_string_cell_in_the_workbook():
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(_tables([hostile], EN), EN)))
     inputs = book.worksheets[0]
     cell = inputs.cell(row=1, column=6)
-    assert cell.value == hostile and cell.data_type == "s"
+    assert cell.value == hostile
+    assert cell.data_type == "s"
     cash = book.worksheets[-3]
     scenario_cells = [row[0] for row in cash.iter_rows(min_row=2) if row[0].value == hostile]
-    assert scenario_cells and all(c.data_type == "s" for c in scenario_cells)
+    assert scenario_cells
+    assert all(c.data_type == "s" for c in scenario_cells)
 
 
 def test_the_issues_hyperlink_pin_is_neutralised_in_every_csv_and_its_file_name():
@@ -233,7 +238,8 @@ def test_the_issues_hyperlink_pin_is_neutralised_in_every_csv_and_its_file_name(
     archive = zipfile.ZipFile(io.BytesIO(csv_zip_bytes(_tables([hostile], EN), EN)))
     assert "Summary – HYPERLINK( http evil.csv" in archive.namelist()
     inputs = archive.read(archive.namelist()[0]).decode("utf-8-sig")
-    assert "'=HYPERLINK(" in inputs and ",=HYPERLINK" not in inputs
+    assert "'=HYPERLINK(" in inputs
+    assert ",=HYPERLINK" not in inputs
     for entry in archive.namelist():
         assert not re.search(r'["/\\:*?<>|]', entry)
 
@@ -257,4 +263,5 @@ def test_a_repeated_name_is_numbered_within_the_limit():
     used: set[str] = set()
     first = portable_name("x" * 40, used, SHEET_NAME_LENGTH)
     second = portable_name("X" * 40, used, SHEET_NAME_LENGTH)
-    assert first == "x" * 31 and second == "X" * 27 + " (2)"
+    assert first == "x" * 31
+    assert second == "X" * 27 + " (2)"
