@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
-from .cohort import DEFAULT_DRAWS, DEFAULT_SEED
+from .cohort import ATOM_BUDGET, DEFAULT_DRAWS, DEFAULT_SEED
 from .contract import settle
 from .distribution import outcome_distribution
 from .scenario import Scenario
@@ -37,8 +37,14 @@ def deal_space(
     target_irr: float = DEFAULT_TARGET_IRR,
     max_loss_probability: float = DEFAULT_MAX_LOSS,
     willingness_to_pay: float | None = None,
+    atom_budget: int = ATOM_BUDGET,
 ) -> pd.DataFrame:
     """Check both parties' terms on a price × difficulty grid.
+
+    Every column settles its cohort's atoms at every price, so the work is columns × prices ×
+    atoms: ``atom_budget`` bounds the atoms of a large homogeneous cohort (bins that never
+    straddle a change of the contract's regime: the signing zones' edges stay where they are)
+    and ``n_simulations`` the futures of a mixed one.
 
     Parameters
     ----------
@@ -80,7 +86,7 @@ def deal_space(
     frames = []
     for d in difficulty_grid:
         at_d = s.replace(difficulty=float(d))
-        cohort, _, _ = outcome_distribution(at_d, n_simulations, seed)
+        cohort, _, _ = outcome_distribution(at_d, n_simulations, seed, atom_budget)
         weights = cohort.probability
         # futures × prices: every price settles the same futures.
         settled = settle(at_d, cohort.column(), price_per_outcome=price_grid[None, :])

@@ -59,14 +59,17 @@ def _regime(settled: Settlement) -> np.ndarray:
     return code
 
 
-def exact_outcomes(s: Scenario) -> CohortOutcomes:
-    """The exact distribution of a homogeneous cohort (module docstring)."""
+def exact_outcomes(s: Scenario, atom_budget: int = ATOM_BUDGET) -> CohortOutcomes:
+    """The exact distribution of a homogeneous cohort (module docstring), in at most about
+    ``atom_budget`` atoms: an analysis that settles every atom at many prices (the deal
+    space) passes a smaller budget to bound its work; the bins never straddle a change of the
+    contract's regime, so probabilities stay exact and only the IRR sees a bin's curvature."""
     pairs = outcome_pairs(s)
     n_pairs = pairs.probability.size
-    if n_pairs <= ATOM_BUDGET:
+    if n_pairs <= atom_budget:
         return homogeneous_outcomes(s, pairs.starters, pairs.outcomes, pairs.probability)
     # Half the budget for bins, the rest for the bins kept pair by pair.
-    width = math.ceil(2 * n_pairs / ATOM_BUDGET)
+    width = math.ceil(2 * n_pairs / atom_budget)
     key = pairs.row.astype(np.int64) * (s.cohort_size // width + 2) + pairs.outcomes // width
     starts = np.flatnonzero(np.diff(key, prepend=-1))
     ends = np.append(starts[1:], n_pairs) - 1
@@ -92,13 +95,17 @@ def exact_outcomes(s: Scenario) -> CohortOutcomes:
 
 
 def outcome_distribution(
-    s: Scenario, n_futures: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED
+    s: Scenario,
+    n_futures: int = DEFAULT_DRAWS,
+    seed: int = DEFAULT_SEED,
+    atom_budget: int = ATOM_BUDGET,
 ) -> tuple[CohortOutcomes, Method, int]:
-    """The scenario's futures: exact for a homogeneous cohort, otherwise ``n_futures``
-    futures counted per stratum on the common random numbers of ``seed``.
+    """The scenario's futures: exact for a homogeneous cohort (in at most about
+    ``atom_budget`` atoms), otherwise ``n_futures`` futures counted per stratum on the
+    common random numbers of ``seed``.
 
     Returns the outcomes, the route taken, and the number of futures drawn (0 when exact).
     """
     if is_homogeneous(s):
-        return exact_outcomes(s), "exact", 0
+        return exact_outcomes(s, atom_budget), "exact", 0
     return stratum_futures(s, n_futures, seed), "monte_carlo", n_futures

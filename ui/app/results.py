@@ -59,6 +59,12 @@ SIZES = {
     "parking_lever_points": 6,
     "deal_prices": 25,
     "deal_difficulties": 21,
+    # The deal space settles difficulties × prices × a cohort's atoms: its cohorts are
+    # described in at most this many atoms (exact probabilities, bins that never straddle a
+    # change of the contract's regime) and a mixed cohort by this many futures, so that no
+    # valid link costs more than about a second of a core (benchmarks/worst_link.py).
+    "deal_atoms": 2_000,
+    "deal_futures": 1_000,
 }
 
 _HASH: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: scenario_to_json}
@@ -204,6 +210,8 @@ def deal_results(s: Scenario, terms: DealTerms) -> pd.DataFrame:
         s.replace(difficulty=0.5),
         n_prices=SIZES["deal_prices"],
         n_difficulties=SIZES["deal_difficulties"],
+        n_simulations=SIZES["deal_futures"],
+        atom_budget=SIZES["deal_atoms"],
         target_irr=terms.target_irr,
         max_loss_probability=terms.max_loss_probability,
         willingness_to_pay=terms.willingness_to_pay,
