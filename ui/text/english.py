@@ -12,6 +12,8 @@ Sentences use ``str.format`` fields (``{share}``); the Danish must use the same 
 
 from __future__ import annotations
 
+from sib_model import Scenario
+
 __all__ = ["FIELD_HELP", "FIELD_LABELS", "GLOSSARY", "NOTES", "TEXT"]
 
 #: Labels, sentences and titles, by key.
@@ -1112,10 +1114,11 @@ FIELD_HELP: dict[str, str] = {
         "The success rate without the programme as written in the contract. Used only when "
         "paying for outcomes above the baseline."
     ),
-    "success_threshold": "Nothing is paid unless the achieved success rate reaches this level.",
+    # Where the model's own description already says it in the room's words, it is the help.
+    "success_threshold": str(Scenario.model_fields["success_threshold"].description),
     "payment_cap": "The most the municipality will ever pay in total.",
     "delivery_cost_per_participant": "What the provider spends on each citizen who starts.",
-    "fixed_costs": "Set-up, management and evaluation, paid at the start.",
+    "fixed_costs": str(Scenario.model_fields["fixed_costs"].description),
     "public_savings_per_outcome": (
         "What all public budgets save when one more citizen reaches the outcome (e.g. cash "
         "benefit not paid: about 148,000 DKK a year in 2024)."
