@@ -146,7 +146,8 @@ def test_a_round_with_three_roles_updates_the_facilitator():
     fac.run()
     text = text_of(fac)
     assert "Our offer" in text
-    assert "&lt;b&gt;Fond&lt;/b&gt;" in text
+    # The group's tag is escaped for markdown: shown as the characters typed, never as HTML.
+    assert r"\<b\>Fond\</b\>" in text
     room = _stored(code)
     assert set(room.accepted) == {"investor", "municipality", "provider"}
     assert room.table.contract["price_per_outcome"] == 350_000.0

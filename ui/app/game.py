@@ -9,7 +9,6 @@ what came back. Every text a group types is escaped where shown.
 
 from __future__ import annotations
 
-import html
 import json
 import secrets
 from collections.abc import Callable
@@ -65,6 +64,7 @@ from ui.spec import keys
 from ui.spec.result_types import DealTerms
 from ui.text.numbers import parse_number, without_trailing_zeros
 from ui.text.translator import Translator
+from ui.words.link_messages import markdown_text
 
 REFRESH_SECONDS = 3
 # Streamlit's own icon font (served with the app), not emoji: a projector's or a kiosk's
@@ -100,8 +100,10 @@ def figures(room: Room, contract: Contract) -> dict[str, float]:
 
 
 def esc(text: object) -> str:
-    """A user's text made safe for markdown: cleaned, HTML-escaped, no emphasis marks."""
-    return html.escape(clean_text(text)).replace("*", "&#42;").replace("_", "&#95;")
+    """A user's text made safe for markdown: cleaned, and every markdown and HTML character
+    escaped, so a link (``[x](javascript:…)``), a colour directive (``:red[…]``) or a tag
+    reads as the characters typed (HTML-escaping alone left markdown links live)."""
+    return markdown_text(clean_text(text))
 
 
 def role_name(room: Room, role: Proposer, t: Translator) -> str:
