@@ -472,3 +472,16 @@ def wait_for_redraw(page, before: list[str], timeout_ms: float = 30_000) -> None
         polling=100,
     )
     wait_until_idle(page, timeout_ms=timeout_ms)
+
+
+def open_proposal_form(page, timeout_ms: float = 12_000):
+    """The negotiation game's proposal form of a group's page, once its send button is
+    enabled (the group's view noticed an open round by itself, without a reload)."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
+              .some(b => b.innerText.includes('Put it on the table') && !b.disabled)""",
+        timeout=timeout_ms,
+    )
+    return page.locator('[data-testid="stMain"] [data-testid="stForm"]').filter(
+        has=page.get_by_role("button", name="Put it on the table")
+    )

@@ -70,16 +70,7 @@ def test_a_round_with_three_groups_in_their_own_browsers(new_tab, app_url, scree
     _sees(facilitator, "Round 1 is open")
     # No reload: the municipality's view notices the open round by itself.
     _sees(municipality, "Round 1 is open")
-    municipality.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
-              .some(b => b.innerText.includes('Put it on the table') && !b.disabled)""",
-        timeout=SEEN_WITHIN_MS,
-    )
-    form = (
-        _main(municipality)
-        .locator('[data-testid="stForm"]')
-        .filter(has=municipality.get_by_role("button", name="Put it on the table"))
-    )
+    form = harness.open_proposal_form(municipality, SEEN_WITHIN_MS)
     price = form.get_by_label("Price per outcome (DKK)")
     price.fill("260000")
     form.get_by_label("Message to the others").fill("Fair price, shared risk")

@@ -75,16 +75,7 @@ def test_hostile_names_and_messages_read_literally_in_the_game(new_tab, app_url)
     name_form.get_by_label("Group name").fill(IMAGE)
     name_form.get_by_role("button").click()
     harness.wait_until_idle(group)
-    group.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
-              .some(b => b.innerText.includes('Put it on the table') && !b.disabled)""",
-        timeout=SEEN_WITHIN_MS,
-    )
-    form = (
-        _main(group)
-        .locator('[data-testid="stForm"]')
-        .filter(has=group.get_by_role("button", name="Put it on the table"))
-    )
+    form = harness.open_proposal_form(group, SEEN_WITHIN_MS)
     form.get_by_label("Message to the others").fill(f"{LINK} {COLOUR}")
     form.get_by_role("button", name="Put it on the table").click()
     harness.wait_until_idle(group)
