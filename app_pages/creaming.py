@@ -9,6 +9,7 @@ presenter mode the three charts are three views, one at a time under its key sen
 
 import streamlit as st
 
+from sib_model import can_park
 from ui import charts
 from ui.app import presenter, results, state
 from ui.app.headline import show_figures
@@ -26,7 +27,7 @@ if presenting():
     if view == "group":
         show_key_sentence(presenter.creaming_key_sentence(results.creaming_results(s), t))
         chart = "creaming_frontier"
-    elif view == "parking" and s.difficulty_spread == 0:
+    elif view == "parking" and not can_park(s):
         # Parking needs a mixed group: no frontier to show (and none to compute).
         st.info(t("parking_not_meaningful"), icon=":material/info:")
         st.stop()
@@ -57,19 +58,20 @@ else:
         with parking_tab:
             st.header(t("parking_title"))
             st.markdown(t("parking_intro"))
-    if parking_tab.open and s.difficulty_spread == 0:
-        # Parking needs a mixed group: a frontier of alike citizens would say nothing.
-        parking_tab.info(t("parking_not_meaningful"), icon=":material/info:")
-    elif parking_tab.open:
-        with parking_tab:
-            parking = results.parking_results(s)
-            show_page_chart("parking_frontier", s, t, ghost)
-            show_sentences(narrative.parking_sentences(parking, s, t))
-            st.subheader(t("parking_levers"))
-            st.markdown(t("parking_levers_intro"))
-            st.table(
-                charts.parking_lever_table(results.parking_levers(s), t).set_index(t("lever_terms"))
-            )
+            if not can_park(s):
+                # Nobody is harder than the rest: no frontier to compute or draw.
+                st.info(t("parking_not_meaningful"), icon=":material/info:")
+            else:
+                parking = results.parking_results(s)
+                show_page_chart("parking_frontier", s, t, ghost)
+                show_sentences(narrative.parking_sentences(parking, s, t))
+                st.subheader(t("parking_levers"))
+                st.markdown(t("parking_levers_intro"))
+                st.table(
+                    charts.parking_lever_table(results.parking_levers(s), t).set_index(
+                        t("lever_terms")
+                    )
+                )
     if levers_tab.open:
         with levers_tab:
             st.header(t("creaming_levers"))

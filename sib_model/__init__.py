@@ -12,7 +12,7 @@ commissioner paying for the same programme directly (the dashboard's "funding it
 
 from .analysis_creaming import CreamingFrontier, creaming_frontier
 from .analysis_deal_space import deal_space
-from .analysis_parking import ParkingFrontier, parking_frontier
+from .analysis_parking import ParkingFrontier, can_park, parking_frontier
 from .analysis_payoff import payoff_curve
 from .analysis_sensitivity import sensitivity
 from .codec import (
@@ -55,6 +55,7 @@ __all__ = [
     "creaming_frontier",
     "CreamingFrontier",
     "parking_frontier",
+    "can_park",
     "ParkingFrontier",
     "Preference",
     "deal_space",

@@ -41,11 +41,18 @@ from .preferences import (
 from .scenario import Scenario
 from .sweep import grid_through, sweep
 
-__all__ = ["ParkingFrontier", "parking_frontier", "MAX_PLAUSIBLE_PARKED_SHARE"]
+__all__ = ["ParkingFrontier", "parking_frontier", "can_park", "MAX_PLAUSIBLE_PARKED_SHARE"]
 
 #: Largest parked share a contract could plausibly let pass (module docstring); the
 #: preferences are found among shares up to it.
 MAX_PLAUSIBLE_PARKED_SHARE = 0.5
+
+
+def can_park(s: Scenario) -> bool:
+    """Whether a provider of ``s`` has anybody to park: only a mixed cohort (difficulty
+    spread > 0) has citizens harder than the rest; where everybody is alike the parking
+    frontier says nothing, and the dashboard shows why instead of computing it."""
+    return s.difficulty_spread > 0
 
 
 @dataclass(frozen=True)
@@ -110,5 +117,5 @@ def parking_frontier(
         municipality_preference(plausible, "parked_share"),
         society_preference(plausible, "parked_share"),
         investor_profit_preference(plausible, "parked_share"),
-        s.difficulty_spread > 0,
+        can_park(s),
     )
