@@ -8,7 +8,7 @@ PIP := $(PY) -m pip --disable-pip-version-check
 CONSTRAINTS := constraints.txt
 PORT ?= 8501
 
-.PHONY: run test test-fast fuzz load lint lock bench browser-deps nginx-deps clean i18n-extract i18n-update
+.PHONY: run serve test test-fast fuzz load lint lock bench browser-deps nginx-deps clean i18n-extract i18n-update
 
 $(VENV)/.runtime: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ $(VENV)/.dev: $(VENV)/.runtime
 ## Install what the dashboard needs and start it on http://localhost:$(PORT)
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+## The production way on this machine: one Streamlit replica per core (REPLICAS=N to choose)
+## behind nginx on http://<this machine>:$(PORT), sticky by cookie, compressed, static files
+## cached; a replica that exits is started again. Installs nginx when missing (as root).
+## The Docker way with PostgreSQL is compose.yaml (README, Deploy).
+REPLICAS ?= 0
+serve: $(VENV)/.runtime nginx-deps
+	$(PY) -m deploy.serve --port $(PORT) --replicas $(REPLICAS)
 
 ## Processes for the unit and AppTest suites (pytest-xdist); `make test PYTEST_WORKERS=auto`
 ## takes every core. Measured on 2 cores in benchmarks/results/xdist-and-lint-notes.md.

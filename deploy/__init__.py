@@ -1,2 +1,3 @@
 """Deployment: the production Streamlit settings, the Dockerfile's helpers and the
-two-replica recipe behind nginx (``python -m deploy.two_replicas``)."""
+production way behind nginx (``make serve``: ``deploy.serve``, ``deploy.nginx_site``) and the
+two-replica failover check (``python -m deploy.two_replicas``)."""

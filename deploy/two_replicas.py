@@ -53,8 +53,6 @@ import asyncio
 import datetime as dt
 import os
 import random
-import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -65,15 +63,13 @@ from pathlib import Path
 
 from benchmarks import game_load
 from benchmarks.st_client import SLIDERS, RunResult, Session, sticky_cookie
-from deploy.settings import production_flags
+from deploy import serve
 from sib_game.limits import LIMITS_ENV
 from sib_game.store import ENV_PATH, GameStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-NGINX_CONF = Path(__file__).resolve().parent / "nginx-sib.conf"
-#: The ports of nginx-sib.conf: nginx, then the two replicas.
-CONF_PORTS = (8690, 8691, 8692)
-PROXY_PORT, REPLICA_PORTS = CONF_PORTS[0], CONF_PORTS[1:]
+#: nginx's port, then the two replicas' (``--port`` or ``STREAMLIT_TEST_PORTS`` move them).
+PROXY_PORT, REPLICA_PORTS = 8690, (8691, 8692)
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 LINKS = ["", "n=250&p=0.55&d=0.8", "n=40&price=150000&basis=above_baseline&lang=da"]
 MOVES = {
@@ -83,137 +79,26 @@ MOVES = {
 }
 
 
-def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"{url} not healthy within {timeout:.0f} s")
-
-
 def use_ports(base: int) -> None:
     """Move nginx to ``base`` and the replicas to the two ports after it."""
     global PROXY_PORT, REPLICA_PORTS
     PROXY_PORT, REPLICA_PORTS = base, (base + 1, base + 2)
 
 
-class Cluster:
-    """Two replicas and nginx, each in its own process group; :meth:`stop` ends them all.
-    Both replicas keep the game's rooms in ``<workdir>/game.sqlite3``."""
+class Cluster(serve.Cluster):
+    """:class:`deploy.serve.Cluster` with two replicas on :data:`REPLICA_PORTS`, sharing the
+    game's rooms in ``<workdir>/game.sqlite3``, with the rate limits off (the checks play
+    dozens of sessions from one address) and nginx saying which replica answered."""
 
     def __init__(self, workdir: Path) -> None:
-        self.workdir = workdir
         self.game_db = workdir / "game.sqlite3"
-        self.replicas: dict[int, subprocess.Popen] = {}
-        self.nginx: subprocess.Popen | None = None
-
-    def start(self) -> str:
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        if not Path(nginx).exists():
-            raise FileNotFoundError("nginx is missing: apt-get install nginx-light")
-        for port in REPLICA_PORTS:
-            self.start_replica(port)
-        for port, process in self.replicas.items():
-            wait_healthy(f"http://127.0.0.1:{port}", process)
-        site = NGINX_CONF.read_text().replace("#DEBUG ", "")  # X-Upstream: who answered
-        ports = dict(zip(CONF_PORTS, (PROXY_PORT, *REPLICA_PORTS), strict=True))
-        site = re.sub(r"127\.0\.0\.1:(\d+)", lambda m: f"127.0.0.1:{ports[int(m[1])]}", site)
-        for name in ("logs", "tmp"):
-            (self.workdir / name).mkdir(exist_ok=True)
-        tmp = self.workdir / "tmp"
-        (self.workdir / "nginx.conf").write_text(
-            f"""worker_processes 1;
-pid {self.workdir}/nginx.pid;
-error_log {self.workdir}/logs/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log {self.workdir}/logs/access.log;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-{site}
-}}
-"""
+        super().__init__(
+            workdir,
+            proxy_port=PROXY_PORT,
+            replica_ports=REPLICA_PORTS,
+            env={ENV_PATH: str(self.game_db), LIMITS_ENV: "off"},
+            debug=True,
         )
-        self.nginx = subprocess.Popen(
-            [
-                nginx,
-                "-p",
-                str(self.workdir),
-                "-c",
-                str(self.workdir / "nginx.conf"),
-                "-g",
-                "daemon off;",
-            ],
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{PROXY_PORT}"
-        wait_healthy(url, self.nginx, timeout=20)
-        return url
-
-    def start_replica(self, port: int) -> None:
-        log = (self.workdir / f"replica-{port}.log").open("a")
-        self.replicas[port] = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                *production_flags(),
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-            ],
-            cwd=REPO_ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-            env={**os.environ, ENV_PATH: str(self.game_db), LIMITS_ENV: "off"},
-        )
-
-    def restart(self, port: int) -> None:
-        """Start a killed replica again (a supervisor's restart)."""
-        self.start_replica(port)
-        wait_healthy(f"http://127.0.0.1:{port}", self.replicas[port])
-
-    def kill(self, port: int) -> None:
-        """SIGKILL one replica and everything it started: a crash, not a shutdown."""
-        process = self.replicas[port]
-        with _ignore_gone():
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-    def stop(self) -> None:
-        for process in [*self.replicas.values(), self.nginx]:
-            if process is None or process.poll() is not None:
-                continue
-            with _ignore_gone():
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with _ignore_gone():
-                    os.killpg(process.pid, signal.SIGKILL)
-
-
-class _ignore_gone:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, value, traceback) -> bool:
-        return kind is ProcessLookupError
 
 
 #: The page the slider check uses (the Start page sends a link with a scenario there).
