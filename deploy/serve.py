@@ -93,7 +93,8 @@ class Cluster:
     """nginx on ``proxy_port`` in front of one replica per port of ``replica_ports``, each in
     its own process group, their files in ``workdir``; :meth:`stop` ends them all.
 
-    ``env`` is added to every replica's environment (where the game's rooms live, say).
+    ``env`` is added to every replica's environment (where the game's rooms live, say);
+    ``settings`` replace single production settings (``server_disconnectedSessionTTL=20``).
     ``debug`` makes nginx say which replica answered (``X-Upstream``), for the checks.
     """
 
@@ -105,6 +106,7 @@ class Cluster:
         replica_ports: Sequence[int],
         address: str = "127.0.0.1",
         env: Mapping[str, str] | None = None,
+        settings: Mapping[str, object] | None = None,
         debug: bool = False,
     ) -> None:
         self.workdir = workdir
@@ -112,6 +114,7 @@ class Cluster:
         self.replica_ports = tuple(replica_ports)
         self.address = address
         self.env = dict(env or {})
+        self.settings = dict(settings or {})
         self.debug = debug
         self.replicas: dict[int, subprocess.Popen[bytes]] = {}
         self.restarts: dict[int, int] = dict.fromkeys(self.replica_ports, 0)
@@ -151,7 +154,7 @@ class Cluster:
                 "streamlit",
                 "run",
                 "app.py",
-                *production_flags(),
+                *production_flags(**self.settings),
                 "--server.port",
                 str(port),
                 "--server.address",
