@@ -146,10 +146,12 @@ async def measured(phase: Phase, pids: list[int]):  # type: ignore[no-untyped-de
 
 
 # --- the two rooms -----------------------------------------------------------------------------
-async def conference(url: str, pids: list[int], args: argparse.Namespace) -> Phase:
-    phase = Phase(f"conference: {args.crowd} phones open one QR link within {args.arrival:.0f} s")
+async def conference(url: str, pids: list[int], args: argparse.Namespace, wave: int) -> Phase:
+    phase = Phase(
+        f"conference {wave}: {args.crowd} phones open one QR link within {args.arrival:.0f} s"
+    )
     first, moves = phase.kind("first run (open → drawn)"), phase.kind("slider move")
-    rng = random.Random(17)
+    rng = random.Random(17 * wave)
 
     async def arrive(delay: float):  # type: ignore[no-untyped-def]
         await asyncio.sleep(delay)
@@ -163,7 +165,7 @@ async def conference(url: str, pids: list[int], args: argparse.Namespace) -> Pha
         until = time.monotonic() + args.conference_seconds
         await asyncio.gather(
             *(
-                move_sliders(s, until, random.Random(i), moves, CONFERENCE_PAUSE)
+                move_sliders(s, until, random.Random(1000 * wave + i), moves, CONFERENCE_PAUSE)
                 for i, s in enumerate(live[: args.movers])
             )
         )
@@ -233,9 +235,9 @@ async def one_configuration(replicas: int, args: argparse.Namespace) -> tuple[in
         await asyncio.sleep(args.ttl + 15)
         print(f"{replicas} replica(s) warm: {warm.errors or 'no errors'}", flush=True)
         phases = []
-        if args.crowd:
-            print(f"  conference: {args.crowd} phones …", flush=True)
-            phases.append(await conference(url, pids, args))
+        for wave in range(1, args.waves + 1 if args.crowd else 1):
+            print(f"  conference {wave}: {args.crowd} phones …", flush=True)
+            phases.append(await conference(url, pids, args, wave))
         if args.laptops:
             print(f"  workshop: {args.laptops} laptops, {args.rooms} rooms …", flush=True)
             phases.append(await workshop(url, pids, args, db))
@@ -298,7 +300,7 @@ def targets(results: list[tuple[int, list[Phase]]]) -> list[str]:
     lines = []
     for replicas, phases in results:
         for phase in phases:
-            room = phase.name.split(":")[0]
+            room = phase.name.split(":")[0].rstrip(" 0123456789")
             errors = len(phase.errors)
             lines.append(f"{replicas} replica(s), {room}: {errors} errors")
             if room == "workshop":
@@ -310,7 +312,11 @@ def targets(results: list[tuple[int, list[Phase]]]) -> list[str]:
                 growth = statistics.fmean(
                     phase.rss_after[p] - phase.rss_before[p] for p in phase.rss_before
                 )
-                lines.append(f"  memory after the crowd left: {growth:+.0f} MB per replica")
+                lines.append(
+                    f"  memory after the crowd left: {growth:+.0f} MB per replica against "
+                    "before it came (the model's caches fill up to their bounds on the first "
+                    "crowd; flat means a later crowd adds next to nothing)"
+                )
     return lines
 
 
@@ -329,6 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--crowd", type=int, default=100)
     parser.add_argument("--arrival", type=float, default=10.0)
     parser.add_argument("--movers", type=int, default=30)
+    parser.add_argument(
+        "--waves", type=int, default=2, help="conferences one after another (memory stays flat)"
+    )
     parser.add_argument("--conference-seconds", type=float, default=90.0)
     parser.add_argument("--laptops", type=int, default=30)
     parser.add_argument("--rooms", type=int, default=10)
@@ -336,7 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ttl", type=int, default=20, help="disconnectedSessionTTL, s")
     parser.add_argument("--output", help="default benchmarks/results/room-load-<date>.md")
     args = parser.parse_args(argv)
-    if args.crowd > 300 or args.laptops > 200 or args.rooms > 40 or max(args.replicas) > 8:
+    if (
+        args.waves > 5
+        or args.crowd > 300
+        or args.laptops > 200
+        or args.rooms > 40
+        or max(args.replicas) > 8
+    ):
         parser.error("bounded on purpose: a crowd of 300, 200 laptops, 40 rooms, 8 replicas")
 
     async def run_all() -> list[tuple[int, list[Phase]]]:
