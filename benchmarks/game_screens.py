@@ -7,8 +7,9 @@ Not a test: it records what the screens look like, for a before/after comparison
     python -m benchmarks.game_screens --tag after
 
 writes ``game_<tag>_facilitator.png`` (the facilitator's phone, whole page),
-``game_<tag>_facilitator_links.png`` (its links for the groups), ``game_<tag>_participant_top.png`` (the first
-screen of a group's phone), ``game_<tag>_participant.png`` (its whole page) and
+``game_<tag>_facilitator_links.png`` (its links for the groups),
+``game_<tag>_participant_top.png`` (the first screen of a group's phone),
+``game_<tag>_participant.png`` (its whole page) and
 ``game_<tag>_participant_form.png`` (the proposal form) to ``--out``. The server runs from
 this checkout with the game's rooms in a temporary file.
 """

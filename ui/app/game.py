@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import streamlit as st
 
+from sib_game.access import join_code, read_join_code
 from sib_game.limits import (
     ROOMS_PER_CLIENT,
     ROOMS_PER_SESSION,
@@ -59,7 +60,7 @@ from sib_model import Scenario
 from sib_model.scenario import ScenarioError
 from ui.app import results
 from ui.app.layout import show_chart
-from ui.export.share import qr_png
+from ui.export.share import is_local, qr_png
 from ui.spec import keys
 from ui.spec.result_types import DealTerms
 from ui.text.numbers import parse_number, without_trailing_zeros
@@ -67,6 +68,9 @@ from ui.text.translator import Translator
 from ui.words.link_messages import markdown_text
 
 REFRESH_SECONDS = 3
+#: A role's QR code on the facilitator's screen (CSS px): a phone held near the screen reads
+#: it, and the same block fits a phone's width.
+QR_WIDTH = 220
 # Streamlit's own icon font (served with the app), not emoji: a projector's or a kiosk's
 # browser may have no colour-emoji font and would show empty boxes.
 _SIGNS = ":green[:material/check_circle:]"
@@ -112,13 +116,19 @@ def role_name(room: Room, role: Proposer, t: Translator) -> str:
     return t(f"game_role_{role}") + (f" ({esc(name)})" if name else "")
 
 
+def _app_root() -> str:
+    """The app's address as the browser sees it (:func:`ui.app.state.app_root`, the one the
+    Share page's link starts with)."""
+    from ui.app import state
+
+    return state.app_root()
+
+
 def link(code: str, role: str, token: str, lang: str) -> str:
     """The link that opens ``role``'s screen of room ``code``: its secret rides along as
     ``key`` (:mod:`sib_game.access`)."""
-    from ui.app import state
-
     tail = "" if lang == "en" else f"&lang={lang}"
-    return f"{state.app_root()}/game?room={code}&role={role}&key={token}{tail}"
+    return f"{_app_root()}/game?room={code}&role={role}&key={token}{tail}"
 
 
 @dataclass(frozen=True)
@@ -201,6 +211,24 @@ def link_params(text: str) -> tuple[str | None, str | None, str | None]:
     return room, role, key
 
 
+def join_params(text: str) -> tuple[str | None, str | None, str | None]:
+    """The room, role and key of what a group typed in the lobby: its link (or the link's
+    query, :func:`link_params`), or its join code (:func:`sib_game.access.read_join_code`),
+    whose role is the group whose secret it spells (None when it spells no group's)."""
+    room, role, key = link_params(text)
+    if room is not None:
+        return room, role, key
+    found = read_join_code(text.strip())
+    if found is None:
+        return None, None, None
+    typed_code, key = found
+    code = parse_code(typed_code)
+    stored = None if code is None else store().get(code)
+    if stored is None:
+        return typed_code, None, key
+    return typed_code, next((r for r in ROLES if stored.room.admits(r, key)), None), key
+
+
 def _limit_message(limit: Limit, t: Translator) -> str:
     """What the reader is told when ``limit`` is reached."""
     if limit in (ROOMS_PER_SESSION, ROOMS_PER_CLIENT):
@@ -220,8 +248,8 @@ def _go_to(seat: Seat) -> None:
 
 
 def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
-    """Start a room on the sidebar's scenario, or join one with the link the facilitator gave
-    the group (the link names the role: there is no choosing one)."""
+    """Start a room on the sidebar's scenario, or join one with the link or join code the
+    facilitator gave the group (either names the role: there is no choosing one)."""
     st.markdown(t("game_intro"))
     if st.button(t("game_start"), type="primary", icon=":material/add:"):
         reached = store().take(_buckets("rooms", ROOMS_PER_SESSION, ROOMS_PER_CLIENT))
@@ -238,7 +266,7 @@ def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
     with st.form("game_join"):
         pasted = st.text_input(t("game_join_link"), max_chars=400)
         if st.form_submit_button(t("game_join")):
-            seat = _checked_seat(*link_params(pasted))
+            seat = _checked_seat(*join_params(pasted))
             if isinstance(seat, Seat):
                 _go_to(seat)
             elif seat is None:
@@ -504,25 +532,49 @@ def facilitator(seat: Seat, t: Translator) -> None:
 
 
 def role_links(seat: Seat, room: Room, t: Translator) -> None:
-    """Each group's link and its QR code, with a button that issues the group a fresh link
-    (the old one stops opening the room: for a link that went to the wrong group)."""
+    """Each group's link as a QR code the facilitator shows that group, as text and as a join
+    code to type (for a laptop without a camera), with a button that issues the group a fresh
+    link (the old one stops opening the room: for a link that went to the wrong group). A
+    warning when the links point to this computer (localhost), which no group's device
+    reaches, as on the Share page."""
+    root = _app_root()
     with st.expander(t("game_links"), expanded=room.round == 0):
         st.caption(t("game_links_private"))
+        if is_local(root):
+            st.warning(t("share_localhost"), icon=":material/warning:")
+        st.markdown(
+            t(
+                "game_join_by_code",
+                address=esc(f"{root}/game"),
+                join=t("game_join_link"),
+                code=seat.code,
+            )
+        )
         for role in ROLES:
-            url = link(seat.code, role, room.link_token(role, seat.key), t.lang)
-            text, qr = st.columns([3, 1])
-            text.markdown(f"**{t(f'game_role_{role}')}**")
-            text.code(url, language=None)
-            if text.button(
-                t("game_new_link"),
-                key=keys.game_new_link(role),
-                icon=":material/autorenew:",
-                help=t("game_new_link_help"),
-            ):
-                _moved(seat, partial(Room.reissued, role=role, facilitator_token=seat.key))
-                st.session_state[keys.GAME_LINK_REISSUED] = role
-                st.rerun()
-            qr.image(qr_png(url, scale=4), width=120)
+            token = room.link_token(role, seat.key)
+            url = link(seat.code, role, token, t.lang)
+            name = t(f"game_role_{role}")
+            with st.container(border=True, key=keys.game_role_link(role)):
+                st.markdown(f"**{name}**")
+                qr, text = st.columns([2, 3])
+                qr.image(
+                    qr_png(url, scale=8),
+                    caption=t("game_qr_caption", role=name),
+                    alt=t("game_qr_alt", role=name, code=seat.code),
+                    width=QR_WIDTH,
+                    output_format="PNG",
+                )
+                text.code(url, language=None, wrap_lines=True)
+                text.markdown(t("game_join_code", code=f"`{join_code(seat.code, token)}`"))
+                if text.button(
+                    t("game_new_link"),
+                    key=keys.game_new_link(role),
+                    icon=":material/autorenew:",
+                    help=t("game_new_link_help"),
+                ):
+                    _moved(seat, partial(Room.reissued, role=role, facilitator_token=seat.key))
+                    st.session_state[keys.GAME_LINK_REISSUED] = role
+                    st.rerun()
         reissued = st.session_state.pop(keys.GAME_LINK_REISSUED, None)
         if reissued in ROLES:
             st.success(t("game_new_link_done", role=t(f"game_role_{reissued}")))

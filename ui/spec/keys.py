@@ -66,6 +66,7 @@ __all__ = [
     "box_error",
     "game_form",
     "game_new_link",
+    "game_role_link",
     "compare_load",
     "compare_remove",
     "presenter_view",
@@ -199,6 +200,11 @@ def game_form(lever: str) -> str:
 def game_new_link(role: str) -> str:
     """The facilitator's "new link" button of one role."""
     return f"game_new_link_{role}"
+
+
+def game_role_link(role: str) -> str:
+    """The facilitator's block of one role's link: its QR code, the link, the join code."""
+    return f"game_role_link_{role}"
 
 
 def compare_load(index: int) -> str:

@@ -885,11 +885,19 @@ TEXT: dict[str, str] = {
         "This link is incomplete: it does not open a screen of this room. Ask the facilitator "
         "for your group's own link."
     ),
-    "game_join_link": "Your group's link (from the facilitator)",
+    "game_join_link": "Your group's link or join code (from the facilitator)",
     "game_links_private": (
-        "Each link opens one group's screen, with that group's red lines only: give each group "
-        "its own link, and keep yours (the facilitator's) to yourself."
+        "Each link opens one group's screen, with that group's red lines only: show each group "
+        "its own QR code (not on the projector) or give it its own link or join code, and keep "
+        "yours (the facilitator's) to yourself."
     ),
+    "game_join_by_code": (
+        "No camera? The group opens {address} on its own device and types its join code under "
+        "“{join}”: the code starts with the room's code, {code}."
+    ),
+    "game_join_code": "Join code: {code}",
+    "game_qr_caption": "{role}: scan to open the group's screen",
+    "game_qr_alt": "QR code of the link to the {role} group's screen in room {code}",
     "game_new_link": "New link",
     "game_new_link_help": "Issue this group a fresh link; the old one stops opening the room.",
     "game_new_link_done": "A new link for the {role}: the old one no longer opens the room.",
