@@ -73,6 +73,17 @@ def _join(at, pasted: str) -> None:
     button(at, "game_join").click().run()
 
 
+def _price(at, t=EN):
+    """The proposal form's price box (a text box: "350,000" in English, "350.000" in Danish)."""
+    [box] = [b for b in at.text_input if b.label == t.label("price_per_outcome")]
+    return box
+
+
+def _message(at, t=EN):
+    [box] = [b for b in at.text_input if b.label == t("game_message")]
+    return box
+
+
 def _box(at, key: str, t=EN):
     found = [box for box in at.text_input if box.label == t(key)]
     assert found, (key, [box.label for box in at.text_input])
@@ -135,8 +146,8 @@ def test_a_round_with_three_roles_updates_the_facilitator():
     inv.text_input[0].input("Team <b>Fond</b>")
     button(inv, "game_save_name").click().run()
     inv = start(_link(code, "investor"), page="game")
-    inv.number_input[0].set_value(350_000.0)
-    inv.text_input[1].input("Our offer")
+    _price(inv).input("350,000")
+    _message(inv).input("Our offer")
     button(inv, "game_send_proposal").click().run()
     assert not inv.exception
     for role in ("municipality", "provider"):
@@ -210,8 +221,8 @@ def test_a_proposal_keeps_its_terms_when_another_group_proposed_meanwhile():
     _move(code, Room.open_round)
     investor = start(_link(code, "investor"), page="game")
     _propose_directly(code, "municipality", 225_000.0)
-    investor.number_input[0].set_value(350_000.0)
-    investor.text_input[1].input("Our offer")
+    _price(investor).input("350,000")
+    _message(investor).input("Our offer")
     send = ui.app.game.Translator("en")("game_send_proposal")
     next(b for b in investor.button if b.label == send).click().run()
     assert not investor.exception
@@ -224,11 +235,11 @@ def test_the_form_starts_from_what_is_on_the_table_again_after_another_proposal(
     code = _room()
     _move(code, Room.open_round)
     provider = start(_link(code, "provider"), page="game")
-    first = _stored(code).table.contract["price_per_outcome"]
-    assert provider.number_input[0].value == first
+    assert _stored(code).table.contract["price_per_outcome"] == 200_000.0
+    assert _price(provider).value == "200,000"
     _propose_directly(code, "investor", 275_000.0)
     provider.run()
-    assert provider.number_input[0].value == 275_000.0
+    assert _price(provider).value == "275,000"
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])
@@ -400,7 +411,7 @@ def test_a_proposal_shows_on_the_proposers_own_table_at_once():
     code = _room(PARKING)
     _move(code, Room.open_round)
     investor = start(_link(code, "investor"), page="game")
-    investor.number_input[0].set_value(420_000.0)
+    _price(investor).input("420000")
     button(investor, "game_send_proposal").click().run()
     assert "Proposed by Investor in round 1" in text_of(investor)
     assert EN("game_you_accepted") in text_of(investor)

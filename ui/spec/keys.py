@@ -53,6 +53,7 @@ __all__ = [
     "GAME_DRAWN_OPEN",
     "GAME_FORM_SEND",
     "GAME_FORM_SHOWS",
+    "GAME_FORM_LANG",
     "GAME_LINK_REISSUED",
     "GAME_CLOSE_SURE",
     "GAME_ROOM_CLOSED",
@@ -147,6 +148,8 @@ GAME_DRAWN_OPEN = "game_drawn_open"
 #: The proposal form's send button, and the table the form was filled from.
 GAME_FORM_SEND = "game_form_send"
 GAME_FORM_SHOWS = "game_form_shows"
+#: The language the proposal form's amounts were written in ("200.000" or "200,000").
+GAME_FORM_LANG = "game_form_lang"
 #: The role whose link the facilitator just issued afresh (a one-run message).
 GAME_LINK_REISSUED = "game_link_reissued"
 #: The facilitator's "yes, close the room" confirmation box.

@@ -960,6 +960,8 @@ TEXT: dict[str, str] = {
     "game_close_round": "Close the round",
     "game_on_table": "On the table",
     "game_proposed_by": "Proposed by {who} in round {n}",
+    "game_starting_terms": "Starting terms: the contract the room started with",
+    "game_cap_help": "Leave empty (or 0) for no cap.",
     "game_accepted_by": "Accepted by: {who}",
     "game_who_signs": "Who would sign, and why not",
     "game_proposals": "Proposals",
@@ -1002,6 +1004,10 @@ TEXT: dict[str, str] = {
     ),
     "game_round_closed_proposal": (
         "The round was closed before your proposal arrived: it was not put on the table."
+    ),
+    "sidebar_not_the_room": (
+        "These sliders change the dashboard's other pages, not the game room: the room keeps "
+        "the scenario it was started with."
     ),
     "game_room_scenario": (
         "This room plays the scenario it was started with; the sidebar's sliders change "
