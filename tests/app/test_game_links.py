@@ -15,7 +15,7 @@ import ui.app.game
 from sib_game.access import join_code
 from sib_game.rules import ROLES
 from tests._app import start
-from tests.app.test_game_screens import (  # noqa: F401 (own_store: the store of each test)
+from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
     DA,
     EN,
     _goals_shown,

@@ -11,7 +11,7 @@ import ui.app.game
 from sib_game.room import Room
 from sib_game.rules import LEVERS
 from tests._app import button, start, text_of
-from tests.app.test_game_screens import (  # noqa: F401 (own_store: the store of each test)
+from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
     DA,
     EN,
     _link,

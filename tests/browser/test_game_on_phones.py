@@ -85,14 +85,16 @@ def test_role_qr_codes_join_codes_and_a_groups_phone(phone, app_url):
         name = DA(f"game_role_{role}")
         assert image.get_attribute("alt") == DA("game_qr_alt", role=name, code=code)
         assert DA("game_qr_caption", role=name) in block.inner_text()
-        join_codes[role] = re.search(
-            rf"{code}(?:-[0-9A-Z]{{1,4}}){{7}}", block.inner_text()
-        ).group(0)
+        join_codes[role] = re.search(rf"{code}(?:-[0-9A-Z]{{1,4}}){{7}}", block.inner_text()).group(
+            0
+        )
         links[role] = link
     assert not any(own_key in link for link in links.values())
     main = _main(facilitator).inner_text()
     assert DA("share_localhost") in main  # the links point to this computer
-    assert "/game" in main and DA("game_join_link") in main and f"{code}." in main
+    root = links["investor"].split("/game?")[0]
+    join = DA("game_join_link")
+    assert DA("game_join_by_code", address=f"{root}/game", join=join, code=code) in main
 
     # A group without a camera joins by typing its join code, as read off the screen.
     state = phone()
@@ -111,12 +113,15 @@ def test_role_qr_codes_join_codes_and_a_groups_phone(phone, app_url):
     assert DA.label("cohort_size") not in first_screen  # no headline slider in the page
     assert DA("game_starting_terms") in first_screen
     assert DA("game_role_facilitator") not in first_screen
-    form = _main(investor).locator('[data-testid="stForm"]').filter(
-        has=investor.get_by_role("button", name=DA("game_send_proposal"))
+    form = (
+        _main(investor)
+        .locator('[data-testid="stForm"]')
+        .filter(has=investor.get_by_role("button", name=DA("game_send_proposal")))
     )
     assert form.get_by_label(DA.label("price_per_outcome")).input_value() == "200.000"
     shown = form.inner_text()
     # Slider values as the table writes them: "0,50" and "0 %", never "0.50" or "0.00".
-    assert "0,50" in shown and "0 %" in shown
+    assert "0,50" in shown
+    assert "0 %" in shown
     assert not re.search(r"\b0\.\d\d\b", shown), shown
     harness.assert_no_exception(investor, "a group's phone")
