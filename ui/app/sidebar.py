@@ -78,9 +78,12 @@ ADVANCED_WIDGET_KEYS: tuple[str, ...] = tuple(
 PRESENTER_STEPS = {"cohort_size": 10.0, "success_probability": 0.05, "difficulty": 0.05}
 
 
-def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
+def render_sidebar(
+    s: Scenario, t: Translator, page_url: str = "", *, in_room: bool = False
+) -> None:
     """Draw the shared inputs for scenario ``s`` (already in the widgets' state); the link at
-    the bottom opens page ``page_url`` (the default page when empty)."""
+    the bottom opens page ``page_url`` (the default page when empty). ``in_room``: the page
+    is a game room's screen, which the headline sliders do not change (they say so)."""
     with st.sidebar:
         st.radio(
             t("language"),
@@ -94,7 +97,7 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
         if present:
             # The sliders first, so a 720 px projector shows all three under the menu.
             st.html(PRESENTER_CSS)
-            _headline_sliders(s, t, present)
+            _headline_sliders(s, t, present, in_room)
         st.selectbox(
             t("preset"),
             [CUSTOM_PRESET, *PRESETS],
@@ -107,7 +110,7 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
         # shifts everything after it, and Streamlit then rebuilds the whole sidebar.
         st.caption(t.preset_story(st.session_state.get(keys.PRESET, CUSTOM_PRESET)) or " ")
         if not present:
-            _headline_sliders(s, t, present)
+            _headline_sliders(s, t, present, in_room)
         st.caption(_group_caption(s, t))
         _baseline_buttons(t)
         # Drawn only while open: drawn collapsed, its thirty-odd widgets were re-sent and
@@ -131,8 +134,10 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
         )
 
 
-def _headline_sliders(s: Scenario, t: Translator, present: bool) -> None:
+def _headline_sliders(s: Scenario, t: Translator, present: bool, in_room: bool = False) -> None:
     st.subheader(t("headline_inputs"))
+    if in_room:
+        st.info(t("sidebar_not_the_room"), icon=":material/info:")
     for field in HEADLINE_FIELDS:
         _input(field, s, t, present)
         if present and field == "difficulty":
@@ -179,10 +184,14 @@ def _group_caption(s: Scenario, t: Translator) -> str:
     )
 
 
-def render_phone_sliders(s: Scenario, t: Translator) -> None:
+def render_phone_sliders(s: Scenario, t: Translator, *, sliders: bool = True) -> None:
     """The three headline sliders again, at the top of the page, for narrow screens (hidden
-    by CSS elsewhere). They hold copies (``keys.phone_copy``) kept equal to the sidebar's."""
+    by CSS elsewhere). They hold copies (``keys.phone_copy``) kept equal to the sidebar's.
+    Without ``sliders`` (a game room's screen, which they do not change), only the phone's
+    page style."""
     st.html(PHONE_CSS)
+    if not sliders:
+        return
     present = presenting()
     with st.container(key=keys.PHONE_SLIDERS):
         # Drawn for narrow windows only: hidden by CSS, the copy still cost a laptop's browser
