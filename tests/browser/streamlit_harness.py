@@ -485,3 +485,37 @@ def open_proposal_form(page, timeout_ms: float = 12_000):
     return page.locator('[data-testid="stMain"] [data-testid="stForm"]').filter(
         has=page.get_by_role("button", name="Put it on the table")
     )
+
+
+#: The rules Danish public bodies are held to (webtilgængelighedsloven: WCAG 2.1 AA), as
+#: axe-core's tags.
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on ``page`` as it is now: each ``{"id", "impact",
+    "help", "nodes": [html, ...]}``. axe-core comes with the dev extra's
+    ``axe-playwright-python`` (its ``axe.min.js``), injected into the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": list(WCAG_TAGS)}}
+    found = Axe().run(page, options=options).response["violations"]
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [
+                f"{n['html'][:160]} ({n.get('failureSummary', '').splitlines()[-1].strip()})"
+                for n in v["nodes"]
+            ],
+        }
+        for v in found
+    ]
+
+
+def axe_version() -> str:
+    from axe_playwright_python.sync_playwright import Axe
+
+    head = Axe().axe_script[:40]
+    return head.split("axe v", 1)[1].split()[0] if "axe v" in head else "?"

@@ -53,7 +53,18 @@ __all__ = [
 #: should see a slider and the chart it moves together.
 PHONE_CSS = """<style>
 .st-key-{container} { display: none; }
+/* Sent on every page, so the accessibility rules (WCAG 2.1 AA) sit here too. Contrast
+   (1.4.3): Streamlit fades its captions (opacity 0.6), #828180 on white, 3.9:1; this grey,
+   unfaded, is 6.9:1 and still reads as a caption. */
+.stMain [data-testid="stCaptionContainer"], .stSidebar [data-testid="stCaptionContainer"] {
+  color: #5c5b59;
+  opacity: 1;
+}
+/* A wide formula (Method) would be a scroll box that a keyboard cannot reach (2.1.1): it
+   takes the width it needs instead, a little smaller on a phone. */
+.stMain .katex-display { overflow: visible !important; }
 @media {phone} {
+  .stMain .katex-display { font-size: 0.85em; }
   .st-key-{container} { display: flex; }
   .stMainBlockContainer, .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
   .stMain h1 { font-size: 2rem; padding-top: 0.5rem; }

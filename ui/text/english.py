@@ -315,6 +315,11 @@ TEXT: dict[str, str] = {
     ),
     "share_page": "Page the link opens",
     "share_qr": "QR code of the link",
+    "share_qr_alt": "QR code: scan it with a phone's camera to open this scenario",
+    # The text alternative of every chart (its title, axes and series, joined by these).
+    "chart_alt_chart": "Chart",
+    "chart_alt_against": "against",
+    "chart_alt_series": "Series",
     "share_localhost": (
         "This link points to this computer (localhost): phones in the room need the address "
         "at which the dashboard is served on the network."
