@@ -313,7 +313,8 @@ def _backend(url: URL) -> str:
 
 
 def engine_for(url: URL | str) -> Engine:
-    """The process's one engine for ``url`` (made on first use; thread-safe)."""
+    """The process's one engine for ``url`` (made on first use; thread-safe; a forked child
+    makes its own)."""
     url = make_url(url)
     key = url.render_as_string(hide_password=False)
     with _ENGINES_LOCK:
@@ -331,6 +332,21 @@ def dispose_engines() -> None:
         _ENGINES.clear()
     for engine in engines:
         engine.dispose()
+
+
+def _forget_engines_in_child() -> None:
+    """After ``fork``: the child makes its own connections and leaves its parent's alone
+    (``dispose(close=False)``, SQLAlchemy's advice: closing them would end the parent's
+    sessions on the server); the engines' lock is new, since whoever held it is not here."""
+    global _ENGINES_LOCK
+    _ENGINES_LOCK = threading.Lock()
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
+    _ENGINES.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_engines_in_child)
 
 
 def parse_code(raw: object) -> str | None:

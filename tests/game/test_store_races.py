@@ -5,13 +5,11 @@ several at once."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import multiprocessing
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from multiprocessing.synchronize import Event as EventType
 
 from sib_game.limits import Limit
 from sib_game.room import Room
@@ -19,7 +17,6 @@ from sib_game.store import GameStore, StaleVersion, StoreFull
 from sib_model import Scenario
 
 ROOM = Room.new(Scenario())
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _together(count: int, work: Callable[[int], object]) -> list[object]:
@@ -76,50 +73,36 @@ def test_sessions_changing_one_room_at_once_lose_no_edit(store):
     assert stored.version == 2 + 24
 
 
-_REPLICA = """
-import sys, time
-from pathlib import Path
-from sib_game.room import Room
-from sib_game.store import GameStore
-
-url, code, name, turns, ready = sys.argv[1:]
-store = GameStore(url=url)
-Path(ready, name).touch()
-while not Path(ready, "go").exists():
-    time.sleep(0.005)
-for turn in range(int(turns)):
-    message = f"{name}.{turn}"
-    store.change(
-        code, lambda room: room.propose("investor", room.table.contract, message), tries=500
-    )
-"""
+def _replica(url: str, code: str, name: str, turns: int, go: EventType) -> None:
+    """A second process on the store (forked: it starts at once, with everything imported),
+    proposing ``turns`` times once ``go`` is set."""
+    store = GameStore(url=url)
+    go.wait(30)
+    for turn in range(turns):
+        store.change(code, _proposing(f"{name}.{turn}"), tries=500)
 
 
-def test_two_replicas_changing_one_room_at_once_lose_no_edit(store, tmp_path):
-    """Two processes (two replicas) on one database, released together: every edit lands."""
+def test_two_replicas_changing_one_room_at_once_lose_no_edit(store):
+    """Two processes (two replicas) on one database, released together: every edit lands,
+    and the parent's own connections still work after its children forked from it."""
     code = store.create(ROOM).code
     store.change(code, Room.open_round)
-    turns = 15
-    url = store.url.render_as_string(hide_password=False)
-    replicas = [
-        subprocess.Popen(
-            [sys.executable, "-c", _REPLICA, url, code, name, str(turns), str(tmp_path)],
-            cwd=ROOT,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for name in ("a", "b")
-    ]
-    deadline = time.monotonic() + 60
-    while not all((tmp_path / name).exists() for name in ("a", "b")):
-        assert all(r.poll() is None for r in replicas), [r.communicate()[1] for r in replicas]
-        assert time.monotonic() < deadline, "the replicas did not start"
-        time.sleep(0.01)
-    (tmp_path / "go").touch()
-    for replica in replicas:
-        _, errors = replica.communicate(timeout=120)
-        assert replica.returncode == 0, errors
-    expected = {f"{name}.{turn}" for name in ("a", "b") for turn in range(turns)}
+    url, turns = store.url.render_as_string(hide_password=False), 15
+    fork = multiprocessing.get_context("fork")
+    go = fork.Event()
+    replicas = [fork.Process(target=_replica, args=(url, code, n, turns, go)) for n in "ab"]
+    try:
+        for replica in replicas:
+            replica.start()
+        go.set()
+        for replica in replicas:
+            replica.join(60)
+    finally:
+        for replica in replicas:
+            if replica.is_alive():
+                replica.kill()
+    assert [replica.exitcode for replica in replicas] == [0, 0]
+    expected = {f"{name}.{turn}" for name in "ab" for turn in range(turns)}
     assert sorted(_messages(store, code)) == sorted(expected)
 
 
