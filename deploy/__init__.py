@@ -1,2 +1,3 @@
-"""Deployment: the production Streamlit settings, the Dockerfile's helpers and the
-two-replica recipe behind nginx (``python -m deploy.two_replicas``)."""
+"""Deployment: the production Streamlit settings, the Dockerfile's helpers, the
+two-replica recipe behind nginx (``python -m deploy.two_replicas``) and a throwaway PostgreSQL
+server for the game's rooms (``python -m deploy.local_postgres``)."""

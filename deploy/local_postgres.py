@@ -34,10 +34,11 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 __all__ = [
@@ -245,14 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, help="this port only (default: a free one)")
     args = parser.parse_args(argv)
+    # Stopped by a signal too (a parent's terminate()): the server stops, the folder goes.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     t0 = time.monotonic()
-    with local_postgres(args.port) as url:
+    with local_postgres(args.port) as url, suppress(KeyboardInterrupt):
         print(f"PostgreSQL ready in {time.monotonic() - t0:.1f} s; until Ctrl-C:", flush=True)
         print(f"SIB_GAME_DATABASE_URL={url}", flush=True)
-        try:
-            signal.pause()
-        except KeyboardInterrupt:
-            pass
+        signal.pause()
     return 0
 
 

@@ -3,9 +3,10 @@
 Every test that takes ``store`` (or ``make_store``, for a store with its own clock or cap)
 runs twice: on a SQLite file in the test's temporary folder, and on a real PostgreSQL server
 (:mod:`deploy.local_postgres`, one per test process, started once per session; its tables
-are emptied before each test). Where PostgreSQL is not installed the ``postgresql`` runs
-are skipped with the reason; ``make test`` installs it (``make postgres-deps``), and a server
-that is installed but does not start fails the run.
+are emptied before each test; two pytest-xdist workers start two servers on different
+ports). Where PostgreSQL is not installed the ``postgresql`` runs are skipped with the reason
+(under ``CI`` they fail); ``make test`` installs it (``make postgres-deps``), and a server that
+is installed but does not start fails the run.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def postgres_url() -> Iterator[str]:
     try:
         server_programs()
     except PostgresUnavailable as missing:
+        if os.environ.get("CI"):  # CI installs it (make postgres-deps): missing is a failure
+            pytest.fail(f"{missing}; CI must run the store tests on PostgreSQL")
         pytest.skip(str(missing))
     with local_postgres(prefer=_worker_number()) as url:
         yield url
