@@ -271,15 +271,14 @@ _ENGINES_LOCK = threading.Lock()
 
 
 def _sqlite_engine(url: URL) -> Engine:
-    """An engine on a SQLite file: no pool (each call opens and closes the file), WAL mode,
-    and transactions begun by us (``BEGIN``, or ``BEGIN IMMEDIATE`` for a write) rather than
-    by the ``sqlite3`` module's own rules."""
+    """An engine on a SQLite file: no pool (each call opens and closes the file), and
+    transactions begun by us (``BEGIN``, or ``BEGIN IMMEDIATE`` for a write) rather than by
+    the ``sqlite3`` module's own rules. (WAL mode is the file's, set once: :func:`_wal`.)"""
     engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 5.0})
 
     @event.listens_for(engine, "connect")
     def _connected(dbapi_connection: Any, _record: object) -> None:
         dbapi_connection.isolation_level = None  # the module emits no BEGIN of its own
-        dbapi_connection.execute("PRAGMA journal_mode=WAL")
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
@@ -287,6 +286,15 @@ def _sqlite_engine(url: URL) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
+
+
+def _wal(engine: Engine) -> None:
+    """Put the SQLite file in WAL mode (kept in the file), outside any transaction."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def _postgres_engine(url: URL) -> Engine:
@@ -407,6 +415,8 @@ class GameStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             _private_file(self.path)
         self.engine = engine_for(self.url)
+        if self.backend == "sqlite":
+            _wal(self.engine)
         with self._transaction(writes=True) as db:
             self._lock(db, _LOCK_SCHEMA)
             _METADATA.create_all(db, checkfirst=True)
