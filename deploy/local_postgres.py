@@ -53,6 +53,8 @@ __all__ = [
 DEFAULT_PORTS = range(55430, 55440)
 #: ``first-last`` (or one port): where the throwaway servers may listen.
 PORTS_ENV = "SIB_TEST_PG_PORTS"
+#: Where Debian keeps each version's server programs (``<version>/bin``).
+DEBIAN_PROGRAMS = Path("/usr/lib/postgresql")
 SUPERUSER = "postgres"
 DATABASE = "sib"
 #: Settings of a throwaway server (see the module's docstring).
@@ -80,7 +82,7 @@ def server_programs() -> Path:
         return Path(on_path).parent
     found = [
         folder
-        for folder in Path("/usr/lib/postgresql").glob("*/bin")
+        for folder in DEBIAN_PROGRAMS.glob("*/bin")
         if (folder / "initdb").exists() and (folder / "pg_ctl").exists()
     ]
     if not found:
@@ -103,10 +105,10 @@ def port_range(spec: str | None = None) -> range:
     if not spec.strip():
         return DEFAULT_PORTS
     first, _, last = spec.strip().partition("-")
-    low, high = int(first), int(last or first)
-    if not 1024 <= low <= high <= 65535:
+    low, high = first.strip(), (last or first).strip()
+    if not (low.isdigit() and high.isdigit() and 1024 <= int(low) <= int(high) <= 65535):
         raise ValueError(f"{PORTS_ENV}={spec!r} is not a range of ports such as 55430-55439")
-    return range(low, high + 1)
+    return range(int(low), int(high) + 1)
 
 
 def _free(port: int) -> bool:
