@@ -10,6 +10,7 @@ import os
 import sqlite3
 import stat
 
+import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -339,3 +340,17 @@ def test_an_existing_database_open_to_others_is_closed(tmp_path):
     path.chmod(0o644)
     GameStore(path)
     assert _mode(path) == 0o600
+
+
+def test_a_connection_the_postgresql_server_dropped_is_replaced_not_used(postgres_url):
+    """A server restart or a failover ends the pool's connections: the next call checks the
+    one it takes (pool_pre_ping) and opens a new one instead of failing."""
+    store = GameStore(url=postgres_url)
+    code = store.create(ROOM).code
+    with psycopg.connect(postgres_url.replace("+psycopg", "")) as admin:
+        (ended,) = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE application_name = 'sib-game'"
+        ).fetchall()
+    assert ended[0] >= 1
+    assert store.get(code) is not None

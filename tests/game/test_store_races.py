@@ -11,6 +11,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.synchronize import Event as EventType
 
+from sqlalchemy import text
+
 from sib_game.limits import Limit
 from sib_game.room import Room
 from sib_game.store import GameStore, StaleVersion, StoreFull
@@ -134,3 +136,13 @@ def test_a_refused_update_in_a_race_leaves_the_winners_room(store):
         (won,) = [r for r in results if not isinstance(r, Exception)]
         assert store.get(stored.code) == won
         stored = won
+
+
+def test_replicas_starting_at_once_on_a_new_database_make_its_tables_once(database_url):
+    """Four replicas start at once on a database without tables: each finds them made."""
+    if GameStore(url=database_url).backend == "postgresql":
+        with GameStore(url=database_url).engine.begin() as db:
+            db.execute(text("DROP TABLE rooms, hits"))
+    results = _together(4, lambda _: GameStore(url=database_url))
+    assert all(isinstance(result, GameStore) for result in results), results
+    assert results[0].get(results[1].create(ROOM).code) is not None
