@@ -131,7 +131,8 @@ ALPHABET = "ACDEFGHJKMNPQRTUVWXY"
 CODE_LENGTHS = range(4, 7)
 ENV_PATH = "SIB_GAME_DB"
 #: The one setting that picks the database: a SQLAlchemy URL (``sqlite:///path`` or
-#: ``postgresql+psycopg://...``); unset, SQLite in :func:`default_path`.
+#: ``postgresql+psycopg://...``; ``postgresql://`` means psycopg too); unset, SQLite in
+#: :func:`default_path`.
 ENV_URL = "SIB_GAME_DATABASE_URL"
 BACKENDS = ("sqlite", "postgresql")
 _ROLES: tuple[Proposer, ...] = ("facilitator", *ROLES)
@@ -311,6 +312,14 @@ def _postgres_engine(url: URL) -> Engine:
     )
 
 
+def _with_driver(url: URL) -> URL:
+    """``url`` with psycopg 3 as PostgreSQL's driver when it names none: hosts hand out
+    ``postgresql://`` or ``postgres://`` URLs, which SQLAlchemy would read as psycopg2."""
+    if url.drivername in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    return url
+
+
 def _backend(url: URL) -> str:
     backend = url.get_backend_name()
     if backend not in BACKENDS:
@@ -323,7 +332,7 @@ def _backend(url: URL) -> str:
 def engine_for(url: URL | str) -> Engine:
     """The process's one engine for ``url`` (made on first use; thread-safe; a forked child
     makes its own)."""
-    url = make_url(url)
+    url = _with_driver(make_url(url))
     key = url.render_as_string(hide_password=False)
     with _ENGINES_LOCK:
         engine = _ENGINES.get(key)
@@ -400,7 +409,9 @@ class GameStore:
         if path is not None and url is not None:
             raise ValueError("give a SQLite path or a database URL, not both")
         self.url: URL = (
-            sqlite_url(path) if path is not None else make_url(url if url else default_url())
+            sqlite_url(path)
+            if path is not None
+            else _with_driver(make_url(url if url else default_url()))
         )
         #: ``"sqlite"`` or ``"postgresql"``.
         self.backend = _backend(self.url)

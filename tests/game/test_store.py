@@ -258,6 +258,9 @@ def test_one_setting_moves_the_rooms_to_postgresql(monkeypatch, tmp_path, postgr
     monkeypatch.setenv(sib_game.store.ENV_URL, postgres_url)
     store = GameStore()
     assert (store.backend, store.path) == ("postgresql", None)
+    # The URL a host hands out, without a driver: psycopg (3) is taken, not psycopg2.
+    bare = postgres_url.replace("postgresql+psycopg://", "postgres://")
+    assert GameStore(url=bare).url.drivername == "postgresql+psycopg"
     assert GameStore(url=postgres_url).get(store.create(ROOM).code) is not None
     assert not (tmp_path / "not used.sqlite3").exists()
 
