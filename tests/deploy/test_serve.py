@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 
 from deploy import nginx_site, serve
+from sib_game.store import ENV_URL
 from tests.browser.streamlit_harness import free_port
 
 #: The setting that moves the game's rooms to a database server (sib_game.store).
-DATABASE_URL_ENV = "SIB_GAME_DATABASE_URL"
+DATABASE_URL_ENV = ENV_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = (ROOT / "Dockerfile").read_text()

@@ -81,7 +81,8 @@ _WARNS = ":orange[:material/warning:]"
 
 @cache
 def store() -> GameStore:
-    """The server's one room store (``SIB_GAME_DB``, else the default path)."""
+    """The server's one room store (``SIB_GAME_DATABASE_URL``, else the SQLite file of
+    ``SIB_GAME_DB``, else the default path)."""
     return GameStore()
 
 
