@@ -74,7 +74,8 @@ class App:
 
     @property
     def pid(self) -> int:
-        assert self.server is not None and self.server.process is not None
+        assert self.server is not None
+        assert self.server.process is not None
         return self.server.process.pid
 
     async def measure(self, kind: str, action: Callable[[], Awaitable[float]]) -> None:

@@ -5,6 +5,7 @@ Run from the repository root (needs Debian's ``nginx``: ``apt-get install nginx-
     .venv/bin/python -m deploy.two_replicas                # start, print the URL, wait for Ctrl-C
     .venv/bin/python -m deploy.two_replicas --check        # the failover check, then stop
     .venv/bin/python -m deploy.two_replicas --check-game   # the same for a game's room
+    .venv/bin/python -m deploy.two_replicas --check-game --postgres   # rooms on PostgreSQL
 
 Starts two ``streamlit run app.py`` replicas with the production settings
 (``deploy/streamlit-production.toml``) on 127.0.0.1:8691 and :8692 and nginx with
@@ -50,6 +51,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import random
@@ -64,8 +66,9 @@ from pathlib import Path
 from benchmarks import game_load
 from benchmarks.st_client import SLIDERS, RunResult, Session, sticky_cookie
 from deploy import serve
+from deploy.local_postgres import local_postgres
 from sib_game.limits import LIMITS_ENV
-from sib_game.store import ENV_PATH, GameStore
+from sib_game.store import ENV_PATH, ENV_URL, GameStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 #: nginx's port, then the two replicas' (``--port`` or ``STREAMLIT_TEST_PORTS`` move them).
@@ -87,18 +90,33 @@ def use_ports(base: int) -> None:
 
 class Cluster(serve.Cluster):
     """:class:`deploy.serve.Cluster` with two replicas on :data:`REPLICA_PORTS`, sharing the
-    game's rooms in ``<workdir>/game.sqlite3``, with the rate limits off (the checks play
-    dozens of sessions from one address) and nginx saying which replica answered."""
+    game's rooms in ``<workdir>/game.sqlite3`` or, given ``database_url``, on that database
+    server, with the rate limits off (the checks play dozens of sessions from one address)
+    and nginx saying which replica answered."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, database_url: str = "") -> None:
         self.game_db = workdir / "game.sqlite3"
+        self.database_url = database_url
+        rooms = {ENV_URL: database_url} if database_url else {ENV_PATH: str(self.game_db)}
         super().__init__(
             workdir,
             proxy_port=PROXY_PORT,
             replica_ports=REPLICA_PORTS,
-            env={ENV_PATH: str(self.game_db), LIMITS_ENV: "off"},
+            env={**rooms, LIMITS_ENV: "off"},
             debug=True,
         )
+
+    def store(self) -> GameStore:
+        """The rooms as the replicas keep them."""
+        if self.database_url:
+            return GameStore(url=self.database_url)
+        return GameStore(self.game_db)
+
+    def rooms_where(self) -> str:
+        if self.database_url:
+            server = self.database_url.rsplit("@", 1)[-1]
+            return f"`{ENV_URL}` on the PostgreSQL server at {server} (one table, version check)"
+        return f"`SIB_GAME_DB={self.game_db}` (one file, WAL mode)"
 
 
 #: The page the slider check uses (the Start page sends a link with a scenario there).
@@ -242,9 +260,9 @@ def shown_problems(result: RunResult) -> list[str]:
 
 async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     t = game_load.T
-    store = GameStore(cluster.game_db)
+    store = cluster.store()
     problems: list[str] = []
-    lines = [f"- both replicas with `SIB_GAME_DB={cluster.game_db}` (one file, WAL mode)"]
+    lines = [f"- both replicas with {cluster.rooms_where()}"]
     # 1. A room played on replica A, watched from B.
     cookie, a = pinned_cookie(url)
     b = next(f"127.0.0.1:{p}" for p in REPLICA_PORTS if f"127.0.0.1:{p}" != a)
@@ -280,10 +298,12 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     problems += [f"{n} not on {a}" for n, u in where.items() if u != a]
     # 2. What each session shows (a reload: a full run), and the room in the file.
     before = {}
+    before_texts: dict[str, list[str]] = {}
     for name, session in sessions.items():
         shown = await session.run(timeout=120)
         problems += [f"{name} before the kill: {p}" for p in shown_problems(shown)]
         before[name] = shown.figures
+        before_texts[name] = shown.texts
     watcher_before = (await watcher.run(timeout=120)).figures
     room_before = store.get(code)
     assert room_before is not None
@@ -315,6 +335,10 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
         landed += tried[-1] == b
         via_dead += len(tried) > 1
         same += shown.figures == before[name]
+        if shown.figures != before[name]:
+            problems.append(f"{name}: other figures after the reconnect")
+            texts_before = set(before_texts[name])
+            problems += [f"  now: {x[:160]}" for x in shown.texts if x not in texts_before][:3]
         problems += [f"{name} after the reconnect: {p}" for p in shown_problems(shown)]
     room_after = store.get(code)
     unchanged = room_after == room_before
@@ -404,10 +428,23 @@ def main(argv: list[str] | None = None) -> int:
         help="nginx's port; the replicas take the next two (default 8690, or the first of "
         "STREAMLIT_TEST_PORTS)",
     )
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="keep the game's rooms on a throwaway PostgreSQL server (deploy/local_postgres.py) "
+        "instead of a shared SQLite file, as replicas on several machines would",
+    )
     args = parser.parse_args(argv)
     use_ports(args.port)
+    with contextlib.ExitStack() as stack:
+        database_url = stack.enter_context(local_postgres()) if args.postgres else ""
+        return _run(args, database_url)
+
+
+def _run(args: argparse.Namespace, database_url: str) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="sib-two-replicas-"))
-    cluster = Cluster(workdir)
+    cluster = Cluster(workdir, database_url)
+    suffix = "-postgres" if database_url else ""
     try:
         url = cluster.start()
         pids = " ".join(f"--pid {p.pid}" for p in cluster.replicas.values())
@@ -429,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             lines, ok = asyncio.run(check(url, cluster, args.sessions))
             title = "Two replicas behind nginx, one killed"
-            write_result("two-replicas", title, "--check", lines, ok)
+            write_result(f"two-replicas{suffix}", title, "--check", lines, ok)
             passed &= ok
             for port, process in cluster.replicas.items():
                 if process.poll() is not None:
@@ -438,7 +475,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.check_game:
             lines, ok = asyncio.run(game_check(url, cluster))
             title = "Two replicas, one killed during a game"
-            write_result("two-replicas-game", title, "--check-game", lines, ok)
+            command = "--check-game --postgres" if database_url else "--check-game"
+            write_result(f"two-replicas-game{suffix}", title, command, lines, ok)
             passed &= ok
         return 0 if passed else 1
     finally:
