@@ -65,6 +65,7 @@ class App:
     script: str
     page: str
     slider: str
+    cwd: Path = harness.REPO_ROOT
     server: harness.StreamlitServer | None = None
     url: str = ""
     cpu_ms: dict[str, list[float]] = field(default_factory=dict)
@@ -106,6 +107,14 @@ async def open_mover(app: App) -> None:
         app.walk = [option_value(o) for o in options]
     else:
         app.walk = [float(v) for v in range(10, 501, 10)]
+    for value in seen_pair(app):  # seen before the seen moves are measured
+        await move(app, value)
+
+
+def seen_pair(app: App) -> tuple[float, float]:
+    """The two values the "seen value" moves go back and forth between."""
+    third = len(app.walk) // 3
+    return app.walk[third], app.walk[third + 1]
 
 
 async def move(app: App, value: float) -> float:
@@ -135,12 +144,12 @@ async def drive(apps: list[App], runs: int, profiler: Profiler | None) -> None:
                 if kind == "first run":
                     await app.measure(kind, lambda app=app: first_run(app))
                 elif kind == "move to a seen value":
-                    a, b = app.walk[len(app.walk) // 3], app.walk[len(app.walk) // 3 + 1]
+                    a, b = seen_pair(app)
                     value = a if i % 2 else b
                     await app.measure(kind, lambda app=app, value=value: move(app, value))
                 else:  # every value new: walk up from the middle, then down from below it
                     half = len(app.walk) // 2
-                    order = app.walk[half:] + app.walk[: len(app.walk) // 3][::-1]
+                    order = app.walk[half:] + app.walk[: len(app.walk) // 3 - 1][::-1]
                     value = order[i % len(order)]
                     await app.measure(kind, lambda app=app, value=value: move(app, value))
                 _settle()
@@ -172,6 +181,7 @@ class Profiler:
                 str(self.pid),
                 "--rate",
                 "200",
+                "--gil",  # only samples that hold the GIL: CPU, not waiting
                 "--format",
                 "raw",
                 "--output",
@@ -267,6 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--profile", action="store_true", help="sample with py-spy")
+    parser.add_argument(
+        "--before",
+        help="a checkout of the code before a change (git worktree add DIR <commit>): its "
+        "Explorer is measured too, interleaved with this one's",
+    )
     parser.add_argument("--title", default="the Explorer against a bare page")
     parser.add_argument("--output", help="default benchmarks/results/session-profile-<date>.md")
     args = parser.parse_args(argv)
@@ -275,11 +290,19 @@ def main(argv: list[str] | None = None) -> int:
         App("Explorer", "app.py", LINK_PAGE, SUCCESS),
         App("bare page", "benchmarks/bare_page.py", "", COHORT),
     ]
+    if args.before:  # the same page from another checkout, interleaved with this one
+        apps.insert(1, App("Explorer before", "app.py", LINK_PAGE, SUCCESS, Path(args.before)))
     folder = Path(tempfile.mkdtemp(prefix="sib-profile-"))
     profiler = None
     try:
         for app in apps:
-            app.server = harness.StreamlitServer(app.script, extra_args=flags, startup_timeout=90)
+            app.server = harness.StreamlitServer(
+                app.script,
+                cwd=app.cwd,
+                extra_args=flags,
+                startup_timeout=90,
+                env={"PYTHONPATH": str(app.cwd)},
+            )
             app.url = app.server.start()
         if args.profile:
             profiler = Profiler(apps[0].pid, folder)

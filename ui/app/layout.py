@@ -86,14 +86,15 @@ def ghosted(
 
 
 # Cached on the figures' JSON text: a slider moved back to a value seen before, with the same
-# baseline, costs no parsing and merging of the two figures on the next run.
-@st.cache_data(max_entries=256, show_spinner=False)
+# baseline, costs no parsing and merging of the two figures on the next run. (Resources: the
+# value is a string, shared by every session with nothing to copy.)
+@st.cache_resource(max_entries=256, show_spinner=False)
 def _ghosted_json(current: str, baseline: str, label: str) -> str:
     combined = add_baseline(json.loads(current), json.loads(baseline), label)
     return json.dumps(combined, separators=(",", ":"))
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False)
 def _presenter_json(figure: str, height: int | None) -> tuple[str, int]:
     shown = presenter_figure(json.loads(figure), height)
     return json.dumps(shown, separators=(",", ":")), int(shown["layout"].get("height", 450))
