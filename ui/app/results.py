@@ -10,6 +10,7 @@ result.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -69,7 +70,16 @@ SIZES = {
     "deal_futures": 1_000,
 }
 
-_HASH: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: scenario_to_json}
+
+@functools.lru_cache(maxsize=1024)
+def _scenario_key(s: Scenario) -> str:
+    """A scenario's cache key, its JSON text, made once per scenario: a run asks several
+    caches about the same scenario, and writing its JSON anew for each was a tenth of a
+    slider move to a new value. (A frozen Scenario hashes and compares by its fields.)"""
+    return scenario_to_json(s)
+
+
+_HASH: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: _scenario_key}
 
 
 @st.cache_resource(max_entries=128, show_spinner=False, hash_funcs=_HASH)
