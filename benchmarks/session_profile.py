@@ -290,16 +290,17 @@ def main(argv: list[str] | None = None) -> int:
         App("Explorer", "app.py", LINK_PAGE, SUCCESS),
         App("bare page", "benchmarks/bare_page.py", "", COHORT),
     ]
-    if args.before:  # the same page from another checkout, interleaved with this one
+    if args.before:  # the same page from another checkout, with its own production settings
         apps.insert(1, App("Explorer before", "app.py", LINK_PAGE, SUCCESS, Path(args.before)))
     folder = Path(tempfile.mkdtemp(prefix="sib-profile-"))
     profiler = None
     try:
         for app in apps:
+            toml = app.cwd / "deploy" / "streamlit-production.toml"
             app.server = harness.StreamlitServer(
                 app.script,
                 cwd=app.cwd,
-                extra_args=flags,
+                extra_args=tuple(production_flags(toml)) if toml.exists() else flags,
                 startup_timeout=90,
                 env={"PYTHONPATH": str(app.cwd)},
             )
