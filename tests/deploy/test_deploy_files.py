@@ -144,6 +144,11 @@ def test_nginx_accepts_the_configuration(tmp_path):
     assert done.returncode == 0, done.stderr
 
 
+#: Kinds of file the dashboard reads from beside its code: catalogs, component JavaScript, the
+#: vendored plotly.js and its licence.
+READ_BESIDE_CODE = {".po", ".pot", ".mo", ".js", ".json", ".txt"}
+
+
 def test_every_file_the_dashboard_reads_beside_its_code_is_package_data():
     # Found by deploy/verify_without_docker.sh: ui/text/locale/ is no package, and "*.po" matched
     # only files directly in ui/, so `pip install .` gave a dashboard without its catalogs.
@@ -152,7 +157,7 @@ def test_every_file_the_dashboard_reads_beside_its_code_is_package_data():
     missing = []
     for top in ("ui", "sib_model", "sib_game"):
         for path in (ROOT / top).rglob("*"):
-            if not path.is_file() or path.suffix not in {".po", ".pot", ".mo", ".js", ".json"}:
+            if not path.is_file() or path.suffix not in READ_BESIDE_CODE:
                 continue
             package = path.parent
             while not (package / "__init__.py").exists():
