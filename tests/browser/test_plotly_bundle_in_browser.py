@@ -16,7 +16,6 @@ import plotly
 import pytest
 
 from tests.browser import streamlit_harness as harness
-from tests.browser.test_dashboard_in_browser import go_to
 from ui.app.live_chart import PLOTLY_JS_NAME
 
 pytestmark = pytest.mark.browser
@@ -41,7 +40,8 @@ _DRAWN_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).ma
 def _walk(page, app_url: str) -> dict[str, list[dict]]:
     drawn = {}
     for path in CHART_PAGES:
-        go_to(page, app_url, path, charts=True)
+        page.goto(app_url + path)
+        harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
         harness.assert_no_exception(page, path)
         drawn[path] = page.evaluate(_DRAWN_JS)
     return drawn
