@@ -42,6 +42,7 @@ import base64
 import datetime as dt
 import os
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -129,6 +130,10 @@ class Cluster:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> str:
+        for port in range(self.port, self.port + 3):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:  # never measure another server
+                    raise RuntimeError(f"port {port} is taken: stop what listens there first")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "deploy.two_replicas", "--port", str(self.port)],
             cwd=self.root,
