@@ -24,9 +24,19 @@ FULL_PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 #: The pages that draw charts (their first tab's), in a visitor's order.
 CHART_PAGES = ["/story", "/explorer", "/creaming", "/deal-space", "/sensitivity"]
 
-_DRAWN_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
+# Every chart's SVG as markup with each element's attributes in name order (the order a
+# browser keeps is that in which plotly happened to set them, which a redraw may change).
+_DRAWN_JS = """() => {
+const markup = (node) => {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+  if (node.nodeType !== Node.ELEMENT_NODE) return '';
+  const attributes = Array.from(node.attributes, a => `${a.name}="${a.value}"`).sort();
+  const inner = Array.from(node.childNodes, markup).join('');
+  return `<${node.tagName} ${attributes.join(' ')}>${inner}</${node.tagName}>`;
+};
+return Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
   const known = Object.keys(window.Plotly.PlotSchema.get().traces);
-  let svg = Array.from(gd.querySelectorAll('svg.main-svg')).map(s => s.outerHTML).join('');
+  let svg = Array.from(gd.querySelectorAll('svg.main-svg'), markup).join('');
   // The random ids plotly gives the chart and each of its traces (clip paths, classes).
   svg = svg.split(gd._fullLayout._uid).join('UID');
   gd._fullData.forEach((t, i) => { if (t.uid) svg = svg.split(t.uid).join(`TRACE${i}`); });
@@ -34,7 +44,8 @@ _DRAWN_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).ma
     svg,
     unknown: (gd.data || []).map(t => t.type || 'scatter').filter(t => !known.includes(t)),
   };
-})"""
+});
+}"""
 
 
 def _walk(page, app_url: str) -> dict[str, list[dict]]:
@@ -43,8 +54,20 @@ def _walk(page, app_url: str) -> dict[str, list[dict]]:
         page.goto(app_url + path)
         harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
         harness.assert_no_exception(page, path)
-        drawn[path] = page.evaluate(_DRAWN_JS)
+        drawn[path] = _settled(page)
     return drawn
+
+
+def _settled(page, tries: int = 20) -> list[dict]:
+    """The charts as drawn once two looks 300 ms apart agree: a chart may still be resized
+    to its column, or refitted, after the script run is over."""
+    now = page.evaluate(_DRAWN_JS)
+    for _ in range(tries):
+        page.wait_for_timeout(300)
+        now, before = page.evaluate(_DRAWN_JS), now
+        if now == before:
+            return now
+    return now
 
 
 def test_the_partial_bundle_draws_every_chart_as_the_full_plotly_js(browser_context, app_url):
