@@ -32,8 +32,9 @@ COPY app_pages/ app_pages/
 COPY static/ static/
 COPY deploy/streamlit-production.toml .streamlit/config.toml
 
-# plotly.js is copied into static/ now, at build time, so the running app needs no write
-# access to its folder (app.py finds the copy and leaves it).
+# plotly.js (the cartesian bundle vendored in ui/app/vendor/, installed with the package) is
+# copied into static/ now, at build time, so the running app needs no write access to its
+# folder (app.py finds the copy and leaves it).
 RUN python -c "from pathlib import Path; from ui.app.live_chart import ensure_plotly_js; \
 print(ensure_plotly_js(Path('static')))" \
     && useradd --system --uid 10001 --create-home --home-dir /home/sib --shell /usr/sbin/nologin sib

@@ -327,7 +327,9 @@ class Session:
             shown.append(f"metric {body.label} = {body.body}")
         elif kind == "markdown":
             shown.append(f"markdown {body.body}")
-        elif kind == "bidi_component":  # an in-place chart: its figure's JSON
+        elif kind == "bidi_component" and body.component_name == "sib_live_chart":
+            # An in-place chart: its figure's JSON. (Not the sidebar's copy-link component,
+            # whose link names the address the session reached: each replica's own, directly.)
             shown.append(f"chart {body.json}")
         elif kind == "alert":
             alerts.append(body.body)

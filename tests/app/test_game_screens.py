@@ -11,7 +11,7 @@ from sib_game.limits import ROOMS_PER_SESSION, Limit
 from sib_game.room import Room
 from sib_game.rules import ROLES, RedLineError, RedLines
 from sib_model import Scenario
-from tests._app import button, start, text_of
+from tests._app import button, sidebar_link, start, text_of
 from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
     _SECRETS,
     DA,
@@ -159,7 +159,7 @@ def test_each_group_sees_its_own_figures(role, figures):
 def test_the_sidebar_link_to_a_game_view_hands_out_no_room_or_role():
     code = _room()
     at = start(_link(code, "facilitator"), page="game")
-    shared = at.sidebar.code[0].value
+    shared = sidebar_link(at)
     assert "/game" in shared
     assert "room=" not in shared
     assert "role=" not in shared

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sib_model import PRESETS, Scenario, Workspace, workspace_to_query
-from tests._app import chart_data, slider, start
+from tests._app import chart_data, sidebar_link, slider, start
 
 pytestmark = pytest.mark.apptest
 
@@ -159,5 +159,5 @@ def test_a_pinned_name_from_a_link_cannot_dress_up_the_page():
 
 def test_the_sidebar_link_opens_the_page_it_is_on():
     at = start({"d": "0.7"}, page="creaming")
-    link = next(code.value for code in at.sidebar.code)
+    link = sidebar_link(at)
     assert link.endswith("/creaming?d=0.7")

@@ -15,6 +15,7 @@ from functools import lru_cache
 import streamlit as st
 
 from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_probability_at
+from ui.app.copy_link import copy_link
 from ui.app.layout import PRESENTER_CSS, presenting
 from ui.app.number_box import number_box
 from ui.app.state import (
@@ -138,10 +139,9 @@ def render_sidebar(
         else:
             keep_page_widgets(ADVANCED_WIDGET_KEYS)
         st.caption(t("share_link"))
-        st.code(
-            share_link(app_root(), page_url, link_params(s, shared=True)),
-            language=None,
-            wrap_lines=True,
+        # Not st.code: it would load a syntax highlighter for this one line (copy_link.py).
+        copy_link(
+            share_link(app_root(), page_url, link_params(s, shared=True)), t, keys.SIDEBAR_LINK
         )
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "PRESENT",
     "NARROW_SCREEN",
     "VIEWPORT_PROBE",
+    "SIDEBAR_LINK",
     "ADVANCED_OPEN",
     "PHONE_SLIDERS",
     "STORY_STEP",
@@ -105,6 +106,8 @@ PRESENT = "present"
 NARROW_SCREEN = "narrow_screen"
 #: The viewport probe component's own key.
 VIEWPORT_PROBE = "viewport_probe"
+#: The sidebar's "link to this view" component (ui/app/copy_link.py).
+SIDEBAR_LINK = "sidebar_link"
 
 # --- page furniture ----------------------------------------------------------------------------
 

@@ -279,6 +279,8 @@ TEXT: dict[str, str] = {
     "delta_vs_baseline": "{change} vs baseline",
     "percentage_points": "{value} pp",
     "share_link": "Link to this view (copy it with the button on the right)",
+    "copy_link": "Copy",
+    "link_copied": "Copied",
     # --- compare page ------------------------------------------------------------------
     "compare_intro": (
         "Pin up to four scenarios — say an easy group, a hard group, and a hard group with a "
