@@ -474,6 +474,16 @@ def wait_for_redraw(page, before: list[str], timeout_ms: float = 30_000) -> None
     wait_until_idle(page, timeout_ms=timeout_ms)
 
 
+def code_texts(area, minimum: int, timeout_ms: float = 30_000) -> list[str]:
+    """The texts of the ``st.code`` blocks in ``area`` (a locator), once at least ``minimum``
+    are drawn. ``st.code`` draws through Streamlit's syntax highlighter, a chunk the browser
+    loads the first time a page shows a code block: after the script run is over, so an idle
+    page may not show its code blocks yet."""
+    blocks = area.locator('[data-testid="stCode"]')
+    blocks.nth(minimum - 1).wait_for(timeout=timeout_ms)
+    return blocks.all_inner_texts()
+
+
 def open_proposal_form(page, timeout_ms: float = 12_000):
     """The negotiation game's proposal form of a group's page, once its send button is
     enabled (the group's view noticed an open round by itself, without a reload)."""
