@@ -44,7 +44,9 @@ page = st.selectbox(
     format_func=lambda p: t(p.title),
     key=keys.SHARE_LINK_PAGE,
 )
-link = share_link(state.app_root(), "" if page == PAGES[0] else page.url, state.link_params(s))
+link = share_link(
+    state.app_root(), "" if page == PAGES[0] else page.url, state.link_params(s, shared=True)
+)
 st.code(link, language=None, wrap_lines=True)
 if is_local(link):
     st.caption(t("share_localhost"))

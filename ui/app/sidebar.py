@@ -21,6 +21,7 @@ from ui.app.state import (
     CUSTOM_PRESET,
     app_root,
     apply_preset,
+    choose_language,
     keep_page_widgets,
     link_params,
     pin_baseline,
@@ -88,6 +89,7 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
             format_func=LANGUAGES.__getitem__,
             key=keys.LANG,
             horizontal=True,
+            on_change=choose_language,
         )
         st.toggle(t("present_mode"), key=keys.PRESENT, help=t("present_mode_help"))
         present = presenting()

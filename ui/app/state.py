@@ -1,13 +1,15 @@
 """The one place that turns the URL into session state and back.
 
 The scenario lives in session state (``ui.spec.keys.SCENARIO``) and in the query string (the
-model's compact codec plus ``lang`` when not English), so a copied link reproduces the view.
+model's compact codec plus ``lang`` when not English or chosen), so a copied link reproduces
+the view.
 Pages never write session state themselves: they call the functions here. Flow of every
 script run, driven by ``app.py``:
 
 1. :func:`start_session` (first run only): read the link leniently with
    ``scenario_from_query``; bad keys and values fall back to valid ones and are kept as
-   ``link_problems`` to show in a short, translated warning.
+   ``link_problems`` to show in a short, translated warning. The language is the link's
+   ``lang``, else the browser's locale (``st.context.locale``: Danish for ``da*``).
 2. :func:`scenario_from_session`: the widgets' values (already updated by the browser) give
    the current scenario; they are written back so every widget keeps its state across
    pages and language changes.
@@ -39,7 +41,7 @@ from ui.export import share
 from ui.spec import keys
 from ui.spec.inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
 from ui.spec.pages import PAGES, STORY_PAGE
-from ui.text.translator import LANGUAGES, Translator
+from ui.text.translator import LANGUAGES, Translator, language_of_locale
 from ui.words.link_messages import value_text
 from ui.words.story import STEPS, step_number
 
@@ -48,6 +50,7 @@ __all__ = [
     "scenario_from_session",
     "publish",
     "translator",
+    "choose_language",
     "current",
     "apply_preset",
     "matching_preset",
@@ -106,11 +109,14 @@ def start_session() -> None:
     st.session_state[keys.PINNED] = ws.pinned
     st.session_state.update(ws.settings)
     st.session_state[keys.LAST_PRESET] = matching_preset(scenario)
-    lang = str(params.get(LANG_PARAM, "en"))
+    # The link's language wins; without one, the browser's (Danish for a Danish locale).
+    default = language_of_locale(st.context.locale)
+    lang = str(params.get(LANG_PARAM, default))
     if lang not in LANGUAGES:
         problems.append(QueryProblem(LANG_PARAM, lang[:40], "invalid_value", "en, da"))
-        lang = "en"
+        lang = default
     st.session_state[keys.LANG] = lang
+    st.session_state[keys.LANG_CHOSEN] = params.get(LANG_PARAM) in LANGUAGES
     st.session_state[keys.PRESENT] = str(params.get(PRESENT_PARAM, "")) in ("1", "true", "yes")
     st.session_state.update(widget_values(scenario))
     # What the widgets can show (a clamped value) is the scenario from now on; say so, since
@@ -131,6 +137,35 @@ def start_session() -> None:
     st.session_state[keys.SCENARIO] = scenario
     st.session_state[keys.INITIAL_SCENARIO] = scenario
     st.session_state[keys.LINK_PROBLEMS] = problems
+
+
+#: Widgets whose options are shown as words or numbers of the page's language (``format_func``):
+#: the presets, the Share page's page, every input (its select slider reads "40 %" in Danish,
+#: "40%" in English) and its phone copy, the Deal space's terms, presenter mode's views.
+_WORDED_WIDGETS: tuple[str, ...] = (
+    keys.PRESET,
+    keys.SHARE_LINK_PAGE,
+    *WIDGET_KEYS,
+    *(keys.phone_copy(key) for key in WIDGET_KEYS),
+    *keys.DEAL_SETTINGS,
+    *(keys.presenter_view(page.url) for page in PAGES),
+)
+
+
+def choose_language() -> None:
+    """Callback of the language switch: the language is the user's choice from now on (links
+    carry it, English too), and every widget that shows its options in words gets its value
+    set anew, in the new language's words.
+
+    Streamlit keeps such a widget's value as the text of the chosen option. Switched to
+    Danish, a select box went on showing "100 into jobs (the article)", and a select slider
+    holding "40%" found no such option among "0 %" … "100 %" and fell back to its first one,
+    which the next run then took for the user's move. Read here, in the callback, each value
+    is still read in the old language's words; written back, it is sent in the new ones."""
+    st.session_state[keys.LANG_CHOSEN] = True
+    for key in _WORDED_WIDGETS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def translator() -> Translator:
@@ -283,18 +318,19 @@ def apply_workspace(ws: Workspace) -> None:
 def link_params(s: Scenario, *, shared: bool = False) -> dict[str, str]:
     """The query string of the view with scenario ``s``: workspace and language.
 
-    The address bar keeps a game room, role and secret; a ``shared`` link (the sidebar's
-    "link to this view", often on a projected screen) leaves them out, or it would hand every
-    reader the facilitator's view of the room (groups get their own links from the
-    facilitator)."""
+    The address bar keeps a game room, role and secret, and presenter mode; a ``shared`` link
+    (the sidebar's "link to this view" and the Share page's link and QR code, often on a
+    projected screen) leaves them out: the game's keys would hand every reader the
+    facilitator's view of the room (groups get their own links from the facilitator), and
+    presenter mode would give a hundred phones the projector's layout with no navigation."""
     wanted = workspace_to_query(dataclasses.replace(workspace(), scenario=s))
     lang = st.session_state.get(keys.LANG, "en")
-    if lang != "en":
+    if lang != "en" or st.session_state.get(keys.LANG_CHOSEN):
         wanted[LANG_PARAM] = lang
     for key in () if shared else GAME_KEYS:
         if key in st.query_params:
             wanted[key] = str(st.query_params[key])[:MAX_TOKEN_LENGTH]
-    if st.session_state.get(keys.PRESENT):
+    if st.session_state.get(keys.PRESENT) and not shared:
         wanted[PRESENT_PARAM] = "1"
     return wanted
 

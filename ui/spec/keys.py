@@ -29,6 +29,7 @@ __all__ = [
     "PRESET",
     "LAST_PRESET",
     "LANG",
+    "LANG_CHOSEN",
     "PRESENT",
     "NARROW_SCREEN",
     "VIEWPORT_PROBE",
@@ -95,8 +96,11 @@ LAST_PRESET = "last_preset"
 
 # --- the reader --------------------------------------------------------------------------------
 
-#: The language selector ("en" or "da").
+#: The language selector ("en" or "da"): the link's ``lang``, else the browser's locale.
 LANG = "lang"
+#: Whether the language was chosen (by the link's ``lang`` or the switch) rather than taken
+#: from the browser's locale: a chosen language travels in links, English too.
+LANG_CHOSEN = "lang_chosen"
 #: Presenter mode's toggle (also the link's ``present=1``).
 PRESENT = "present"
 #: Whether the window is phone-narrow (reported by the viewport probe).

@@ -29,12 +29,29 @@ from ui.text import english as texts
 from ui.text.catalog import translations
 from ui.text.numbers import NumberFormat
 
-__all__ = ["LANGUAGES", "TEXT", "FIELD_TEXT", "GLOSSARY", "TRANSLATIONS", "Translator"]
+__all__ = [
+    "LANGUAGES",
+    "TEXT",
+    "FIELD_TEXT",
+    "GLOSSARY",
+    "TRANSLATIONS",
+    "Translator",
+    "language_of_locale",
+]
 
 _ABBREVIATION_THEN_STOP = re.compile(r"(\bkr\.|\bmio\.|\bmia\.|\bpr\.)\.")
 
 #: Language code → its name in that language (the options of the language switch).
 LANGUAGES = {"en": "English", "da": "Dansk"}
+
+
+def language_of_locale(locale: str | None) -> str:
+    """The dashboard's language for a browser's locale (``navigator.language``, a BCP 47 tag
+    such as ``da-DK``): Danish for any Danish tag (``da``, ``da-DK``, ``da_DK``), English for
+    every other and for none."""
+    primary = (locale or "").strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else "en"
+
 
 #: Labels, sentences and titles: key → language → text.
 TEXT: dict[str, dict[str, str]] = {
