@@ -5,6 +5,7 @@ file to download and load again; the numbers as a workbook, CSV tables and a one
 import streamlit as st
 
 from ui.app import results, state
+from ui.app.file_upload import file_uploader
 from ui.export import files
 from ui.export.pdf import handout_pdf
 from ui.export.share import is_local, qr_png, share_link
@@ -68,7 +69,14 @@ save.download_button(
     help=t("share_save_help"),
     icon=":material/download:",
 )
-load.file_uploader(t("share_load"), type=["json"], key=keys.SHARE_UPLOAD, on_change=_load_upload)
+file_uploader(
+    t("share_load"),
+    keys.SHARE_UPLOAD,
+    _load_upload,
+    button=t("share_load_button"),
+    limit=t("share_load_limit", size=files.MAX_SIZE_TEXT),
+    where=load,
+)
 
 st.header(t("share_export_title"))
 st.caption(t("export_note"))

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 
 from sib_model import Workspace, WorkspaceError, workspace_from_json, workspace_to_json
+from sib_model.codec import MAX_FILE_BYTES
 from ui.text.translator import Translator
 from ui.words.link_messages import field_label_text
 
-__all__ = ["read_upload", "file_problem_text", "save_bytes", "FILE_NAME"]
+__all__ = ["read_upload", "file_problem_text", "save_bytes", "FILE_NAME", "MAX_SIZE_TEXT"]
 
 FILE_NAME = "sib-scenario.json"
+#: The largest file read, as the uploader says it ("100 kB").
+MAX_SIZE_TEXT = f"{MAX_FILE_BYTES // 1000} kB"
 
 
 def save_bytes(ws: Workspace) -> bytes:

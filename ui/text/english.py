@@ -1,11 +1,11 @@
 """The English source of every text the dashboard shows: the one place where English is edited.
 
 Each text has a stable key (what the code passes to ``t("key")``). ``make i18n-extract`` turns
-this module, plus the preset titles and stories of :data:`sib_model.PRESET_DETAILS` (whose English
-lives next to each preset's numbers, since the model's command line prints it too), into the
-template ``ui/text/locale/messages.pot``; ``make i18n-update`` merges the template into the Danish
-catalog ``ui/text/locale/da/LC_MESSAGES/messages.po``, where the Danish is edited. See
-:mod:`ui.text.catalog` for the key scheme.
+this module, plus the preset titles, stories and sources of :data:`sib_model.PRESET_DETAILS`
+(whose English lives next to each preset's numbers, since the model's command line prints the
+titles too), into the template ``ui/text/locale/messages.pot``; ``make i18n-update`` merges the
+template into the Danish catalog ``ui/text/locale/da/LC_MESSAGES/messages.po``, where the
+Danish is edited. See :mod:`ui.text.catalog` for the key scheme.
 
 Sentences use ``str.format`` fields (``{share}``); the Danish must use the same fields.
 """
@@ -323,6 +323,8 @@ TEXT: dict[str, str] = {
     "share_save": "Download scenario file (JSON)",
     "share_save_help": "The scenario, the baseline, the pinned scenarios and the page settings.",
     "share_load": "Load a scenario file",
+    "share_load_button": "Choose file",
+    "share_load_limit": "JSON, at most {size}",
     "share_loaded": "Loaded “{name}”: the scenario, the baseline and {count} pinned scenarios.",
     "share_export_title": "Export",
     "export_xlsx": "Excel workbook (.xlsx)",
@@ -676,8 +678,7 @@ TEXT: dict[str, str] = {
     "glossary_en": "English",
     "method_presets": "Presets and their sources",
     "method_presets_note": (
-        "All presets are illustrative: the contract terms of the Danish pilots are not public. "
-        "Sources are given in English."
+        "All presets are illustrative: the contract terms of the Danish pilots are not public."
     ),
     # --- method: words inside the equations (LaTeX \text{...}) ----------------------------
     "eq_if": "if",

@@ -3,8 +3,8 @@
 Pages, the sidebar and the chart builders look text up here through a :class:`Translator`
 (``t("key", **values)``) and never carry literal sentences of their own. The texts themselves
 live in gettext catalogs (see :mod:`ui.text.catalog`): the English source in
-:mod:`ui.text.english` (and
-the preset titles and stories in :mod:`sib_model.presets`), the Danish in
+:mod:`ui.text.english` (and the preset titles, stories and sources in
+:mod:`sib_model.presets`), the Danish in
 ``ui/text/locale/da/LC_MESSAGES/messages.po``, one file a translator opens. Each message's
 ``msgctxt`` is the key used here and its ``msgid`` the English text; keys rather than English
 msgids keep every call site unchanged when English is reworded, and keep two texts with the same
@@ -119,3 +119,8 @@ class Translator:
     def preset_story(self, key: str) -> str:
         """A preset's story (where its numbers come from); empty for the user's own scenario."""
         return self._texts[f"preset_story_{key}"] if key in PRESET_DETAILS else ""
+
+    def preset_sources(self, key: str) -> str:
+        """The sources of a preset's numbers (a markdown list); empty for the user's own
+        scenario."""
+        return self._texts[f"preset_sources_{key}"] if key in PRESET_DETAILS else ""
