@@ -90,8 +90,16 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
             key=keys.LANG,
             horizontal=True,
             on_change=choose_language,
+            # Kept through st.switch_page (the Start page's buttons, a loaded file), which
+            # otherwise drops every widget's value: the Explorer opened in English.
+            persist_state="session",
         )
-        st.toggle(t("present_mode"), key=keys.PRESENT, help=t("present_mode_help"))
+        st.toggle(
+            t("present_mode"),
+            key=keys.PRESENT,
+            help=t("present_mode_help"),
+            persist_state="session",
+        )
         present = presenting()
         if present:
             # The sliders first, so a 720 px projector shows all three under the menu.

@@ -40,7 +40,16 @@ from sib_model.workspace import clean_name
 from ui.export import share
 from ui.spec import keys
 from ui.spec.inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
-from ui.spec.pages import PAGES, STORY_PAGE
+from ui.spec.pages import (
+    EXPLORER_PAGE,
+    PAGE_TABS,
+    PAGES,
+    SHARE_PAGE,
+    START_PAGE,
+    STORY_PAGE,
+    Page,
+    page_of,
+)
 from ui.text.translator import LANGUAGES, Translator, language_of_locale
 from ui.words.link_messages import value_text
 from ui.words.story import STEPS, step_number
@@ -68,6 +77,10 @@ __all__ = [
     "load_scenario",
     "workspace",
     "apply_workspace",
+    "open_tab",
+    "visit",
+    "last_page",
+    "open_loaded_page",
     "link_params",
     "app_root",
     "load_next_run",
@@ -290,18 +303,46 @@ def page_settings() -> dict[str, float | str]:
 
 
 def workspace(page: str = "") -> Workspace:
-    """Everything a link or a saved file carries."""
+    """Everything a link or a saved file carries; a file also the page ``page`` (a URL path)
+    and that page's open tab."""
     return Workspace(
         st.session_state.get(keys.SCENARIO, Scenario()),
         baseline(),
         pinned(),
         page_settings(),
         page,
+        open_tab(page),
     )
 
 
-def apply_workspace(ws: Workspace) -> None:
-    """Callback: a loaded file replaces scenario, baseline, pinned set and page settings."""
+def open_tab(page: str) -> str:
+    """The open tab of page ``page`` (URL path) by its text key; "" for a page without tabs
+    or before one was chosen (the first is open then). The session keeps the tab's label,
+    in the language it was clicked in."""
+    tab_key, tabs = PAGE_TABS.get(page, ("", ()))
+    label = st.session_state.get(tab_key) if tab_key else None
+    labels = {Translator(lang)(tab): tab for lang in LANGUAGES for tab in tabs}
+    return labels.get(label, "") if isinstance(label, str) else ""
+
+
+def visit(page: str) -> None:
+    """Note the page (URL path) of this run, before it is drawn: the last page other than
+    the Share page is the one the Share page's link and saved file open."""
+    if page != SHARE_PAGE and st.session_state.get(keys.LAST_PAGE) != page:
+        st.session_state[keys.LAST_PAGE] = page
+        # The Share page's choice starts from this page on the next visit.
+        st.session_state.pop(keys.SHARE_LINK_PAGE, None)
+
+
+def last_page() -> Page:
+    """The last page visited other than the Share page (the Start page at first)."""
+    return page_of(st.session_state.get(keys.LAST_PAGE, START_PAGE))
+
+
+def apply_workspace(ws: Workspace, message: str = "") -> None:
+    """Callback: a loaded file replaces scenario, baseline, pinned set and page settings, and
+    the next run opens the page and tab it was saved on (the Explorer for a file of the
+    Start page, as for a link with a scenario), saying ``message`` there."""
     _load(ws.scenario)
     st.session_state[keys.BASELINE] = ws.baseline
     st.session_state[keys.PINNED] = ws.pinned
@@ -313,6 +354,27 @@ def apply_workspace(ws: Workspace) -> None:
             st.session_state[name] = setting.default
         else:
             st.session_state.pop(name, None)
+    page = ws.page or EXPLORER_PAGE
+    tab_key, tabs = PAGE_TABS.get(page, ("", ()))
+    if tab_key:
+        st.session_state[tab_key] = translator()(ws.tab or tabs[0])
+    st.session_state[keys.LOADED_PAGE] = page
+    st.session_state[keys.LOADED_MESSAGE] = message
+
+
+def open_loaded_page(current: str) -> None:
+    """After a file was loaded (:func:`apply_workspace`): switch to the page it opens, and
+    there say what was loaded, in a toast at the top of the screen (the Share page's
+    message, halfway down, was out of sight)."""
+    page = st.session_state.get(keys.LOADED_PAGE)
+    if page is None:
+        return
+    if page_of(page).url != current:
+        st.switch_page(page_of(page).path)
+    del st.session_state[keys.LOADED_PAGE]
+    message = st.session_state.pop(keys.LOADED_MESSAGE, "")
+    if message:
+        st.toast(message, icon=":material/check:", duration="long")
 
 
 def link_params(s: Scenario, *, shared: bool = False) -> dict[str, str]:

@@ -45,6 +45,9 @@ __all__ = [
     "SHARE_UPLOAD",
     "SHARE_MESSAGE",
     "SHARE_LINK_PAGE",
+    "LAST_PAGE",
+    "LOADED_PAGE",
+    "LOADED_MESSAGE",
     "DEAL_TARGET_IRR",
     "DEAL_MAX_LOSS",
     "DEAL_TEST",
@@ -130,6 +133,11 @@ COMPARE_MESSAGE = "compare_message"
 SHARE_UPLOAD = "share_upload"
 SHARE_MESSAGE = "share_message"
 SHARE_LINK_PAGE = "share_link_page"
+#: The last page visited other than the Share page: the page its link and saved file open.
+LAST_PAGE = "last_page"
+#: A saved file just loaded: the page it opens (taken by the next run) and what to say there.
+LOADED_PAGE = "loaded_page"
+LOADED_MESSAGE = "loaded_message"
 
 # --- the Deal space's settings ----------------------------------------------------------------
 

@@ -313,7 +313,7 @@ TEXT: dict[str, str] = {
         "Scan the code with a phone camera to open the exact scenario — sliders, baseline, "
         "pinned scenarios and page settings — or copy the link."
     ),
-    "share_page": "Page the link opens",
+    "share_page": "Page the link and the saved file open",
     "share_qr": "QR code of the link",
     "share_localhost": (
         "This link points to this computer (localhost): phones in the room need the address "
@@ -321,7 +321,10 @@ TEXT: dict[str, str] = {
     ),
     "share_save_title": "Save and load",
     "share_save": "Download scenario file (JSON)",
-    "share_save_help": "The scenario, the baseline, the pinned scenarios and the page settings.",
+    "share_save_help": (
+        "The scenario, the baseline, the pinned scenarios, the page settings, and the page "
+        "chosen above with its open tab: loading the file brings them all back."
+    ),
     "share_load": "Load a scenario file",
     "share_load_button": "Choose file",
     "share_load_limit": "JSON, at most {size}",
