@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sib_model import PRESETS, Scenario
-from tests._app import chart_data, chart_layouts, slider, start
+from tests._app import chart_data, chart_layouts, sidebar_link, slider, start
 from ui.app.sidebar import ADVANCED_WIDGET_KEYS
 from ui.spec import keys
 from ui.spec.inputs import HEADLINE_FIELDS
@@ -129,7 +129,7 @@ def test_the_users_choice_wins_over_the_browsers_and_travels_in_the_link():
     at.radio(key="lang").set_value("en").run()
     assert at.title[0].value == "Explorer"
     assert at.query_params.get("lang") == "en"
-    assert "lang=en" in next(code.value for code in at.sidebar.code)
+    assert "lang=en" in sidebar_link(at)
 
 
 def test_switching_the_language_back_and_forth_keeps_every_value():

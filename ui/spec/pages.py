@@ -19,6 +19,7 @@ __all__ = [
     "STORY_PAGE",
     "EXPLORER_PAGE",
     "SHARE_PAGE",
+    "GAME_PAGE",
     "PAGE_WIDGETS",
     "EXPLORER_TABS",
     "CREAMING_TABS",
@@ -58,7 +59,13 @@ CREAMING_TABS: tuple[str, ...] = (
 PHONE_WIDTH = 640
 
 #: URL paths of the pages others link to.
-START_PAGE, STORY_PAGE, EXPLORER_PAGE, SHARE_PAGE = "", "story", "explorer", "share"
+START_PAGE, STORY_PAGE, EXPLORER_PAGE, GAME_PAGE, SHARE_PAGE = (
+    "",
+    "story",
+    "explorer",
+    "game",
+    "share",
+)
 
 #: The pages in menu order; the first is the default page at "/" (its URL path is empty).
 PAGES: tuple[Page, ...] = (
@@ -68,7 +75,7 @@ PAGES: tuple[Page, ...] = (
     Page("app_pages/creaming.py", "page_creaming", ":material/filter_alt:", "creaming"),
     Page("app_pages/deal_space.py", "page_deal_space", ":material/handshake:", "deal-space"),
     Page("app_pages/sensitivity.py", "page_sensitivity", ":material/tune:", "sensitivity"),
-    Page("app_pages/game.py", "page_game", ":material/groups:", "game"),
+    Page("app_pages/game.py", "page_game", ":material/groups:", GAME_PAGE),
     Page("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare"),
     Page("app_pages/share.py", "page_share", ":material/qr_code_2:", SHARE_PAGE),
     Page("app_pages/method.py", "page_method", ":material/menu_book:", "method"),
