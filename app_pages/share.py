@@ -73,8 +73,11 @@ file_uploader(
     t("share_load"),
     keys.SHARE_UPLOAD,
     _load_upload,
-    button=t("share_load_button"),
-    limit=t("share_load_limit", size=files.MAX_SIZE_TEXT),
+    words={
+        "button": t("share_load_button"),
+        "limit": t("share_load_limit", size=files.MAX_SIZE_TEXT),
+        "drag": t("share_load_drag"),
+    },
     where=load,
 )
 

@@ -76,6 +76,7 @@ __all__ = [
     "compare_load",
     "compare_remove",
     "presenter_view",
+    "uploader_words",
     "fixed_keys",
 ]
 
@@ -238,6 +239,11 @@ def compare_remove(index: int) -> str:
 def presenter_view(page: str) -> str:
     """The view a page shows in presenter mode (one chart at a time)."""
     return f"present_{page}_view"
+
+
+def uploader_words(key: str) -> str:
+    """The component that puts the page's words into the file uploader under ``key``."""
+    return f"{key}_words"
 
 
 def fixed_keys() -> dict[str, str]:

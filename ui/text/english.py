@@ -335,6 +335,7 @@ TEXT: dict[str, str] = {
     "share_load": "Load a scenario file",
     "share_load_button": "Choose file",
     "share_load_limit": "JSON, at most {size}",
+    "share_load_drag": "Drop the file here",
     "share_loaded": "Loaded “{name}”: the scenario, the baseline and {count} pinned scenarios.",
     "share_export_title": "Export",
     "export_xlsx": "Excel workbook (.xlsx)",

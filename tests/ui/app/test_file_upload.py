@@ -1,24 +1,35 @@
-"""The file uploader's own words replaced by ours (:mod:`ui.app.file_upload`), as CSS that no
-text can break out of."""
+"""The file uploader's own English replaced by the page's words (:mod:`ui.app.file_upload`):
+the words travel to the browser as data for ``file_upload.js``, which sets them as text."""
 
 from __future__ import annotations
 
-from ui.app.file_upload import css_string, uploader_css
+import re
+from pathlib import Path
+
+import pytest
+
+from tests._app import start
+from ui.app.file_upload import words_of
+from ui.spec import keys
+
+JS = (Path(__file__).resolve().parents[3] / "ui" / "app" / "file_upload.js").read_text()
 
 
-def test_a_text_becomes_one_css_string_that_cannot_close_its_style():
-    assert css_string("Vælg fil") == '"Vælg fil"'
-    assert css_string('a "b" \\ c') == '"a \\"b\\" \\\\ c"'
-    assert css_string("</style><script>") == '"\\3C /style>\\3C script>"'
-    assert "\n" not in css_string("two\nlines")
+@pytest.mark.apptest
+def test_the_share_pages_uploader_gets_danish_words_for_every_english_one():
+    at = start({"lang": "da"}, page="share")
+    found = [w for w in map(words_of, at.main.get("bidi_component")) if w is not None]
+    assert found == [
+        {
+            "selector": f".st-key-{keys.SHARE_UPLOAD}",
+            "input": "Indlæs en scenariefil",
+            "button": "Vælg fil",
+            "limit": "JSON, højst 100 kB",
+            "drag": "Slip filen her",
+        }
+    ]
 
 
-def test_only_the_keyed_uploader_gets_our_button_text_and_limit():
-    css = uploader_css("share_upload", "Vælg fil", "JSON, højst 100 kB")
-    rules = [line for line in css.splitlines() if "{" in line]
-    assert len(rules) == 4
-    assert all(line.startswith(".st-key-share_upload ") for line in rules)
-    assert 'content: "Vælg fil"' in css
-    assert 'content: "JSON, højst 100 kB"' in css
-    # Streamlit's own words are hidden, not just covered: a screen reader skips them too.
-    assert css.count("display: none") == 2
+def test_the_words_are_set_as_text_never_as_html():
+    assert "textContent" in JS
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|eval\(", JS)
