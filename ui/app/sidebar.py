@@ -22,6 +22,7 @@ from ui.app.state import (
     CUSTOM_PRESET,
     app_root,
     apply_preset,
+    choose_language,
     keep_page_widgets,
     link_params,
     pin_baseline,
@@ -103,8 +104,17 @@ def render_sidebar(
             format_func=LANGUAGES.__getitem__,
             key=keys.LANG,
             horizontal=True,
+            on_change=choose_language,
+            # Kept through st.switch_page (the Start page's buttons, a loaded file), which
+            # otherwise drops every widget's value: the Explorer opened in English.
+            persist_state="session",
         )
-        st.toggle(t("present_mode"), key=keys.PRESENT, help=t("present_mode_help"))
+        st.toggle(
+            t("present_mode"),
+            key=keys.PRESENT,
+            help=t("present_mode_help"),
+            persist_state="session",
+        )
         present = presenting()
         if present:
             # The sliders first, so a 720 px projector shows all three under the menu.

@@ -29,6 +29,7 @@ __all__ = [
     "PRESET",
     "LAST_PRESET",
     "LANG",
+    "LANG_CHOSEN",
     "PRESENT",
     "NARROW_SCREEN",
     "VIEWPORT_PROBE",
@@ -45,6 +46,9 @@ __all__ = [
     "SHARE_UPLOAD",
     "SHARE_MESSAGE",
     "SHARE_LINK_PAGE",
+    "LAST_PAGE",
+    "LOADED_PAGE",
+    "LOADED_MESSAGE",
     "DEAL_TARGET_IRR",
     "DEAL_MAX_LOSS",
     "DEAL_TEST",
@@ -72,6 +76,7 @@ __all__ = [
     "compare_load",
     "compare_remove",
     "presenter_view",
+    "uploader_words",
     "fixed_keys",
 ]
 
@@ -98,8 +103,11 @@ LAST_PRESET = "last_preset"
 
 # --- the reader --------------------------------------------------------------------------------
 
-#: The language selector ("en" or "da").
+#: The language selector ("en" or "da"): the link's ``lang``, else the browser's locale.
 LANG = "lang"
+#: Whether the language was chosen (by the link's ``lang`` or the switch) rather than taken
+#: from the browser's locale: a chosen language travels in links, English too.
+LANG_CHOSEN = "lang_chosen"
 #: Presenter mode's toggle (also the link's ``present=1``).
 PRESENT = "present"
 #: Whether the window is phone-narrow (reported by the viewport probe).
@@ -131,6 +139,11 @@ COMPARE_MESSAGE = "compare_message"
 SHARE_UPLOAD = "share_upload"
 SHARE_MESSAGE = "share_message"
 SHARE_LINK_PAGE = "share_link_page"
+#: The last page visited other than the Share page: the page its link and saved file open.
+LAST_PAGE = "last_page"
+#: A saved file just loaded: the page it opens (taken by the next run) and what to say there.
+LOADED_PAGE = "loaded_page"
+LOADED_MESSAGE = "loaded_message"
 
 # --- the Deal space's settings ----------------------------------------------------------------
 
@@ -226,6 +239,11 @@ def compare_remove(index: int) -> str:
 def presenter_view(page: str) -> str:
     """The view a page shows in presenter mode (one chart at a time)."""
     return f"present_{page}_view"
+
+
+def uploader_words(key: str) -> str:
+    """The component that puts the page's words into the file uploader under ``key``."""
+    return f"{key}_words"
 
 
 def fixed_keys() -> dict[str, str]:

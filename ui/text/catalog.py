@@ -14,8 +14,9 @@ checked it.
 
 Files, under ``ui/text/locale/``:
 
-- ``messages.pot``: the template, generated from :mod:`ui.text.english` and the preset titles and
-  stories of :data:`sib_model.PRESET_DETAILS` by ``make i18n-extract``; never edited by hand;
+- ``messages.pot``: the template, generated from :mod:`ui.text.english` and the preset titles,
+  stories and sources of :data:`sib_model.PRESET_DETAILS` by ``make i18n-extract``; never
+  edited by hand;
 - ``<lang>/LC_MESSAGES/messages.po``: one catalog per translation (today Danish), merged
   with the template by ``make i18n-update`` and edited by the translator.
 
@@ -75,6 +76,7 @@ def source_texts() -> dict[str, str]:
     for key, details in PRESET_DETAILS.items():
         english[f"preset_title_{key}"] = details.title["en"]
         english[f"preset_story_{key}"] = details.story["en"]
+        english[f"preset_sources_{key}"] = details.sources["en"]
     english.update({f"glossary_{name}": text for name, text in texts.GLOSSARY.items()})
     return english
 

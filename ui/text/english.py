@@ -1,11 +1,11 @@
 """The English source of every text the dashboard shows: the one place where English is edited.
 
 Each text has a stable key (what the code passes to ``t("key")``). ``make i18n-extract`` turns
-this module, plus the preset titles and stories of :data:`sib_model.PRESET_DETAILS` (whose English
-lives next to each preset's numbers, since the model's command line prints it too), into the
-template ``ui/text/locale/messages.pot``; ``make i18n-update`` merges the template into the Danish
-catalog ``ui/text/locale/da/LC_MESSAGES/messages.po``, where the Danish is edited. See
-:mod:`ui.text.catalog` for the key scheme.
+this module, plus the preset titles, stories and sources of :data:`sib_model.PRESET_DETAILS`
+(whose English lives next to each preset's numbers, since the model's command line prints the
+titles too), into the template ``ui/text/locale/messages.pot``; ``make i18n-update`` merges the
+template into the Danish catalog ``ui/text/locale/da/LC_MESSAGES/messages.po``, where the
+Danish is edited. See :mod:`ui.text.catalog` for the key scheme.
 
 Sentences use ``str.format`` fields (``{share}``); the Danish must use the same fields.
 """
@@ -315,7 +315,7 @@ TEXT: dict[str, str] = {
         "Scan the code with a phone camera to open the exact scenario — sliders, baseline, "
         "pinned scenarios and page settings — or copy the link."
     ),
-    "share_page": "Page the link opens",
+    "share_page": "Page the link and the saved file open",
     "share_qr": "QR code of the link",
     "share_qr_alt": "QR code: scan it with a phone's camera to open this scenario",
     # The text alternative of every chart (its title, axes and series, joined by these).
@@ -328,8 +328,14 @@ TEXT: dict[str, str] = {
     ),
     "share_save_title": "Save and load",
     "share_save": "Download scenario file (JSON)",
-    "share_save_help": "The scenario, the baseline, the pinned scenarios and the page settings.",
+    "share_save_help": (
+        "The scenario, the baseline, the pinned scenarios, the page settings, and the page "
+        "chosen above with its open tab: loading the file brings them all back."
+    ),
     "share_load": "Load a scenario file",
+    "share_load_button": "Choose file",
+    "share_load_limit": "JSON, at most {size}",
+    "share_load_drag": "Drop the file here",
     "share_loaded": "Loaded “{name}”: the scenario, the baseline and {count} pinned scenarios.",
     "share_export_title": "Export",
     "export_xlsx": "Excel workbook (.xlsx)",
@@ -683,8 +689,7 @@ TEXT: dict[str, str] = {
     "glossary_en": "English",
     "method_presets": "Presets and their sources",
     "method_presets_note": (
-        "All presets are illustrative: the contract terms of the Danish pilots are not public. "
-        "Sources are given in English."
+        "All presets are illustrative: the contract terms of the Danish pilots are not public."
     ),
     # --- method: words inside the equations (LaTeX \text{...}) ----------------------------
     "eq_if": "if",

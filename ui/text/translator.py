@@ -3,8 +3,8 @@
 Pages, the sidebar and the chart builders look text up here through a :class:`Translator`
 (``t("key", **values)``) and never carry literal sentences of their own. The texts themselves
 live in gettext catalogs (see :mod:`ui.text.catalog`): the English source in
-:mod:`ui.text.english` (and
-the preset titles and stories in :mod:`sib_model.presets`), the Danish in
+:mod:`ui.text.english` (and the preset titles, stories and sources in
+:mod:`sib_model.presets`), the Danish in
 ``ui/text/locale/da/LC_MESSAGES/messages.po``, one file a translator opens. Each message's
 ``msgctxt`` is the key used here and its ``msgid`` the English text; keys rather than English
 msgids keep every call site unchanged when English is reworded, and keep two texts with the same
@@ -29,12 +29,29 @@ from ui.text import english as texts
 from ui.text.catalog import translations
 from ui.text.numbers import NumberFormat
 
-__all__ = ["LANGUAGES", "TEXT", "FIELD_TEXT", "GLOSSARY", "TRANSLATIONS", "Translator"]
+__all__ = [
+    "LANGUAGES",
+    "TEXT",
+    "FIELD_TEXT",
+    "GLOSSARY",
+    "TRANSLATIONS",
+    "Translator",
+    "language_of_locale",
+]
 
 _ABBREVIATION_THEN_STOP = re.compile(r"(\bkr\.|\bmio\.|\bmia\.|\bpr\.)\.")
 
 #: Language code → its name in that language (the options of the language switch).
 LANGUAGES = {"en": "English", "da": "Dansk"}
+
+
+def language_of_locale(locale: str | None) -> str:
+    """The dashboard's language for a browser's locale (``navigator.language``, a BCP 47 tag
+    such as ``da-DK``): Danish for any Danish tag (``da``, ``da-DK``, ``da_DK``), English for
+    every other and for none."""
+    primary = (locale or "").strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else "en"
+
 
 #: Labels, sentences and titles: key → language → text.
 TEXT: dict[str, dict[str, str]] = {
@@ -102,3 +119,8 @@ class Translator:
     def preset_story(self, key: str) -> str:
         """A preset's story (where its numbers come from); empty for the user's own scenario."""
         return self._texts[f"preset_story_{key}"] if key in PRESET_DETAILS else ""
+
+    def preset_sources(self, key: str) -> str:
+        """The sources of a preset's numbers (a markdown list); empty for the user's own
+        scenario."""
+        return self._texts[f"preset_sources_{key}"] if key in PRESET_DETAILS else ""
