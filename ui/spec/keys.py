@@ -44,6 +44,7 @@ __all__ = [
     "SHARE_UPLOAD",
     "SHARE_MESSAGE",
     "SHARE_LINK_PAGE",
+    "GUIDE_PLAN",
     "DEAL_TARGET_IRR",
     "DEAL_MAX_LOSS",
     "DEAL_TEST",
@@ -69,6 +70,8 @@ __all__ = [
     "compare_load",
     "compare_remove",
     "presenter_view",
+    "guide_block",
+    "guide_open",
     "fixed_keys",
 ]
 
@@ -126,6 +129,8 @@ COMPARE_MESSAGE = "compare_message"
 SHARE_UPLOAD = "share_upload"
 SHARE_MESSAGE = "share_message"
 SHARE_LINK_PAGE = "share_link_page"
+#: The facilitator's guide: the plan shown (its length in minutes).
+GUIDE_PLAN = "guide_plan"
 
 # --- the Deal space's settings ----------------------------------------------------------------
 
@@ -214,6 +219,17 @@ def compare_remove(index: int) -> str:
 def presenter_view(page: str) -> str:
     """The view a page shows in presenter mode (one chart at a time)."""
     return f"present_{page}_view"
+
+
+def guide_block(number: int) -> str:
+    """The container of the facilitator's guide's block ``number`` (the print stylesheet keeps
+    each whole on a page)."""
+    return f"guide_block_{number}"
+
+
+def guide_open(block: int, link: int) -> str:
+    """The facilitator's guide's button that opens link ``link`` of block ``block``."""
+    return f"guide_open_{block}_{link}"
 
 
 def fixed_keys() -> dict[str, str]:

@@ -69,6 +69,7 @@ PAGES: tuple[Page, ...] = (
     Page("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare"),
     Page("app_pages/share.py", "page_share", ":material/qr_code_2:", "share"),
     Page("app_pages/method.py", "page_method", ":material/menu_book:", "method"),
+    Page("app_pages/guide.py", "page_guide", ":material/co_present:", "guide"),
 )
 
 #: Widgets that live on one page but keep their values across page visits, with the value
