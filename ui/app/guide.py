@@ -79,35 +79,36 @@ def show_guide(s: Scenario, t: Translator) -> None:
     st.html(f"<style>{PRINT_CSS}</style>")
     st.title(t("page_guide"))
     st.markdown(guide_text(t, "guide_intro"))
-    state.page_widget_default(keys.GUIDE_PLAN, next(iter(PLANS)))
-    minutes = st.radio(
-        t("guide_plan"),
-        tuple(PLANS),
-        format_func=lambda m: t("guide_plan_option", minutes=m),
-        key=keys.GUIDE_PLAN,
-        horizontal=True,
-    )
-    plan = PLANS[minutes]
     root = state.app_root()
-    with st.container(horizontal=True):
-        st.download_button(
-            t("guide_download_pdf"),
-            lambda: guide_pdf(plan, t, root),
-            file_name=file_name(plan, t.lang, "pdf"),
-            mime="application/pdf",
-            icon=":material/picture_as_pdf:",
-            on_click="ignore",
+    with st.container(key=keys.GUIDE_SCREEN_ONLY):
+        state.page_widget_default(keys.GUIDE_PLAN, next(iter(PLANS)))
+        minutes = st.radio(
+            t("guide_plan"),
+            tuple(PLANS),
+            format_func=lambda m: t("guide_plan_option", minutes=m),
+            key=keys.GUIDE_PLAN,
+            horizontal=True,
         )
-        st.download_button(
-            t("guide_download_md"),
-            lambda: guide_markdown(plan, t, root).encode("utf-8"),
-            file_name=file_name(plan, t.lang, "md"),
-            mime="text/markdown",
-            icon=":material/description:",
-            help=t("guide_download_md_help"),
-            on_click="ignore",
-        )
-    st.caption(t("guide_print_hint"))
+        plan = PLANS[minutes]
+        with st.container(horizontal=True):
+            st.download_button(
+                t("guide_download_pdf"),
+                lambda: guide_pdf(plan, t, root),
+                file_name=file_name(plan, t.lang, "pdf"),
+                mime="application/pdf",
+                icon=":material/picture_as_pdf:",
+                on_click="ignore",
+            )
+            st.download_button(
+                t("guide_download_md"),
+                lambda: guide_markdown(plan, t, root).encode("utf-8"),
+                file_name=file_name(plan, t.lang, "md"),
+                mime="text/markdown",
+                icon=":material/description:",
+                help=t("guide_download_md_help"),
+                on_click="ignore",
+            )
+        st.caption(t("guide_print_hint"))
 
     st.header(t("guide_prep_title"))
     if is_local(root):

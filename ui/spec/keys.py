@@ -45,6 +45,7 @@ __all__ = [
     "SHARE_MESSAGE",
     "SHARE_LINK_PAGE",
     "GUIDE_PLAN",
+    "GUIDE_SCREEN_ONLY",
     "DEAL_TARGET_IRR",
     "DEAL_MAX_LOSS",
     "DEAL_TEST",
@@ -131,6 +132,9 @@ SHARE_MESSAGE = "share_message"
 SHARE_LINK_PAGE = "share_link_page"
 #: The facilitator's guide: the plan shown (its length in minutes).
 GUIDE_PLAN = "guide_plan"
+#: The container of what the guide shows on screen only (the plan switch, the downloads, the
+#: print hint): the print stylesheet leaves it out.
+GUIDE_SCREEN_ONLY = "guide_screen_only"
 
 # --- the Deal space's settings ----------------------------------------------------------------
 
