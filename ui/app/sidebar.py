@@ -82,14 +82,23 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
     """Draw the shared inputs for scenario ``s`` (already in the widgets' state); the link at
     the bottom opens page ``page_url`` (the default page when empty)."""
     with st.sidebar:
+        # Kept for the session ("session"): a page's st.switch_page (the Start page's and the
+        # facilitator's guide's buttons) sends no widget values, and Streamlit then drops every
+        # widget's value on the page change, which opened the next page in English.
         st.radio(
             t("language"),
             list(LANGUAGES),
             format_func=LANGUAGES.__getitem__,
             key=keys.LANG,
             horizontal=True,
+            persist_state="session",
         )
-        st.toggle(t("present_mode"), key=keys.PRESENT, help=t("present_mode_help"))
+        st.toggle(
+            t("present_mode"),
+            key=keys.PRESENT,
+            help=t("present_mode_help"),
+            persist_state="session",
+        )
         present = presenting()
         if present:
             # The sliders first, so a 720 px projector shows all three under the menu.

@@ -158,7 +158,6 @@ def guide_pdf(plan: Plan, t: Translator, root: str) -> bytes:
     pdf.ln(3)
     pdf.set_font("Helvetica", "B", 12)
     pdf.cell(_WIDTH, 7, latin1(t("guide_prep_title")), new_x="LMARGIN", new_y="NEXT")
-    # The addresses in the checklist are the dashboard's, written literally.
     _bullets(pdf, preparation_text(t, root, present_url(root, t.lang)))
     pdf.ln(3)
     for block in words.blocks:
