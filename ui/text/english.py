@@ -322,7 +322,8 @@ TEXT: dict[str, str] = {
         "**{game_start}**. Form three or four groups: **{game_role_municipality}**, "
         "**{game_role_investor}**, **{game_role_provider}** and, to give the wrong pocket a "
         "seat, **{game_role_state}**. Each group scans its own code under **{game_links}**. Set "
-        "the **{game_red_lines}** before the first round: they are each group's goal."
+        "the red lines under **{game_red_lines}** before the first round: they are each "
+        "group's goal."
     ),
     "guide_game_setup_next": "Say: “Round one is open: you have six minutes.”",
     "guide_game_rounds_title": "The game: three rounds",
@@ -330,16 +331,16 @@ TEXT: dict[str, str] = {
         "Three rounds of about six minutes: **{game_open_round}**, let the groups propose and "
         "accept, **{game_close_round}**. A deal is signed when a round closes with the "
         "municipality, the investor and the provider all accepting what is on the table. "
-        "Between rounds, read out **{game_who_signs}** and show **{game_deal_zone}** at the "
-        "bottom of your screen; you may change the red lines between rounds too."
+        "Between rounds, read out from **{game_who_signs}** and show **{game_deal_zone}** at "
+        "the bottom of your screen; you may change the red lines between rounds too."
     ),
     "guide_game_rounds_next": (
         "Close the last round and keep the room's screen open for the debrief."
     ),
     "guide_debrief_title": "Debrief",
     "guide_debrief_show": (
-        "On the room's screen, **{game_debrief}** sets the signed deal against what each party "
-        "wanted (without a deal, **{game_who_signs}** says why not). Then go back to "
+        "On the room's screen, **{game_debrief}** appears once a deal is signed (without a "
+        "deal, **{game_who_signs}** says why not). Then go back to "
         "**{page_compare}** and close on what the room takes home. Share the link or the "
         "one-page handout from **{page_share}**, so people can carry on at their desks."
     ),
