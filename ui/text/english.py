@@ -223,6 +223,7 @@ TEXT: dict[str, str] = {
     "guide_next": "Handover",
     "guide_block_heading": "{start}–{end} min · {title}",
     "guide_link": "{page}: {what}",
+    "guide_link_new_tab": "{page} (new tab)",
     "guide_plan_60_title": "60 minutes: the short workshop",
     "guide_plan_60_intro": (
         "For a slot on a meeting's agenda or a conference session with up to about 30 people: "

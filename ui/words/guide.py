@@ -284,8 +284,11 @@ def guide_text(t: Translator, key: str, **values: str) -> str:
 
 
 def link_label(link: Link, t: Translator) -> str:
-    """What a link's button says: the page, and the example or step it starts from."""
+    """What a link's button says: the page, and the example or step it starts from, or that
+    it opens in a new tab."""
     page = t(page_of(link).title)
+    if link.own_tab:
+        return t("guide_link_new_tab", page=page)
     if link.preset is not None:
         return t("guide_link", page=page, what=t.preset_title(link.preset))
     if link.step is not None:

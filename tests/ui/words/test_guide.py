@@ -35,6 +35,7 @@ GUIDE_KEYS = sorted(
     | {key for plan in PLANS.values() for key in (plan.title_key, plan.intro_key)}
     | {f"guide_prep_{item}" for item in PREPARATION}
     | {"page_guide", "guide_intro", "guide_prep_title", "guide_block_heading", "guide_link"}
+    | {"guide_link_new_tab"}
 )
 ROOT = "http://10.0.0.5:8501"
 
@@ -181,7 +182,7 @@ def test_link_labels_say_the_page_and_what_it_starts_from():
     assert "Explorer: Vulnerable jobless, 120 (Aalborg-like)" in labels
     assert "Compare: Hard group, rate card" in labels
     assert "Guided story: 1. The investor's view" in labels
-    assert "Negotiation game" in labels
+    assert "Negotiation game (new tab)" in labels
 
 
 def test_the_guide_texts_use_no_literal_page_names():
