@@ -310,9 +310,10 @@ TEXT: dict[str, str] = {
     "guide_game_short_show": (
         "With the scenario to be played in the sliders, open **{page_game}** and click "
         "**{game_start}**. Split the room into three groups, **{game_role_municipality}**, "
-        "**{game_role_investor}** and **{game_role_provider}**, and open **{game_links}**: each "
-        "group scans its own QR code. Click **{game_open_round}**, give the groups five minutes "
-        "to propose and accept, then **{game_close_round}**. Play two rounds."
+        "**{game_role_investor}** and **{game_role_provider}**. Under **{game_links}**, show "
+        "each group its own QR code on your screen (not on the projector), or give it its join "
+        "code to type on the game page. Click **{game_open_round}**, give the groups five "
+        "minutes to propose and accept, then **{game_close_round}**. Play two rounds."
     ),
     "guide_game_short_next": (
         "Close the last round and keep the room's screen open for the debrief."
@@ -322,7 +323,8 @@ TEXT: dict[str, str] = {
         "With the scenario to be played in the sliders, open **{page_game}** and click "
         "**{game_start}**. Form three or four groups: **{game_role_municipality}**, "
         "**{game_role_investor}**, **{game_role_provider}** and, to give the wrong pocket a "
-        "seat, **{game_role_state}**. Each group scans its own code under **{game_links}**. Set "
+        "seat, **{game_role_state}**. Under **{game_links}**, show each group its own QR code "
+        "on your screen (not on the projector), or give it its join code. Set "
         "the red lines under **{game_red_lines}** before the first round: they are each "
         "group's goal."
     ),
@@ -479,9 +481,9 @@ TEXT: dict[str, str] = {
         "afterwards changes the rest of the dashboard, not the room."
     ),
     "guide_watch_private_links": (
-        "Each group's link shows only its own red lines: point to one group's QR code at a "
-        "time, and keep your own address off the screen, since it opens the facilitator's "
-        "screen."
+        "Each group's link shows only its own red lines: show a group its QR code on your own "
+        "screen, never on the projector, and keep your own address out of sight, since it "
+        "opens the facilitator's screen."
     ),
     "guide_watch_no_deal": (
         "No deal is a result, not a failure: **{game_deal_zone}** may simply be empty. Ask "
@@ -621,6 +623,8 @@ TEXT: dict[str, str] = {
     "delta_vs_baseline": "{change} vs baseline",
     "percentage_points": "{value} pp",
     "share_link": "Link to this view (copy it with the button on the right)",
+    "copy_link": "Copy",
+    "link_copied": "Copied",
     # --- compare page ------------------------------------------------------------------
     "compare_intro": (
         "Pin up to four scenarios — say an easy group, a hard group, and a hard group with a "
@@ -657,6 +661,11 @@ TEXT: dict[str, str] = {
     ),
     "share_page": "Page the link opens",
     "share_qr": "QR code of the link",
+    "share_qr_alt": "QR code: scan it with a phone's camera to open this scenario",
+    # The text alternative of every chart (its title, axes and series, joined by these).
+    "chart_alt_chart": "Chart",
+    "chart_alt_against": "against",
+    "chart_alt_series": "Series",
     "share_localhost": (
         "This link points to this computer (localhost): phones in the room need the address "
         "at which the dashboard is served on the network."
@@ -1227,11 +1236,19 @@ TEXT: dict[str, str] = {
         "This link is incomplete: it does not open a screen of this room. Ask the facilitator "
         "for your group's own link."
     ),
-    "game_join_link": "Your group's link (from the facilitator)",
+    "game_join_link": "Your group's link or join code (from the facilitator)",
     "game_links_private": (
-        "Each link opens one group's screen, with that group's red lines only: give each group "
-        "its own link, and keep yours (the facilitator's) to yourself."
+        "Each link opens one group's screen, with that group's red lines only: show each group "
+        "its own QR code (not on the projector) or give it its own link or join code, and keep "
+        "yours (the facilitator's) to yourself."
     ),
+    "game_join_by_code": (
+        "No camera? The group opens {address} on its own device and types its join code under "
+        "“{join}”: the code starts with the room's code, {code}."
+    ),
+    "game_join_code": "Join code: {code}",
+    "game_qr_caption": "{role}: scan to open the group's screen",
+    "game_qr_alt": "QR code of the link to the {role} group's screen in room {code}",
     "game_new_link": "New link",
     "game_new_link_help": "Issue this group a fresh link; the old one stops opening the room.",
     "game_new_link_done": "A new link for the {role}: the old one no longer opens the room.",
@@ -1294,6 +1311,8 @@ TEXT: dict[str, str] = {
     "game_close_round": "Close the round",
     "game_on_table": "On the table",
     "game_proposed_by": "Proposed by {who} in round {n}",
+    "game_starting_terms": "Starting terms: the contract the room started with",
+    "game_cap_help": "Leave empty (or 0) for no cap.",
     "game_accepted_by": "Accepted by: {who}",
     "game_who_signs": "Who would sign, and why not",
     "game_proposals": "Proposals",
@@ -1336,6 +1355,10 @@ TEXT: dict[str, str] = {
     ),
     "game_round_closed_proposal": (
         "The round was closed before your proposal arrived: it was not put on the table."
+    ),
+    "sidebar_not_the_room": (
+        "These sliders change the dashboard's other pages, not the game room: the room keeps "
+        "the scenario it was started with."
     ),
     "game_room_scenario": (
         "This room plays the scenario it was started with; the sidebar's sliders change "
