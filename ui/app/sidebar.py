@@ -98,6 +98,9 @@ def render_sidebar(
     the bottom opens page ``page_url`` (the default page when empty). ``in_room``: the page
     is a game room's screen, which the headline sliders do not change (they say so)."""
     with st.sidebar:
+        # Kept for the session ("session"): a page's st.switch_page (the Start page's and the
+        # facilitator's guide's buttons) sends no widget values, and Streamlit then drops every
+        # widget's value on the page change, which opened the next page in English.
         st.radio(
             t("language"),
             list(LANGUAGES),

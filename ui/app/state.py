@@ -62,6 +62,7 @@ __all__ = [
     "choose_language",
     "current",
     "apply_preset",
+    "open_preset",
     "matching_preset",
     "keep_page_widgets",
     "page_widget_default",
@@ -223,6 +224,14 @@ def apply_preset() -> None:
         return
     st.session_state[keys.LAST_PRESET] = key
     _load(PRESETS[key])
+
+
+def open_preset(key: str) -> None:
+    """Callback: load preset ``key`` into the sliders, as choosing it in the sidebar does (the
+    facilitator's guide opens a block's page with its example)."""
+    if key in PRESETS:
+        st.session_state[keys.LAST_PRESET] = key
+        _load(PRESETS[key])
 
 
 def _load(s: Scenario) -> None:

@@ -49,6 +49,8 @@ __all__ = [
     "LAST_PAGE",
     "LOADED_PAGE",
     "LOADED_MESSAGE",
+    "GUIDE_PLAN",
+    "GUIDE_SCREEN_ONLY",
     "DEAL_TARGET_IRR",
     "DEAL_MAX_LOSS",
     "DEAL_TEST",
@@ -77,6 +79,8 @@ __all__ = [
     "compare_remove",
     "presenter_view",
     "uploader_words",
+    "guide_block",
+    "guide_open",
     "fixed_keys",
 ]
 
@@ -144,6 +148,11 @@ LAST_PAGE = "last_page"
 #: A saved file just loaded: the page it opens (taken by the next run) and what to say there.
 LOADED_PAGE = "loaded_page"
 LOADED_MESSAGE = "loaded_message"
+#: The facilitator's guide: the plan shown (its length in minutes).
+GUIDE_PLAN = "guide_plan"
+#: The container of what the guide shows on screen only (the plan switch, the downloads, the
+#: print hint): the print stylesheet leaves it out.
+GUIDE_SCREEN_ONLY = "guide_screen_only"
 
 # --- the Deal space's settings ----------------------------------------------------------------
 
@@ -244,6 +253,17 @@ def presenter_view(page: str) -> str:
 def uploader_words(key: str) -> str:
     """The component that puts the page's words into the file uploader under ``key``."""
     return f"{key}_words"
+
+
+def guide_block(number: int) -> str:
+    """The container of the facilitator's guide's block ``number`` (the print stylesheet keeps
+    each whole on a page)."""
+    return f"guide_block_{number}"
+
+
+def guide_open(block: int, link: int) -> str:
+    """The facilitator's guide's button that opens link ``link`` of block ``block``."""
+    return f"guide_open_{block}_{link}"
 
 
 def fixed_keys() -> dict[str, str]:

@@ -79,6 +79,7 @@ PAGES: tuple[Page, ...] = (
     Page("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare"),
     Page("app_pages/share.py", "page_share", ":material/qr_code_2:", SHARE_PAGE),
     Page("app_pages/method.py", "page_method", ":material/menu_book:", "method"),
+    Page("app_pages/guide.py", "page_guide", ":material/co_present:", "guide"),
 )
 
 #: The pages with tabs (URL path → the session key of their tabs and the text keys of the tabs'
