@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from sib_model import Scenario
 from tests._app import APP, charts, start, text_of
+from ui.spec import keys
 from ui.spec.inputs import scenario_from_widgets
 from ui.words.story import STEPS
 
@@ -122,6 +123,14 @@ def test_start_page_is_the_default_page_in_both_languages(lang, title, button):
     assert any(b.label == button for b in at.button)
     _button(at, button).click().run()
     assert at.title[0].value in ("Explorer", "Udforsk")
+
+
+def test_start_page_says_where_the_sliders_are_on_a_laptop_and_on_a_phone():
+    at = start({"lang": "da"}, page="")
+    assert "(skyderne til venstre)" in at.header[1].value
+    at.session_state[keys.NARROW_SCREEN] = True  # a phone: the sliders are above the page
+    at.run()
+    assert "(skyderne øverst)" in at.header[1].value
 
 
 def test_start_page_opens_the_story_at_its_first_step():
