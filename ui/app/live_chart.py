@@ -91,7 +91,11 @@ class ChartJSON:
 
 
 def live_chart(
-    figure: go.Figure | ChartJSON, key: str, config: dict[str, Any] | None = None, where: Any = st
+    figure: go.Figure | ChartJSON,
+    key: str,
+    config: dict[str, Any] | None = None,
+    where: Any = st,
+    magnify: tuple[int, int] | None = None,
 ) -> None:
     """Draw ``figure`` under ``key`` in ``where`` (a column, a container, or the page), and on
     later runs redraw the same chart in place.
@@ -99,7 +103,9 @@ def live_chart(
     ``figure`` may come ready as :class:`ChartJSON` (from a cache, so a repeated scenario costs
     no figure building at all). ``config`` is plotly.js's config object (mode bar, scroll
     zoom, ...). The figure keeps its own template: Streamlit's plotly theme is never applied
-    here.
+    here. With ``magnify`` (the screen the figure was made for, width and height in CSS px),
+    a larger window draws it magnified: height, margins and fonts times the smaller of the two
+    ratios (presenter mode on a 1920×1080 projector).
     """
     chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
     height = chart.height
@@ -110,6 +116,7 @@ def live_chart(
         "plotly": plotly_js_url(),
         "height": height,
         "narrow": PHONE_WIDTH,
+        "magnify": magnify,
     }
     # The element is as tall as its chart ("content"): the browser side holds the figure's
     # height before plotly has drawn, and a chart fitted to a phone may grow (live_chart.js).
