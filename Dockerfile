@@ -16,13 +16,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# The package (the model and the dashboard's helpers) with its dependencies, pinned. Copied
+# The packages (the model, the game and the dashboard's helpers) with its dependencies, pinned. Copied
 # before the rest so that a change to a page does not reinstall numpy and scipy.
 COPY pyproject.toml constraints.txt README.md LICENSE ./
 COPY sib_model/ sib_model/
+COPY sib_game/ sib_game/
 COPY ui/ ui/
 RUN pip install --no-cache-dir -c constraints.txt . \
-    && rm -rf sib_model ui build ./*.egg-info
+    && rm -rf sib_model sib_game ui build ./*.egg-info
 
 # The Streamlit entry point, its pages and the static folder; the production settings
 # replace the workshop's .streamlit/config.toml.
@@ -31,8 +32,9 @@ COPY app_pages/ app_pages/
 COPY static/ static/
 COPY deploy/streamlit-production.toml .streamlit/config.toml
 
-# plotly.js is copied into static/ now, at build time, so the running app needs no write
-# access to its folder (app.py finds the copy and leaves it).
+# plotly.js (the cartesian bundle vendored in ui/app/vendor/, installed with the package) is
+# copied into static/ now, at build time, so the running app needs no write access to its
+# folder (app.py finds the copy and leaves it).
 RUN python -c "from pathlib import Path; from ui.app.live_chart import ensure_plotly_js; \
 print(ensure_plotly_js(Path('static')))" \
     && useradd --system --uid 10001 --create-home --home-dir /home/sib --shell /usr/sbin/nologin sib

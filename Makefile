@@ -8,7 +8,7 @@ PIP := $(PY) -m pip --disable-pip-version-check
 CONSTRAINTS := constraints.txt
 PORT ?= 8501
 
-.PHONY: run test test-fast fuzz load lint lock bench browser-deps nginx-deps clean i18n-extract i18n-update
+.PHONY: run serve test test-fast fuzz load lint lock bench browser-deps nginx-deps postgres-deps clean i18n-extract i18n-update
 
 $(VENV)/.runtime: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -24,16 +24,25 @@ $(VENV)/.dev: $(VENV)/.runtime
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
+## The production way on this machine: one Streamlit replica per core (REPLICAS=N to choose)
+## behind nginx on http://<this machine>:$(PORT), sticky by cookie, compressed, static files
+## cached; a replica that exits is started again. Installs nginx when missing (as root).
+## The Docker way with PostgreSQL is compose.yaml (README, Deploy).
+REPLICAS ?= 0
+serve: $(VENV)/.runtime nginx-deps
+	$(PY) -m deploy.serve --port $(PORT) --replicas $(REPLICAS)
+
 ## Processes for the unit and AppTest suites (pytest-xdist); `make test PYTEST_WORKERS=auto`
 ## takes every core. Measured on 2 cores in benchmarks/results/xdist-and-lint-notes.md.
 PYTEST_WORKERS ?= 2
 
-## Install everything (including Chromium for the browser tests and nginx for the deploy tests) and run the whole test suite:
+## Install everything (including Chromium for the browser tests, nginx for the deploy tests and
+## PostgreSQL for the store tests) and run the whole test suite:
 ## the unit and AppTest suites spread over $(PYTEST_WORKERS) processes, then the real-browser
 ## tests one at a time against one server, as they were written to run (two at a time they
 ## flaked on a busy 2-core machine). Both parts always run; the target fails if either has a
 ## failure.
-test: $(VENV)/.dev browser-deps nginx-deps lint
+test: $(VENV)/.dev browser-deps nginx-deps postgres-deps lint
 	@status=0; \
 	$(PY) -m pytest -m "not browser" -n $(PYTEST_WORKERS) || status=1; \
 	$(PY) -m pytest -m browser || status=1; \
@@ -96,6 +105,12 @@ browser-deps:
 ## missing and running as root; otherwise those tests are skipped)
 nginx-deps:
 	@bash scripts/ensure_nginx.sh
+
+## PostgreSQL for the store tests, which run against SQLite and a throwaway PostgreSQL server
+## they start themselves (deploy/local_postgres.py; ports 55430-55439, or SIB_TEST_PG_PORTS).
+## Installed with apt when missing and running as root; otherwise those runs are skipped.
+postgres-deps:
+	@bash scripts/ensure_postgres.sh
 
 ## Print the performance figures the issues ask for
 bench: $(VENV)/.dev browser-deps

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.app import state
+from ui.app import game, state
 from ui.app.layout import presenting
 from ui.app.live_chart import ensure_plotly_js
 from ui.app.sidebar import render_phone_sliders, render_sidebar
@@ -38,8 +38,11 @@ pages = [
 # The navigation first: the sidebar's link names the page it is on, and the URL keeps it. On a
 # projector the pages sit in the top bar, so the sidebar starts with the three sliders.
 navigation = st.navigation(pages, position="top" if presenting() else "sidebar")
-render_sidebar(scenario, t, navigation.url_path)
-render_phone_sliders(scenario, t)
+# A game room plays the scenario it was started with: on its screens the sidebar's sliders are
+# marked as not the room's, and no copy of them tops a phone's page.
+in_room = game.in_room(navigation.url_path)
+render_sidebar(scenario, t, navigation.url_path, in_room=in_room)
+render_phone_sliders(scenario, t, sliders=not in_room)
 state.publish(scenario, navigation.url_path)
 
 problems = state.link_problems()

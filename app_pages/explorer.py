@@ -25,9 +25,10 @@ summary = results.scenario_results(s).summary
 if presenting():
     # For a projector: the three headline figures, the key sentence and the return chart.
     show_figures(page_figures(s, t, ghost)[:3])
-    show_key_sentence(narrative.explorer_sentences(summary, s, t)[0])
-    chart_json = results.explorer_charts_with_baseline(s, state.baseline(), t.lang)
-    show_chart(chart_json["explorer_investor_irr"], "explorer_investor_irr", height=430)
+    show_key_sentence(results.explorer_sentences(s, t.lang)[0])
+    key = "explorer_investor_irr"
+    chart = results.explorer_chart_with_baseline(key, s, state.baseline(), t.lang)
+    show_chart(chart, key, height=430)
     st.stop()
 
 st.title(t("page_explorer"))
@@ -37,20 +38,20 @@ figures = page_figures(s, t, ghost)
 show_figures(figures[:3])
 st.caption(page_returns_note(s, t))
 
-chart_json = results.explorer_charts_with_baseline(s, state.baseline(), t.lang)
 # Five pictures in three tabs, two side by side (the investor's return and what the SIB costs
 # the municipality; the money year by year and where the saving lands), the payoff picture
-# with its labelled kinks alone at full width. Only the open tab is drawn: a slider move
-# redraws two charts, not five (plotly takes 10-20 ms a chart here).
+# with its labelled kinks alone at full width. Only the open tab is drawn and only its charts
+# are built: a slider move builds two figures, not five.
 for text_key, tab in lazy_tabs(keys.EXPLORER_TAB, tuple(EXPLORER_TABS), t):
     if tab.open:
         tab_charts = EXPLORER_TABS[text_key]
         with tab:
             for where, key in zip(st.columns(len(tab_charts)), tab_charts, strict=True):
-                show_chart(chart_json[key], key, where)
+                chart = results.explorer_chart_with_baseline(key, s, state.baseline(), t.lang)
+                show_chart(chart, key, where)
 
 show_figures(figures[3:])
-show_sentences(narrative.explorer_sentences(summary, s, t))
+show_sentences(list(results.explorer_sentences(s, t.lang)))
 
 # Filled only while open (its table would otherwise be rebuilt and re-sent on every move).
 reality = st.expander(t("reality_title"), key=keys.REALITY_OPEN, on_change="rerun")

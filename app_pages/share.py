@@ -5,6 +5,7 @@ file to download and load again; the numbers as a workbook, CSV tables and a one
 import streamlit as st
 
 from ui.app import results, state
+from ui.app.layout import show_image
 from ui.export import files
 from ui.export.pdf import handout_pdf
 from ui.export.share import is_local, qr_png, share_link
@@ -49,7 +50,7 @@ st.code(link, language=None, wrap_lines=True)
 if is_local(link):
     st.caption(t("share_localhost"))
 qr_column, _ = st.columns([3, 2])
-qr_column.image(qr_png(link), caption=t("share_qr"), width=520)
+show_image(qr_png(link), alt=t("share_qr_alt"), caption=t("share_qr"), where=qr_column)
 
 st.header(t("share_save_title"))
 kind, message = state.take_flash(keys.SHARE_MESSAGE)

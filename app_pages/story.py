@@ -102,7 +102,7 @@ else:
     st.markdown(notice)
 
 chart = (
-    results.explorer_charts(s, t.lang)[step.chart]
+    results.explorer_chart(step.chart, s, t.lang)
     if step.chart in EXPLORER_CHARTS
     else results.page_chart(step.chart, s, t.lang)
 )

@@ -11,7 +11,9 @@ import streamlit as st
 
 st.set_page_config(page_title="Bare page", layout="wide")
 
-cohort_size = st.sidebar.slider("Cohort size", min_value=10, max_value=500, value=100, step=10)
+cohort_size = st.sidebar.slider(
+    "Cohort size", min_value=10, max_value=500, value=100, step=10, key="in_cohort_size"
+)
 x = np.arange(11)
 figure = go.Figure(go.Bar(x=x, y=cohort_size * x / 10.0))
 figure.update_layout(height=300, margin=dict(l=20, r=20, t=20, b=20))

@@ -190,9 +190,17 @@ async def open_session(url: str, query: str, outcome: Outcome, page: str = "") -
     return None
 
 
-async def move_sliders(session: Session, until: float, rng: random.Random, outcome: Outcome):
+async def move_sliders(
+    session: Session,
+    until: float,
+    rng: random.Random,
+    outcome: Outcome,
+    pause: tuple[float, float] = (0.5, 2.0),
+) -> None:
+    """Move a random headline slider to a random value every ``pause`` seconds until
+    ``until``."""
     while time.monotonic() < until:
-        await asyncio.sleep(rng.uniform(0.5, 2.0))
+        await asyncio.sleep(rng.uniform(*pause))
         key = rng.choice(SLIDERS)
         try:
             result = await session.run({key: rng.choice(SLIDER_VALUES[key])}, timeout=60)

@@ -88,8 +88,12 @@ def sticky_cookie(base_url: str) -> str:
 class Session:
     """One browser tab: connect, run the app, move sliders, read what each run shows."""
 
-    def __init__(self, base_url: str, query: str = "", cookie: str = "", page: str = "") -> None:
+    def __init__(
+        self, base_url: str, query: str = "", cookie: str = "", page: str = "", locale: str = ""
+    ) -> None:
         parts = urlsplit(base_url)
+        self.base_url = base_url.rstrip("/")
+        self.locale = locale  # the browser's language ("da-DK"), as st.context.locale reads it
         scheme = "wss" if parts.scheme == "https" else "ws"
         self.ws_url = f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
         self.origin = f"{parts.scheme}://{parts.netloc}"
@@ -151,6 +155,11 @@ class Session:
         state.page_script_hash = self.page_script_hash
         state.fragment_id = fragment_id
         state.is_auto_rerun = auto
+        # What the browser says of itself with every run (st.context): the address in its
+        # address bar, without the query (the app builds its links from it), and its language.
+        state.context_info.url = f"{self.base_url}/{self.page}"
+        if self.locale:
+            state.context_info.locale = self.locale
         for key, value in self.values.items():
             if key in self.widget_ids:
                 widget = WidgetState(id=self.widget_ids[key])
@@ -318,7 +327,9 @@ class Session:
             shown.append(f"metric {body.label} = {body.body}")
         elif kind == "markdown":
             shown.append(f"markdown {body.body}")
-        elif kind == "bidi_component":  # an in-place chart: its figure's JSON
+        elif kind == "bidi_component" and body.component_name == "sib_live_chart":
+            # An in-place chart: its figure's JSON. (Not the sidebar's copy-link component,
+            # whose link names the address the session reached: each replica's own, directly.)
             shown.append(f"chart {body.json}")
         elif kind == "alert":
             alerts.append(body.body)

@@ -9,10 +9,11 @@ from pathlib import Path
 PRODUCTION_TOML = Path(__file__).resolve().parent / "streamlit-production.toml"
 
 
-def production_flags(**overrides: object) -> list[str]:
-    """``["--server.maxUploadSize", "1", ...]`` for every setting of the production file;
-    ``overrides`` (``server_disconnectedSessionTTL=20``) replace single settings."""
-    settings = tomllib.loads(PRODUCTION_TOML.read_text())
+def production_flags(toml: Path = PRODUCTION_TOML, **overrides: object) -> list[str]:
+    """``["--server.maxUploadSize", "1", ...]`` for every setting of the production file
+    (``toml``: another checkout's, to run its code as it was deployed); ``overrides``
+    (``server_disconnectedSessionTTL=20``) replace single settings."""
+    settings = tomllib.loads(toml.read_text())
     flat = {
         f"{section}.{key}": value
         for section, keys in settings.items()

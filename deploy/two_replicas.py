@@ -5,6 +5,7 @@ Run from the repository root (needs Debian's ``nginx``: ``apt-get install nginx-
     .venv/bin/python -m deploy.two_replicas                # start, print the URL, wait for Ctrl-C
     .venv/bin/python -m deploy.two_replicas --check        # the failover check, then stop
     .venv/bin/python -m deploy.two_replicas --check-game   # the same for a game's room
+    .venv/bin/python -m deploy.two_replicas --check-game --postgres   # rooms on PostgreSQL
 
 Starts two ``streamlit run app.py`` replicas with the production settings
 (``deploy/streamlit-production.toml``) on 127.0.0.1:8691 and :8692 and nginx with
@@ -50,11 +51,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import random
-import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -65,15 +65,14 @@ from pathlib import Path
 
 from benchmarks import game_load
 from benchmarks.st_client import SLIDERS, RunResult, Session, sticky_cookie
-from deploy.settings import production_flags
+from deploy import serve
+from deploy.local_postgres import local_postgres
 from sib_game.limits import LIMITS_ENV
-from sib_game.store import ENV_PATH, GameStore
+from sib_game.store import ENV_PATH, ENV_URL, GameStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-NGINX_CONF = Path(__file__).resolve().parent / "nginx-sib.conf"
-#: The ports of nginx-sib.conf: nginx, then the two replicas.
-CONF_PORTS = (8690, 8691, 8692)
-PROXY_PORT, REPLICA_PORTS = CONF_PORTS[0], CONF_PORTS[1:]
+#: nginx's port, then the two replicas' (``--port`` or ``STREAMLIT_TEST_PORTS`` move them).
+PROXY_PORT, REPLICA_PORTS = 8690, (8691, 8692)
 RESULTS = REPO_ROOT / "benchmarks" / "results"
 LINKS = ["", "n=250&p=0.55&d=0.8", "n=40&price=150000&basis=above_baseline&lang=da"]
 MOVES = {
@@ -83,137 +82,41 @@ MOVES = {
 }
 
 
-def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"{url} not healthy within {timeout:.0f} s")
-
-
 def use_ports(base: int) -> None:
     """Move nginx to ``base`` and the replicas to the two ports after it."""
     global PROXY_PORT, REPLICA_PORTS
     PROXY_PORT, REPLICA_PORTS = base, (base + 1, base + 2)
 
 
-class Cluster:
-    """Two replicas and nginx, each in its own process group; :meth:`stop` ends them all.
-    Both replicas keep the game's rooms in ``<workdir>/game.sqlite3``."""
+class Cluster(serve.Cluster):
+    """:class:`deploy.serve.Cluster` with two replicas on :data:`REPLICA_PORTS`, sharing the
+    game's rooms in ``<workdir>/game.sqlite3`` or, given ``database_url``, on that database
+    server, with the rate limits off (the checks play dozens of sessions from one address)
+    and nginx saying which replica answered."""
 
-    def __init__(self, workdir: Path) -> None:
-        self.workdir = workdir
+    def __init__(self, workdir: Path, database_url: str = "") -> None:
         self.game_db = workdir / "game.sqlite3"
-        self.replicas: dict[int, subprocess.Popen] = {}
-        self.nginx: subprocess.Popen | None = None
-
-    def start(self) -> str:
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        if not Path(nginx).exists():
-            raise FileNotFoundError("nginx is missing: apt-get install nginx-light")
-        for port in REPLICA_PORTS:
-            self.start_replica(port)
-        for port, process in self.replicas.items():
-            wait_healthy(f"http://127.0.0.1:{port}", process)
-        site = NGINX_CONF.read_text().replace("#DEBUG ", "")  # X-Upstream: who answered
-        ports = dict(zip(CONF_PORTS, (PROXY_PORT, *REPLICA_PORTS), strict=True))
-        site = re.sub(r"127\.0\.0\.1:(\d+)", lambda m: f"127.0.0.1:{ports[int(m[1])]}", site)
-        for name in ("logs", "tmp"):
-            (self.workdir / name).mkdir(exist_ok=True)
-        tmp = self.workdir / "tmp"
-        (self.workdir / "nginx.conf").write_text(
-            f"""worker_processes 1;
-pid {self.workdir}/nginx.pid;
-error_log {self.workdir}/logs/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log {self.workdir}/logs/access.log;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-{site}
-}}
-"""
-        )
-        self.nginx = subprocess.Popen(
-            [
-                nginx,
-                "-p",
-                str(self.workdir),
-                "-c",
-                str(self.workdir / "nginx.conf"),
-                "-g",
-                "daemon off;",
-            ],
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{PROXY_PORT}"
-        wait_healthy(url, self.nginx, timeout=20)
-        return url
-
-    def start_replica(self, port: int) -> None:
-        log = (self.workdir / f"replica-{port}.log").open("a")
-        self.replicas[port] = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                *production_flags(),
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-            ],
-            cwd=REPO_ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-            env={**os.environ, ENV_PATH: str(self.game_db), LIMITS_ENV: "off"},
+        self.database_url = database_url
+        rooms = {ENV_URL: database_url} if database_url else {ENV_PATH: str(self.game_db)}
+        super().__init__(
+            workdir,
+            proxy_port=PROXY_PORT,
+            replica_ports=REPLICA_PORTS,
+            env={**rooms, LIMITS_ENV: "off"},
+            debug=True,
         )
 
-    def restart(self, port: int) -> None:
-        """Start a killed replica again (a supervisor's restart)."""
-        self.start_replica(port)
-        wait_healthy(f"http://127.0.0.1:{port}", self.replicas[port])
+    def store(self) -> GameStore:
+        """The rooms as the replicas keep them."""
+        if self.database_url:
+            return GameStore(url=self.database_url)
+        return GameStore(self.game_db)
 
-    def kill(self, port: int) -> None:
-        """SIGKILL one replica and everything it started: a crash, not a shutdown."""
-        process = self.replicas[port]
-        with _ignore_gone():
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-    def stop(self) -> None:
-        for process in [*self.replicas.values(), self.nginx]:
-            if process is None or process.poll() is not None:
-                continue
-            with _ignore_gone():
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with _ignore_gone():
-                    os.killpg(process.pid, signal.SIGKILL)
-
-
-class _ignore_gone:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, value, traceback) -> bool:
-        return kind is ProcessLookupError
+    def rooms_where(self) -> str:
+        if self.database_url:
+            server = self.database_url.rsplit("@", 1)[-1]
+            return f"`{ENV_URL}` on the PostgreSQL server at {server} (one table, version check)"
+        return f"`SIB_GAME_DB={self.game_db}` (one file, WAL mode)"
 
 
 #: The page the slider check uses (the Start page sends a link with a scenario there).
@@ -357,9 +260,9 @@ def shown_problems(result: RunResult) -> list[str]:
 
 async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     t = game_load.T
-    store = GameStore(cluster.game_db)
+    store = cluster.store()
     problems: list[str] = []
-    lines = [f"- both replicas with `SIB_GAME_DB={cluster.game_db}` (one file, WAL mode)"]
+    lines = [f"- both replicas with {cluster.rooms_where()}"]
     # 1. A room played on replica A, watched from B.
     cookie, a = pinned_cookie(url)
     b = next(f"127.0.0.1:{p}" for p in REPLICA_PORTS if f"127.0.0.1:{p}" != a)
@@ -395,10 +298,12 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
     problems += [f"{n} not on {a}" for n, u in where.items() if u != a]
     # 2. What each session shows (a reload: a full run), and the room in the file.
     before = {}
+    before_texts: dict[str, list[str]] = {}
     for name, session in sessions.items():
         shown = await session.run(timeout=120)
         problems += [f"{name} before the kill: {p}" for p in shown_problems(shown)]
         before[name] = shown.figures
+        before_texts[name] = shown.texts
     watcher_before = (await watcher.run(timeout=120)).figures
     room_before = store.get(code)
     assert room_before is not None
@@ -430,6 +335,10 @@ async def game_check(url: str, cluster: Cluster) -> tuple[list[str], bool]:
         landed += tried[-1] == b
         via_dead += len(tried) > 1
         same += shown.figures == before[name]
+        if shown.figures != before[name]:
+            problems.append(f"{name}: other figures after the reconnect")
+            texts_before = set(before_texts[name])
+            problems += [f"  now: {x[:160]}" for x in shown.texts if x not in texts_before][:3]
         problems += [f"{name} after the reconnect: {p}" for p in shown_problems(shown)]
     room_after = store.get(code)
     unchanged = room_after == room_before
@@ -519,10 +428,23 @@ def main(argv: list[str] | None = None) -> int:
         help="nginx's port; the replicas take the next two (default 8690, or the first of "
         "STREAMLIT_TEST_PORTS)",
     )
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="keep the game's rooms on a throwaway PostgreSQL server (deploy/local_postgres.py) "
+        "instead of a shared SQLite file, as replicas on several machines would",
+    )
     args = parser.parse_args(argv)
     use_ports(args.port)
+    with contextlib.ExitStack() as stack:
+        database_url = stack.enter_context(local_postgres()) if args.postgres else ""
+        return _run(args, database_url)
+
+
+def _run(args: argparse.Namespace, database_url: str) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="sib-two-replicas-"))
-    cluster = Cluster(workdir)
+    cluster = Cluster(workdir, database_url)
+    suffix = "-postgres" if database_url else ""
     try:
         url = cluster.start()
         pids = " ".join(f"--pid {p.pid}" for p in cluster.replicas.values())
@@ -544,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             lines, ok = asyncio.run(check(url, cluster, args.sessions))
             title = "Two replicas behind nginx, one killed"
-            write_result("two-replicas", title, "--check", lines, ok)
+            write_result(f"two-replicas{suffix}", title, "--check", lines, ok)
             passed &= ok
             for port, process in cluster.replicas.items():
                 if process.poll() is not None:
@@ -553,7 +475,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.check_game:
             lines, ok = asyncio.run(game_check(url, cluster))
             title = "Two replicas, one killed during a game"
-            write_result("two-replicas-game", title, "--check-game", lines, ok)
+            command = "--check-game --postgres" if database_url else "--check-game"
+            write_result(f"two-replicas-game{suffix}", title, command, lines, ok)
             passed &= ok
         return 0 if passed else 1
     finally:

@@ -18,13 +18,13 @@ SERVER=
 trap '[ -n "$SERVER" ] && kill -- -"$SERVER" 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 mkdir -p "$APP"
 cd "$APP"
-# COPY pyproject.toml constraints.txt README.md LICENSE ./ ; COPY sib_model/ ui/
+# COPY pyproject.toml constraints.txt README.md LICENSE ./ ; COPY sib_model/ sib_game/ ui/
 cp "$REPO"/{pyproject.toml,constraints.txt,README.md,LICENSE} .
-cp -r "$REPO"/sib_model "$REPO"/ui .
+cp -r "$REPO"/sib_model "$REPO"/sib_game "$REPO"/ui .
 find . -name __pycache__ -prune -exec rm -rf {} +
 $PY -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install --quiet --disable-pip-version-check --no-cache-dir -c constraints.txt .
-rm -rf sib_model ui build ./*.egg-info
+rm -rf sib_model sib_game ui build ./*.egg-info
 # COPY app.py app_pages/ static/ ; the production settings
 cp "$REPO/app.py" .
 cp -r "$REPO/app_pages" .

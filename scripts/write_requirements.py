@@ -31,16 +31,23 @@ def normalized(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def dependency_names(pyproject: str) -> list[str]:
-    """The runtime dependencies' names, in pyproject.toml's order (extras and bounds dropped)."""
+def dependencies(pyproject: str) -> list[tuple[str, str]]:
+    """The runtime dependencies, in pyproject.toml's order: each one's name and its extras as
+    written (``("psycopg", "[binary]")``; bounds dropped). The extras are kept: without
+    ``[binary]`` a host would get psycopg without the libpq it needs."""
     requirements = tomllib.loads(pyproject)["project"]["dependencies"]
-    names = []
+    found = []
     for requirement in requirements:
-        match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+        match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?", requirement)
         if not match:
             raise ValueError(f"cannot read a name in the dependency {requirement!r}")
-        names.append(match.group(1))
-    return names
+        found.append((match.group(1), (match.group(2) or "").replace(" ", "")))
+    return found
+
+
+def dependency_names(pyproject: str) -> list[str]:
+    """The runtime dependencies' names, in pyproject.toml's order (extras and bounds dropped)."""
+    return [name for name, _ in dependencies(pyproject)]
 
 
 def pins(constraints: str) -> dict[str, str]:
@@ -57,12 +64,14 @@ def pins(constraints: str) -> dict[str, str]:
 
 
 def requirements_text(pyproject: str, constraints: str) -> str:
-    """requirements.txt's text: each runtime dependency pinned (``name==version``)."""
+    """requirements.txt's text: each runtime dependency pinned (``name[extras]==version``)."""
     pinned = pins(constraints)
     missing = [name for name in dependency_names(pyproject) if normalized(name) not in pinned]
     if missing:
         raise ValueError(f"not pinned in constraints.txt (run make lock): {', '.join(missing)}")
-    lines = [f"{name}=={pinned[normalized(name)]}" for name in dependency_names(pyproject)]
+    lines = [
+        f"{name}{extras}=={pinned[normalized(name)]}" for name, extras in dependencies(pyproject)
+    ]
     return HEADER + "\n".join(lines) + "\n"
 
 

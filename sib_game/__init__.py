@@ -8,9 +8,10 @@
   screen of a room;
 * :mod:`sib_game.limits` — every limit with its reason: rooms and wrong links per session
   and per client address, the store's bounds;
-* :mod:`sib_game.store` — rooms shared by every session and replica (SQLite in one file),
-  with an optimistic version check, a room cap, expiry and size bounds.
+* :mod:`sib_game.store` — rooms shared by every session and replica (SQLite in one file, or
+  PostgreSQL for several machines: one URL setting, ``SIB_GAME_DATABASE_URL``), with an
+  optimistic version check, a room cap, expiry and size bounds.
 
-May import: ``sib_model`` and the standard library; never Streamlit, plotly or ``ui``
-(the screens live in :mod:`ui.app.game`).
+May import: ``sib_model``, SQLAlchemy (Core; psycopg under it for PostgreSQL) and the standard
+library; never Streamlit, plotly or ``ui`` (the screens live in :mod:`ui.app.game`).
 """

@@ -4,7 +4,7 @@ The game runs on one or two small replicas for workshops of a few rooms each; no
 stops one client (a script, a refresh-happy tab) from filling the store for everybody or
 trying room codes and secrets until one fits. The limits below keep a room, and the server,
 for the people in it. Rates are counted per browser session *and* per client address, in the
-rooms' own SQLite file (:meth:`sib_game.store.GameStore.take`), so they hold across replicas;
+rooms' own database (:meth:`sib_game.store.GameStore.take`), so they hold across replicas;
 a limit reached refuses the action with a message, and one client over its limit leaves every
 other client untouched.
 

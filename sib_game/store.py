@@ -1,16 +1,33 @@
 """The negotiation game's rooms, shared by every session of the server.
 
 A Streamlit session lives in one browser tab; the groups of a game sit at their own laptops,
-so their state must live outside any session. It lives in SQLite in one file (Python's
-``sqlite3``, WAL mode so readers never wait for the writer): one row per room holding its
-:class:`~sib_game.room.Room` as a JSON document and a version number. Every call opens its
-own connection and closes it before returning (so a store is safe to share between threads,
-and no file handle outlives a call). An update names the version it read and is refused when the
-row has moved on (optimistic concurrency: no locks held across a user's think time).
+so their state must live outside any session. It lives in a database reached through
+SQLAlchemy Core: one row per room holding its :class:`~sib_game.room.Room` as a JSON document
+and a version number (``rooms(code text primary key, doc text, version integer, touched
+double)``). An update names the version it read and is refused when the row has moved on
+(optimistic concurrency: ``UPDATE ... WHERE version = :read``, no locks held across a user's
+think time).
 
-Why a file and not memory: the rooms survive a restart of the replica, and two replicas on one
-machine share them. With several machines the same table moves to a standard server such as
-PostgreSQL (``rooms(code text primary key, doc jsonb, version int, touched float)``).
+Which database: one setting, ``SIB_GAME_DATABASE_URL`` (:data:`ENV_URL`), a SQLAlchemy URL.
+
+* Unset (the default): **SQLite** in one file, for one machine with no set-up (Python's
+  ``sqlite3``, WAL mode so readers never wait for the writer). Two replicas on one machine
+  share the file. Every call opens its own connection and closes it before returning (no
+  pool: no file handle outlives a call). A write that reads first (a new room under the cap,
+  a rate limit checked and counted) runs in ``BEGIN IMMEDIATE``, so writers take turns.
+* ``postgresql+psycopg://user:password@host:5432/dbname``: **PostgreSQL** (psycopg 3), for
+  replicas on several machines (a SQLite file on a network share is not safe). One pooled
+  engine per URL per process (``pool_pre_ping``: a connection the server dropped is replaced,
+  not handed out), shared by Streamlit's threads. What SQLite's ``BEGIN IMMEDIATE`` does for a
+  write that reads first, a transaction-scoped advisory lock does here
+  (``pg_advisory_xact_lock``); the tables are made under one too, so two replicas starting at
+  once do not race. ``deploy.local_postgres`` starts a throwaway server for tests and local
+  runs.
+
+Both give the same semantics, and the same tests run against both (``tests/game``).
+
+Why a database and not memory: the rooms survive a restart of the replica, and replicas share
+them.
 
 Bounds (each with its reason in :mod:`sib_game.limits`): at most :data:`MAX_ROOMS` rooms, and
 when they are all in use the room idle longest goes first if idle for
@@ -22,8 +39,9 @@ codes are :data:`CODE_LENGTHS` letters from :data:`ALPHABET` (no 0/O, 1/I/L, 5/S
 checked strictly by :func:`parse_code`; every text a user types is cleaned by
 :func:`clean_text` (length-limited; escaped where shown).
 
-Where the file lives: ``SIB_GAME_DB`` if set (point it at a volume to keep rooms across
-container restarts). Otherwise a folder only this user can open (:func:`private_folder`): the
+Where the SQLite file lives: ``SIB_GAME_DB`` (:data:`ENV_PATH`) if set (point it at a volume
+to keep rooms across container restarts; ignored when ``SIB_GAME_DATABASE_URL`` is set).
+Otherwise a folder only this user can open (:func:`private_folder`): the
 user's data folder (``$XDG_DATA_HOME/sib-game``, else ``~/.local/share/sib-game``), or, where
 there is none to write (a container's read-only home, a user without one), ``<temp>/sib-game-
 <uid>``, made 0700 and refused if it is a link or another user owns it (someone who made it
@@ -37,14 +55,37 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sqlite3
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    URL,
+    Column,
+    Connection,
+    Double,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    make_url,
+    select,
+    update,
+)
+from sqlalchemy.pool import NullPool
 
 from .limits import (
     IDLE_FIRST_SECONDS,
@@ -68,6 +109,8 @@ __all__ = [
     "MAX_DOC_BYTES",
     "IDLE_FIRST_SECONDS",
     "ENV_PATH",
+    "ENV_URL",
+    "BACKENDS",
     "StoredRoom",
     "GameStore",
     "StoreFull",
@@ -76,6 +119,10 @@ __all__ = [
     "parse_role",
     "clean_text",
     "default_path",
+    "default_url",
+    "sqlite_url",
+    "engine_for",
+    "dispose_engines",
     "private_folder",
     "UnsafeLocation",
 ]
@@ -83,6 +130,11 @@ __all__ = [
 ALPHABET = "ACDEFGHJKMNPQRTUVWXY"
 CODE_LENGTHS = range(4, 7)
 ENV_PATH = "SIB_GAME_DB"
+#: The one setting that picks the database: a SQLAlchemy URL (``sqlite:///path`` or
+#: ``postgresql+psycopg://...``; ``postgresql://`` means psycopg too); unset, SQLite in
+#: :func:`default_path`.
+ENV_URL = "SIB_GAME_DATABASE_URL"
+BACKENDS = ("sqlite", "postgresql")
 _ROLES: tuple[Proposer, ...] = ("facilitator", *ROLES)
 
 
@@ -160,6 +212,18 @@ def default_path() -> Path:
     return private_folder() / "game.sqlite3"
 
 
+def sqlite_url(path: Path | str) -> URL:
+    """The SQLAlchemy URL of the SQLite file ``path``."""
+    return URL.create("sqlite", database=str(path))
+
+
+def default_url() -> URL:
+    """The database the rooms are kept in: ``SIB_GAME_DATABASE_URL`` if set, else the SQLite
+    file of :func:`default_path`."""
+    env = os.environ.get(ENV_URL, "").strip()
+    return make_url(env) if env else sqlite_url(default_path())
+
+
 def _private_file(path: Path) -> None:
     """Make the database file 0600 before SQLite opens it (SQLite then gives its -wal and
     -shm files the same permissions); an existing file of this user is tightened to 0600."""
@@ -175,6 +239,131 @@ def _private_file(path: Path) -> None:
             path.chmod(0o600)
     else:
         os.close(fd)
+
+
+_METADATA = MetaData()
+_ROOMS = Table(
+    "rooms",
+    _METADATA,
+    Column("code", Text, primary_key=True),
+    Column("doc", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("touched", Double, nullable=False),
+)
+#: One row per counted event of a rate limit (:mod:`sib_game.limits`), by bucket.
+_HITS = Table(
+    "hits",
+    _METADATA,
+    Column("bucket", Text, nullable=False),
+    Column("at", Double, nullable=False),
+    Index("hits_bucket", "bucket", "at"),
+)
+
+#: PostgreSQL advisory-lock keys (any fixed 64-bit numbers): making the tables, creating a
+#: room under the cap, counting a rate limit.
+_LOCK_SCHEMA = 0x51B_6A3E_0001
+_LOCK_ROOMS = 0x51B_6A3E_0002
+_LOCK_HITS = 0x51B_6A3E_0003
+#: Execution option: this transaction writes after reading (SQLite: ``BEGIN IMMEDIATE``).
+_WRITES = "sib_game_writes"
+
+_ENGINES: dict[str, Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    """An engine on a SQLite file: no pool (each call opens and closes the file), and
+    transactions begun by us (``BEGIN``, or ``BEGIN IMMEDIATE`` for a write) rather than by
+    the ``sqlite3`` module's own rules. (WAL mode is the file's, set once: :func:`_wal`.)"""
+    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 5.0})
+
+    @event.listens_for(engine, "connect")
+    def _connected(dbapi_connection: Any, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # the module emits no BEGIN of its own
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        writes = connection.get_execution_options().get(_WRITES, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+    return engine
+
+
+def _wal(engine: Engine) -> None:
+    """Put the SQLite file in WAL mode (kept in the file), outside any transaction."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+def _postgres_engine(url: URL) -> Engine:
+    """A pooled engine on a PostgreSQL server: a few connections per process (two replicas
+    stay far below the server's default of 100), each checked before use."""
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=10,
+        pool_timeout=10,
+        pool_recycle=1800,
+        connect_args={"connect_timeout": 5, "application_name": "sib-game"},
+    )
+
+
+def _with_driver(url: URL) -> URL:
+    """``url`` with psycopg 3 as PostgreSQL's driver when it names none: hosts hand out
+    ``postgresql://`` or ``postgres://`` URLs, which SQLAlchemy would read as psycopg2."""
+    if url.drivername in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def _backend(url: URL) -> str:
+    backend = url.get_backend_name()
+    if backend not in BACKENDS:
+        raise ValueError(f"the game's rooms need SQLite or PostgreSQL, not {backend!r}")
+    if backend == "sqlite" and url.database in (None, "", ":memory:"):
+        raise ValueError("SQLite needs a file for the rooms (every call opens it anew)")
+    return backend
+
+
+def engine_for(url: URL | str) -> Engine:
+    """The process's one engine for ``url`` (made on first use; thread-safe; a forked child
+    makes its own)."""
+    url = _with_driver(make_url(url))
+    key = url.render_as_string(hide_password=False)
+    with _ENGINES_LOCK:
+        engine = _ENGINES.get(key)
+        if engine is None:
+            make = _sqlite_engine if _backend(url) == "sqlite" else _postgres_engine
+            engine = _ENGINES[key] = make(url)
+    return engine
+
+
+def dispose_engines() -> None:
+    """Close every pooled connection and forget the engines (a server about to stop, tests)."""
+    with _ENGINES_LOCK:
+        engines = list(_ENGINES.values())
+        _ENGINES.clear()
+    for engine in engines:
+        engine.dispose()
+
+
+def _forget_engines_in_child() -> None:
+    """After ``fork``: the child makes its own connections and leaves its parent's alone
+    (``dispose(close=False)``, SQLAlchemy's advice: closing them would end the parent's
+    sessions on the server); the engines' lock is new, since whoever held it is not here."""
+    global _ENGINES_LOCK
+    _ENGINES_LOCK = threading.Lock()
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
+    _ENGINES.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_engines_in_child)
 
 
 def parse_code(raw: object) -> str | None:
@@ -202,58 +391,86 @@ def new_code(length: int = 4) -> str:
 
 
 class GameStore:
-    """Rooms in one SQLite file; safe to use from many threads (one connection per call)."""
+    """Rooms in SQLite or PostgreSQL (:data:`ENV_URL`); safe to use from many threads."""
 
     def __init__(
         self,
         path: Path | str | None = None,
         *,
+        url: URL | str | None = None,
         max_rooms: int = MAX_ROOMS,
         idle_seconds: float = IDLE_SECONDS,
         idle_first_seconds: float = IDLE_FIRST_SECONDS,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        """A store on the SQLite file ``path`` (default :func:`default_path`), made with its
-        folder and table if new; ``clock`` (seconds) is replaceable for tests of expiry."""
-        self.path = Path(path) if path is not None else default_path()
+        """A store on the SQLite file ``path``, or on the database of ``url``, or, given
+        neither, on :func:`default_url`; its tables are made if new (its SQLite file and
+        folder too). ``clock`` (seconds) is replaceable for tests of expiry."""
+        if path is not None and url is not None:
+            raise ValueError("give a SQLite path or a database URL, not both")
+        self.url: URL = (
+            sqlite_url(path)
+            if path is not None
+            else _with_driver(make_url(url if url else default_url()))
+        )
+        #: ``"sqlite"`` or ``"postgresql"``.
+        self.backend = _backend(self.url)
+        #: The SQLite file (None on PostgreSQL).
+        self.path: Path | None = None
         self.max_rooms = max_rooms
         self.idle_seconds = idle_seconds
         self.idle_first_seconds = idle_first_seconds
         self.clock = clock
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        _private_file(self.path)
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS rooms (code TEXT PRIMARY KEY, doc TEXT NOT NULL,"
-                " version INTEGER NOT NULL, touched REAL NOT NULL)"
-            )
-            # One row per counted event of a rate limit (sib_game.limits), by bucket.
-            db.execute("CREATE TABLE IF NOT EXISTS hits (bucket TEXT NOT NULL, at REAL NOT NULL)")
-            db.execute("CREATE INDEX IF NOT EXISTS hits_bucket ON hits (bucket, at)")
+        if self.backend == "sqlite":
+            self.path = Path(str(self.url.database))
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _private_file(self.path)
+        self.engine = engine_for(self.url)
+        if self.backend == "sqlite":
+            _wal(self.engine)
+        with self._transaction(writes=True) as db:
+            self._lock(db, _LOCK_SCHEMA)
+            _METADATA.create_all(db, checkfirst=True)
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """A connection in autocommit mode, closed when the block ends (``with
-        sqlite3.connect(...)`` alone would only commit, never close)."""
-        with closing(sqlite3.connect(self.path, timeout=5.0, isolation_level=None)) as db:
-            yield db
+    def _transaction(self, *, writes: bool = False) -> Iterator[Connection]:
+        """A connection in one transaction, committed when the block ends (rolled back on an
+        error) and handed back; ``writes``: a write that reads first (SQLite: ``BEGIN
+        IMMEDIATE``)."""
+        with self.engine.connect() as db:
+            db.execution_options(**{_WRITES: writes})
+            with db.begin():
+                yield db
 
-    def _expire(self, db: sqlite3.Connection) -> None:
-        db.execute("DELETE FROM rooms WHERE touched < ?", (self.clock() - self.idle_seconds,))
+    def _lock(self, db: Connection, key: int) -> None:
+        """PostgreSQL: one transaction at a time past this point, per ``key``, across every
+        replica (SQLite's ``BEGIN IMMEDIATE`` already serialises every write)."""
+        if self.backend == "postgresql":
+            db.execute(select(func.pg_advisory_xact_lock(key)))
 
-    def _make_space(self, db: sqlite3.Connection) -> None:
+    def _expire(self, db: Connection) -> None:
+        db.execute(delete(_ROOMS).where(_ROOMS.c.touched < self.clock() - self.idle_seconds))
+
+    def _make_space(self, db: Connection) -> None:
         """When :attr:`max_rooms` are in use, delete the room idle longest if it has been
         idle at least :attr:`idle_first_seconds`; else :class:`StoreFull`."""
-        (count,) = db.execute("SELECT COUNT(*) FROM rooms").fetchone()
+        count = db.execute(select(func.count()).select_from(_ROOMS)).scalar_one()
         if count < self.max_rooms:
             return
-        cursor = db.execute(
-            "DELETE FROM rooms WHERE code = (SELECT code FROM rooms WHERE touched <= ?"
-            " ORDER BY touched LIMIT 1)",
-            (self.clock() - self.idle_first_seconds,),
+        cutoff = self.clock() - self.idle_first_seconds
+        oldest = (
+            select(_ROOMS.c.code)
+            .where(_ROOMS.c.touched <= cutoff)
+            .order_by(_ROOMS.c.touched)
+            .limit(1)
+            .scalar_subquery()
         )
-        if cursor.rowcount != 1 or count - 1 >= self.max_rooms:
+        # touched is checked again on the row itself: on PostgreSQL a room touched by
+        # another session since the subquery read it is rechecked, and stays.
+        removed = db.execute(
+            delete(_ROOMS).where(_ROOMS.c.code == oldest, _ROOMS.c.touched <= cutoff)
+        ).rowcount
+        if removed != 1 or count - 1 >= self.max_rooms:
             raise StoreFull
 
     def create(self, room: Room) -> StoredRoom:
@@ -261,23 +478,16 @@ class GameStore:
         goes first if idle for an hour (:data:`~sib_game.limits.IDLE_FIRST_SECONDS`); else
         :class:`StoreFull`."""
         text = _dump(room)
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                self._expire(db)
-                self._make_space(db)
-                for attempt in range(50):
-                    code = new_code(4 if attempt < 30 else 5)
-                    if not db.execute("SELECT 1 FROM rooms WHERE code=?", (code,)).fetchone():
-                        break
-                db.execute(
-                    "INSERT INTO rooms (code, doc, version, touched) VALUES (?, ?, 1, ?)",
-                    (code, text, self.clock()),
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        with self._transaction(writes=True) as db:
+            self._lock(db, _LOCK_ROOMS)
+            self._expire(db)
+            self._make_space(db)
+            for attempt in range(50):
+                code = new_code(4 if attempt < 30 else 5)
+                taken = db.execute(select(_ROOMS.c.code).where(_ROOMS.c.code == code)).first()
+                if taken is None:
+                    break
+            db.execute(insert(_ROOMS).values(code=code, doc=text, version=1, touched=self.clock()))
         return StoredRoom(code, 1, _load(text))
 
     def get(self, code: object) -> StoredRoom | None:
@@ -285,24 +495,26 @@ class GameStore:
         parsed = parse_code(code)
         if parsed is None:
             return None
-        with self._connect() as db:
+        with self._transaction() as db:
             row = db.execute(
-                "SELECT doc, version, touched FROM rooms WHERE code=?", (parsed,)
-            ).fetchone()
-        if row is None or row[2] < self.clock() - self.idle_seconds:
+                select(_ROOMS.c.doc, _ROOMS.c.version, _ROOMS.c.touched).where(
+                    _ROOMS.c.code == parsed
+                )
+            ).first()
+        if row is None or row.touched < self.clock() - self.idle_seconds:
             return None
-        return StoredRoom(parsed, int(row[1]), _load(row[0]))
+        return StoredRoom(parsed, int(row.version), _load(row.doc))
 
     def update(self, stored: StoredRoom, room: Room) -> StoredRoom:
         """Store ``room`` if the row is still at ``stored.version`` (else
         :class:`StaleVersion`)."""
         text = _dump(room)
-        with self._connect() as db:
-            cursor = db.execute(
-                "UPDATE rooms SET doc=?, version=version+1, touched=? WHERE code=? AND version=?",
-                (text, self.clock(), stored.code, stored.version),
-            )
-            changed = cursor.rowcount
+        with self._transaction(writes=True) as db:
+            changed = db.execute(
+                update(_ROOMS)
+                .where(_ROOMS.c.code == stored.code, _ROOMS.c.version == stored.version)
+                .values(doc=text, version=_ROOMS.c.version + 1, touched=self.clock())
+            ).rowcount
         if changed != 1:
             raise StaleVersion(stored.code)
         return StoredRoom(stored.code, stored.version + 1, _load(text))
@@ -328,69 +540,59 @@ class GameStore:
         parsed = parse_code(code)
         if parsed is None:
             return False
-        with self._connect() as db:
-            removed = db.execute("DELETE FROM rooms WHERE code=?", (parsed,)).rowcount
+        with self._transaction(writes=True) as db:
+            removed = db.execute(delete(_ROOMS).where(_ROOMS.c.code == parsed)).rowcount
         return bool(removed == 1)
 
     # --- rate limits (sib_game.limits) ---------------------------------------------------
 
-    def _over(self, db: sqlite3.Connection, buckets: Sequence[tuple[str, Limit]]) -> Limit | None:
+    def _over(self, db: Connection, buckets: Sequence[tuple[str, Limit]]) -> Limit | None:
         now = self.clock()
         for bucket, limit in buckets:
-            (used,) = db.execute(
-                "SELECT COUNT(*) FROM hits WHERE bucket=? AND at > ?",
-                (bucket, now - limit.seconds),
-            ).fetchone()
+            used = db.execute(
+                select(func.count())
+                .select_from(_HITS)
+                .where(_HITS.c.bucket == bucket, _HITS.c.at > now - limit.seconds)
+            ).scalar_one()
             if used >= limit.events:
                 return limit
         return None
 
-    def _record(self, db: sqlite3.Connection, buckets: Sequence[tuple[str, Limit]]) -> None:
+    def _record(self, db: Connection, buckets: Sequence[tuple[str, Limit]]) -> None:
         now = self.clock()
         longest = max((limit.seconds for _, limit in buckets), default=0.0)
-        db.execute("DELETE FROM hits WHERE at <= ?", (now - max(longest, 3600.0),))
-        db.executemany(
-            "INSERT INTO hits (bucket, at) VALUES (?, ?)", [(b, now) for b, _ in buckets]
-        )
+        db.execute(delete(_HITS).where(_HITS.c.at <= now - max(longest, 3600.0)))
+        if buckets:
+            db.execute(insert(_HITS), [{"bucket": b, "at": now} for b, _ in buckets])
 
     def over(self, buckets: Sequence[tuple[str, Limit]]) -> Limit | None:
         """The first of ``buckets`` (a bucket's name, its limit) whose limit is reached, or
         None; counts nothing."""
-        with self._connect() as db:
+        with self._transaction() as db:
             return self._over(db, buckets)
 
     def record(self, buckets: Sequence[tuple[str, Limit]]) -> None:
         """Count one event in each of ``buckets`` (a wrong link, say)."""
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                self._record(db, buckets)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        with self._transaction(writes=True) as db:
+            self._lock(db, _LOCK_HITS)
+            self._record(db, buckets)
 
     def take(self, buckets: Sequence[tuple[str, Limit]]) -> Limit | None:
         """Count one event in each of ``buckets`` unless one of them is at its limit: then
-        return that limit and count nothing (checked and counted in one transaction, so two
-        replicas cannot both slip under a limit)."""
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                reached = self._over(db, buckets)
-                if reached is None:
-                    self._record(db, buckets)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        return that limit and count nothing (checked and counted in one transaction, one at
+        a time, so two replicas cannot both slip under a limit)."""
+        with self._transaction(writes=True) as db:
+            self._lock(db, _LOCK_HITS)
+            reached = self._over(db, buckets)
+            if reached is None:
+                self._record(db, buckets)
         return reached
 
     def count(self) -> int:
         """Rooms in use (expired ones are deleted first)."""
-        with self._connect() as db:
+        with self._transaction(writes=True) as db:
             self._expire(db)
-            (count,) = db.execute("SELECT COUNT(*) FROM rooms").fetchone()
+            count = db.execute(select(func.count()).select_from(_ROOMS)).scalar_one()
         return int(count)
 
 

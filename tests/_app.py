@@ -8,6 +8,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 import ui.spec.pages
+from ui.app.copy_link import link_of
 from ui.app.live_chart import ELEMENT_TYPE, figure_of
 from ui.spec import keys
 from ui.spec.pages import EXPLORER_TABS
@@ -52,6 +53,14 @@ def charts(at: AppTest) -> dict[str, dict]:
     """
     found = (figure_of(element) for element in at.get(ELEMENT_TYPE))
     return dict(chart for chart in found if chart is not None)
+
+
+def sidebar_link(at: AppTest) -> str:
+    """The sidebar's "link to this view" (the ``ui.app.copy_link`` component)."""
+    links = [link_of(element) for element in at.sidebar.get(ELEMENT_TYPE)]
+    shown = [link for link in links if link is not None]
+    assert len(shown) == 1, shown
+    return shown[0]
 
 
 def chart_data(at: AppTest) -> dict[str, list]:

@@ -11,66 +11,39 @@ from sib_game.limits import ROOMS_PER_SESSION, Limit
 from sib_game.room import Room
 from sib_game.rules import ROLES, RedLineError, RedLines
 from sib_model import Scenario
-from tests._app import button, start, text_of
+from tests._app import button, sidebar_link, start, text_of
+from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
+    _SECRETS,
+    DA,
+    EN,
+    _goals_shown,
+    _incomplete,
+    _join,
+    _key,
+    _link,
+    _move,
+    _room,
+    _seat,
+    _stored,
+    own_store,
+)
 from ui.spec import keys
 
 pytestmark = pytest.mark.apptest
 
-EN = ui.app.game.Translator("en")
-DA = ui.app.game.Translator("da")
 #: 5 % of the starters parked: 95 % served, which the provider's default 90 % accepts.
 PARKING = Scenario(parked_share=0.05)
 
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch):
-    """Every test's screens use a room store of their own (``SIB_GAME_DB`` in its folder)."""
-    monkeypatch.setenv("SIB_GAME_DB", str(tmp_path / "game.sqlite3"))
-    ui.app.game.reset_store()
-    yield
-    ui.app.game.reset_store()
+def _price(at, t=EN):
+    """The proposal form's price box (a text box: "350,000" in English, "350.000" in Danish)."""
+    [box] = [b for b in at.text_input if b.label == t.label("price_per_outcome")]
+    return box
 
 
-#: Each test room's facilitator's secret, by the room's code.
-_SECRETS: dict[str, str] = {}
-
-
-def _room(base: Scenario | None = None) -> str:
-    """A new room's code (on ``base``, else the default scenario), locked by secrets."""
-    room, token = Room.with_secrets(base or Scenario())
-    code = ui.app.game.store().create(room).code
-    _SECRETS[code] = token
-    return code
-
-
-def _key(code: str, role: str) -> str:
-    """The secret of ``role``'s current link to room ``code``."""
-    token = _SECRETS[code]
-    return token if role == "facilitator" else _stored(code).link_token(role, token)
-
-
-def _link(code: str, role: str, **extra: str) -> dict[str, str]:
-    """The query of ``role``'s link to room ``code``, as the facilitator hands it out."""
-    return {"room": code, "role": role, "key": _key(code, role), **extra}
-
-
-def _seat(code: str, role: str) -> ui.app.game.Seat:
-    return ui.app.game.Seat(code, role, _key(code, role))
-
-
-def _stored(code: str) -> Room:
-    return ui.app.game.store().get(code).room
-
-
-def _move(code: str, move) -> None:
-    """A move made in another session (here: straight through the store)."""
-    ui.app.game.store().change(code, move)
-
-
-def _join(at, pasted: str) -> None:
-    """Paste ``pasted`` into the lobby's join box and press "Join"."""
-    next(b for b in at.text_input if b.label == EN("game_join_link")).input(pasted)
-    button(at, "game_join").click().run()
+def _message(at, t=EN):
+    [box] = [b for b in at.text_input if b.label == t("game_message")]
+    return box
 
 
 def _box(at, key: str, t=EN):
@@ -135,8 +108,8 @@ def test_a_round_with_three_roles_updates_the_facilitator():
     inv.text_input[0].input("Team <b>Fond</b>")
     button(inv, "game_save_name").click().run()
     inv = start(_link(code, "investor"), page="game")
-    inv.number_input[0].set_value(350_000.0)
-    inv.text_input[1].input("Our offer")
+    _price(inv).input("350,000")
+    _message(inv).input("Our offer")
     button(inv, "game_send_proposal").click().run()
     assert not inv.exception
     for role in ("municipality", "provider"):
@@ -186,7 +159,7 @@ def test_each_group_sees_its_own_figures(role, figures):
 def test_the_sidebar_link_to_a_game_view_hands_out_no_room_or_role():
     code = _room()
     at = start(_link(code, "facilitator"), page="game")
-    shared = at.sidebar.code[0].value
+    shared = sidebar_link(at)
     assert "/game" in shared
     assert "room=" not in shared
     assert "role=" not in shared
@@ -210,8 +183,8 @@ def test_a_proposal_keeps_its_terms_when_another_group_proposed_meanwhile():
     _move(code, Room.open_round)
     investor = start(_link(code, "investor"), page="game")
     _propose_directly(code, "municipality", 225_000.0)
-    investor.number_input[0].set_value(350_000.0)
-    investor.text_input[1].input("Our offer")
+    _price(investor).input("350,000")
+    _message(investor).input("Our offer")
     send = ui.app.game.Translator("en")("game_send_proposal")
     next(b for b in investor.button if b.label == send).click().run()
     assert not investor.exception
@@ -224,11 +197,11 @@ def test_the_form_starts_from_what_is_on_the_table_again_after_another_proposal(
     code = _room()
     _move(code, Room.open_round)
     provider = start(_link(code, "provider"), page="game")
-    first = _stored(code).table.contract["price_per_outcome"]
-    assert provider.number_input[0].value == first
+    assert _stored(code).table.contract["price_per_outcome"] == 200_000.0
+    assert _price(provider).value == "200,000"
     _propose_directly(code, "investor", 275_000.0)
     provider.run()
-    assert provider.number_input[0].value == 275_000.0
+    assert _price(provider).value == "275,000"
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])
@@ -400,7 +373,7 @@ def test_a_proposal_shows_on_the_proposers_own_table_at_once():
     code = _room(PARKING)
     _move(code, Room.open_round)
     investor = start(_link(code, "investor"), page="game")
-    investor.number_input[0].set_value(420_000.0)
+    _price(investor).input("420000")
     button(investor, "game_send_proposal").click().run()
     assert "Proposed by Investor in round 1" in text_of(investor)
     assert EN("game_you_accepted") in text_of(investor)
@@ -421,18 +394,6 @@ FACILITATOR_CONTROLS = (
 def _controls(at) -> list[str]:
     labels = {b.label for b in at.button}
     return [key for key in FACILITATOR_CONTROLS if EN(key) in labels]
-
-
-def _goals_shown(at, code: str) -> list[str]:
-    """The roles whose red lines (their goal, as a group reads it) the screen shows."""
-    lines = _stored(code).lines
-    text = text_of(at)
-    return [role for role in ROLES if ui.app.game.goal_text(role, lines, EN) in text]
-
-
-def _incomplete(at) -> bool:
-    shown = EN("game_link_incomplete") in [w.value for w in at.warning]
-    return shown and EN("game_start") in [b.label for b in at.button]  # and the lobby
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests._app import HEADLINE_SLIDERS, chart_data, open_tab, slider, start, text_of
+from ui.app.live_chart import PLOTLY_JS_TRACES
 from ui.spec import keys
 from ui.spec.inputs import HEADLINE_FIELDS
 
@@ -29,6 +30,8 @@ FOLLOWS_SLIDERS = {
 def test_page_runs_and_draws_its_charts_with_the_sidebar(page):
     at = start(page=page)
     assert set(chart_data(at)) == PAGE_CHARTS[page]
+    for key, traces in chart_data(at).items():  # types the served plotly.js bundle can draw
+        assert {t.get("type", "scatter") for t in traces} <= PLOTLY_JS_TRACES, key
     assert [slider(at, f"in_{field}").label for field in HEADLINE_FIELDS] == [
         "Cohort size",
         "Success probability",

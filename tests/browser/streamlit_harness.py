@@ -474,6 +474,16 @@ def wait_for_redraw(page, before: list[str], timeout_ms: float = 30_000) -> None
     wait_until_idle(page, timeout_ms=timeout_ms)
 
 
+def code_texts(area, minimum: int, timeout_ms: float = 30_000) -> list[str]:
+    """The texts of the ``st.code`` blocks in ``area`` (a locator), once at least ``minimum``
+    are drawn. ``st.code`` draws through Streamlit's syntax highlighter, a chunk the browser
+    loads the first time a page shows a code block: after the script run is over, so an idle
+    page may not show its code blocks yet."""
+    blocks = area.locator('[data-testid="stCode"]')
+    blocks.nth(minimum - 1).wait_for(timeout=timeout_ms)
+    return blocks.all_inner_texts()
+
+
 def open_proposal_form(page, timeout_ms: float = 12_000):
     """The negotiation game's proposal form of a group's page, once its send button is
     enabled (the group's view noticed an open round by itself, without a reload)."""
@@ -485,3 +495,37 @@ def open_proposal_form(page, timeout_ms: float = 12_000):
     return page.locator('[data-testid="stMain"] [data-testid="stForm"]').filter(
         has=page.get_by_role("button", name="Put it on the table")
     )
+
+
+#: The rules Danish public bodies are held to (webtilgængelighedsloven: WCAG 2.1 AA), as
+#: axe-core's tags.
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on ``page`` as it is now: each ``{"id", "impact",
+    "help", "nodes": [html, ...]}``. axe-core comes with the dev extra's
+    ``axe-playwright-python`` (its ``axe.min.js``), injected into the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": list(WCAG_TAGS)}}
+    found = Axe().run(page, options=options).response["violations"]
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [
+                f"{n['html'][:160]} ({n.get('failureSummary', '').splitlines()[-1].strip()})"
+                for n in v["nodes"]
+            ],
+        }
+        for v in found
+    ]
+
+
+def axe_version() -> str:
+    from axe_playwright_python.sync_playwright import Axe
+
+    head = Axe().axe_script[:40]
+    return head.split("axe v", 1)[1].split()[0] if "axe v" in head else "?"

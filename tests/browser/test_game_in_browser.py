@@ -46,9 +46,10 @@ def test_a_round_with_three_groups_in_their_own_browsers(new_tab, app_url, scree
     facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
     harness.wait_until_idle(facilitator)
     code = re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+    # The three groups' links, the room's first code blocks (drawn late: harness.code_texts).
     links = {
         role: link
-        for link in _main(facilitator).locator('[data-testid="stCode"]').all_inner_texts()
+        for link in harness.code_texts(_main(facilitator), 3)
         for role in ("municipality", "investor", "provider")
         if re.search(rf"room={code}&role={role}&key=[A-Za-z0-9_-]{{22}}$", link.strip())
     }

@@ -59,9 +59,10 @@ def test_hostile_names_and_messages_read_literally_in_the_game(new_tab, app_url)
     facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
     harness.wait_until_idle(facilitator)
     code = re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+    # The three groups' links, the room's first code blocks (drawn late: harness.code_texts).
     links = [
         link.strip()
-        for link in _main(facilitator).locator('[data-testid="stCode"]').all_inner_texts()
+        for link in harness.code_texts(_main(facilitator), 3)
         if re.search(rf"room={code}&role=municipality&key=", link)
     ]
     assert len(links) == 1, links

@@ -5,6 +5,7 @@ installed: ``make test`` installs it)."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -144,6 +146,11 @@ def test_nginx_accepts_the_configuration(tmp_path):
     assert done.returncode == 0, done.stderr
 
 
+#: Kinds of file the dashboard reads from beside its code: catalogs, component JavaScript, the
+#: vendored plotly.js and its licence.
+READ_BESIDE_CODE = {".po", ".pot", ".mo", ".js", ".json", ".txt"}
+
+
 def test_every_file_the_dashboard_reads_beside_its_code_is_package_data():
     # Found by deploy/verify_without_docker.sh: ui/text/locale/ is no package, and "*.po" matched
     # only files directly in ui/, so `pip install .` gave a dashboard without its catalogs.
@@ -152,7 +159,7 @@ def test_every_file_the_dashboard_reads_beside_its_code_is_package_data():
     missing = []
     for top in ("ui", "sib_model", "sib_game"):
         for path in (ROOT / top).rglob("*"):
-            if not path.is_file() or path.suffix not in {".po", ".pot", ".mo", ".js", ".json"}:
+            if not path.is_file() or path.suffix not in READ_BESIDE_CODE:
                 continue
             package = path.parent
             while not (package / "__init__.py").exists():
@@ -164,14 +171,41 @@ def test_every_file_the_dashboard_reads_beside_its_code_is_package_data():
     assert not missing, missing
 
 
+#: What the small upstream answers, as Streamlit does: path → (content type, headers, body).
+_JS = b"function plot(data) { return data.map((x) => x * 2); }\n" * 400  # 20 kB of script
+UPSTREAM = {
+    "/": ("text/html", {}, b"<p>ok</p>"),
+    # The page: no-cache, so a new release is seen at once.
+    "/explorer": ("text/html", {"Cache-Control": "no-cache"}, b"<p>explorer</p>\n" * 200),
+    # A content-hashed bundle: Streamlit says a year itself.
+    "/static/js/index.DormvYxC.js": (
+        "application/javascript",
+        {"Cache-Control": "public, immutable, max-age=31536000"},
+        _JS,
+    ),
+    # The app's static folder: no Cache-Control, and a nosniff of its own.
+    "/app/static/plotly-cartesian-4.1.1.min.js": (
+        "text/javascript",
+        {"X-Content-Type-Options": "nosniff"},
+        _JS,
+    ),
+    "/app/static/notes.txt": ("text/plain", {"X-Content-Type-Options": "nosniff"}, _JS),
+    "/static/media/SourceSansVF-Upright.ttf.BsWL4Kly.woff2": ("font/woff2", {}, bytes(4096)),
+}
+
+
 class _Backend(BaseHTTPRequestHandler):
-    """A small upstream: 200 with a page at ``/``, 404 elsewhere."""
+    """A small upstream answering :data:`UPSTREAM`, 404 elsewhere; notes the Accept-Encoding
+    of every request it gets (in ``server.accept_encodings``)."""
 
     def do_GET(self) -> None:
-        body = b"<p>ok</p>" if self.path == "/" else b"missing"
-        self.send_response(200 if self.path == "/" else 404)
-        self.send_header("Content-Type", "text/html")
+        self.server.accept_encodings.append(self.headers.get("Accept-Encoding"))  # type: ignore[attr-defined]
+        kind, headers, body = UPSTREAM.get(self.path, ("text/html", {}, b"missing"))
+        self.send_response(200 if self.path in UPSTREAM else 404)
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -184,6 +218,7 @@ def nginx_in_front(tmp_path) -> Iterator[tuple[str, ThreadingHTTPServer]]:
     """deploy/nginx-sib.conf run by a real nginx on loopback, both upstreams pointing at a
     small server; yields nginx's address and that server (shut it down for a 502)."""
     backend = ThreadingHTTPServer(("127.0.0.1", free_port()), _Backend)
+    backend.accept_encodings = []  # type: ignore[attr-defined]
     threading.Thread(target=backend.serve_forever, daemon=True).start()
     proxy_port = free_port()
     site = re.sub(r"listen 127\.0\.0\.1:\d+;", f"listen 127.0.0.1:{proxy_port};", NGINX)
@@ -247,3 +282,52 @@ def test_nginx_sends_the_security_headers_on_pages_and_errors(nginx_in_front):
     statuses.append(status)
     assert headers == {name: [value] for name, value in SECURITY_HEADERS.items()}
     assert statuses == [200, 404, 502]
+
+
+YEAR = "public, max-age=31536000, immutable"
+
+
+def _get(url: str) -> tuple[int, Any, bytes]:
+    """Status, headers and body (as sent: still compressed) of a GET that accepts gzip."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    try:
+        response = urllib.request.urlopen(request, timeout=5)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        return response.status, response.headers, response.read()
+
+
+@pytest.mark.skipif(NGINX_BINARY is None, reason="nginx not installed (make test installs it)")
+def test_nginx_compresses_text_and_caches_versioned_files_for_a_year(nginx_in_front):
+    url, backend = nginx_in_front
+    expected = {
+        # path: (gzipped, Cache-Control)
+        "/explorer": (True, ["no-cache"]),
+        "/static/js/index.DormvYxC.js": (True, [YEAR]),
+        "/app/static/plotly-cartesian-4.1.1.min.js": (True, [YEAR]),
+        # Not versioned: no promise for a year.
+        "/app/static/notes.txt": (True, []),
+        # Compressed already: sent as it is (and a hashed name: a year).
+        "/static/media/SourceSansVF-Upright.ttf.BsWL4Kly.woff2": (False, [YEAR]),
+        # Too small to be worth it.
+        "/": (False, []),
+    }
+    for path, (gzipped, cache_control) in expected.items():
+        status, headers, body = _get(url + path)
+        assert status == 200, path
+        assert (headers.get_all("Cache-Control") or []) == cache_control, path
+        assert (headers.get("Content-Encoding") == "gzip") is gzipped, path
+        if gzipped:
+            assert gzip.decompress(body) == UPSTREAM[path][2], path
+            assert len(body) < len(UPSTREAM[path][2]) / 4, path
+            assert "Accept-Encoding" in (headers.get("Vary") or ""), path
+        # The security headers once each, also where the replica sends its own nosniff.
+        for name, value in SECURITY_HEADERS.items():
+            assert headers.get_all(name) == [value], (path, name)
+    # nginx compresses; the replicas are never asked to.
+    assert set(backend.accept_encodings) == {None}
+    # A missing file is not cached for a year, whatever its name.
+    status, headers, _ = _get(url + "/static/js/gone.Abc123.js")
+    assert status == 404
+    assert headers.get_all("Cache-Control") is None

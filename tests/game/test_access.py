@@ -7,14 +7,18 @@ import base64
 import hashlib
 import hmac
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sib_game.access import (
+    JOIN_KEY_DIGITS,
     MAX_TOKEN_LENGTH,
     TOKEN_BYTES,
+    join_code,
     matches,
     new_token,
+    read_join_code,
     role_token,
     token_hash,
 )
@@ -48,3 +52,57 @@ def test_a_secret_matches_only_its_own_hash():
 @given(st.one_of(st.text(max_size=100), st.none(), st.integers(), st.binary(max_size=30)))
 def test_anything_in_a_link_is_checked_without_raising(raw):
     assert matches(raw, token_hash(new_token())) is False
+
+
+# --- join codes: the same secret, spelt to be typed ------------------------------------------
+
+
+def _token(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def test_a_join_code_is_the_room_code_and_the_secret_in_crockford_digits():
+    # By hand: 16 zero bytes are 26 zero digits; 16 bytes of 0xff are 2**128 - 1, whose 130
+    # bits of 5-bit digits start with 0b00111 = 7 and then 25 digits of 31 = Z.
+    assert join_code("K7QX", _token(bytes(16))) == "K7QX-0000-0000-0000-0000-0000-0000-00"
+    assert join_code("K7QX", _token(b"\xff" * 16)) == "K7QX-7ZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZ"
+    assert JOIN_KEY_DIGITS * 5 >= TOKEN_BYTES * 8
+
+
+@given(st.binary(min_size=TOKEN_BYTES, max_size=TOKEN_BYTES), st.sampled_from(["K7QX", "ACDEFG"]))
+def test_a_join_code_reads_back_as_the_links_own_key(raw, room):
+    token = _token(raw)
+    code = join_code(room, token)
+    assert read_join_code(code) == (room, token)
+    # As a group types it: small letters, spaces for dashes, O for 0 and l for 1.
+    typed = code.lower().replace("-", " ").replace("0", "O").replace("1", "l")
+    assert read_join_code(typed) == (room, token)
+
+
+def test_every_roles_secret_has_a_join_code_that_opens_the_same_hash():
+    token = role_token(new_token(), "investor", 0)
+    _, key = read_join_code(join_code("K7QX", token))
+    assert matches(key, token_hash(token))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "K7QX",
+        "K7QX-0000",
+        "0000-0000-0000-0000-0000-0000-00",  # no room code before the secret
+        "K7QX-8000-0000-0000-0000-0000-0000-00",  # 129 bits: more than the secret holds
+        "K7QX-UUUU-0000-0000-0000-0000-0000-00",  # U is no Crockford digit
+        "K7QX-" + "0" * 200,
+        None,
+        42,
+    ],
+)
+def test_what_is_not_a_join_code_reads_as_none(text):
+    assert read_join_code(text) is None
+
+
+def test_a_join_code_spells_only_a_secret_of_128_bits():
+    with pytest.raises(ValueError, match="TOKEN_BYTES"):
+        join_code("K7QX", _token(bytes(20)))

@@ -1,5 +1,6 @@
-"""The game's limits (:mod:`sib_game.limits`), counted in the store: per session and per
-client address, over a sliding window; a full store makes way for a room idle an hour."""
+"""The game's limits (:mod:`sib_game.limits`), counted in the store (on SQLite and on
+PostgreSQL): per session and per client address, over a sliding window; a full store makes
+way for a room idle an hour."""
 
 from __future__ import annotations
 
@@ -37,8 +38,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def timed(tmp_path, clock) -> GameStore:
-    return GameStore(tmp_path / "g.sqlite3", clock=clock, max_rooms=2)
+def timed(make_store, clock) -> GameStore:
+    return make_store(clock=clock, max_rooms=2)
 
 
 def _rooms(session: str, client: str):
@@ -95,10 +96,10 @@ def test_wrong_links_are_looked_up_without_counting_and_counted_when_wrong(timed
     assert timed.over([("wrong_link:session:s2", WRONG_LINKS_PER_SESSION)]) is None
 
 
-def test_limits_hold_across_two_stores_on_one_file(tmp_path, clock):
-    """Two replicas share the rooms' file, and with it the counts."""
-    a = GameStore(tmp_path / "g.sqlite3", clock=clock)
-    b = GameStore(tmp_path / "g.sqlite3", clock=clock)
+def test_limits_hold_across_two_stores_on_one_database(make_store, clock):
+    """Two replicas share the rooms' database, and with it the counts."""
+    a = make_store(clock=clock)
+    b = make_store(clock=clock)
     for store in (a, b, a, b, a):
         assert store.take(_rooms("s1", "x")) is None
     assert b.take(_rooms("s1", "x")) == ROOMS_PER_SESSION

@@ -1,5 +1,7 @@
-"""The rooms' SQLite store: codes, the optimistic version check, the cap, expiry, size
-bounds, and connections that are closed."""
+"""The rooms' store, on SQLite and on PostgreSQL (the ``store`` and ``make_store`` fixtures
+run each test on both): codes, the optimistic version check, the cap, expiry, size bounds,
+connections handed back and closed; then what only SQLite has: a private file. Writers racing
+on one room are in ``test_store_races.py``."""
 
 from __future__ import annotations
 
@@ -8,11 +10,15 @@ import os
 import sqlite3
 import stat
 
+import psycopg
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import event, text
+from sqlalchemy.exc import ArgumentError
 
 import sib_game.store
+from sib_game.limits import RATE_LIMITS
 from sib_game.room import MAX_NAME, MAX_TEXT, Room, RoundClosed, clean_text
 from sib_game.store import (
     ALPHABET,
@@ -21,6 +27,7 @@ from sib_game.store import (
     StoreFull,
     UnsafeLocation,
     default_path,
+    default_url,
     parse_code,
     parse_role,
 )
@@ -38,8 +45,7 @@ class Clock:
         return self.now
 
 
-def test_create_join_update_and_stale_version(tmp_path):
-    store = GameStore(tmp_path / "g.sqlite3")
+def test_create_join_update_and_stale_version(store):
     stored = store.create(ROOM)
     assert parse_code(stored.code) == stored.code
     assert store.get(stored.code.lower()).room == ROOM
@@ -49,8 +55,8 @@ def test_create_join_update_and_stale_version(tmp_path):
     with pytest.raises(StaleVersion):
         store.update(stored, ROOM.named("investor", "late"))
     assert store.get(stored.code).room == ROOM.open_round()
-    # A second store on the same file (another replica) sees the same rooms.
-    assert GameStore(tmp_path / "g.sqlite3").get(stored.code).version == 2
+    # A second store on the same database (another replica) sees the same rooms.
+    assert GameStore(url=store.url).get(stored.code).version == 2
 
 
 def test_a_refused_move_leaves_the_stored_room_unwritten(store):
@@ -62,7 +68,7 @@ def test_a_refused_move_leaves_the_stored_room_unwritten(store):
 
 def test_change_retries_when_another_session_wrote_in_between(store):
     code = store.create(ROOM).code
-    other = GameStore(store.path)
+    other = GameStore(url=store.url)
     calls = []
 
     def edit(room: Room) -> Room:
@@ -81,9 +87,9 @@ def test_change_of_a_missing_room_is_a_key_error(store):
         store.change("QQQQ", Room.open_round)
 
 
-def test_rooms_expire_when_idle(tmp_path):
+def test_rooms_expire_when_idle(make_store):
     clock = Clock()
-    store = GameStore(tmp_path / "g.sqlite3", clock=clock, idle_seconds=100)
+    store = make_store(clock=clock, idle_seconds=100)
     stored = store.create(ROOM)
     clock.now += 99
     store.change(stored.code, Room.open_round)  # touched again
@@ -94,8 +100,8 @@ def test_rooms_expire_when_idle(tmp_path):
     assert store.count() == 0
 
 
-def test_at_most_max_rooms(tmp_path):
-    store = GameStore(tmp_path / "g.sqlite3", max_rooms=3)
+def test_at_most_max_rooms(make_store):
+    store = make_store(max_rooms=3)
     codes = {store.create(ROOM).code for _ in range(3)}
     assert len(codes) == 3
     with pytest.raises(StoreFull):
@@ -125,30 +131,74 @@ def test_clean_text_limits_and_strips_controls():
     assert clean_text(None) == ""
 
 
-def test_every_connection_is_closed(tmp_path, monkeypatch):
-    """``with sqlite3.connect(...)`` only commits: each call must close what it opened."""
-    opened: list[sqlite3.Connection] = []
-    connect = sqlite3.connect
-
-    def tracked(*args, **kwargs):
-        db = connect(*args, **kwargs)
-        opened.append(db)
-        return db
-
-    monkeypatch.setattr(sib_game.store.sqlite3, "connect", tracked)
-    store = GameStore(tmp_path / "g.sqlite3", max_rooms=1)
+def _every_kind_of_call(store: GameStore) -> None:
+    """One of each call, failures included (a stale update, a full store)."""
     stored = store.create(ROOM)
     store.get(stored.code)
     store.change(stored.code, Room.open_round)
     with pytest.raises(StaleVersion):
         store.update(stored, ROOM)
-    with pytest.raises(StoreFull):  # a failed write closes its connection too
+    with pytest.raises(StoreFull):  # a failed write hands its connection back too
         store.create(ROOM)
+    store.take([("bucket", RATE_LIMITS["rooms_per_session"])])
     store.count()
+
+
+def test_every_connection_is_handed_back(make_store):
+    """Each call returns the connection it took, whether it succeeded or failed."""
+    store = make_store(max_rooms=1)
+    taken, returned = [], []
+
+    def checkout(*_args):
+        taken.append(1)
+
+    def checkin(*_args):
+        returned.append(1)
+
+    listeners = {"checkout": checkout, "checkin": checkin}
+    for name, listener in listeners.items():
+        event.listen(store.engine, name, listener)
+    try:
+        _every_kind_of_call(store)
+    finally:  # the engine is the process's, shared with later tests
+        for name, listener in listeners.items():
+            event.remove(store.engine, name, listener)
+    assert len(taken) >= 7
+    assert len(taken) == len(returned)
+
+
+def test_every_sqlite_connection_is_closed(tmp_path):
+    """SQLite keeps no pool: each call closes the file it opened (no handle outlives it)."""
+    store = GameStore(tmp_path / "g.sqlite3", max_rooms=1)
+    opened: list[sqlite3.Connection] = []
+
+    def connected(dbapi_connection, _record):
+        opened.append(dbapi_connection)
+
+    event.listen(store.engine, "connect", connected)
+    try:
+        _every_kind_of_call(store)
+    finally:
+        event.remove(store.engine, "connect", connected)
     assert len(opened) >= 7
     for db in opened:
         with pytest.raises(sqlite3.ProgrammingError, match="closed"):
             db.execute("SELECT 1")
+
+
+def test_postgresql_connections_stay_few_whatever_the_calls(postgres_url):
+    """One pool per server in a process: many stores and calls reuse a few connections."""
+    stores = [GameStore(url=postgres_url, max_rooms=1_000) for _ in range(5)]
+    for store in stores * 10:
+        store.get(store.create(ROOM).code)
+    engine = stores[0].engine
+    assert all(store.engine is engine for store in stores)
+    assert engine.pool.checkedout() == 0
+    with engine.connect() as db:
+        mine = db.execute(
+            text("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sib-game'")
+        ).scalar_one()
+    assert 1 <= mine <= 5
 
 
 # --- hostile input (Hypothesis) ---------------------------------------------------------
@@ -165,10 +215,11 @@ def test_parse_functions_never_raise(raw):
     assert not any(ord(ch) < 32 for ch in text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(code=st.text(max_size=30), name=st.text(max_size=500))
-def test_hostile_codes_and_names_against_a_store(tmp_path_factory, code, name):
-    store = GameStore(tmp_path_factory.mktemp("g") / "g.sqlite3")
+def test_hostile_codes_and_names_against_a_store(store, code, name):
     stored = store.create(ROOM)
     assert store.get(code) is None or parse_code(code) == stored.code
     store.change(stored.code, lambda room: room.named("investor", name))
@@ -188,6 +239,7 @@ def _mode(path) -> int:
 def no_env(monkeypatch, tmp_path):
     """No SIB_GAME_DB; the user's data folder and the temp folder inside the test's folder."""
     monkeypatch.delenv(sib_game.store.ENV_PATH, raising=False)
+    monkeypatch.delenv(sib_game.store.ENV_URL, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setattr(sib_game.store.tempfile, "gettempdir", lambda: str(tmp_path / "temp"))
     (tmp_path / "temp").mkdir()
@@ -195,8 +247,33 @@ def no_env(monkeypatch, tmp_path):
 
 
 def test_sib_game_db_names_the_file(monkeypatch, tmp_path):
+    monkeypatch.delenv(sib_game.store.ENV_URL, raising=False)
     monkeypatch.setenv(sib_game.store.ENV_PATH, str(tmp_path / "rooms.sqlite3"))
     assert default_path() == tmp_path / "rooms.sqlite3"
+    assert GameStore().path == tmp_path / "rooms.sqlite3"
+
+
+def test_one_setting_moves_the_rooms_to_postgresql(monkeypatch, tmp_path, postgres_url):
+    monkeypatch.setenv(sib_game.store.ENV_PATH, str(tmp_path / "not used.sqlite3"))
+    monkeypatch.setenv(sib_game.store.ENV_URL, postgres_url)
+    store = GameStore()
+    assert (store.backend, store.path) == ("postgresql", None)
+    # The URL a host hands out, without a driver: psycopg (3) is taken, not psycopg2.
+    bare = postgres_url.replace("postgresql+psycopg://", "postgres://")
+    assert GameStore(url=bare).url.drivername == "postgresql+psycopg"
+    assert GameStore(url=postgres_url).get(store.create(ROOM).code) is not None
+    assert not (tmp_path / "not used.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://localhost/sib", "sqlite://", "sqlite:///:memory:", "not a url"]
+)
+def test_a_database_the_store_cannot_keep_rooms_in_is_refused(monkeypatch, url):
+    monkeypatch.setenv(sib_game.store.ENV_URL, url)
+    with pytest.raises((ValueError, ArgumentError), match=r"SQLite|PostgreSQL|parse"):
+        GameStore()
+    monkeypatch.setenv(sib_game.store.ENV_URL, "  ")
+    assert default_url().get_backend_name() == "sqlite"
 
 
 @posix_only
@@ -266,3 +343,17 @@ def test_an_existing_database_open_to_others_is_closed(tmp_path):
     path.chmod(0o644)
     GameStore(path)
     assert _mode(path) == 0o600
+
+
+def test_a_connection_the_postgresql_server_dropped_is_replaced_not_used(postgres_url):
+    """A server restart or a failover ends the pool's connections: the next call checks the
+    one it takes (pool_pre_ping) and opens a new one instead of failing."""
+    store = GameStore(url=postgres_url)
+    code = store.create(ROOM).code
+    with psycopg.connect(postgres_url.replace("+psycopg", "")) as admin:
+        (ended,) = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE application_name = 'sib-game'"
+        ).fetchall()
+    assert ended[0] >= 1
+    assert store.get(code) is not None

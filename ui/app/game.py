@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 import streamlit as st
 
+from sib_game.access import join_code, read_join_code
 from sib_game.limits import (
     ROOMS_PER_CLIENT,
     ROOMS_PER_SESSION,
@@ -59,14 +60,18 @@ from sib_model import Scenario
 from sib_model.scenario import ScenarioError
 from ui.app import results
 from ui.app.layout import show_chart
-from ui.export.share import qr_png
+from ui.export.share import is_local, qr_png
 from ui.spec import keys
+from ui.spec.pages import GAME_PAGE
 from ui.spec.result_types import DealTerms
 from ui.text.numbers import parse_number, without_trailing_zeros
 from ui.text.translator import Translator
 from ui.words.link_messages import markdown_text
 
 REFRESH_SECONDS = 3
+#: A role's QR code on the facilitator's screen (CSS px): a phone held near the screen reads
+#: it, and the same block fits a phone's width.
+QR_WIDTH = 220
 # Streamlit's own icon font (served with the app), not emoji: a projector's or a kiosk's
 # browser may have no colour-emoji font and would show empty boxes.
 _SIGNS = ":green[:material/check_circle:]"
@@ -76,7 +81,8 @@ _WARNS = ":orange[:material/warning:]"
 
 @cache
 def store() -> GameStore:
-    """The server's one room store (``SIB_GAME_DB``, else the default path)."""
+    """The server's one room store (``SIB_GAME_DATABASE_URL``, else the SQLite file of
+    ``SIB_GAME_DB``, else the default path)."""
     return GameStore()
 
 
@@ -99,6 +105,13 @@ def figures(room: Room, contract: Contract) -> dict[str, float]:
     return _figures(base, json.dumps(contract, sort_keys=True))
 
 
+def in_room(page_url: str) -> bool:
+    """True when page ``page_url`` is a screen of a game room (the link names a room): the
+    sidebar's scenario does not change the room there, so its headline sliders are not put
+    on top of the page for phones (:func:`ui.app.sidebar.render_phone_sliders`)."""
+    return page_url == GAME_PAGE and st.query_params.get("room") is not None
+
+
 def esc(text: object) -> str:
     """A user's text made safe for markdown: cleaned, and every markdown and HTML character
     escaped, so a link (``[x](javascript:…)``), a colour directive (``:red[…]``) or a tag
@@ -112,13 +125,19 @@ def role_name(room: Room, role: Proposer, t: Translator) -> str:
     return t(f"game_role_{role}") + (f" ({esc(name)})" if name else "")
 
 
+def _app_root() -> str:
+    """The app's address as the browser sees it (:func:`ui.app.state.app_root`, the one the
+    Share page's link starts with)."""
+    from ui.app import state
+
+    return state.app_root()
+
+
 def link(code: str, role: str, token: str, lang: str) -> str:
     """The link that opens ``role``'s screen of room ``code``: its secret rides along as
     ``key`` (:mod:`sib_game.access`)."""
-    from ui.app import state
-
     tail = "" if lang == "en" else f"&lang={lang}"
-    return f"{state.app_root()}/game?room={code}&role={role}&key={token}{tail}"
+    return f"{_app_root()}/game?room={code}&role={role}&key={token}{tail}"
 
 
 @dataclass(frozen=True)
@@ -201,6 +220,24 @@ def link_params(text: str) -> tuple[str | None, str | None, str | None]:
     return room, role, key
 
 
+def join_params(text: str) -> tuple[str | None, str | None, str | None]:
+    """The room, role and key of what a group typed in the lobby: its link (or the link's
+    query, :func:`link_params`), or its join code (:func:`sib_game.access.read_join_code`),
+    whose role is the group whose secret it spells (None when it spells no group's)."""
+    room, role, key = link_params(text)
+    if room is not None:
+        return room, role, key
+    found = read_join_code(text.strip())
+    if found is None:
+        return None, None, None
+    typed_code, key = found
+    code = parse_code(typed_code)
+    stored = None if code is None else store().get(code)
+    if stored is None:
+        return typed_code, None, key
+    return typed_code, next((r for r in ROLES if stored.room.admits(r, key)), None), key
+
+
 def _limit_message(limit: Limit, t: Translator) -> str:
     """What the reader is told when ``limit`` is reached."""
     if limit in (ROOMS_PER_SESSION, ROOMS_PER_CLIENT):
@@ -220,8 +257,8 @@ def _go_to(seat: Seat) -> None:
 
 
 def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
-    """Start a room on the sidebar's scenario, or join one with the link the facilitator gave
-    the group (the link names the role: there is no choosing one)."""
+    """Start a room on the sidebar's scenario, or join one with the link or join code the
+    facilitator gave the group (either names the role: there is no choosing one)."""
     st.markdown(t("game_intro"))
     if st.button(t("game_start"), type="primary", icon=":material/add:"):
         reached = store().take(_buckets("rooms", ROOMS_PER_SESSION, ROOMS_PER_CLIENT))
@@ -238,7 +275,7 @@ def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
     with st.form("game_join"):
         pasted = st.text_input(t("game_join_link"), max_chars=400)
         if st.form_submit_button(t("game_join")):
-            seat = _checked_seat(*link_params(pasted))
+            seat = _checked_seat(*join_params(pasted))
             if isinstance(seat, Seat):
                 _go_to(seat)
             elif seat is None:
@@ -255,21 +292,57 @@ def contract_table(contract: Contract, t: Translator) -> pd.DataFrame:
 
 def contract_rows(contract: Contract, t: Translator) -> list[dict[str, str]]:
     """One row per lever: its label and its value as the reader writes it."""
-    rows = []
-    for name in LEVERS:
-        value = contract.get(name)
-        if name == "payment_basis":
-            shown = t(f"payment_basis_{value}")
-        elif value is None:
-            shown = "—"
-        elif name in ("price_per_outcome", "payment_cap"):
-            shown = t.fmt.money(float(value))
-        elif name == "difficulty":
-            shown = t.fmt.number(float(value), 2)
-        else:
-            shown = t.fmt.percent(float(value))
-        rows.append({t("game_lever"): t.label(name), t("game_value"): shown})
-    return rows
+    return [
+        {t("game_lever"): t.label(name), t("game_value"): lever_text(name, contract.get(name), t)}
+        for name in LEVERS
+    ]
+
+
+#: Levers proposed as an amount in kroner (typed in a box), with the largest amount a box takes.
+MONEY_LEVERS: dict[str, float] = {"price_per_outcome": 5e6, "payment_cap": 1e9}
+#: Levers proposed on a slider from 0 to 1 in steps of this size.
+SLIDER_STEP = 0.05
+
+
+def lever_text(name: str, value: object, t: Translator) -> str:
+    """A lever's value as the table and the proposal form both write it: "200.000 kr.",
+    "0,50" (the target group's difficulty), "12,5 %" (a share, with the decimals it has),
+    "Every outcome", "—" for no cap. One function, so a group reads on the slider what it
+    will read on the table."""
+    if name == "payment_basis":
+        return t(f"payment_basis_{value}")
+    if value is None:
+        return "—"
+    number = float(value)  # type: ignore[arg-type]  # a lever's value: a number here
+    if name in MONEY_LEVERS:
+        return t.fmt.money(number)
+    if name == "difficulty":
+        digits = next((d for d in (2, 3) if abs(number - round(number, d)) < 1e-9), 4)
+        return t.fmt.number(number, digits)
+    return line_percent(number, t)
+
+
+def slider_options(current: object) -> list[float]:
+    """A lever slider's values: 0 to 1 in :data:`SLIDER_STEP` steps, and what is on the table
+    when it lies between them (a scenario's 0,47 is shown as it is)."""
+    options = [round(k * SLIDER_STEP, 6) for k in range(round(1 / SLIDER_STEP) + 1)]
+    if isinstance(current, float | int) and 0 <= current <= 1 and current not in options:
+        options = sorted({*options, float(current)})
+    return options
+
+
+def money_text(value: float | None, lang: str) -> str:
+    """An amount as a proposal box shows it: grouped the language's way ("200.000" /
+    "200,000"), empty for none (no cap)."""
+    return "" if value is None else Translator(lang).fmt.number(value, 0)
+
+
+def table_caption(room: Room, table: Table, t: Translator) -> str:
+    """Where the table's contract came from: the room's starting terms (round 0: nobody
+    proposed them), or the group that proposed it and in which round."""
+    if table.round == 0:
+        return t("game_starting_terms")
+    return t("game_proposed_by", who=role_name(room, table.by, t), n=table.round)
 
 
 def verdict_lines(room: Room, contract: Contract, t: Translator) -> str:
@@ -504,25 +577,49 @@ def facilitator(seat: Seat, t: Translator) -> None:
 
 
 def role_links(seat: Seat, room: Room, t: Translator) -> None:
-    """Each group's link and its QR code, with a button that issues the group a fresh link
-    (the old one stops opening the room: for a link that went to the wrong group)."""
+    """Each group's link as a QR code the facilitator shows that group, as text and as a join
+    code to type (for a laptop without a camera), with a button that issues the group a fresh
+    link (the old one stops opening the room: for a link that went to the wrong group). A
+    warning when the links point to this computer (localhost), which no group's device
+    reaches, as on the Share page."""
+    root = _app_root()
     with st.expander(t("game_links"), expanded=room.round == 0):
         st.caption(t("game_links_private"))
+        if is_local(root):
+            st.warning(t("share_localhost"), icon=":material/warning:")
+        st.markdown(
+            t(
+                "game_join_by_code",
+                address=esc(f"{root}/game"),
+                join=t("game_join_link"),
+                code=seat.code,
+            )
+        )
         for role in ROLES:
-            url = link(seat.code, role, room.link_token(role, seat.key), t.lang)
-            text, qr = st.columns([3, 1])
-            text.markdown(f"**{t(f'game_role_{role}')}**")
-            text.code(url, language=None)
-            if text.button(
-                t("game_new_link"),
-                key=keys.game_new_link(role),
-                icon=":material/autorenew:",
-                help=t("game_new_link_help"),
-            ):
-                _moved(seat, partial(Room.reissued, role=role, facilitator_token=seat.key))
-                st.session_state[keys.GAME_LINK_REISSUED] = role
-                st.rerun()
-            qr.image(qr_png(url, scale=4), width=120)
+            token = room.link_token(role, seat.key)
+            url = link(seat.code, role, token, t.lang)
+            name = t(f"game_role_{role}")
+            with st.container(border=True, key=keys.game_role_link(role)):
+                st.markdown(f"**{name}**")
+                qr, text = st.columns([2, 3])
+                qr.image(
+                    qr_png(url, scale=8),
+                    caption=t("game_qr_caption", role=name),
+                    alt=t("game_qr_alt", role=name, code=seat.code),
+                    width=QR_WIDTH,
+                    output_format="PNG",
+                )
+                text.code(url, language=None, wrap_lines=True)
+                text.markdown(t("game_join_code", code=f"`{join_code(seat.code, token)}`"))
+                if text.button(
+                    t("game_new_link"),
+                    key=keys.game_new_link(role),
+                    icon=":material/autorenew:",
+                    help=t("game_new_link_help"),
+                ):
+                    _moved(seat, partial(Room.reissued, role=role, facilitator_token=seat.key))
+                    st.session_state[keys.GAME_LINK_REISSUED] = role
+                    st.rerun()
         reissued = st.session_state.pop(keys.GAME_LINK_REISSUED, None)
         if reissued in ROLES:
             st.success(t("game_new_link_done", role=t(f"game_role_{reissued}")))
@@ -567,7 +664,7 @@ def facilitator_live(seat: Seat, t: Translator) -> None:
     left, right = st.columns([2, 3])
     with left:
         st.markdown(f"#### {t('game_on_table')}")
-        st.caption(t("game_proposed_by", who=role_name(room, table.by, t), n=table.round))
+        st.caption(table_caption(room, table, t))
         st.table(contract_table(table.contract, t))
         accepted = ", ".join(role_name(room, r, t) for r in room.accepted) or "—"
         st.markdown(t("game_accepted_by", who=accepted))
@@ -667,51 +764,20 @@ def role_view(seat: Seat, t: Translator) -> None:
             set_name(seat, name)
     role_live(seat, t)
     st.markdown(f"#### {t('game_propose')}")
-    _fill_form(seat.code, room.table.contract)
-    key = keys.game_form
+    _fill_form(seat.code, room.table.contract, t.lang)
     with st.form("game_propose"):
-        values: dict[str, Any] = {}
-        a, b = st.columns(2)
-        values["price_per_outcome"] = a.number_input(
-            t.label("price_per_outcome"),
-            0.0,
-            5e6,
-            step=10_000.0,
-            format="%.0f",
-            key=key("price_per_outcome"),
+        texts = _proposal_widgets(t)
+        message = st.text_input(
+            t("game_message"), max_chars=MAX_TEXT, key=keys.game_form("message")
         )
-        values["difficulty"] = b.slider(
-            t.label("difficulty"), 0.0, 1.0, step=0.05, key=key("difficulty")
-        )
-        values["payment_basis"] = a.radio(
-            t.label("payment_basis"),
-            ["every_outcome", "above_baseline"],
-            format_func=lambda v: t(f"payment_basis_{v}"),
-            key=key("payment_basis"),
-        )
-        values["success_threshold"] = b.slider(
-            t.label("success_threshold"), 0.0, 1.0, step=0.05, key=key("success_threshold")
-        )
-        cap = a.number_input(
-            t.label("payment_cap") + " (0 = —)",
-            0.0,
-            1e9,
-            step=100_000.0,
-            format="%.0f",
-            key=key("payment_cap"),
-        )
-        values["payment_cap"] = cap or None
-        values["guarantee_share"] = b.slider(
-            t.label("guarantee_share"), 0.0, 1.0, step=0.05, key=key("guarantee_share")
-        )
-        values["provider_fee_at_risk"] = a.slider(
-            t.label("provider_fee_at_risk"), 0.0, 1.0, step=0.05, key=key("provider_fee_at_risk")
-        )
-        message = st.text_input(t("game_message"), max_chars=MAX_TEXT, key=key("message"))
         send = st.form_submit_button(
             t("game_send_proposal"), disabled=not room.open, key=keys.GAME_FORM_SEND
         )
         if send:
+            values = _read_proposal(texts, t)
+            if isinstance(values, str):
+                st.warning(values)
+                return
             try:
                 placed = propose(seat, values, message)
             except (ScenarioError, KeyError):
@@ -724,10 +790,62 @@ def role_view(seat: Seat, t: Translator) -> None:
                 st.warning(t("game_round_closed_proposal"))
 
 
-def _fill_form(code: str, table: Contract) -> None:
+def _proposal_widgets(t: Translator) -> dict[str, Any]:
+    """The proposal form's widgets, in the table's order, two to a row (a phone stacks them
+    row by row: the same order again). Amounts are text boxes written the language's way
+    ("200.000"), shares and the difficulty select sliders that read as the table does ("25 %",
+    "0,50"; Streamlit's own slider writes "0.25" in every language). Returns what each holds
+    (an amount as its text, read by :func:`_read_proposal`)."""
+    key = keys.game_form
+    got: dict[str, Any] = {}
+    for pair in (LEVERS[i : i + 2] for i in range(0, len(LEVERS), 2)):
+        for column, name in zip(st.columns(2), pair, strict=False):
+            label = t.label(name)
+            if name in MONEY_LEVERS:
+                got[name] = column.text_input(
+                    label,
+                    key=key(name),
+                    placeholder="—" if name == "payment_cap" else None,
+                    help=t("game_cap_help") if name == "payment_cap" else None,
+                )
+            elif name == "payment_basis":
+                got[name] = column.radio(
+                    label,
+                    ["every_outcome", "above_baseline"],
+                    format_func=lambda v: t(f"payment_basis_{v}"),
+                    key=key(name),
+                )
+            else:
+                got[name] = column.select_slider(
+                    label,
+                    slider_options(st.session_state.get(key(name))),
+                    format_func=partial(lever_text, name, t=t),
+                    key=key(name),
+                )
+    return got
+
+
+def _read_proposal(texts: dict[str, Any], t: Translator) -> Contract | str:
+    """The contract the form holds, its amounts read the way the page's language writes them
+    (Danish "200.000" or "200000"; no cap when the cap's box is empty or 0); or what to tell
+    the group when an amount is not a number in its box's range."""
+    values: Contract = dict(texts)
+    for name, top in MONEY_LEVERS.items():
+        text = str(texts.get(name) or "").replace("—", "").strip()
+        amount = 0.0 if not text and name == "payment_cap" else parse_number(text, t.lang)
+        if amount is None or not 0 <= amount <= top:
+            return t("game_line_range", label=t.label(name), lo=t.fmt.money(0), hi=t.fmt.money(top))
+        values[name] = amount
+    values["payment_cap"] = values["payment_cap"] or None
+    return values
+
+
+def _fill_form(code: str, table: Contract, lang: str) -> None:
     """Start the proposal form from what is on the table, again whenever the table has changed
     since the form last took it, but never in the run of the form's own submit (the group's
-    terms are read from it in that run).
+    terms are read from it in that run). When only the page's language changed, the amounts
+    typed so far are written again the new language's way ("200.000" read as Danish is
+    "200,000" in English, not 200).
 
     The form's widgets have keys (:func:`ui.spec.keys.game_form`): a widget's id then stays
     the same when what is on the table changes. (Without a key the id is made from the
@@ -735,23 +853,29 @@ def _fill_form(code: str, table: Contract) -> None:
     drawing the form and sending it gave the form's widgets new ids, and the server dropped
     what this group had typed for the table's value — their proposal went out with the other
     group's terms.)"""
+    if st.session_state.get(keys.GAME_FORM_SEND):
+        return
     shows = f"{code}:{sorted(table.items())}"
-    if st.session_state.get(keys.GAME_FORM_SHOWS) == shows or st.session_state.get(
-        keys.GAME_FORM_SEND
-    ):
+    written_in = st.session_state.get(keys.GAME_FORM_LANG, lang)
+    st.session_state[keys.GAME_FORM_LANG] = lang
+    if st.session_state.get(keys.GAME_FORM_SHOWS) == shows:
+        if written_in != lang:
+            for name in MONEY_LEVERS:
+                typed = str(st.session_state.get(keys.game_form(name), ""))
+                amount = parse_number(typed, written_in)
+                if amount is not None:
+                    st.session_state[keys.game_form(name)] = money_text(amount, lang)
         return
     st.session_state[keys.GAME_FORM_SHOWS] = shows
-    start = {
-        "price_per_outcome": float(table["price_per_outcome"]),
-        "difficulty": float(table["difficulty"]),
-        "payment_basis": str(table["payment_basis"]),
-        "success_threshold": float(table["success_threshold"]),
-        "payment_cap": float(table["payment_cap"] or 0.0),
-        "guarantee_share": float(table["guarantee_share"]),
-        "provider_fee_at_risk": float(table["provider_fee_at_risk"]),
-    }
-    for lever, value in start.items():
-        st.session_state[keys.game_form(lever)] = value
+    for name in LEVERS:
+        value = table.get(name)
+        if name in MONEY_LEVERS:
+            start: object = money_text(None if value is None else float(value), lang)
+        elif name == "payment_basis":
+            start = str(value)
+        else:
+            start = float(value)  # type: ignore[arg-type]  # a share or the difficulty
+        st.session_state[keys.game_form(name)] = start
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -771,7 +895,7 @@ def role_live(seat: Seat, t: Translator) -> None:
     st.markdown(f"**{t('game_your_goal')}** {goal_text(role, room.lines, t)}")
     table = room.table
     st.markdown(f"#### {t('game_on_table')}")
-    st.caption(t("game_proposed_by", who=role_name(room, table.by, t), n=table.round))
+    st.caption(table_caption(room, table, t))
     st.table(contract_table(table.contract, t))
     own = verdicts_of_figures(figures(room, table.contract), room.lines)[role]
     st.markdown(figure_lines(room, table.contract, t)[role])

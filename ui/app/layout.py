@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -98,14 +99,15 @@ def ghosted(
 
 
 # Cached on the figures' JSON text: a slider moved back to a value seen before, with the same
-# baseline, costs no parsing and merging of the two figures on the next run.
-@st.cache_data(max_entries=256, show_spinner=False)
+# baseline, costs no parsing and merging of the two figures on the next run. (Resources: the
+# value is a string, shared by every session with nothing to copy.)
+@st.cache_resource(max_entries=256, show_spinner=False)
 def _ghosted_json(current: str, baseline: str, label: str) -> str:
     combined = add_baseline(json.loads(current), json.loads(baseline), label)
     return json.dumps(combined, separators=(",", ":"))
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=256, show_spinner=False)
 def _presenter_json(figure: str, height: int | None) -> tuple[str, int]:
     shown = presenter_figure(json.loads(figure), height)
     return json.dumps(shown, separators=(",", ":")), int(shown["layout"].get("height", 450))
@@ -130,7 +132,31 @@ def show_chart(
         chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
         figure = ChartJSON(*_presenter_json(chart.json, height))
     config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": key, "scale": 2}}
-    live_chart(figure, key, config, where, magnify=PRESENTER_SCREEN if presenting() else None)
+    magnify = PRESENTER_SCREEN if presenting() else None
+    live_chart(figure, key, config, where, alt=_chart_words(), magnify=magnify)
+
+
+def _chart_words() -> dict[str, str]:
+    """The connecting words of a chart's text alternative, in the page's language."""
+    t = Translator(st.session_state.get(keys.LANG, "en"))
+    return {
+        "chart": t("chart_alt_chart"),
+        "against": t("chart_alt_against"),
+        "series": t("chart_alt_series"),
+    }
+
+
+def show_image(png: bytes, alt: str, caption: str = "", width: int = 520, where: Any = st) -> None:
+    """An image with a text alternative (WCAG 2.1, 1.1.1), which ``st.image`` cannot give:
+    the PNG inline, ``alt`` for a screen reader, ``caption`` under it. Both texts are the
+    app's own (escaped all the same)."""
+    source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    caption_html = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
+    where.html(
+        f'<figure class="sib-image" style="margin:0">'
+        f'<img src="{source}" alt="{html.escape(alt, quote=True)}" '
+        f'style="width:{int(width)}px;max-width:100%;height:auto">{caption_html}</figure>'
+    )
 
 
 def show_key_sentence(sentence: str, where: Any = st) -> None:

@@ -6,8 +6,9 @@
 // against what is drawn: no new node, no blank frame, hover and zoom handlers stay attached.
 //
 // data = {figure: plotly figure JSON (a string), config: plotly config, plotly: URL of
-//         plotly.min.js, height: px, narrow: the phone width (px), magnify: [width, height]
-//         of the screen the figure was made for, or null}
+//         plotly.min.js, height: px, alt: the words of the text alternative, narrow: the
+//         phone width (px), magnify: [width, height] of the screen the figure was made for,
+//         or null}
 
 // One <script> for plotly.js per page, shared by every chart (and by every copy of this
 // module, should Streamlit evaluate it more than once).
@@ -50,6 +51,7 @@ function drawPending(chart, Plotly) {
   if (data.magnify) chart.gd.style.minHeight = `${figure.layout.height}px`;
   return Plotly.react(chart.gd, figure.data || [], figure.layout || {}, config)
     .then(() => {
+      describe(chart.gd, figure, data.alt);
       if (!chart.drawn) chart.gd.on("plotly_afterplot", () => spacePercentTicks(chart.gd));
       chart.drawn = true;
       spacePercentTicks(chart.gd);
@@ -70,6 +72,31 @@ function refit(chart, data, drawn, config, grown, passes) {
   return window.Plotly.react(chart.gd, figure.data || [], figure.layout, config).then(() =>
     refit(chart, data, figure, config, chart.fit.grow, passes - 1)
   );
+}
+
+// The chart's text alternative (WCAG 2.1, 1.1.1): its node is a figure to assistive
+// technology, named by the chart's title, its axes and its series, in the page's language
+// (`words` are the connecting words, from ui/app/live_chart.py). The sentences beside each
+// chart say what it shows; this says what it is. Set on every draw: a moved slider can
+// retitle a chart.
+const plain = (value) =>
+  String((value && value.text) || (typeof value === "string" ? value : ""))
+    .replace(/<br\s*\/?>/g, " ")
+    .replace(/<[^>]+>/g, "")
+    .trim();
+function describe(gd, figure, words) {
+  if (!words) return;
+  const layout = figure.layout || {};
+  const x = plain((layout.xaxis || {}).title);
+  const y = plain((layout.yaxis || {}).title);
+  const names = (figure.data || [])
+    .filter((trace) => trace.showlegend !== false && trace.name)
+    .map((trace) => plain(trace.name));
+  const parts = [plain(layout.title) || words.chart];
+  if (x && y) parts.push(`${y} ${words.against} ${x}`);
+  if (names.length) parts.push(`${words.series}: ${[...new Set(names)].join(", ")}`);
+  gd.setAttribute("role", "figure");
+  gd.setAttribute("aria-label", `${parts.join(". ")}.`);
 }
 
 // d3's percent format writes "40%" whatever the figure's `separators`; Danish writes "40 %".

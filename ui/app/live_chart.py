@@ -12,12 +12,15 @@ How the pieces fit:
 * the browser side is ``live_chart.js`` beside this file (a Streamlit Components v2 module,
   mounted without a shadow root so plotly's global styles reach the chart);
 * plotly.js itself is *not* sent with each chart (4.6 MB per rerun doubled the redraw time):
-  it is copied once from the installed ``plotly`` package into the app's ``static/`` folder
-  (beside ``app.py``, which calls :func:`ensure_plotly_js` on start; a container image does
-  it at build time, so the app folder can be read-only) and served by Streamlit's static
-  file serving (``server.enableStaticServing`` in
-  ``.streamlit/config.toml``) at ``<baseUrlPath>/app/static/plotly-<version>.min.js``; the
-  browser loads it once per page and caches it;
+  the browser loads it once from Streamlit's static file serving (``server.enableStaticServing``
+  in ``.streamlit/config.toml``) at ``<baseUrlPath>/app/static/plotly-cartesian-<version>.min.js``.
+  It is plotly.js's official *cartesian* partial bundle (the charts draw scatter, bar and
+  heatmap traces only: 1.5 MB, 0.5 MB gzipped, against 4.8 and 1.5 MB for the full
+  ``plotly.min.js``), vendored in ``vendor/`` beside this file with its licence (source,
+  version and checksum in ``vendor/README.md``) and copied into the app's ``static/`` folder by
+  :func:`ensure_plotly_js` (``app.py`` calls it on start; a container image at build time, so
+  the app folder can be read-only). The name carries the version, so a proxy may let
+  browsers cache it for a year (``deploy/nginx-sib.conf``);
 * :func:`figure_of` reads the key and figure back from an element of an AppTest run, so tests
   can look at what was drawn.
 """
@@ -31,38 +34,58 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import plotly
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit import config
 
 from ui.spec.pages import PHONE_WIDTH
 
-__all__ = ["live_chart", "plotly_js_url", "ensure_plotly_js", "figure_of", "ELEMENT_TYPE"]
+__all__ = [
+    "live_chart",
+    "plotly_js_url",
+    "ensure_plotly_js",
+    "figure_of",
+    "ELEMENT_TYPE",
+    "PLOTLY_JS_NAME",
+    "PLOTLY_JS_TRACES",
+]
 
 _HERE = Path(__file__).resolve().parent
-PLOTLY_JS_NAME = f"plotly-{plotly.__version__}.min.js"
+#: The plotly.js version vendored in ``vendor/``: the one the pinned python plotly bundles
+#: (a test holds them together), so figures are drawn by the plotly.js they were written for.
+PLOTLY_JS_VERSION = "4.1.1"
+PLOTLY_JS_NAME = f"plotly-cartesian-{PLOTLY_JS_VERSION}.min.js"
+#: Its licence, copied and served beside it.
+PLOTLY_JS_LICENSE = f"plotly-cartesian-{PLOTLY_JS_VERSION}.LICENSE.txt"
+#: The trace types the cartesian bundle registers; a chart of any other type would not draw.
+PLOTLY_JS_TRACES = frozenset(
+    {"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour"}
+    | {"image", "pie", "scatter", "scatterternary", "violin"}
+)
+VENDOR_DIR = _HERE / "vendor"
 #: How AppTest names the elements this component draws (``at.get(ELEMENT_TYPE)``).
 ELEMENT_TYPE = "bidi_component"
 _DEFAULT_HEIGHT = 450  # plotly's own default figure height, px
 
 
 def ensure_plotly_js(static_dir: Path) -> Path:
-    """Copy ``plotly.min.js`` from the installed plotly package into ``static_dir`` unless an
-    identical copy is there already (the file's name carries plotly's version).
+    """Copy the vendored plotly.js bundle (and its licence beside it) into ``static_dir``
+    unless an identical copy is there already; the path of the served copy.
 
     ``static_dir`` is the ``static/`` folder beside the app's main script, which is what
     Streamlit serves; never a folder beside this package, which an installed (not editable)
     package keeps in site-packages."""
-    source = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
     target = static_dir / PLOTLY_JS_NAME
-    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+    for name in (PLOTLY_JS_NAME, PLOTLY_JS_LICENSE):
+        source, copy = VENDOR_DIR / name, static_dir / name
+        if copy.is_file() and copy.stat().st_size == source.stat().st_size:
+            continue
         static_dir.mkdir(parents=True, exist_ok=True)
         # A name of this process's own: two processes starting at once (test workers, two
         # replicas on one folder) would otherwise write into, and move away, one another's copy.
-        partial = target.with_suffix(f".{os.getpid()}.partial")
+        partial = copy.with_suffix(f".{os.getpid()}.partial")
         shutil.copyfile(source, partial)
-        partial.replace(target)  # atomic: a browser never gets half a file
+        partial.replace(copy)  # atomic: a browser never gets half a file
     return target
 
 
@@ -95,6 +118,7 @@ def live_chart(
     key: str,
     config: dict[str, Any] | None = None,
     where: Any = st,
+    alt: dict[str, str] | None = None,
     magnify: tuple[int, int] | None = None,
 ) -> None:
     """Draw ``figure`` under ``key`` in ``where`` (a column, a container, or the page), and on
@@ -103,9 +127,12 @@ def live_chart(
     ``figure`` may come ready as :class:`ChartJSON` (from a cache, so a repeated scenario costs
     no figure building at all). ``config`` is plotly.js's config object (mode bar, scroll
     zoom, ...). The figure keeps its own template: Streamlit's plotly theme is never applied
-    here. With ``magnify`` (the screen the figure was made for, width and height in CSS px),
-    a larger window draws it magnified: height, margins and fonts times the smaller of the two
-    ratios (presenter mode on a 1920×1080 projector).
+    here. ``alt`` holds the words of the chart's text alternative in the page's language
+    (``chart``, ``against``, ``series``): the browser names the chart by its title, axes and
+    series with them (live_chart.js, ``describe``). With ``magnify`` (the screen the figure
+    was made for, width and height in CSS px), a larger window draws it magnified: height,
+    margins and fonts times the smaller of the two ratios (presenter mode on a 1920×1080
+    projector).
     """
     chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
     height = chart.height
@@ -116,6 +143,7 @@ def live_chart(
         "plotly": plotly_js_url(),
         "height": height,
         "narrow": PHONE_WIDTH,
+        "alt": alt or {},
         "magnify": magnify,
     }
     # The element is as tall as its chart ("content"): the browser side holds the figure's

@@ -15,7 +15,7 @@ from ui.app import results
 from ui.app.layout import show_chart
 from ui.spec.result_types import DealTerms
 from ui.text.translator import Translator
-from ui.words.headline import Figure, headline_figures, returns_note
+from ui.words.headline import Figure
 
 __all__ = ["show_page_chart", "page_figures", "page_returns_note"]
 
@@ -46,11 +46,10 @@ def page_figures(s: Scenario, t: Translator, ghost: Scenario | None) -> list[Fig
     """The headline figures of scenario ``s``, each with its change from the baseline
     ``ghost`` (none when the baseline is the scenario on screen): the same figures, from the
     same cached results, at the top of every page."""
-    ghost_summary = None if ghost is None else results.scenario_results(ghost).summary
-    return headline_figures(results.scenario_results(s).summary, t, ghost_summary)
+    return list(results.headline_words(s, ghost, t.lang)[0])
 
 
 def page_returns_note(s: Scenario, t: Translator) -> str:
     """The line of return figures under the headline (median, IRR of the expected flows,
     money multiple) of scenario ``s``, from the same cached results as the figures."""
-    return returns_note(results.scenario_results(s).summary, t)
+    return results.headline_words(s, None, t.lang)[1]

@@ -10,6 +10,7 @@ result.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,8 @@ from ui.app.layout import ghosted
 from ui.app.live_chart import ChartJSON
 from ui.spec.result_types import DealTerms, LeverFrontiers, ParkingLevers, ScenarioView
 from ui.text.translator import Translator
+from ui.words import narrative
+from ui.words.headline import Figure, headline_figures, returns_note
 
 __all__ = [
     "ScenarioView",
@@ -67,46 +70,83 @@ SIZES = {
     "deal_futures": 1_000,
 }
 
-_HASH: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: scenario_to_json}
+
+@functools.lru_cache(maxsize=1024)
+def _scenario_key(s: Scenario) -> str:
+    """A scenario's cache key, its JSON text, made once per scenario: a run asks several
+    caches about the same scenario, and writing its JSON anew for each was a tenth of a
+    slider move to a new value. (A frozen Scenario hashes and compares by its fields.)"""
+    return scenario_to_json(s)
 
 
-@st.cache_data(max_entries=128, show_spinner=False, hash_funcs=_HASH)
+_HASH: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: _scenario_key}
+
+
+@st.cache_resource(max_entries=128, show_spinner=False, hash_funcs=_HASH)
 def scenario_results(s: Scenario) -> ScenarioView:
-    """Summary, outcome distribution, yearly cash flows and payoff curve of one scenario."""
+    """Summary, outcome distribution, yearly cash flows and payoff curve of one scenario.
+
+    Shared by every session (``st.cache_resource``): read on every run of most pages, and
+    copying it out of ``st.cache_data`` (unpickling its tables) cost more than the page
+    itself on a slider move back to a seen value. Nothing writes to a result: the model
+    returns frozen dataclasses, and its cash flows are computed here, inside the cache."""
     result = evaluate(s)
     result.cash_flows  # computed once here, inside the cache  # noqa: B018
     return ScenarioView(result, payoff_curve(s, n_points=101))
 
 
-@st.cache_data(max_entries=128, show_spinner=False, hash_funcs=_HASH)
-def explorer_charts(s: Scenario, lang: str) -> dict[str, ChartJSON]:
-    """The Explorer's five figures as plotly JSON, by chart key: a slider moved back to a value
-    seen before costs no figure building (about 18 ms of the script's 40)."""
-    view = scenario_results(s)
-    t = Translator(lang)
-    summary, distribution = view.summary, view.result.distribution
-    figures = {
-        "explorer_investor_irr": charts.investor_return_histogram(distribution, summary, t),
-        "explorer_commissioner": charts.commissioner_comparison(summary, t),
-        "explorer_wrong_pocket": charts.wrong_pocket_chart(summary, t),
-        "explorer_payoff": charts.payoff_chart(view.payoff, s, t),
-        "explorer_cash_flows": charts.cash_flow_chart(view.result.cash_flows, t),
-    }
-    return {key: ChartJSON.of(figure) for key, figure in figures.items()}
+# The figures' caches are st.cache_resource, not st.cache_data: their values (JSON text in
+# frozen ChartJSON) cannot be changed by a reader, so every session may share one copy, and a
+# read costs no unpickling (which was a seventh of a slider move back to a value seen before,
+# benchmarks/results/session-profile-*.md).
+#: The Explorer's figures by chart key, and what builds each from the scenario's results.
+EXPLORER_BUILDERS: dict[str, Callable[[ScenarioView, Scenario, Translator], Any]] = {
+    "explorer_investor_irr": lambda view, s, t: charts.investor_return_histogram(
+        view.result.distribution, view.summary, t
+    ),
+    "explorer_commissioner": lambda view, s, t: charts.commissioner_comparison(view.summary, t),
+    "explorer_wrong_pocket": lambda view, s, t: charts.wrong_pocket_chart(view.summary, t),
+    "explorer_payoff": lambda view, s, t: charts.payoff_chart(view.payoff, s, t),
+    "explorer_cash_flows": lambda view, s, t: charts.cash_flow_chart(view.result.cash_flows, t),
+}
 
 
-@st.cache_data(max_entries=128, show_spinner=False, hash_funcs=_HASH)
-def explorer_charts_with_baseline(
-    s: Scenario, baseline: Scenario, lang: str
-) -> dict[str, ChartJSON]:
-    """The Explorer's figures with the baseline's drawn faintly behind (see
-    :func:`ui.charts.add_baseline`); the plain figures when the two scenarios are equal."""
-    current = explorer_charts(s, lang)
+@st.cache_resource(max_entries=640, show_spinner=False, hash_funcs=_HASH)
+def explorer_chart(key: str, s: Scenario, lang: str) -> ChartJSON:
+    """One of the Explorer's five figures as plotly JSON. One at a time: a slider move builds
+    the open tab's charts only, and a move back to a value seen before builds none."""
+    return ChartJSON.of(EXPLORER_BUILDERS[key](scenario_results(s), s, Translator(lang)))
+
+
+@st.cache_resource(max_entries=640, show_spinner=False, hash_funcs=_HASH)
+def explorer_chart_with_baseline(key: str, s: Scenario, baseline: Scenario, lang: str) -> ChartJSON:
+    """One Explorer figure with the baseline's drawn faintly behind (see
+    :func:`ui.charts.add_baseline`); the plain figure when the two scenarios are equal."""
+    current = explorer_chart(key, s, lang)
     if baseline == s:
         return current
-    ghost = explorer_charts(baseline, lang)
     label = Translator(lang)("baseline")
-    return {key: ghosted(chart, ghost[key], label) for key, chart in current.items()}
+    return ghosted(current, explorer_chart(key, baseline, lang), label)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs=_HASH)
+def headline_words(
+    s: Scenario, ghost: Scenario | None, lang: str
+) -> tuple[tuple[Figure, ...], str]:
+    """The headline figures of ``s`` (each with its change from ``ghost``) and the line of
+    return figures under them, as shown: the same words at the top of every page, formatted
+    once per scenario and language rather than on every run (Babel's number formatting was a
+    tenth of a slider move)."""
+    t = Translator(lang)
+    summary = scenario_results(s).summary
+    ghost_summary = None if ghost is None else scenario_results(ghost).summary
+    return tuple(headline_figures(summary, t, ghost_summary)), returns_note(summary, t)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs=_HASH)
+def explorer_sentences(s: Scenario, lang: str) -> tuple[str, ...]:
+    """The Explorer's sentences of ``s`` in ``lang``, written once per scenario."""
+    return tuple(narrative.explorer_sentences(scenario_results(s).summary, s, Translator(lang)))
 
 
 #: The figures :func:`page_chart` builds, by chart key.
@@ -120,7 +160,7 @@ PAGE_CHARTS = (
 )
 
 
-@st.cache_data(max_entries=256, show_spinner=False, hash_funcs=_HASH)
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs=_HASH)
 def page_chart(key: str, s: Scenario, lang: str, terms: DealTerms | None = None) -> ChartJSON:
     """One chart of the Creaming, Sensitivity or Deal space page as ready plotly JSON, by its
     key (:data:`PAGE_CHARTS`): the same chart for the baseline is then built once, not on

@@ -15,6 +15,7 @@ from functools import lru_cache
 import streamlit as st
 
 from sib_model import PRESETS, Scenario, counterfactual_probability_at, success_probability_at
+from ui.app.copy_link import copy_link
 from ui.app.layout import PRESENTER_CSS, presenting
 from ui.app.number_box import number_box
 from ui.app.state import (
@@ -53,7 +54,18 @@ __all__ = [
 #: should see a slider and the chart it moves together.
 PHONE_CSS = """<style>
 .st-key-{container} { display: none; }
+/* Sent on every page, so the accessibility rules (WCAG 2.1 AA) sit here too. Contrast
+   (1.4.3): Streamlit fades its captions (opacity 0.6), #828180 on white, 3.9:1; this grey,
+   unfaded, is 6.9:1 and still reads as a caption. */
+.stMain [data-testid="stCaptionContainer"], .stSidebar [data-testid="stCaptionContainer"] {
+  color: #5c5b59;
+  opacity: 1;
+}
+/* A wide formula (Method) would be a scroll box that a keyboard cannot reach (2.1.1): it
+   takes the width it needs instead, a little smaller on a phone. */
+.stMain .katex-display { overflow: visible !important; }
 @media {phone} {
+  .stMain .katex-display { font-size: 0.85em; }
   .st-key-{container} { display: flex; }
   .stMainBlockContainer, .block-container { padding-left: 0.8rem; padding-right: 0.8rem; }
   .stMain h1 { font-size: 2rem; padding-top: 0.5rem; }
@@ -78,9 +90,12 @@ ADVANCED_WIDGET_KEYS: tuple[str, ...] = tuple(
 PRESENTER_STEPS = {"cohort_size": 10.0, "success_probability": 0.05, "difficulty": 0.05}
 
 
-def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
+def render_sidebar(
+    s: Scenario, t: Translator, page_url: str = "", *, in_room: bool = False
+) -> None:
     """Draw the shared inputs for scenario ``s`` (already in the widgets' state); the link at
-    the bottom opens page ``page_url`` (the default page when empty)."""
+    the bottom opens page ``page_url`` (the default page when empty). ``in_room``: the page
+    is a game room's screen, which the headline sliders do not change (they say so)."""
     with st.sidebar:
         st.radio(
             t("language"),
@@ -94,7 +109,7 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
         if present:
             # The sliders first, so a 720 px projector shows all three under the menu.
             st.html(PRESENTER_CSS)
-            _headline_sliders(s, t, present)
+            _headline_sliders(s, t, present, in_room)
         st.selectbox(
             t("preset"),
             [CUSTOM_PRESET, *PRESETS],
@@ -107,7 +122,7 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
         # shifts everything after it, and Streamlit then rebuilds the whole sidebar.
         st.caption(t.preset_story(st.session_state.get(keys.PRESET, CUSTOM_PRESET)) or " ")
         if not present:
-            _headline_sliders(s, t, present)
+            _headline_sliders(s, t, present, in_room)
         st.caption(_group_caption(s, t))
         _baseline_buttons(t)
         # Drawn only while open: drawn collapsed, its thirty-odd widgets were re-sent and
@@ -124,15 +139,16 @@ def render_sidebar(s: Scenario, t: Translator, page_url: str = "") -> None:
         else:
             keep_page_widgets(ADVANCED_WIDGET_KEYS)
         st.caption(t("share_link"))
-        st.code(
-            share_link(app_root(), page_url, link_params(s, shared=True)),
-            language=None,
-            wrap_lines=True,
+        # Not st.code: it would load a syntax highlighter for this one line (copy_link.py).
+        copy_link(
+            share_link(app_root(), page_url, link_params(s, shared=True)), t, keys.SIDEBAR_LINK
         )
 
 
-def _headline_sliders(s: Scenario, t: Translator, present: bool) -> None:
+def _headline_sliders(s: Scenario, t: Translator, present: bool, in_room: bool = False) -> None:
     st.subheader(t("headline_inputs"))
+    if in_room:
+        st.info(t("sidebar_not_the_room"), icon=":material/info:")
     for field in HEADLINE_FIELDS:
         _input(field, s, t, present)
         if present and field == "difficulty":
@@ -179,10 +195,14 @@ def _group_caption(s: Scenario, t: Translator) -> str:
     )
 
 
-def render_phone_sliders(s: Scenario, t: Translator) -> None:
+def render_phone_sliders(s: Scenario, t: Translator, *, sliders: bool = True) -> None:
     """The three headline sliders again, at the top of the page, for narrow screens (hidden
-    by CSS elsewhere). They hold copies (``keys.phone_copy``) kept equal to the sidebar's."""
+    by CSS elsewhere). They hold copies (``keys.phone_copy``) kept equal to the sidebar's.
+    Without ``sliders`` (a game room's screen, which they do not change), only the phone's
+    page style."""
     st.html(PHONE_CSS)
+    if not sliders:
+        return
     present = presenting()
     with st.container(key=keys.PHONE_SLIDERS):
         # Drawn for narrow windows only: hidden by CSS, the copy still cost a laptop's browser

@@ -32,6 +32,7 @@ __all__ = [
     "PRESENT",
     "NARROW_SCREEN",
     "VIEWPORT_PROBE",
+    "SIDEBAR_LINK",
     "ADVANCED_OPEN",
     "PHONE_SLIDERS",
     "STORY_STEP",
@@ -53,6 +54,7 @@ __all__ = [
     "GAME_DRAWN_OPEN",
     "GAME_FORM_SEND",
     "GAME_FORM_SHOWS",
+    "GAME_FORM_LANG",
     "GAME_LINK_REISSUED",
     "GAME_CLOSE_SURE",
     "GAME_ROOM_CLOSED",
@@ -66,6 +68,7 @@ __all__ = [
     "box_error",
     "game_form",
     "game_new_link",
+    "game_role_link",
     "compare_load",
     "compare_remove",
     "compare_card",
@@ -105,6 +108,8 @@ PRESENT = "present"
 NARROW_SCREEN = "narrow_screen"
 #: The viewport probe component's own key.
 VIEWPORT_PROBE = "viewport_probe"
+#: The sidebar's "link to this view" component (ui/app/copy_link.py).
+SIDEBAR_LINK = "sidebar_link"
 
 # --- page furniture ----------------------------------------------------------------------------
 
@@ -148,6 +153,8 @@ GAME_DRAWN_OPEN = "game_drawn_open"
 #: The proposal form's send button, and the table the form was filled from.
 GAME_FORM_SEND = "game_form_send"
 GAME_FORM_SHOWS = "game_form_shows"
+#: The language the proposal form's amounts were written in ("200.000" or "200,000").
+GAME_FORM_LANG = "game_form_lang"
 #: The role whose link the facilitator just issued afresh (a one-run message).
 GAME_LINK_REISSUED = "game_link_reissued"
 #: The facilitator's "yes, close the room" confirmation box.
@@ -201,6 +208,11 @@ def game_form(lever: str) -> str:
 def game_new_link(role: str) -> str:
     """The facilitator's "new link" button of one role."""
     return f"game_new_link_{role}"
+
+
+def game_role_link(role: str) -> str:
+    """The facilitator's block of one role's link: its QR code, the link, the join code."""
+    return f"game_role_link_{role}"
 
 
 def compare_load(index: int) -> str:

@@ -18,6 +18,7 @@ __all__ = [
     "START_PAGE",
     "STORY_PAGE",
     "EXPLORER_PAGE",
+    "GAME_PAGE",
     "PAGE_WIDGETS",
     "EXPLORER_TABS",
     "CREAMING_TABS",
@@ -62,7 +63,7 @@ PHONE_WIDTH = 640
 PRESENTER_SCREEN = (1280, 720)
 
 #: URL paths of the pages others link to.
-START_PAGE, STORY_PAGE, EXPLORER_PAGE = "", "story", "explorer"
+START_PAGE, STORY_PAGE, EXPLORER_PAGE, GAME_PAGE = "", "story", "explorer", "game"
 
 #: The pages in menu order; the first is the default page at "/" (its URL path is empty).
 PAGES: tuple[Page, ...] = (
@@ -72,7 +73,7 @@ PAGES: tuple[Page, ...] = (
     Page("app_pages/creaming.py", "page_creaming", ":material/filter_alt:", "creaming"),
     Page("app_pages/deal_space.py", "page_deal_space", ":material/handshake:", "deal-space"),
     Page("app_pages/sensitivity.py", "page_sensitivity", ":material/tune:", "sensitivity"),
-    Page("app_pages/game.py", "page_game", ":material/groups:", "game"),
+    Page("app_pages/game.py", "page_game", ":material/groups:", GAME_PAGE),
     Page("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare"),
     Page("app_pages/share.py", "page_share", ":material/qr_code_2:", "share"),
     Page("app_pages/method.py", "page_method", ":material/menu_book:", "method"),

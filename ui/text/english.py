@@ -282,6 +282,8 @@ TEXT: dict[str, str] = {
     "delta_vs_baseline": "{change} vs baseline",
     "percentage_points": "{value} pp",
     "share_link": "Link to this view (copy it with the button on the right)",
+    "copy_link": "Copy",
+    "link_copied": "Copied",
     # --- compare page ------------------------------------------------------------------
     "compare_intro": (
         "Pin up to four scenarios — say an easy group, a hard group, and a hard group with a "
@@ -318,6 +320,11 @@ TEXT: dict[str, str] = {
     ),
     "share_page": "Page the link opens",
     "share_qr": "QR code of the link",
+    "share_qr_alt": "QR code: scan it with a phone's camera to open this scenario",
+    # The text alternative of every chart (its title, axes and series, joined by these).
+    "chart_alt_chart": "Chart",
+    "chart_alt_against": "against",
+    "chart_alt_series": "Series",
     "share_localhost": (
         "This link points to this computer (localhost): phones in the room need the address "
         "at which the dashboard is served on the network."
@@ -888,11 +895,19 @@ TEXT: dict[str, str] = {
         "This link is incomplete: it does not open a screen of this room. Ask the facilitator "
         "for your group's own link."
     ),
-    "game_join_link": "Your group's link (from the facilitator)",
+    "game_join_link": "Your group's link or join code (from the facilitator)",
     "game_links_private": (
-        "Each link opens one group's screen, with that group's red lines only: give each group "
-        "its own link, and keep yours (the facilitator's) to yourself."
+        "Each link opens one group's screen, with that group's red lines only: show each group "
+        "its own QR code (not on the projector) or give it its own link or join code, and keep "
+        "yours (the facilitator's) to yourself."
     ),
+    "game_join_by_code": (
+        "No camera? The group opens {address} on its own device and types its join code under "
+        "“{join}”: the code starts with the room's code, {code}."
+    ),
+    "game_join_code": "Join code: {code}",
+    "game_qr_caption": "{role}: scan to open the group's screen",
+    "game_qr_alt": "QR code of the link to the {role} group's screen in room {code}",
     "game_new_link": "New link",
     "game_new_link_help": "Issue this group a fresh link; the old one stops opening the room.",
     "game_new_link_done": "A new link for the {role}: the old one no longer opens the room.",
@@ -955,6 +970,8 @@ TEXT: dict[str, str] = {
     "game_close_round": "Close the round",
     "game_on_table": "On the table",
     "game_proposed_by": "Proposed by {who} in round {n}",
+    "game_starting_terms": "Starting terms: the contract the room started with",
+    "game_cap_help": "Leave empty (or 0) for no cap.",
     "game_accepted_by": "Accepted by: {who}",
     "game_who_signs": "Who would sign, and why not",
     "game_proposals": "Proposals",
@@ -997,6 +1014,10 @@ TEXT: dict[str, str] = {
     ),
     "game_round_closed_proposal": (
         "The round was closed before your proposal arrived: it was not put on the table."
+    ),
+    "sidebar_not_the_room": (
+        "These sliders change the dashboard's other pages, not the game room: the room keeps "
+        "the scenario it was started with."
     ),
     "game_room_scenario": (
         "This room plays the scenario it was started with; the sidebar's sliders change "

@@ -19,7 +19,7 @@ from ui.text.numbers import NumberFormat
 
 __all__ = ["Step", "STEPS", "EXPLORER_CHARTS", "step_number", "notice_values"]
 
-#: Charts drawn by ``ui.app.results.explorer_charts``; any other key is a ``page_chart``.
+#: Charts drawn by ``ui.app.results.explorer_chart``; any other key is a ``page_chart``.
 EXPLORER_CHARTS = frozenset(
     {
         "explorer_investor_irr",

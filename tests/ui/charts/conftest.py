@@ -3,6 +3,14 @@
 import pytest
 
 from sib_model import Scenario, simulate
+from ui.charts import theme
+
+
+@pytest.fixture(autouse=True)
+def every_figure_checked(monkeypatch):
+    """The app builds figures without plotly's property checks (``theme.VALIDATE``); every
+    chart test builds them with the checks, so a wrong property fails here."""
+    monkeypatch.setattr(theme, "VALIDATE", True)
 
 
 @pytest.fixture(scope="module")
