@@ -127,6 +127,22 @@ def test_pinned_scenarios_survive_page_and_language_changes_and_load_back():
     assert at.query_params["p1"] == "hard group with rate card"
 
 
+def test_a_phone_sees_each_pinned_scenario_as_a_card_with_its_buttons():
+    at = start(LINK, page="compare")
+    at.session_state[keys.NARROW_SCREEN] = True  # what the viewport probe reports on a phone
+    at.run()
+    assert not at.exception
+    assert not at.dataframe  # four columns of a table do not fit a phone
+    shown = "\n".join(m.value for m in at.markdown)
+    for k, (name, _) in enumerate(WORKSHOP.pinned, 1):
+        assert f"**{k}. {name}**" in shown
+    assert shown.count("Chance the investor loses money") == len(WORKSHOP.pinned)
+    at.button(key="compare_load_1").click().run()
+    assert at.session_state["scenario"] == WORKSHOP.pinned[1][1]
+    at.button(key="compare_remove_0").click().run()
+    assert at.session_state["pinned"] == WORKSHOP.pinned[1:]
+
+
 def test_the_share_page_shows_the_link_its_qr_code_and_every_download():
     at = start(LINK, page="share")
     assert not at.exception

@@ -20,7 +20,7 @@ import streamlit as st
 from ui.spec import keys
 from ui.spec.pages import PHONE_WIDTH
 
-__all__ = ["NARROW_QUERY", "narrow_screen"]
+__all__ = ["NARROW_QUERY", "narrow_screen", "narrow"]
 
 #: The width up to which the page counts as a phone (the phone CSS's media query too).
 NARROW_QUERY = f"(max-width: {PHONE_WIDTH}px)"
@@ -48,4 +48,11 @@ def narrow_screen() -> bool:
         on_narrow_change=_remember,
         height=0,
     )
+    return bool(st.session_state.get(keys.NARROW_SCREEN, False))
+
+
+def narrow() -> bool:
+    """Whether the window is narrow, as the probe last reported, without mounting it: for a
+    page's own layout (a phone's Compare cards, the Start page's words about where the
+    sliders are). ``app.py`` mounts the probe on every run, before the page."""
     return bool(st.session_state.get(keys.NARROW_SCREEN, False))

@@ -77,6 +77,8 @@ __all__ = [
     "game_role_link",
     "compare_load",
     "compare_remove",
+    "compare_card",
+    "story_button",
     "presenter_view",
     "uploader_words",
     "guide_block",
@@ -243,6 +245,17 @@ def compare_load(index: int) -> str:
 def compare_remove(index: int) -> str:
     """The Compare page's "remove" button of pinned scenario ``index``."""
     return f"compare_remove_{index}"
+
+
+def compare_card(index: int) -> str:
+    """The Compare page's card of pinned scenario ``index`` on a phone (a container)."""
+    return f"compare_card_{index}"
+
+
+def story_button(place: str, action: str) -> str:
+    """One of the guided story's buttons (``action``: back, next, explore, again) in the row
+    at ``place`` (top or end of the step): the two rows need keys of their own."""
+    return f"story_{place}_{action}"
 
 
 def presenter_view(page: str) -> str:

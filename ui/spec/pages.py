@@ -26,6 +26,7 @@ __all__ = [
     "PAGE_TABS",
     "page_of",
     "PHONE_WIDTH",
+    "PRESENTER_SCREEN",
 ]
 
 
@@ -57,6 +58,12 @@ CREAMING_TABS: tuple[str, ...] = (
 
 #: Screens at most this wide (CSS px) are phones: Streamlit stacks columns below 640 px.
 PHONE_WIDTH = 640
+
+#: The screen presenter mode is laid out for (width, height in CSS px): a projector at
+#: 1280×720. A larger screen shows the same layout magnified by the smaller of its two ratios
+#: to this one (1920×1080: 1.5), so the back row reads what the front row of a 1280×720
+#: projector reads (``ui.app.layout.PRESENTER_CSS``, the charts in ``ui/app/live_chart.js``).
+PRESENTER_SCREEN = (1280, 720)
 
 #: URL paths of the pages others link to.
 START_PAGE, STORY_PAGE, EXPLORER_PAGE, GAME_PAGE, SHARE_PAGE = (

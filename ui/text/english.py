@@ -60,6 +60,7 @@ TEXT: dict[str, str] = {
         "freedom of method. Usually it carries no money at risk; its stake is its reputation."
     ),
     "start_sliders_title": "The three big questions (the sliders on the left)",
+    "start_sliders_title_phone": "The three big questions (the sliders at the top)",
     "start_slider_cohort_size": (
         "How many citizens the contract is for. Few citizens means a wide spread of results: "
         "the whole group may do well or badly together."
@@ -77,6 +78,8 @@ TEXT: dict[str, str] = {
     "story_back": "Back",
     "story_next": "Next",
     "story_keep_exploring": "Keep exploring",
+    "story_finish": "On to the Explorer",
+    "story_again": "From step 1",
     "story_leave_note": (
         "Each step puts its scenario into the sliders. Move them at any time — the chart and "
         "the numbers follow — or keep exploring from here in the Explorer."
