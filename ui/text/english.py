@@ -368,6 +368,11 @@ TEXT: dict[str, str] = {
     "pdf_link": "Open this scenario on your phone or laptop:",
     "pdf_inputs": "Inputs that differ from the defaults: {inputs}",
     "pdf_inputs_none": "Inputs: the dashboard's defaults.",
+    "pdf_localhost": (
+        "No link to this scenario: the dashboard was opened at this computer's own address "
+        "(localhost), which no phone or other computer can open. Open the dashboard at its "
+        "address on the network and download the handout again for a link and a QR code."
+    ),
     # --- link problems ------------------------------------------------------------------
     "link_problems": (
         "Some settings in the link could not be used, so valid values are shown instead: {items}."
