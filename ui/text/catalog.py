@@ -2,15 +2,15 @@
 English source.
 
 Message scheme: every message has the stable key the code uses as its ``msgctxt``
-(``t("say_cap")``, ``t.label("cohort_size")`` → ``label_cohort_size``, ``preset_title_utah``,
-``glossary_creaming``, ``eq_capital``), the English text as its ``msgid`` and the Danish as
-its ``msgstr``. Why keys as context rather than English msgids: call sites keep their keys, so
-rewording English never touches pages (and branches merge cleanly); two texts that happen to
-share their English ("Deadweight share" as a metric and as a chart row) stay two messages that
-may be translated differently; and the translator still reads the English in every entry. When
-the English of a key changes, its msgid changes under the same msgctxt, so ``update`` keeps the
-old Danish marked ``fuzzy`` (with the previous English as ``#| msgid``) until a translator has
-checked it.
+(``t("say_cap")``, ``t.label("cohort_size")`` → ``label_cohort_size``, ``t.result("payment")`` →
+``result_payment``, ``preset_title_utah``, ``glossary_creaming``, ``eq_capital``), the English
+text as its ``msgid`` and the Danish as its ``msgstr``. Why keys as context rather than English
+msgids: call sites keep their keys, so rewording English never touches pages (and branches merge
+cleanly); two texts that happen to share their English ("Deadweight share" as a metric and as a
+chart row) stay two messages that may be translated differently; and the translator still reads
+the English in every entry. When the English of a key changes, its msgid changes under the same
+msgctxt, so ``update`` keeps the old Danish marked ``fuzzy`` (with the previous English as
+``#| msgid``) until a translator has checked it.
 
 Files, under ``ui/text/locale/``:
 
@@ -73,6 +73,7 @@ def source_texts() -> dict[str, str]:
     english = dict(texts.TEXT)
     english.update({f"label_{field}": text for field, text in texts.FIELD_LABELS.items()})
     english.update({f"help_{field}": text for field, text in texts.FIELD_HELP.items()})
+    english.update({f"result_{name}": text for name, text in texts.RESULT_LABELS.items()})
     for key, details in PRESET_DETAILS.items():
         english[f"preset_title_{key}"] = details.title["en"]
         english[f"preset_story_{key}"] = details.story["en"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sib_model import Scenario
 
-__all__ = ["FIELD_HELP", "FIELD_LABELS", "GLOSSARY", "NOTES", "TEXT"]
+__all__ = ["FIELD_HELP", "FIELD_LABELS", "GLOSSARY", "NOTES", "RESULT_LABELS", "TEXT"]
 
 #: Labels, sentences and titles, by key.
 TEXT: dict[str, str] = {
@@ -715,7 +715,6 @@ TEXT: dict[str, str] = {
     "col_unit": "Unit",
     "col_meaning": "Meaning",
     "col_figure": "Figure",
-    "col_key": "Model key",
     "col_scenario": "Scenario",
     "col_year": "Year",
     "scenario_current": "Current",
@@ -724,10 +723,19 @@ TEXT: dict[str, str] = {
     "unit_money": "DKK",
     "unit_years": "years",
     "unit_number": "number",
+    "unit_multiple": "multiple (×)",
+    "figure_expected": "{figure}, expected",
+    "figure_percentile": "{figure}, {percentile}th percentile",
+    "figure_standard_error": "{figure}, standard error of the expected value",
     "pdf_title": "Social impact bond: one scenario",
     "pdf_link": "Open this scenario on your phone or laptop:",
     "pdf_inputs": "Inputs that differ from the defaults: {inputs}",
     "pdf_inputs_none": "Inputs: the dashboard's defaults.",
+    "pdf_localhost": (
+        "No link to this scenario: the dashboard was opened at this computer's own address "
+        "(localhost), which no phone or other computer can open. Open the dashboard at its "
+        "address on the network and download the handout again for a link and a QR code."
+    ),
     # --- link problems ------------------------------------------------------------------
     "link_problems": (
         "Some settings in the link could not be used, so valid values are shown instead: {items}."
@@ -1561,6 +1569,66 @@ FIELD_HELP: dict[str, str] = {
     ),
 }
 
+#: The label of every result the model reports (key ``result_<name>``), for the exported
+#: tables: a figure of one future (``investor_irr``), whose expected value, percentiles and
+#: standard error are labelled by ``figure_expected``, ``figure_percentile`` and
+#: ``figure_standard_error`` around it (``expected_investor_irr``, ``investor_irr_p10``), and
+#: the summary's other figures by their whole name (``probability_of_loss``). See
+#: :meth:`ui.text.translator.Translator.result`; money in DKK, shares as fractions.
+RESULT_LABELS: dict[str, str] = {
+    "starters": "Citizens who start",
+    "served": "Citizens served",
+    "parked": "Citizens parked",
+    "outcomes": "Outcomes",
+    "counterfactual_outcomes": "Outcomes that would have happened anyway",
+    "additional_outcomes": "Additional outcomes",
+    "payable_outcomes": "Outcomes paid for",
+    "payment": "Outcome payments",
+    "capital": "Capital for the programme",
+    "investor_capital": "Investor's capital",
+    "investor_payment": "Outcome payments to the investor",
+    "guarantor_payment": "Guarantor's payment",
+    "investor_received": "Investor receives (payments and guarantee)",
+    "investor_profit": "Investor's profit",
+    "investor_irr": "Investor return (IRR per year)",
+    "investor_moic": "Investor's money multiple",
+    "investor_moic_unguaranteed": "Investor's money multiple without the guarantee",
+    "provider_capital": "Provider's own money in the programme",
+    "provider_payment": "Outcome payments to the provider",
+    "provider_net": "Provider's net",
+    "commissioner_payment_pv": "Municipality pays (present value)",
+    "commissioner_saving_pv": "Municipality saves (present value)",
+    "commissioner_net": "Municipality net with the SIB (present value)",
+    "conventional_cost_pv": "Cost of funding it directly (present value)",
+    "conventional_net": "Municipality net funding it directly (present value)",
+    "public_saving_pv": "Public saving (present value)",
+    "state_saving_pv": "State's saving (present value)",
+    "region_saving_pv": "Region's saving (present value)",
+    "guarantor_payment_pv": "Guarantor's payment (present value)",
+    "state_net": "State's net (present value)",
+    "public_net": "Public sector's net (present value)",
+    "society_net": "Society's net (present value)",
+    "median_investor_irr": "Investor return (IRR per year), median",
+    "investor_irr_of_expected_flows": "Investor return of the expected cash flows (IRR per year)",
+    "expected_money_multiple": "Money multiple of all futures together",
+    "probability_of_loss": "Chance the investor loses money",
+    "probability_of_loss_unguaranteed": "Chance the investor loses money without the guarantee",
+    "probability_of_total_loss": "Chance the investor loses everything",
+    "probability_threshold_met": "Chance the payment threshold is met",
+    "probability_payment_capped": "Chance the payment cap binds",
+    "probability_return_capped": "Chance the investor's return cap binds",
+    "probability_guarantor_pays": "Chance the guarantor pays",
+    "probability_commissioner_gains": "Chance the municipality breaks even or gains",
+    "deadweight_share": "Deadweight share",
+    "cost_per_additional_outcome": "Cost per additional outcome",
+    "conventional_cost": "Funding it directly: expected cost (present value)",
+    "conventional_cost_per_additional_outcome": "Funding it directly: cost per additional outcome",
+    "group_success_probability": "Chosen group: success probability p(d)",
+    "group_counterfactual_probability": "Chosen group: success without the programme c(d)",
+    "group_price_per_outcome": "Chosen group: price per outcome",
+    "group_saving_per_outcome": "Chosen group: public saving per additional outcome",
+}
+
 #: Domain words of DESIGN.md (key ``glossary_<name>``): the English term; its translation is
 #: the Danish term, shown beside it on the Method page in both languages.
 GLOSSARY: dict[str, str] = {
@@ -1597,6 +1665,11 @@ NOTES: dict[str, str] = {
         "abbreviations as the Danish reader knows them (PV = NV, nutidsværdi)."
         for key in TEXT
         if key.startswith("eq_")
+    },
+    **{
+        key: "Built around a result's label ({figure}, say “Investor return (IRR per year)”) "
+        "in the exported tables' rows and headers."
+        for key in ("figure_expected", "figure_percentile", "figure_standard_error")
     },
     **{
         f"glossary_{name}": "Glossary row: the English term; translate it with the Danish "

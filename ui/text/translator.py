@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 _ABBREVIATION_THEN_STOP = re.compile(r"(\bkr\.|\bmio\.|\bmia\.|\bpr\.)\.")
+#: A percentile of a figure, as the summary names it (``investor_irr_p10``).
+_PERCENTILE = re.compile(r"(?P<figure>\w+)_p(?P<level>\d\d)")
 
 #: Language code → its name in that language (the options of the language switch).
 LANGUAGES = {"en": "English", "da": "Dansk"}
@@ -108,6 +110,28 @@ class Translator:
     def help(self, field: str) -> str:
         """A scenario field's help in plain words (the ``?`` next to its widget)."""
         return self._texts[f"help_{field}"]
+
+    def result(self, name: str) -> str:
+        """The label of one of the model's results (a :class:`~sib_model.summary.Summary` key,
+        a column of a frontier table): its own text ``result_<name>``, or one built around the
+        label of a figure of one future — ``expected_<figure>``, ``<figure>_p10``,
+        ``<figure>_standard_error``. A name with no label is a KeyError: a test labels every
+        summary key in both languages."""
+        texts = self._texts
+        if f"result_{name}" in texts:
+            return texts[f"result_{name}"]
+        percentile = _PERCENTILE.fullmatch(name)
+        if percentile:
+            key, figure = "figure_percentile", percentile["figure"]
+        elif name.endswith("_standard_error"):
+            key, figure = "figure_standard_error", name.removesuffix("_standard_error")
+        elif name.startswith("expected_"):
+            key, figure = "figure_expected", name.removeprefix("expected_")
+        else:
+            raise KeyError(name)
+        label = texts[f"result_{figure}"]
+        level = int(percentile["level"]) if percentile else 0
+        return self(key, figure=label, percentile=level)
 
     def preset_title(self, key: str) -> str:
         """A preset's title; for a key that names no preset, the words for the user's own

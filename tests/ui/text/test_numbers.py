@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from ui.text.numbers import NumberFormat, parse_number
+from ui.text.numbers import MINUS, NumberFormat, parse_number
 
 DA, EN = NumberFormat("da"), NumberFormat("en")
 
@@ -19,14 +19,39 @@ def test_english_money_puts_the_currency_code_first_with_commas():
     assert EN.money(1_234_567) == "DKK 1,234,567"
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [(DA, "-1.643.741 kr."), (EN, "-DKK 1,643,741")])
+@pytest.mark.parametrize(("fmt", "expected"), [(DA, "−1.643.741 kr."), (EN, "−DKK 1,643,741")])
 def test_negative_money_rounds_to_whole_kroner(fmt, expected):
     assert fmt.money(-1_643_741.4) == expected
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [(DA, "-1,6 mio. kr."), (EN, "-DKK 1.6m")])
+@pytest.mark.parametrize(("fmt", "expected"), [(DA, "−1,6 mio. kr."), (EN, "−DKK 1.6m")])
 def test_millions_for_headlines(fmt, expected):
     assert fmt.money_millions(-1_643_741) == expected
+
+
+@pytest.mark.parametrize("fmt", [DA, EN])
+def test_a_negative_number_starts_with_the_typographic_minus_as_the_charts_ticks_do(fmt):
+    shown = [
+        fmt.money(-5),
+        fmt.money_millions(-2_500_000),
+        fmt.percent(-0.221, 1),
+        fmt.number(-1234.5, 1),
+        fmt.multiple(-1.5),
+        fmt.number(-math.inf),
+    ]
+    for text in shown:
+        assert text.startswith(MINUS), text
+        assert "-" not in text, text
+    assert parse_number(fmt.money(-5), fmt.lang) == -5  # a number box reads it back
+
+
+@pytest.mark.parametrize("fmt", [DA, EN])
+def test_a_number_that_rounds_to_zero_has_no_sign(fmt):
+    assert fmt.money(-0.4) == fmt.money(0)
+    assert fmt.money_millions(-0.0) == fmt.money_millions(0)
+    assert fmt.percent(-0.00001) == fmt.percent(0) == ("0 %" if fmt.lang == "da" else "0%")
+    assert fmt.number(-0.004, 2) == fmt.number(0, 2)
+    assert fmt.multiple(-0.0) == fmt.multiple(0)
 
 
 @pytest.mark.parametrize(
