@@ -128,7 +128,7 @@ i18n-update: $(VENV)/.runtime
 ## texts use (Latin, Greek, punctuation, arrows, the minus and a few maths signs), from
 ## Debian's fonts-dejavu-core; tests/ui/export/test_pdf.py checks they cover every text
 PDF_FONT_SOURCE ?= /usr/share/fonts/truetype/dejavu
-PDF_FONT_CHARS := U+0020-007E,U+00A0-017F,U+0370-03FF,U+2010-205E,U+20AC,U+2190-2195,U+2212,U+2215,U+221E,U+2248,U+2260,U+2264,U+2265
+PDF_FONT_CHARS := U+0020-007E,U+00A0-017F,U+0370-03FF,U+2010-205E,U+20AC,U+2190-2195,U+2212,U+2215,U+221E,U+2248,U+2260,U+2264,U+2265,U+2318
 pdf-fonts: $(VENV)/.runtime
 	for font in DejaVuSans DejaVuSans-Bold; do \
 	  $(VENV)/bin/pyftsubset $(PDF_FONT_SOURCE)/$$font.ttf --unicodes=$(PDF_FONT_CHARS) \
