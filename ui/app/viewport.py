@@ -18,6 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.app.component_js import component_js
 from ui.spec import keys
 from ui.spec.pages import PHONE_WIDTH
 
@@ -29,7 +30,7 @@ NARROW_QUERY = f"(max-width: {PHONE_WIDTH}px)"
 
 _mount = st.components.v2.component(
     "sib_viewport",
-    js=(Path(__file__).resolve().parent / "viewport.js").read_text(encoding="utf-8"),
+    js=component_js(Path(__file__).resolve().parent / "viewport.js"),
     isolate_styles=False,
 )
 
