@@ -12,7 +12,7 @@ from sib_game.room import Room
 from sib_game.rules import ROLES, RedLineError, RedLines
 from sib_model import Scenario
 from tests._app import button, sidebar_link, start, text_of
-from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
+from tests.app._game import (
     _SECRETS,
     DA,
     EN,
@@ -25,11 +25,10 @@ from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
     _room,
     _seat,
     _stored,
-    own_store,
 )
 from ui.spec import keys
 
-pytestmark = pytest.mark.apptest
+pytestmark = [pytest.mark.apptest, pytest.mark.usefixtures("own_game_store")]
 
 #: 5 % of the starters parked: 95 % served, which the provider's default 90 % accepts.
 PARKING = Scenario(parked_share=0.05)
