@@ -141,3 +141,21 @@ def test_a_room_is_started_and_played_from_the_keyboard_alone(new_tab, app_url):
     _sees(facilitator, "Proposed by Investor in round 1")
     _no_exception(group)
     _no_exception(facilitator)
+
+
+def test_the_facilitator_shows_the_explorer_and_comes_back_to_the_room(new_tab, app_url):
+    facilitator = new_tab(**PROJECTOR)
+    _open(facilitator, f"{app_url}/game")
+    facilitator.get_by_role("button", name="Start a new room").click()
+    facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
+    harness.wait_until_idle(facilitator)
+    code = re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+    facilitator.locator('[data-testid="stSidebarNav"] a[href$="/explorer"]').click()
+    harness.wait_until_idle(facilitator, min_charts=1)
+    assert f"room={code}" not in facilitator.url  # the page's own link, not the room's
+    facilitator.locator('[data-testid="stSidebarNav"] a[href$="/game"]').click()
+    harness.wait_until_idle(facilitator)
+    _main(facilitator).get_by_role("button", name=f"Back to room {code} as the Facilitator").click()
+    facilitator.wait_for_url(re.compile(rf"room={code}&role=facilitator&key="))
+    _sees(facilitator, "Open a round")
+    _no_exception(facilitator)
