@@ -14,7 +14,7 @@ import pandas as pd
 from numpy.typing import ArrayLike
 
 from .cohort import ATOM_BUDGET, DEFAULT_DRAWS, DEFAULT_SEED
-from .contract import settle
+from .contract import lost_money, settle
 from .distribution import outcome_distribution
 from .scenario import Scenario
 from .workspace import DEFAULT_MAX_LOSS, DEFAULT_TARGET_IRR
@@ -95,7 +95,7 @@ def deal_space(
         defined = np.where(np.isnan(irr), 0.0, weights[:, None]).sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
             expected_irr = np.nansum(irr * weights[:, None], axis=0) / defined
-        loss = ((invested & (settled.investor_moic < 1.0)) * weights[:, None]).sum(axis=0)
+        loss = ((invested & lost_money(settled.investor_moic)) * weights[:, None]).sum(axis=0)
         net = (settled.commissioner_net * weights[:, None]).sum(axis=0)
         payment = (settled.payment * weights[:, None]).sum(axis=0)
         additional = float(np.dot(settled.additional_outcomes[:, 0], weights))

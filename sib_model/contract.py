@@ -42,9 +42,29 @@ from .cohort import CohortOutcomes
 from .irr import irr
 from .scenario import Scenario
 
-__all__ = ["Settlement", "settle", "year_weights", "investor_cash_flows", "last_payment_year"]
+__all__ = [
+    "Settlement",
+    "settle",
+    "year_weights",
+    "investor_cash_flows",
+    "last_payment_year",
+    "LOSS_TOLERANCE",
+    "lost_money",
+]
 
 Array = NDArray[np.float64]
+
+#: How far below 1 a money multiple must be to count as a loss. A full guarantee pays back
+#: exactly what was put in, but computed as a sum of floats it lands a rounding error either
+#: side of 1 (0.9999999999999998): counted as it stood, a fully guaranteed investor showed a
+#: 20 % risk of loss, and that risk rose with more success (Hypothesis found the case).
+LOSS_TOLERANCE = 1e-9
+
+
+def lost_money(moic: ArrayLike) -> NDArray[np.bool_]:
+    """Whether each future's money multiple means the investor got back less than it put in
+    (beyond rounding: :data:`LOSS_TOLERANCE`)."""
+    return np.asarray(moic, dtype=float) < 1.0 - LOSS_TOLERANCE
 
 
 def year_weights(s: Scenario) -> tuple[Array, Array, Array, Array]:

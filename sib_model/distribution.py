@@ -34,7 +34,7 @@ from .cohort import (
     outcome_pairs,
     stratum_futures,
 )
-from .contract import Settlement, settle
+from .contract import Settlement, lost_money, settle
 from .scenario import Scenario
 
 __all__ = ["outcome_distribution", "exact_outcomes"]
@@ -47,8 +47,8 @@ def _regime(settled: Settlement) -> np.ndarray:
         settled.payment_capped,
         settled.return_capped,
         settled.guarantor_payment > 0,
-        settled.investor_moic < 1.0,
-        settled.investor_moic_unguaranteed < 1.0,
+        lost_money(settled.investor_moic),
+        lost_money(settled.investor_moic_unguaranteed),
         settled.investor_received <= 0,
         settled.commissioner_net >= 0,
         settled.payable_outcomes > 0,

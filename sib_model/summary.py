@@ -34,7 +34,7 @@ from typing import TypedDict, cast
 import numpy as np
 from numpy.typing import NDArray
 
-from .contract import Settlement
+from .contract import Settlement, lost_money
 
 __all__ = [
     "Summary",
@@ -281,9 +281,9 @@ def summarise(
     summary["expected_investor_irr"] = _mean(irr, w)
     summary["expected_investor_moic"] = _mean(atoms.investor_moic, w)
     summary["expected_investor_moic_unguaranteed"] = _mean(atoms.investor_moic_unguaranteed, w)
-    summary["probability_of_loss"] = _dot(w, invested & (atoms.investor_moic < 1.0))
+    summary["probability_of_loss"] = _dot(w, invested & (lost_money(atoms.investor_moic)))
     summary["probability_of_loss_unguaranteed"] = _dot(
-        w, invested & (atoms.investor_moic_unguaranteed < 1.0)
+        w, invested & (lost_money(atoms.investor_moic_unguaranteed))
     )
     summary["probability_of_total_loss"] = _dot(w, invested & (atoms.investor_received <= 0))
     summary["probability_threshold_met"] = _dot(w, atoms.threshold_met)

@@ -8,6 +8,7 @@ numbers), so a difference is the input's effect and never the luck of the draw.
 import math
 
 import numpy as np
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -155,3 +156,26 @@ def test_same_seed_gives_the_same_draws(s, seed):
     first = simulate(s, 300, seed=seed).draws
     second = simulate(s, 300, seed=seed).draws
     assert first.equals(second)
+
+
+def test_a_fully_guaranteed_investor_never_counts_a_loss():
+    """The case Hypothesis found: a full guarantee pays back exactly what was put in, which
+    floats write as 0.9999999999999998 in a fifth of the futures; that is no loss."""
+    s = Scenario(
+        cohort_size=30,
+        success_probability=0.0625,
+        counterfactual_probability=0.0,
+        difficulty=0.0,
+        evidence_strength=1.0,
+        duration_years=1,
+        price_per_outcome=1.8541127127828076,
+        delivery_cost_per_participant=34620.99883099817,
+        fixed_costs=10000.0,
+        payment_lag_years=1,
+        savings_years=1,
+        guarantee_share=1.0,
+    )
+    for p in (0.0625, 0.3125, 0.9):
+        summary = evaluate(s.replace(success_probability=p)).summary
+        assert summary["probability_of_loss"] == 0.0
+        assert summary["expected_investor_moic"] == pytest.approx(1.0)
