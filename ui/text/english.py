@@ -86,11 +86,11 @@ TEXT: dict[str, str] = {
     ),
     "story_investor_title": "1. The investor's view",
     "story_investor_notice": (
-        "The investor puts up {capital} for a cohort of {n} citizens; in a typical future (the "
-        "median) its internal rate of return is {irr}. The bars are the possible futures: in one "
-        "in ten the return is below {p10}, in one in ten above {p90}, and in {loss} of them the "
-        "investor loses money. A small cohort succeeds or fails together — that is the risk it "
-        "prices."
+        "The investor puts up {capital} in all over the years (without discounting) for a cohort "
+        "of {n} citizens; in a typical future (the median) its internal rate of return is {irr}. "
+        "The bars are the possible futures: in one in ten the return is below {p10}, in one in ten "
+        "above {p90}, and in {loss} of them the investor loses money. A small cohort succeeds or "
+        "fails together — that is the risk it prices."
     ),
     "story_municipality_title": "2. The municipality's view",
     "story_municipality_notice": (
@@ -121,11 +121,11 @@ TEXT: dict[str, str] = {
     ),
     "story_wrong_pocket_title": "6. The wrong pocket",
     "story_wrong_pocket_notice": (
-        "The programme saves the public purse {public}, but only {share} of each saving "
-        "lands in the municipality's own budget: {saving}. The rest lands in the wrong "
-        "pockets: {state} with the state and {region} with the region. Against a payment "
-        "of {payment} the municipality's net result is {net}, while society as a whole "
-        "gains {society}."
+        "The programme saves the public purse {public}, but only {share} of each saving lands in "
+        "the municipality's own budget: {saving}. The rest lands in the wrong pockets: {state} "
+        "with the state and {region} with the region. Against a payment of {payment} the "
+        "municipality's net result is {net}, while society as a whole gains {society} (all in "
+        "present value, discounted at {discount_rate} a year)."
     ),
     "story_rate_card_title": "7. Lever: a rate card",
     "story_rate_card_notice": (
@@ -153,9 +153,9 @@ TEXT: dict[str, str] = {
     ),
     "story_guarantee_title": "11. Lever: a guarantee",
     "story_guarantee_notice": (
-        "A guarantor (a foundation, say) covers {share} of the capital if the programme "
-        "fails. The investor's chance of a loss falls from {unguaranteed} to {loss}, at an "
-        "expected cost to the guarantor of {guarantor}."
+        "A guarantor (a foundation, say) covers {share} of the capital if the programme fails. The "
+        "investor's chance of a loss falls from {unguaranteed} to {loss}, at an expected cost to "
+        "the guarantor of {guarantor} (without discounting)."
     ),
     # --- facilitator's guide ------------------------------------------------------------
     # Fields that are text keys ({page_explorer}, {pin_baseline}) are filled with those texts
@@ -810,34 +810,37 @@ TEXT: dict[str, str] = {
         "In **none** of the simulated futures does the investor get all its money back."
     ),
     "say_commissioner_better": (
-        "For the municipality the SIB is **{diff} better** than funding the programme "
-        "directly: it pays only for outcomes, and the investor expects to earn less than "
-        "it puts in."
+        "For the municipality the SIB is **{diff} better** than funding the programme directly, in "
+        "present value (discounted at {discount_rate} a year): it pays only for outcomes, and the "
+        "investor expects to earn less than it puts in."
     ),
     "say_wrong_pocket": (
-        "Only {share} of the expected public saving of {public} lands in the "
-        "municipality's budget ({municipality}); of the rest, {state} lands with the "
-        "state and {region} with the region. For society as a whole the programme is "
-        "worth **{society}**."
+        "Only {share} of the expected public saving of {public} lands in the municipality's budget "
+        "({municipality}); of the rest, {state} lands with the state and {region} with the region. "
+        "For society as a whole the programme is worth **{society}** (all in present value, "
+        "discounted at {discount_rate} a year)."
     ),
     "say_wrong_pocket_state": (
-        "Only {share} of the expected public saving of {public} lands in the "
-        "municipality's budget ({municipality}); the rest, {state}, lands with the state. "
-        "For society as a whole the programme is worth **{society}**."
+        "Only {share} of the expected public saving of {public} lands in the municipality's budget "
+        "({municipality}); the rest, {state}, lands with the state. For society as a whole the "
+        "programme is worth **{society}** (all in present value, discounted at {discount_rate} a "
+        "year)."
     ),
     "say_wrong_pocket_region": (
-        "Only {share} of the expected public saving of {public} lands in the "
-        "municipality's budget ({municipality}); the rest, {region}, lands with the "
-        "region. For society as a whole the programme is worth **{society}**."
+        "Only {share} of the expected public saving of {public} lands in the municipality's budget "
+        "({municipality}); the rest, {region}, lands with the region. For society as a whole the "
+        "programme is worth **{society}** (all in present value, discounted at {discount_rate} a "
+        "year)."
     ),
     "say_wrong_pocket_none": (
-        "All of the expected public saving, {public}, lands in the municipality's own "
-        "budget: there is no wrong pocket. For society as a whole the programme is worth "
-        "**{society}**."
+        "All of the expected public saving, {public}, lands in the municipality's own budget: "
+        "there is no wrong pocket. For society as a whole the programme is worth **{society}** "
+        "(both in present value, discounted at {discount_rate} a year)."
     ),
     "say_wrong_pocket_no_saving": (
-        "There is no expected public saving for the municipality, the state and the "
-        "region to share. For society as a whole the programme is worth **{society}**."
+        "There is no expected public saving for the municipality, the state and the region to "
+        "share. For society as a whole the programme is worth **{society}** (in present value, "
+        "discounted at {discount_rate} a year)."
     ),
     "say_deadweight": "{share} of the outcomes achieved would have happened anyway (deadweight).",
     "say_no_effect": (
@@ -855,7 +858,7 @@ TEXT: dict[str, str] = {
     ),
     "say_provider_risk": (
         "The provider funds **{share}** of the delivery costs itself and is repaid only from "
-        "outcome payments: its expected net is {net}."
+        "outcome payments: its expected net is {net} in all over the years, without discounting."
     ),
     "say_threshold": "The payment threshold is met in {share} of the simulated futures.",
     "say_cap": "The payment cap binds in {share} of the simulated futures.",
@@ -1072,9 +1075,9 @@ TEXT: dict[str, str] = {
         "In **fewer than 1 in 100** simulated futures does the investor get its money back."
     ),
     "say_commissioner_worse_timing": (
-        "For the municipality the SIB costs **{diff} more** than funding the programme "
-        "directly (present values), although the investor expects no profit: the "
-        "difference comes from when money is paid and what the provider puts in."
+        "For the municipality the SIB costs **{diff} more** than funding the programme directly, "
+        "in present value (discounted at {discount_rate} a year), although the investor expects no "
+        "profit: the difference comes from when money is paid and what the provider puts in."
     ),
     "say_parked": (
         "The provider parks **{share}** of the starters, the hardest first: it serves "
@@ -1083,8 +1086,8 @@ TEXT: dict[str, str] = {
     ),
     "say_guarantee": (
         "A guarantor covers the investor's losses up to **{share}** of its capital: it pays in "
-        "{pays} of the simulated futures, {cost} on average, a cost borne by {payer}. Without it "
-        "the investor's chance of loss would be {unguaranteed}."
+        "{pays} of the simulated futures, {cost} on average (without discounting), a cost borne by "
+        "{payer}. Without it the investor's chance of loss would be {unguaranteed}."
     ),
     "say_return_cap": (
         "The investor may get back at most **{multiple}** its capital; the cap binds in "
@@ -1227,15 +1230,17 @@ TEXT: dict[str, str] = {
         "{count} of {total} figures lie outside what real contracts have shown: {names}."
     ),
     "say_commissioner_worse_risk": (
-        "For the municipality the SIB costs **{diff} more** than funding the programme "
-        "directly, in today's kroner. That is what the investor expects to earn ({profit} "
-        "over the years): its price for carrying a {loss} chance of losing money."
+        "For the municipality the SIB costs **{diff} more** than funding the programme directly, "
+        "in present value (discounted at {discount_rate} a year). That is the investor's expected "
+        "profit in today's kroner; counted without discounting, the investor expects to earn "
+        "{profit} in all over the years — its price for carrying a {loss} chance of losing money."
     ),
     "say_commissioner_worse_profit": (
-        "For the municipality the SIB costs **{diff} more** than funding the programme "
-        "directly, in today's kroner. That is what the investor expects to earn ({profit} "
-        "over the years) — and the investor almost never loses here (a chance below 0.5 "
-        "%), so hardly any of it pays for carrying risk."
+        "For the municipality the SIB costs **{diff} more** than funding the programme directly, "
+        "in present value (discounted at {discount_rate} a year). That is the investor's expected "
+        "profit in today's kroner; counted without discounting, the investor expects to earn "
+        "{profit} in all over the years — and it almost never loses here (a chance below 0.5 %), "
+        "so hardly any of it pays for carrying risk."
     ),
     # --- negotiation game ---------------------------------------------------------------
     "page_game": "Negotiation game",

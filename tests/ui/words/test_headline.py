@@ -45,7 +45,7 @@ def test_the_municipalitys_net_against_direct_funding_points_down_in_red_when_wo
 def test_no_change_reads_plus_minus_zero_in_grey():
     summary = evaluate(BEFORE).summary
     text, colour = change_text("commissioner", summary, summary, EN)
-    assert text == "±DKK 0.0m vs baseline"
+    assert text == "±DKK 0 vs baseline"
     assert colour == "off"
     unchanged = headline_figures(summary, EN, summary)
     assert {(f.delta_arrow, f.shown_colour) for f in unchanged} == {("off", "off")}

@@ -75,7 +75,7 @@ def test_the_sib_sentence_calls_the_extra_cost_profit_when_the_investor_cannot_l
     easy = Scenario(difficulty=0.0, success_probability=0.7)
     summary = evaluate(easy).summary
     assert summary["probability_of_loss"] < 1e-9
-    sentence = narrative.sib_extra_cost_sentence(summary, EN)
+    sentence = narrative.sib_extra_cost_sentence(summary, easy, EN)
     assert "almost never loses" in sentence
     assert "price for carrying" not in sentence
 
@@ -83,14 +83,15 @@ def test_the_sib_sentence_calls_the_extra_cost_profit_when_the_investor_cannot_l
 def test_the_sib_sentence_names_a_risk_premium_when_the_investor_can_lose():
     summary = evaluate(Scenario()).summary
     assert 0 < summary["probability_of_loss"] < 1
-    sentence = narrative.sib_extra_cost_sentence(summary, EN)
+    sentence = narrative.sib_extra_cost_sentence(summary, Scenario(), EN)
     assert "its price for carrying a 26% chance of losing money" in sentence
 
 
 def test_the_sib_sentence_when_the_sib_is_cheaper():
-    summary = evaluate(Scenario(difficulty=1.0)).summary
+    hardest = Scenario(difficulty=1.0)
+    summary = evaluate(hardest).summary
     assert narrative.sib_vs_direct_difference(summary) > 0
-    assert "better" in narrative.sib_extra_cost_sentence(summary, EN)
+    assert "better" in narrative.sib_extra_cost_sentence(summary, hardest, EN)
 
 
 def test_explorer_sentences_speak_of_threshold_caps_and_guarantee_only_when_set():
@@ -125,9 +126,9 @@ def test_the_wrong_pocket_sentence_names_the_pockets_that_get_something():
         return narrative.wrong_pocket_sentence(summary, s, EN), summary
 
     text, summary = sentence()  # by default the whole wrong pocket is the state's
-    assert text.startswith("Only 50% of the expected public saving of DKK 11,785,881")
+    assert text.startswith("Only 50% of the expected public saving of DKK 11.8m")
     assert (
-        f"the rest, {EN.fmt.money(summary['expected_state_saving_pv'])}, lands with the state"
+        f"the rest, {EN.fmt.amount(summary['expected_state_saving_pv'])}, lands with the state"
         in text
     )
     assert "region" not in text
@@ -136,8 +137,8 @@ def test_the_wrong_pocket_sentence_names_the_pockets_that_get_something():
     assert "state" not in text
     text, summary = sentence(municipal_share_of_savings=0.3, state_share_of_other_savings=0.8)
     for key in ("expected_commissioner_saving_pv", "expected_state_saving_pv"):
-        assert EN.fmt.money(summary[key]) in text
-    assert f"{EN.fmt.money(summary['expected_region_saving_pv'])} with the region" in text
+        assert EN.fmt.amount(summary[key]) in text
+    assert f"{EN.fmt.amount(summary['expected_region_saving_pv'])} with the region" in text
     assert "no wrong pocket" in sentence(municipal_share_of_savings=1.0)[0]
     assert "no expected public saving" in sentence(counterfactual_probability=0.9)[0]
 
@@ -149,7 +150,7 @@ def test_the_wrong_pocket_sentence_quotes_the_charts_kroner(translator):
     text = narrative.wrong_pocket_sentence(summary, s, translator)
     figure = charts.wrong_pocket_chart(summary, translator)
     for trace in figure.data[1:]:
-        # "State: DKK 6,600,093 (56% …)": the amount between the colon and the bracket.
+        # "State: DKK 6.6m (56% …)": the amount between the colon and the bracket.
         amount = trace.hovertext[0].split(": ", 1)[1].split(" (")[0]
         assert amount in text, (amount, text)
 
