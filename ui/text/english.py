@@ -798,8 +798,8 @@ TEXT: dict[str, str] = {
     ),
     "metric_cost_per_additional": "Cost per additional outcome",
     "metric_cost_per_additional_help": (
-        "Expected payments divided by the expected outcomes that would not have happened without "
-        "the programme."
+        "Expected payments (nominal: summed over the years without discounting) divided by the "
+        "expected outcomes that would not have happened without the programme."
     ),
     "metric_deadweight": "Deadweight share",
     "metric_deadweight_help": (
@@ -1034,18 +1034,20 @@ TEXT: dict[str, str] = {
         "outcome payments spread evenly over the same number of years after the payment delay; a "
         "guarantee is paid in the last payment year.\n- An outcome's saving accrues evenly over "
         "the savings years from the year it is paid for; the municipality's and society's figures "
-        "are present values at the discount rate.\n- The whole cohort succeeds or fails together "
-        "through θ: this shared uncertainty about whether the method works is the risk an investor "
-        "prices.\n- One outcome per citizen, no partial outcomes, no transaction costs beyond "
-        "fixed costs, no taxes; the investor's IRR is before fees.\n- Exact where it can be: for a "
-        "cohort of alike citizens the probability of every possible number of starters and "
-        "outcomes is computed from the binomial and beta-binomial distributions, for every cohort "
-        "up to 10,000 (beyond 300,000 combinations the number of starters is summed by a "
-        "quadrature rule, and neighbouring outcomes are pooled only where the contract's terms do "
-        "not change). A mixed or parked cohort is counted per group of alike citizens over 4,000 "
-        "simulated futures from one fixed seed, the same for every cohort size and on every page. "
-        "Either way one scenario shows one set of numbers everywhere, and a slider step moves a "
-        "figure only as far as the truth moves."
+        "are present values at the discount rate; the investor's profit and money multiple, the "
+        "provider's net and the guarantor's cost are nominal (summed over the years without "
+        "discounting), and so is the payment in the cost per additional outcome.\n- The whole "
+        "cohort succeeds or fails together through θ: this shared uncertainty about whether the "
+        "method works is the risk an investor prices.\n- One outcome per citizen, no partial "
+        "outcomes, no transaction costs beyond fixed costs, no taxes; the investor's IRR is before "
+        "fees.\n- Exact where it can be: for a cohort of alike citizens the probability of every "
+        "possible number of starters and outcomes is computed from the binomial and beta-binomial "
+        "distributions, for every cohort up to 10,000 (beyond 300,000 combinations the number of "
+        "starters is summed by a quadrature rule, and neighbouring outcomes are pooled only where "
+        "the contract's terms do not change). A mixed or parked cohort is counted per group of "
+        "alike citizens over 4,000 simulated futures from one fixed seed, the same for every "
+        "cohort size and on every page. Either way one scenario shows one set of numbers "
+        "everywhere, and a slider step moves a figure only as far as the truth moves."
     ),
     "method_glossary": "Glossary",
     "glossary_da": "Danish",
