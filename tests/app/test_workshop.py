@@ -84,7 +84,7 @@ def test_pin_as_baseline_then_back_to_baseline_and_back_to_preset():
     assert at.query_params["b.d"] == "0.8"
     slider(at, "in_cohort_size").set_value(40).run()
     assert all(m.delta.startswith(("+", "−", "±")) for m in at.metric)
-    _button(at, "To comparison", at.sidebar).click().run()
+    _button(at, "Go back", at.sidebar).click().run()
     assert at.session_state["scenario"] == pinned
     _button(at, "To preset", at.sidebar).click().run()
     assert at.session_state["scenario"] == PRESETS["aalborg"]

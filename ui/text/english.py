@@ -621,7 +621,7 @@ TEXT: dict[str, str] = {
     "pin_baseline_help": (
         "Make the scenario on screen the comparison scenario, drawn in grey behind every chart."
     ),
-    "reset_baseline": "To comparison",
+    "reset_baseline": "Go back",
     "reset_baseline_help": "Move every slider back to the comparison scenario.",
     "reset_preset": "To preset",
     "reset_preset_help": "Move every slider back to the last preset chosen (or the defaults).",

@@ -33,6 +33,10 @@ COMPARISON_SCENARIO_TEXTS = (
     "glossary_comparison_scenario",
 )
 
+#: A button under the sidebar's heading "Comparison scenario", short enough for half the
+#: sidebar ("Go back"), which need not repeat the heading's words.
+UNDER_THE_HEADING = ("reset_baseline",)
+
 #: Every text that speaks of the contract's counterfactual rate by name.
 CONTRACT_BASELINE_TEXTS = (
     "label_contract_baseline",
@@ -56,9 +60,10 @@ def _words(text: str) -> str:
 @pytest.mark.parametrize("key", COMPARISON_SCENARIO_TEXTS)
 def test_the_pinned_scenario_is_the_comparison_scenario_never_a_baseline(key):
     assert "baseline" not in _words(ENGLISH[key]), ENGLISH[key]
-    assert "comparison" in _words(ENGLISH[key]), ENGLISH[key]
     assert "baseline" not in _words(DANISH[key]), DANISH[key]
-    assert "sammenligning" in _words(DANISH[key]), DANISH[key]
+    if key not in UNDER_THE_HEADING:
+        assert "comparison" in _words(ENGLISH[key]), ENGLISH[key]
+        assert "sammenligning" in _words(DANISH[key]), DANISH[key]
 
 
 @pytest.mark.parametrize("key", CONTRACT_BASELINE_TEXTS)
