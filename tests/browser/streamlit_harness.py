@@ -531,6 +531,20 @@ def open_proposal_form(page, timeout_ms: float = 12_000):
     )
 
 
+def tab_to(page, target, *, most: int = 120) -> None:
+    """Press Tab until ``target`` (a locator) has the keyboard focus, as a keyboard user
+    reaches a control; fails when ``most`` presses never get there (the control is not in
+    the tab order)."""
+    handle = target.element_handle()
+    for _ in range(most):
+        if page.evaluate(
+            "el => el === document.activeElement || el.contains(document.activeElement)", handle
+        ):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{most} presses of Tab never reached {target}")
+
+
 #: The rules Danish public bodies are held to (webtilgængelighedsloven: WCAG 2.1 AA), as
 #: axe-core's tags.
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")

@@ -32,20 +32,12 @@ UPLOADER = '[data-testid="stFileUploaderDropzone"]'
 
 
 @pytest.fixture
-def browser_in(browser):
+def browser_in(new_tab):
     """A tab in a fresh browser context (another laptop or phone) with ``locale`` and
-    ``viewport``; downloads allowed; closed afterwards."""
-    contexts = []
-
-    def make(locale: str, viewport: dict[str, int] = LAPTOP):
-        context = browser.new_context(viewport=viewport, locale=locale, accept_downloads=True)
-        context.set_default_timeout(60_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
+    ``viewport``."""
+    return lambda locale, viewport=LAPTOP: new_tab(
+        viewport["width"], viewport["height"], locale=locale
+    )
 
 
 def _open(page, url: str, charts: int = 0) -> None:

@@ -41,13 +41,9 @@ _GHOSTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
 
 
 @pytest.fixture
-def fresh_page(browser):
+def fresh_page(new_tab):
     """A tab in a browser context of its own: no cookies, no cache, as on another laptop."""
-    context = browser.new_context(viewport=harness.VIEWPORT, locale="en-GB", accept_downloads=True)
-    context.set_default_timeout(60_000)
-    tab = context.new_page()
-    yield tab
-    context.close()
+    return new_tab()
 
 
 def _open(page, url, charts=0):

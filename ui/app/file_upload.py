@@ -24,6 +24,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.app.component_js import component_js
 from ui.spec import keys
 
 __all__ = ["file_uploader", "words_of"]
@@ -32,7 +33,7 @@ _NAME = "sib_file_upload_words"
 
 _mount = st.components.v2.component(
     _NAME,
-    js=(Path(__file__).resolve().parent / "file_upload.js").read_text(encoding="utf-8"),
+    js=component_js(Path(__file__).resolve().parent / "file_upload.js"),
     isolate_styles=False,
 )
 

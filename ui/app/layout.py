@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import json
 import re
@@ -133,17 +134,22 @@ def show_chart(
         figure = ChartJSON(*_presenter_json(chart.json, height))
     config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": key, "scale": 2}}
     magnify = PRESENTER_SCREEN if presenting() else None
-    live_chart(figure, key, config, where, alt=_chart_words(), magnify=magnify)
+    words = _chart_words(st.session_state.get(keys.LANG, "en"))
+    live_chart(figure, key, config, where, alt=dict(words), magnify=magnify)
 
 
-def _chart_words() -> dict[str, str]:
-    """The connecting words of a chart's text alternative, in the page's language."""
-    t = Translator(st.session_state.get(keys.LANG, "en"))
-    return {
-        "chart": t("chart_alt_chart"),
-        "against": t("chart_alt_against"),
-        "series": t("chart_alt_series"),
-    }
+@functools.lru_cache(maxsize=4)
+def _chart_words(lang: str) -> tuple[tuple[str, str], ...]:
+    """The connecting words of a chart's text alternative in ``lang``, looked up once per
+    language (every chart of every run asks)."""
+    t = Translator(lang)
+    return tuple(
+        {
+            "chart": t("chart_alt_chart"),
+            "against": t("chart_alt_against"),
+            "series": t("chart_alt_series"),
+        }.items()
+    )
 
 
 def show_image(png: bytes, alt: str, caption: str = "", width: int = 520, where: Any = st) -> None:

@@ -38,6 +38,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit import config
 
+from ui.app.component_js import component_js
 from ui.spec.pages import PHONE_WIDTH
 
 __all__ = [
@@ -97,7 +98,7 @@ def plotly_js_url() -> str:
 
 
 _mount = st.components.v2.component(
-    "sib_live_chart", js=(_HERE / "live_chart.js").read_text(encoding="utf-8"), isolate_styles=False
+    "sib_live_chart", js=component_js(_HERE / "live_chart.js"), isolate_styles=False
 )
 
 

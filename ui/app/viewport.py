@@ -4,8 +4,9 @@ The headline sliders are drawn a second time at the top of the page for phones (
 sidebar is a drawer that hides the chart). CSS alone could show or hide that copy, but a hidden
 copy still costs every slider move on a laptop its rendering (three sliders: about a tenth of
 the browser's work per move). This tiny component (``viewport.js``, no visible output) reports
-``window.matchMedia`` for :data:`NARROW_QUERY` on mount and whenever the window crosses it; the
-script then draws the copy only for narrow windows.
+``window.matchMedia`` for :data:`NARROW_QUERY` when it differs from what the script believes
+(on mount, for a phone) and whenever the window crosses it; the script then draws the copy only
+for narrow windows.
 
 The first run of a session on a phone cannot know yet: the copy appears one rerun later (the
 component's report triggers it), a fraction of a second after the page opens.
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.app.component_js import component_js
 from ui.spec import keys
 from ui.spec.pages import PHONE_WIDTH
 
@@ -28,7 +30,7 @@ NARROW_QUERY = f"(max-width: {PHONE_WIDTH}px)"
 
 _mount = st.components.v2.component(
     "sib_viewport",
-    js=(Path(__file__).resolve().parent / "viewport.js").read_text(encoding="utf-8"),
+    js=component_js(Path(__file__).resolve().parent / "viewport.js"),
     isolate_styles=False,
 )
 
@@ -40,15 +42,20 @@ def _remember() -> None:
 
 
 def narrow_screen() -> bool:
-    """Mount the probe (where the caller is drawing) and say whether the window is narrow."""
+    """Mount the probe (where the caller is drawing) and say whether the window is narrow.
+
+    The probe is told what the script believes (``narrow``), so it reports only a window on
+    the other side of the width: on a laptop, opening the page costs one script run, not two
+    (it reported on every mount before, which reran the whole page)."""
+    believed = narrow()
     _mount(
         key=keys.VIEWPORT_PROBE,
-        data={"query": NARROW_QUERY},
+        data={"query": NARROW_QUERY, "narrow": believed},
         default={"narrow": False},
         on_narrow_change=_remember,
         height=0,
     )
-    return bool(st.session_state.get(keys.NARROW_SCREEN, False))
+    return believed
 
 
 def narrow() -> bool:

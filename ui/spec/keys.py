@@ -66,6 +66,7 @@ __all__ = [
     "GAME_ROOM_CLOSED",
     "GAME_SESSION",
     "GAME_LINK_FAILED",
+    "GAME_LAST_SEAT",
     "widget",
     "switch",
     "phone_copy",
@@ -187,6 +188,9 @@ GAME_ROOM_CLOSED = "game_room_closed"
 GAME_SESSION = "game_session"
 #: The last link that opened nothing, already counted against the wrong-link limits.
 GAME_LINK_FAILED = "game_link_failed"
+#: The room, role and secret this session last had open (code, role, key): leaving the game
+#: page for another drops them from the address bar, and the lobby offers the way back.
+GAME_LAST_SEAT = "game_last_seat"
 
 # --- families of keys --------------------------------------------------------------------------
 

@@ -1260,6 +1260,11 @@ TEXT: dict[str, str] = {
     "game_full": "No room can be opened just now: too many rooms are in use. Try again later.",
     "game_join": "Join",
     "game_bad_room": "No room with that code. Check the code in the link (4–6 letters).",
+    "game_back_to_room": "Back to room {code} as the {role}",
+    "game_back_to_room_help": (
+        "You left this room's screen for another page; the room goes on without you. This "
+        "button opens your screen again."
+    ),
     "game_link_incomplete": (
         "This link is incomplete: it does not open a screen of this room. Ask the facilitator "
         "for your group's own link."

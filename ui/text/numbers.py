@@ -19,9 +19,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeGuard
 
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 __all__ = [
     "AMOUNT_FIGURES",
@@ -42,6 +44,32 @@ MINUS = "\u2212"
 #: Significant figures of an amount in words (:meth:`NumberFormat.amount`): enough to tell
 #: scenarios apart, no more than an illustrative model knows.
 AMOUNT_FIGURES = 3
+
+
+# What babel's format_currency/format_decimal/format_percent do on every call (parse the
+# locale and the pattern, then apply the pattern), with the parsing done once: 6 µs a number
+# instead of 18 (a histogram's hover texts format about a hundred).
+@lru_cache(maxsize=8)
+def _babel_locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+@lru_cache(maxsize=256)
+def _pattern(text: str) -> NumberPattern:
+    return parse_pattern(text)
+
+
+def _format(value: float, pattern: str, locale: str, currency: str | None = None) -> str:
+    """``value`` written with Babel's number ``pattern`` in ``locale`` (babel's defaults:
+    decimals quantized to the pattern, grouped, Latin digits; ``currency`` with its code's
+    symbol and the pattern's decimals)."""
+    if currency is None:
+        text = _pattern(pattern).apply(value, _babel_locale(locale))
+    else:
+        text = _pattern(pattern).apply(
+            value, _babel_locale(locale), currency=currency, currency_digits=False
+        )
+    return str(text)
 
 
 def _plain(text: str) -> str:
@@ -96,15 +124,7 @@ class NumberFormat:
         ``−DKK 1,234,567``."""
         if not _finite(value):
             return _DASH
-        return _plain(
-            format_currency(
-                _shown(value, 0),
-                "DKK",
-                format=_MONEY_PATTERN[self.lang],
-                locale=self.locale,
-                currency_digits=False,
-            )
-        )
+        return _plain(_format(_shown(value, 0), _MONEY_PATTERN[self.lang], self.locale, "DKK"))
 
     def money_millions(self, value: float | None, digits: int = 1) -> str:
         """Millions, for headlines: ``1,6 mio. kr.`` / ``DKK 1.6m``."""
@@ -147,7 +167,7 @@ class NumberFormat:
         space = " " if self.lang == "da" else ""  # Danish writes 12 %, English 12%
         pattern = "#,##0" + ("." + "0" * digits if digits else "") + space + "%"
         shown = _shown(value * 100, digits) / 100
-        return _plain(format_percent(shown, pattern, locale=self.locale))
+        return _plain(_format(shown, pattern, self.locale))
 
     def number(self, value: float | None, digits: int = 0) -> str:
         """A plain number with grouping and exactly ``digits`` decimals."""
@@ -156,7 +176,7 @@ class NumberFormat:
         if math.isinf(value):
             return "∞" if value > 0 else f"{MINUS}∞"
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return _plain(format_decimal(_shown(value, digits), pattern, locale=self.locale))
+        return _plain(_format(_shown(value, digits), pattern, self.locale))
 
     # plotly hover templates: per-point numbers are formatted in the browser by d3, with the
     # figure's ``separators`` (see :attr:`plotly_separators`), which is far cheaper than calling

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from ui.text.numbers import MINUS, NumberFormat, parse_number
+from ui.text.numbers import _MONEY_PATTERN, LOCALES, MINUS, NumberFormat, parse_number
 
 DA, EN = NumberFormat("da"), NumberFormat("en")
 
@@ -136,3 +136,41 @@ def test_unknown_language_falls_back_to_english_locale():
 )
 def test_a_typed_number_is_read_in_its_language_or_refused(text, lang, value):
     assert parse_number(text, lang) == value
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_numbers_read_exactly_as_babels_own_format_functions_write_them(lang):
+    """NumberFormat applies Babel's patterns parsed once (ui/text/numbers.py): the very text
+    format_currency, format_percent and format_decimal give for the value as shown (rounded to
+    the digits written, no sign on a zero), with the typographic minus."""
+    from babel.numbers import format_currency, format_decimal, format_percent
+
+    fmt, locale = NumberFormat(lang), LOCALES[lang]
+    space = " " if lang == "da" else ""
+
+    def plain(text: str) -> str:
+        return text.replace("\xa0", " ").replace("\u202f", " ").replace("-", MINUS)
+
+    def shown(value: float, digits: int) -> float:
+        rounded = round(value, digits)
+        return 0.0 if rounded == 0 else rounded
+
+    values = [0.0, -0.0, 1, -1, 0.125, 0.005, 0.0049999, 0.995, 2.5, 3.5, 1e-9, 1e12]
+    values += [x * 1234.5678 for x in range(-40, 41)] + [x / 997 for x in range(-40, 41)]
+    for value in values:
+        money = format_currency(
+            shown(value, 0),
+            "DKK",
+            format=_MONEY_PATTERN[lang],
+            locale=locale,
+            currency_digits=False,
+        )
+        assert fmt.money(value) == plain(money)
+        for digits in (0, 1, 2):
+            decimals = "." + "0" * digits if digits else ""
+            as_percent = shown(value * 100, digits) / 100
+            percent = format_percent(as_percent, f"#,##0{decimals}{space}%", locale=locale)
+            assert fmt.percent(value, digits) == plain(percent)
+            assert fmt.number(value, digits) == plain(
+                format_decimal(shown(value, digits), f"#,##0{decimals}", locale=locale)
+            )
