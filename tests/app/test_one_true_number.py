@@ -74,3 +74,13 @@ def test_the_explorers_sentence_states_the_headlines_rounded_difference(lang, la
     sentences = "\n".join(m.value for m in at.markdown)
     assert f"**{shown.removeprefix('−')}{more}" in sentences
     assert metric.value == {"en": "−DKK 1.65m", "da": "−1,65 mio. kr."}[lang]
+
+
+def test_the_tornado_base_is_the_explorers_municipality_net():
+    # The municipality's net as the headline rounds it (three significant figures), in the
+    # title of the Sensitivity page's second tornado.
+    at = start({"d": "0.3"})
+    net = _metrics(at)["Municipality net (SIB)"]
+    at.switch_page("app_pages/sensitivity.py").run()
+    title = chart_layouts(at)["sensitivity_commissioner_net"]["title"]["text"]
+    assert title == f"Municipality's expected net (now {net})"
