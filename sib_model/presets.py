@@ -140,9 +140,9 @@ nothing was paid for cohort 1 at first. Without the programme 40 %.
 21 million DKK: fixed costs 5 million DKK and 20,000 DKK per participant; 4 years (the scheme \
 ran 4 of 6 planned years), paid 2 years after the work (reconviction is measured after \
 release).
-- Price 525,000 DKK per outcome above the baseline: chosen so that the final result returns \
-the investors' capital plus just over 3 % a year, as published. A cap of 40 million DKK per \
-cohort (about half of the maximum of roughly £8 million): illustrative. Public saving \
+- Price 525,000 DKK per outcome above the contract's baseline: chosen so that the final result \
+returns the investors' capital plus just over 3 % a year, as published. A cap of 40 million DKK \
+per cohort (about half of the maximum of roughly £8 million): illustrative. Public saving \
 400,000 DKK per avoided reconviction, of which only 30 % is taken to land in the \
 commissioner's budget (in the UK the savings fell mostly to prisons, courts and police).
 - The method's evidence is weak (evidence strength 300 on a rate near 45 % still spreads it \
@@ -204,8 +204,8 @@ _SOURCES_RATE_CARD = """\
 "vulnerable" young people. A premium of 1 pays 1 + 1 × (0.9 − 0.5) = 1.4 times the reference \
 price at difficulty 0.9 (a very vulnerable group), 40 % more; at this preset's group \
 (difficulty 0.6, somewhat harder than the reference group) 1.1 times.
-- Paid only for outcomes above the baseline (the group's true counterfactual), at a \
-reference price of 320,000 DKK: about what the article's programme needs to be financeable on \
+- Paid only for outcomes above the contract's baseline (the group's true counterfactual), at \
+a reference price of 320,000 DKK: about what the article's programme needs to be financeable on \
 that basis (the reference group then earns about 12 % a year).
 - The premium is what makes the harder group financeable: without it the investor's expected \
 return on this group is negative (about −2.5 % a year), with it positive (about 6 %, within \
@@ -256,7 +256,7 @@ _BUILDERS: dict[str, tuple[Callable[[], Scenario], str, str, str]] = {
     ),
     "utah": (
         utah_preschool,
-        "Preschool, low baseline (Utah-like)",
+        "Preschool, low contract baseline (Utah-like)",
         "The contract pays for children who would have been fine anyway.",
         _SOURCES_UTAH,
     ),

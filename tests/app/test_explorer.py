@@ -61,7 +61,7 @@ def test_explorer_says_in_words_how_often_the_investor_gets_its_money_back(explo
     assert "In **7 of 10** simulated futures the investor gets its money back" in text
     assert {m.label: m.value for m in explorer.metric}["Chance the investor loses money"] == "26%"
     assert "no financial risk" in text  # provider_fee_at_risk = 0 by default
-    assert "Only 50% of the expected public saving of DKK 11,785,881 lands" in text
+    assert "Only 50% of the expected public saving of DKK 11.8m lands" in text
 
 
 def test_sidebar_shows_the_chosen_groups_probabilities(explorer):
@@ -142,7 +142,7 @@ def test_explorer_pictures_the_wrong_pocket_and_its_sentence_quotes_the_picture(
         "expected_region_saving_pv",
     )
     for trace, key in zip(pockets, keys, strict=True):
-        amount = fmt.money(summary.summary[key])
+        amount = fmt.amount(summary.summary[key])
         assert amount in trace["hovertext"][0], (key, amount)
         assert amount in sentence, (key, amount)
         assert trace["x"][0] == pytest.approx(summary.summary[key] / 1e6)

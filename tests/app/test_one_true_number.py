@@ -53,3 +53,34 @@ def test_no_sentence_contradicts_the_metric_beside_it(difficulty):
         assert "none** of the" in sentences or "fewer than 1 in 100" in sentences
     else:
         assert "simulated futures the investor gets its money back" in sentences, first
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "versus", "more"),
+    [
+        ("en", "Municipality net (SIB)", " vs funding it directly", " more**"),
+        ("da", "Kommunens netto (social investering)", " mod at finansiere selv", " mere**"),
+    ],
+)
+def test_the_explorers_sentence_states_the_headlines_rounded_difference(lang, label, versus, more):
+    # Issue 20, item 12: the municipality's net under the headline figure shows how much
+    # worse the SIB is than funding the programme directly ("−DKK 716,000 vs funding it
+    # directly"); the sentence beside it says the same amount, rounded the same way.
+    at = start({"lang": lang})
+    metric = next(m for m in at.metric if m.label == label)
+    assert metric.delta.endswith(versus), metric.delta
+    shown = metric.delta.removesuffix(versus)
+    assert shown == {"en": "−DKK 716,000", "da": "−716.000 kr."}[lang]
+    sentences = "\n".join(m.value for m in at.markdown)
+    assert f"**{shown.removeprefix('−')}{more}" in sentences
+    assert metric.value == {"en": "−DKK 1.65m", "da": "−1,65 mio. kr."}[lang]
+
+
+def test_the_tornado_base_is_the_explorers_municipality_net():
+    # The municipality's net as the headline rounds it (three significant figures), in the
+    # title of the Sensitivity page's second tornado.
+    at = start({"d": "0.3"})
+    net = _metrics(at)["Municipality net (SIB)"]
+    at.switch_page("app_pages/sensitivity.py").run()
+    title = chart_layouts(at)["sensitivity_commissioner_net"]["title"]["text"]
+    assert title == f"Municipality's expected net (now {net})"

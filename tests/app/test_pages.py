@@ -86,8 +86,8 @@ def test_creaming_names_both_preferred_groups_and_compares_contract_terms():
     assert set(table["Contract terms"]) == {
         "premium 0.0, Every outcome",
         "premium 1.0, Every outcome",
-        "premium 0.0, Only outcomes above the baseline",
-        "premium 1.0, Only outcomes above the baseline",
+        "premium 0.0, Only outcomes above the contract's baseline",
+        "premium 1.0, Only outcomes above the contract's baseline",
     }
 
 
@@ -100,7 +100,7 @@ def test_creaming_page_shows_the_parking_frontier_and_says_the_contract_rewards_
     levers = at.table[0].value.reset_index()
     assert list(levers["Contract terms"]) == [
         "This contract",
-        "Pay only above the baseline",
+        "Pay only above the contract's baseline",
         "Rate card by each citizen's own difficulty (premium 1)",
         "A guarantee of half the capital",
     ]

@@ -95,7 +95,7 @@ def test_story_numbers_are_the_explorers_numbers():
     from ui.text.numbers import NumberFormat
 
     net = evaluate(_scenario(at)).summary["expected_commissioner_net"]
-    assert NumberFormat("en").money(net) in text_of(at)
+    assert NumberFormat("en").amount(net) in text_of(at)
 
 
 def test_keep_exploring_keeps_the_scenario_in_the_sliders():
@@ -167,4 +167,4 @@ def test_the_wrong_pocket_step_shows_the_pockets_and_its_notice_quotes_them():
         "expected_region_saving_pv",
     ):
         assert summary[key] > 0, key
-        assert fmt.money(summary[key]) in notice, key
+        assert fmt.amount(summary[key]) in notice, key

@@ -71,20 +71,20 @@ def test_without_a_pinned_baseline_the_defaults_are_the_baseline():
     slider(at, "in_difficulty").set_value(0.8).run()
     assert all(_ghosts(traces) for traces in chart_data(at).values())
     deltas = [m.delta for m in at.metric]
-    assert all(d.endswith("vs baseline") for d in deltas), deltas
+    assert all(d.endswith("vs comparison") for d in deltas), deltas
 
 
 def test_pin_as_baseline_then_back_to_baseline_and_back_to_preset():
     at = start()
     at.selectbox(key="preset").set_value("aalborg").run()
     slider(at, "in_difficulty").set_value(0.8).run()
-    _button(at, "Pin as baseline", at.sidebar).click().run()
+    _button(at, "Pin as comparison scenario", at.sidebar).click().run()
     pinned = PRESETS["aalborg"].replace(difficulty=0.8)
     assert at.session_state["baseline"] == pinned
     assert at.query_params["b.d"] == "0.8"
     slider(at, "in_cohort_size").set_value(40).run()
     assert all(m.delta.startswith(("+", "−", "±")) for m in at.metric)
-    _button(at, "To baseline", at.sidebar).click().run()
+    _button(at, "Go back", at.sidebar).click().run()
     assert at.session_state["scenario"] == pinned
     _button(at, "To preset", at.sidebar).click().run()
     assert at.session_state["scenario"] == PRESETS["aalborg"]

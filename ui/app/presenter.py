@@ -92,7 +92,7 @@ def swing_key_sentence(table: pd.DataFrame, metric: str, t: Translator) -> str:
         low_text, high_text = t.fmt.percent(low, 1), t.fmt.percent(high, 1)
         key = "present_swing_irr"
     else:
-        low_text, high_text = t.fmt.money_millions(low), t.fmt.money_millions(high)
+        low_text, high_text = t.fmt.amount(low), t.fmt.amount(high)
         key = "present_swing_net"
     return t(key, name=t.label(str(top["field"])), low=low_text, high=high_text)
 
@@ -107,5 +107,5 @@ def compare_key_sentence(summaries: Sequence[tuple[str, Summary]], t: Translator
         irr_name=best_irr[0],
         irr=t.fmt.percent(best_irr[1]["median_investor_irr"], 1),
         net_name=best_net[0],
-        net=t.fmt.money(best_net[1]["expected_commissioner_net"]),
+        net=t.fmt.amount(best_net[1]["expected_commissioner_net"]),
     )

@@ -47,7 +47,7 @@ def _row_values(table: pd.DataFrame, column: str) -> np.ndarray:
 
 def _row_text(column: str, t: Translator) -> Callable[[float], str]:
     if column in _MONEY_ROWS:
-        return t.fmt.money
+        return t.fmt.amount
     return lambda v: t.fmt.percent(v, 1)
 
 
@@ -108,7 +108,7 @@ def _stacked_frontier(
                     mode="lines",
                     name=t("society"),
                     line=dict(color=COLOURS["society"], width=2, dash="dot"),
-                    hovertext=[f"{t('society')}: {t.fmt.money(v)}" for v in society],
+                    hovertext=[f"{t('society')}: {t.fmt.amount(v)}" for v in society],
                     hoverinfo="text+x",
                     showlegend=row == 2,
                 )

@@ -48,8 +48,11 @@ def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
     hover = (
         f"%{{text}}<br>{t('hover_irr')}: {t.fmt.hover_percent('customdata[0]')}"
         f"<br>{t('hover_loss')}: {t.fmt.hover_percent('customdata[1]', 0)}"
-        f"<br>{t('hover_net')}: {t.fmt.hover_money('customdata[2]')}<extra></extra>"
+        f"<br>{t('hover_net')}: %{{customdata[2]}}<extra></extra>"
     )
+    # The municipality's net as every other page writes it (NumberFormat.amount), not d3's
+    # kroner: in the current scenario's cell it is the headline's figure (one true number).
+    net_text = np.array([[t.fmt.amount(v) for v in row] for row in net], dtype=object)
     scale = []
     for k, colour in enumerate(ZONE_COLOURS):
         scale += [[k / 4, colour], [(k + 1) / 4, colour]]
@@ -64,7 +67,7 @@ def deal_space_heatmap(grid: pd.DataFrame, s: Scenario, t: Translator) -> go.Fig
             colorscale=scale,
             text=zone_names,
             hovertemplate=hover,
-            customdata=np.dstack([irr * 100, loss * 100, net]),
+            customdata=np.dstack([irr * 100, loss * 100, net_text]),
             # The zones are named in the legend below the plot, not in a colour bar beside
             # it: there, the zone names took half a phone's width from the plot.
             showscale=False,

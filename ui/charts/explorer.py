@@ -140,8 +140,8 @@ def commissioner_comparison(summary: Summary, t: Translator) -> go.Figure:
             y=[v / MILLION for v in values],
             name=name,
             marker=dict(color=colour),
-            text=[t.fmt.money_millions(v) for v in values],
-            hovertext=[f"{name}: {t.fmt.money(v)}" for v in values],
+            text=[t.fmt.amount(v) for v in values],
+            hovertext=[f"{name}: {t.fmt.amount(v)}" for v in values],
             hoverinfo="text",
             textposition="outside",
             cliponaxis=False,
@@ -166,9 +166,9 @@ def commissioner_comparison(summary: Summary, t: Translator) -> go.Figure:
         t(
             "net_spread_hover",
             name=net["name"],
-            net=t.fmt.money(c),
-            low=t.fmt.money(lo),
-            high=t.fmt.money(h),
+            net=t.fmt.amount(c),
+            low=t.fmt.amount(lo),
+            high=t.fmt.amount(h),
         )
         for c, lo, h in zip(centre, low, high, strict=True)
     ]
@@ -213,8 +213,8 @@ def wrong_pocket_chart(summary: Summary, t: Translator) -> go.Figure:
             x=[payment / MILLION],
             name=t("pocket_payment"),
             marker=dict(color=COLOURS["payment"]),
-            text=[t.fmt.money_millions(payment)],
-            hovertext=[f"{t('pocket_payment')}: {t.fmt.money(payment)}"],
+            text=[t.fmt.amount(payment)],
+            hovertext=[f"{t('pocket_payment')}: {t.fmt.amount(payment)}"],
         )
     ]
     start = 0.0
@@ -228,12 +228,12 @@ def wrong_pocket_chart(summary: Summary, t: Translator) -> go.Figure:
                 base=[start / MILLION],
                 name=t(key),
                 marker=dict(color=COLOURS[colour]),
-                text=[t.fmt.money_millions(value)],
+                text=[t.fmt.amount(value)],
                 hovertext=[
                     t(
                         "pocket_hover",
                         pocket=t(key),
-                        money=t.fmt.money(value),
+                        money=t.fmt.amount(value),
                         share=t.fmt.percent(share),
                     )
                 ],

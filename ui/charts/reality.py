@@ -14,7 +14,7 @@ __all__ = [
 
 def _benchmark_value(unit: str, value: float, t: Translator) -> str:
     if unit == "money":
-        return t.fmt.money_millions(value)
+        return t.fmt.amount(value)
     if unit == "fraction":
         return t.fmt.percent(value, 1)
     if unit == "ratio":

@@ -39,7 +39,7 @@ def tornado_chart(table: pd.DataFrame, metric: str, t: Translator, top: int = 10
     is_irr = metric == "expected_investor_irr"
     scale = 100.0 if is_irr else 1 / MILLION
     base = float(rows["base_result"].iloc[0]) if len(rows) else math.nan
-    shown = (lambda v: t.fmt.percent(v, 1)) if is_irr else t.fmt.money_millions
+    shown = (lambda v: t.fmt.percent(v, 1)) if is_irr else t.fmt.amount
     labels = [t.label(field) for field in rows["field"]]
     data = []
     for side, colour in (("low", "#6baed6"), ("high", "#fd8d3c")):

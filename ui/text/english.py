@@ -86,11 +86,11 @@ TEXT: dict[str, str] = {
     ),
     "story_investor_title": "1. The investor's view",
     "story_investor_notice": (
-        "The investor puts up {capital} for a cohort of {n} citizens; in a typical future (the "
-        "median) its internal rate of return is {irr}. The bars are the possible futures: in one "
-        "in ten the return is below {p10}, in one in ten above {p90}, and in {loss} of them the "
-        "investor loses money. A small cohort succeeds or fails together — that is the risk it "
-        "prices."
+        "The investor puts up {capital} in all over the years (without discounting) for a cohort "
+        "of {n} citizens; in a typical future (the median) its internal rate of return is {irr}. "
+        "The bars are the possible futures: in one in ten the return is below {p10}, in one in ten "
+        "above {p90}, and in {loss} of them the investor loses money. A small cohort succeeds or "
+        "fails together — that is the risk it prices."
     ),
     "story_municipality_title": "2. The municipality's view",
     "story_municipality_notice": (
@@ -121,11 +121,11 @@ TEXT: dict[str, str] = {
     ),
     "story_wrong_pocket_title": "6. The wrong pocket",
     "story_wrong_pocket_notice": (
-        "The programme saves the public purse {public}, but only {share} of each saving "
-        "lands in the municipality's own budget: {saving}. The rest lands in the wrong "
-        "pockets: {state} with the state and {region} with the region. Against a payment "
-        "of {payment} the municipality's net result is {net}, while society as a whole "
-        "gains {society}."
+        "The programme saves the public purse {public}, but only {share} of each saving lands in "
+        "the municipality's own budget: {saving}. The rest lands in the wrong pockets: {state} "
+        "with the state and {region} with the region. Against a payment of {payment} the "
+        "municipality's net result is {net}, while society as a whole gains {society} (all in "
+        "present value, discounted at {discount_rate} a year)."
     ),
     "story_rate_card_title": "7. Lever: a rate card",
     "story_rate_card_notice": (
@@ -133,7 +133,7 @@ TEXT: dict[str, str] = {
         "At difficulty {d} the price is {price} per outcome, and the investor's typical (median) "
         "return is {irr}. See how the investor's preferred group moves towards harder groups."
     ),
-    "story_baseline_title": "8. Lever: pay only above a baseline",
+    "story_baseline_title": "8. Lever: pay only above the contract's baseline",
     "story_baseline_notice": (
         "The contract now pays only for outcomes above what would have happened anyway "
         "({without}). Of {outcomes} expected outcomes, {payable} are paid for, and each additional "
@@ -153,9 +153,9 @@ TEXT: dict[str, str] = {
     ),
     "story_guarantee_title": "11. Lever: a guarantee",
     "story_guarantee_notice": (
-        "A guarantor (a foundation, say) covers {share} of the capital if the programme "
-        "fails. The investor's chance of a loss falls from {unguaranteed} to {loss}, at an "
-        "expected cost to the guarantor of {guarantor}."
+        "A guarantor (a foundation, say) covers {share} of the capital if the programme fails. The "
+        "investor's chance of a loss falls from {unguaranteed} to {loss}, at an expected cost to "
+        "the guarantor of {guarantor} (without discounting)."
     ),
     # --- facilitator's guide ------------------------------------------------------------
     # Fields that are text keys ({page_explorer}, {pin_baseline}) are filled with those texts
@@ -212,9 +212,9 @@ TEXT: dict[str, str] = {
         "has been idle for {hours} hours."
     ),
     "guide_prep_save": (
-        "**A way back.** Once the baseline and the pinned scenarios are set, save the workshop "
-        "with **{share_save}** on **{page_share}**: if the browser crashes, loading the file "
-        "brings it all back."
+        "**A way back.** Once the comparison scenario and the pinned scenarios are set, save the "
+        "workshop with **{share_save}** on **{page_share}**: if the browser crashes, loading the "
+        "file brings it all back."
     ),
     "guide_prep_print": (
         "**On paper.** Print this plan for yourself, and for the participants the one-page "
@@ -287,12 +287,12 @@ TEXT: dict[str, str] = {
     ),
     "guide_creaming_levers_title": "Creaming, parking and the contract's levers",
     "guide_creaming_levers_show": (
-        "Open **{page_creaming}**. The tab **{creaming_tab_group}** shows which target group "
-        "each party would choose. Set **{label_difficulty_spread}** (under **{advanced}** in "
-        "the sidebar) to 0.3 and open **{creaming_tab_parking}**: inside a signed contract the "
+        "Open **{page_creaming}**. The tab **{creaming_tab_group}** shows which target group each "
+        "party would choose. Set **{label_difficulty_spread}** (under **{advanced}** in the "
+        "sidebar) to 0.3 and open **{creaming_tab_parking}**: inside a signed contract the "
         "provider can leave the hardest citizens aside. End on **{creaming_tab_levers}**: a rate "
-        "card that pays more for harder citizens, and paying only above a baseline, against the "
-        "contract as it stands."
+        "card that pays more for harder citizens, and paying only above the contract's baseline, "
+        "against the contract as it stands."
     ),
     "guide_creaming_levers_next": (
         "Say: “Let's keep the contracts worth keeping: an easy group, a hard group, and a hard "
@@ -427,8 +427,8 @@ TEXT: dict[str, str] = {
         "first?"
     ),
     "guide_ask_counterfactual": (
-        "How would you know what would have happened without the programme? Who keeps that "
-        "baseline, and from when?"
+        "How would you know what would have happened without the programme? Who keeps the "
+        "contract's baseline, and from when?"
     ),
     "guide_ask_take_home": "What is the one thing you take back to your own department?",
     # Misreadings to watch for.
@@ -456,8 +456,8 @@ TEXT: dict[str, str] = {
         "and look bigger; do not compare the two directly."
     ),
     "guide_watch_baseline_ghost": (
-        "The grey dashed shapes are the baseline you pinned, not a second forecast; the small "
-        "figures under the headline numbers are the change from it."
+        "The grey dashed shapes are the comparison scenario you pinned, not a second forecast; the "
+        "small figures under the headline numbers are the change from it."
     ),
     "guide_watch_wrong_pocket": (
         "The wrong pocket: a negative net for the municipality does not mean society loses. "
@@ -470,9 +470,9 @@ TEXT: dict[str, str] = {
         "worth it."
     ),
     "guide_watch_parking": (
-        "Parking needs a mixed group: with every citizen alike the tab says there is nothing "
-        "to park, which is not an error. Paying more for harder citizens does not stop parking "
-        "while every outcome is paid; paying only above a baseline does."
+        "Parking needs a mixed group: with every citizen alike the tab says there is nothing to "
+        "park, which is not an error. Paying more for harder citizens does not stop parking while "
+        "every outcome is paid; paying only above the contract's baseline does."
     ),
     "guide_watch_same_numbers": (
         "Every number here is the one **{page_explorer}** shows for the same scenario. If two "
@@ -532,7 +532,7 @@ TEXT: dict[str, str] = {
         "Best for the investor: **{investor}**; for the municipality: **{municipality}**."
     ),
     "present_levers": (
-        "A rate card paid above the baseline moves the investor's best group from "
+        "A rate card paid above the contract's baseline moves the investor's best group from "
         "**{before}** to **{after}**."
     ),
     "present_swing_irr": (
@@ -590,11 +590,11 @@ TEXT: dict[str, str] = {
     "section_group": "Target group and evidence",
     "section_contract": "Contract terms",
     "section_money": "Costs, savings and timing",
-    "switch_contract_baseline": "Write a fixed baseline into the contract",
+    "switch_contract_baseline": "Write the contract's baseline as a fixed rate",
     "switch_contract_baseline_help": (
-        "Off: the baseline is the chosen group's true success rate without the programme, c(d) — "
-        "the ideal counterfactual. On: a fixed rate agreed in the contract; if it is below the "
-        "truth, the municipality pays for outcomes that would have happened anyway."
+        "Off: the contract's baseline is the chosen group's true success rate without the "
+        "programme, c(d) — the ideal counterfactual. On: a fixed rate agreed in the contract; if "
+        "it is below the truth, the municipality pays for outcomes that would have happened anyway."
     ),
     "switch_payment_cap": "Cap total payments",
     "switch_payment_cap_help": (
@@ -606,24 +606,26 @@ TEXT: dict[str, str] = {
         "individual citizens remains, which hides most of the investor's real risk."
     ),
     "payment_basis_every_outcome": "Every outcome",
-    "payment_basis_above_baseline": "Only outcomes above the baseline",
+    "payment_basis_above_baseline": "Only outcomes above the contract's baseline",
     "guarantee_payer_state": "The state (a national fund)",
     "guarantee_payer_municipality": "The municipality",
     # --- baseline ---------------------------------------------------------------------
-    "baseline": "Baseline",
-    "baseline_title": "Baseline",
+    "baseline": "Comparison scenario",
+    "baseline_title": "Comparison scenario",
     "baseline_caption": (
-        "Every chart shows the baseline faintly in grey behind the current scenario, and every "
-        "headline number its change from it. Until you pin one, the baseline is the default "
-        "scenario."
+        "Every chart shows the comparison scenario faintly in grey behind the current scenario, "
+        "and every headline number its change from it. Until you pin one, the comparison scenario "
+        "is the default scenario."
     ),
-    "pin_baseline": "Pin as baseline",
-    "pin_baseline_help": "Make the scenario on screen the baseline drawn behind every chart.",
-    "reset_baseline": "To baseline",
-    "reset_baseline_help": "Move every slider back to the baseline.",
+    "pin_baseline": "Pin as comparison scenario",
+    "pin_baseline_help": (
+        "Make the scenario on screen the comparison scenario, drawn in grey behind every chart."
+    ),
+    "reset_baseline": "Go back",
+    "reset_baseline_help": "Move every slider back to the comparison scenario.",
     "reset_preset": "To preset",
     "reset_preset_help": "Move every slider back to the last preset chosen (or the defaults).",
-    "delta_vs_baseline": "{change} vs baseline",
+    "delta_vs_baseline": "{change} vs comparison",
     "percentage_points": "{value} pp",
     "share_link": "Link to this view (copy it with the button on the right)",
     "copy_link": "Copy",
@@ -659,8 +661,8 @@ TEXT: dict[str, str] = {
     "chart_compare_cash_title": "Municipality's net per year",
     # --- share page ------------------------------------------------------------------
     "share_intro": (
-        "Scan the code with a phone camera to open the exact scenario — sliders, baseline, "
-        "pinned scenarios and page settings — or copy the link."
+        "Scan the code with a phone camera to open the exact scenario — sliders, comparison "
+        "scenario, pinned scenarios and page settings — or copy the link."
     ),
     "share_page": "Page the link and the saved file open",
     "share_qr": "QR code of the link",
@@ -676,14 +678,16 @@ TEXT: dict[str, str] = {
     "share_save_title": "Save and load",
     "share_save": "Download scenario file (JSON)",
     "share_save_help": (
-        "The scenario, the baseline, the pinned scenarios, the page settings, and the page "
-        "chosen above with its open tab: loading the file brings them all back."
+        "The scenario, the comparison scenario, the pinned scenarios, the page settings, and the "
+        "page chosen above with its open tab: loading the file brings them all back."
     ),
     "share_load": "Load a scenario file",
     "share_load_button": "Choose file",
     "share_load_limit": "JSON, at most {size}",
     "share_load_drag": "Drop the file here",
-    "share_loaded": "Loaded “{name}”: the scenario, the baseline and {count} pinned scenarios.",
+    "share_loaded": (
+        "Loaded “{name}”: the scenario, the comparison scenario and {count} pinned scenarios."
+    ),
     "share_export_title": "Export",
     "export_xlsx": "Excel workbook (.xlsx)",
     "export_csv": "Tables as CSV (.zip)",
@@ -703,7 +707,7 @@ TEXT: dict[str, str] = {
     ),
     "file_error_bad_value": "“{detail}” has a value this dashboard does not allow.",
     "file_error_too_many_pinned": "it pins more than {detail} scenarios.",
-    "file_where_baseline": "baseline",
+    "file_where_baseline": "comparison scenario",
     "file_where_pinned": "pinned",
     # --- export ----------------------------------------------------------------------
     "sheet_inputs": "Inputs",
@@ -794,8 +798,8 @@ TEXT: dict[str, str] = {
     ),
     "metric_cost_per_additional": "Cost per additional outcome",
     "metric_cost_per_additional_help": (
-        "Expected payments divided by the expected outcomes that would not have happened without "
-        "the programme."
+        "Expected payments (nominal: summed over the years without discounting) divided by the "
+        "expected outcomes that would not have happened without the programme."
     ),
     "metric_deadweight": "Deadweight share",
     "metric_deadweight_help": (
@@ -810,34 +814,37 @@ TEXT: dict[str, str] = {
         "In **none** of the simulated futures does the investor get all its money back."
     ),
     "say_commissioner_better": (
-        "For the municipality the SIB is **{diff} better** than funding the programme "
-        "directly: it pays only for outcomes, and the investor expects to earn less than "
-        "it puts in."
+        "For the municipality the SIB is **{diff} better** than funding the programme directly, in "
+        "present value (discounted at {discount_rate} a year): it pays only for outcomes, and the "
+        "investor expects to earn less than it puts in."
     ),
     "say_wrong_pocket": (
-        "Only {share} of the expected public saving of {public} lands in the "
-        "municipality's budget ({municipality}); of the rest, {state} lands with the "
-        "state and {region} with the region. For society as a whole the programme is "
-        "worth **{society}**."
+        "Only {share} of the expected public saving of {public} lands in the municipality's budget "
+        "({municipality}); of the rest, {state} lands with the state and {region} with the region. "
+        "For society as a whole the programme is worth **{society}** (all in present value, "
+        "discounted at {discount_rate} a year)."
     ),
     "say_wrong_pocket_state": (
-        "Only {share} of the expected public saving of {public} lands in the "
-        "municipality's budget ({municipality}); the rest, {state}, lands with the state. "
-        "For society as a whole the programme is worth **{society}**."
+        "Only {share} of the expected public saving of {public} lands in the municipality's budget "
+        "({municipality}); the rest, {state}, lands with the state. For society as a whole the "
+        "programme is worth **{society}** (all in present value, discounted at {discount_rate} a "
+        "year)."
     ),
     "say_wrong_pocket_region": (
-        "Only {share} of the expected public saving of {public} lands in the "
-        "municipality's budget ({municipality}); the rest, {region}, lands with the "
-        "region. For society as a whole the programme is worth **{society}**."
+        "Only {share} of the expected public saving of {public} lands in the municipality's budget "
+        "({municipality}); the rest, {region}, lands with the region. For society as a whole the "
+        "programme is worth **{society}** (all in present value, discounted at {discount_rate} a "
+        "year)."
     ),
     "say_wrong_pocket_none": (
-        "All of the expected public saving, {public}, lands in the municipality's own "
-        "budget: there is no wrong pocket. For society as a whole the programme is worth "
-        "**{society}**."
+        "All of the expected public saving, {public}, lands in the municipality's own budget: "
+        "there is no wrong pocket. For society as a whole the programme is worth **{society}** "
+        "(both in present value, discounted at {discount_rate} a year)."
     ),
     "say_wrong_pocket_no_saving": (
-        "There is no expected public saving for the municipality, the state and the "
-        "region to share. For society as a whole the programme is worth **{society}**."
+        "There is no expected public saving for the municipality, the state and the region to "
+        "share. For society as a whole the programme is worth **{society}** (in present value, "
+        "discounted at {discount_rate} a year)."
     ),
     "say_deadweight": "{share} of the outcomes achieved would have happened anyway (deadweight).",
     "say_no_effect": (
@@ -855,7 +862,7 @@ TEXT: dict[str, str] = {
     ),
     "say_provider_risk": (
         "The provider funds **{share}** of the delivery costs itself and is repaid only from "
-        "outcome payments: its expected net is {net}."
+        "outcome payments: its expected net is {net} in all over the years, without discounting."
     ),
     "say_threshold": "The payment threshold is met in {share} of the simulated futures.",
     "say_cap": "The payment cap binds in {share} of the simulated futures.",
@@ -916,16 +923,17 @@ TEXT: dict[str, str] = {
     "creaming_levers": "What moves the investor's preferred group?",
     "creaming_levers_intro": (
         "The same frontier under four sets of contract terms: a rate card that pays more for "
-        "harder citizens (difficulty premium) and paying only above a baseline both pull the "
-        "investor's optimum toward harder groups."
+        "harder citizens (difficulty premium) and paying only above the contract's baseline both "
+        "pull the investor's optimum toward harder groups."
     ),
     "chart_levers_title": "Investor return by difficulty under different terms",
     "lever_terms": "Contract terms",
     "lever_table_note": (
         "Why the municipality's preference moves too: a rate card makes outcomes of easy groups "
         "cheap, so their cost per additional outcome can fall below that of hard groups; paying "
-        "only above the true baseline means paying only for additional outcomes, so every group "
-        "costs about the same per additional outcome and the municipality's preference is weak."
+        "only above a contract's baseline at the true rate without the programme means paying only "
+        "for additional outcomes, so every group costs about the same per additional outcome and "
+        "the municipality's preference is weak."
     ),
     "lever_label": "premium {premium}, {basis}",
     "lever_investor_d": "Investor's preferred difficulty",
@@ -1001,9 +1009,9 @@ TEXT: dict[str, str] = {
         "evidence strength κ), outcomes S and additional outcomes A:"
     ),
     "method_payment": (
-        "**Payment.** Payable outcomes are every outcome or those above the contract baseline b; "
-        "nothing is paid below the threshold; the rate card tilts the price by difficulty; the "
-        "cap limits the total:"
+        "**Payment.** Payable outcomes are every outcome or those above the contract's baseline b; "
+        "nothing is paid below the threshold; the rate card tilts the price by difficulty; the cap "
+        "limits the total:"
     ),
     "method_parties": (
         "**Each party.** The investor funds the capital and receives P over the years after a "
@@ -1026,18 +1034,20 @@ TEXT: dict[str, str] = {
         "outcome payments spread evenly over the same number of years after the payment delay; a "
         "guarantee is paid in the last payment year.\n- An outcome's saving accrues evenly over "
         "the savings years from the year it is paid for; the municipality's and society's figures "
-        "are present values at the discount rate.\n- The whole cohort succeeds or fails together "
-        "through θ: this shared uncertainty about whether the method works is the risk an investor "
-        "prices.\n- One outcome per citizen, no partial outcomes, no transaction costs beyond "
-        "fixed costs, no taxes; the investor's IRR is before fees.\n- Exact where it can be: for a "
-        "cohort of alike citizens the probability of every possible number of starters and "
-        "outcomes is computed from the binomial and beta-binomial distributions, for every cohort "
-        "up to 10,000 (beyond 300,000 combinations the number of starters is summed by a "
-        "quadrature rule, and neighbouring outcomes are pooled only where the contract's terms do "
-        "not change). A mixed or parked cohort is counted per group of alike citizens over 4,000 "
-        "simulated futures from one fixed seed, the same for every cohort size and on every page. "
-        "Either way one scenario shows one set of numbers everywhere, and a slider step moves a "
-        "figure only as far as the truth moves."
+        "are present values at the discount rate; the investor's profit and money multiple, the "
+        "provider's net and the guarantor's cost are nominal (summed over the years without "
+        "discounting), and so is the payment in the cost per additional outcome.\n- The whole "
+        "cohort succeeds or fails together through θ: this shared uncertainty about whether the "
+        "method works is the risk an investor prices.\n- One outcome per citizen, no partial "
+        "outcomes, no transaction costs beyond fixed costs, no taxes; the investor's IRR is before "
+        "fees.\n- Exact where it can be: for a cohort of alike citizens the probability of every "
+        "possible number of starters and outcomes is computed from the binomial and beta-binomial "
+        "distributions, for every cohort up to 10,000 (beyond 300,000 combinations the number of "
+        "starters is summed by a quadrature rule, and neighbouring outcomes are pooled only where "
+        "the contract's terms do not change). A mixed or parked cohort is counted per group of "
+        "alike citizens over 4,000 simulated futures from one fixed seed, the same for every "
+        "cohort size and on every page. Either way one scenario shows one set of numbers "
+        "everywhere, and a slider step moves a figure only as far as the truth moves."
     ),
     "method_glossary": "Glossary",
     "glossary_da": "Danish",
@@ -1072,9 +1082,9 @@ TEXT: dict[str, str] = {
         "In **fewer than 1 in 100** simulated futures does the investor get its money back."
     ),
     "say_commissioner_worse_timing": (
-        "For the municipality the SIB costs **{diff} more** than funding the programme "
-        "directly (present values), although the investor expects no profit: the "
-        "difference comes from when money is paid and what the provider puts in."
+        "For the municipality the SIB costs **{diff} more** than funding the programme directly, "
+        "in present value (discounted at {discount_rate} a year), although the investor expects no "
+        "profit: the difference comes from when money is paid and what the provider puts in."
     ),
     "say_parked": (
         "The provider parks **{share}** of the starters, the hardest first: it serves "
@@ -1083,8 +1093,8 @@ TEXT: dict[str, str] = {
     ),
     "say_guarantee": (
         "A guarantor covers the investor's losses up to **{share}** of its capital: it pays in "
-        "{pays} of the simulated futures, {cost} on average, a cost borne by {payer}. Without it "
-        "the investor's chance of loss would be {unguaranteed}."
+        "{pays} of the simulated futures, {cost} on average (without discounting), a cost borne by "
+        "{payer}. Without it the investor's chance of loss would be {unguaranteed}."
     ),
     "say_return_cap": (
         "The investor may get back at most **{multiple}** its capital; the cap binds in "
@@ -1153,10 +1163,10 @@ TEXT: dict[str, str] = {
         "The investor's preferred parked share under this contract and with one lever changed. "
         "When every outcome is paid for, a rate card does not change how much parking pays (a "
         "parked citizen's spontaneous success is still paid, at whatever price); paying only for "
-        "outcomes above the baseline is the lever that does."
+        "outcomes above the contract's baseline is the lever that does."
     ),
     "lever_this_contract": "This contract",
-    "lever_above_baseline": "Pay only above the baseline",
+    "lever_above_baseline": "Pay only above the contract's baseline",
     "lever_rate_card": "Rate card by each citizen's own difficulty (premium 1)",
     "lever_guarantee": "A guarantee of half the capital",
     "parking_investor_share": "Investor prefers parking",
@@ -1227,15 +1237,17 @@ TEXT: dict[str, str] = {
         "{count} of {total} figures lie outside what real contracts have shown: {names}."
     ),
     "say_commissioner_worse_risk": (
-        "For the municipality the SIB costs **{diff} more** than funding the programme "
-        "directly, in today's kroner. That is what the investor expects to earn ({profit} "
-        "over the years): its price for carrying a {loss} chance of losing money."
+        "For the municipality the SIB costs **{diff} more** than funding the programme directly, "
+        "in present value (discounted at {discount_rate} a year). That is the investor's expected "
+        "profit in today's kroner; counted without discounting, the investor expects to earn "
+        "{profit} in all over the years — its price for carrying a {loss} chance of losing money."
     ),
     "say_commissioner_worse_profit": (
-        "For the municipality the SIB costs **{diff} more** than funding the programme "
-        "directly, in today's kroner. That is what the investor expects to earn ({profit} "
-        "over the years) — and the investor almost never loses here (a chance below 0.5 "
-        "%), so hardly any of it pays for carrying risk."
+        "For the municipality the SIB costs **{diff} more** than funding the programme directly, "
+        "in present value (discounted at {discount_rate} a year). That is the investor's expected "
+        "profit in today's kroner; counted without discounting, the investor expects to earn "
+        "{profit} in all over the years — and it almost never loses here (a chance below 0.5 %), "
+        "so hardly any of it pays for carrying risk."
     ),
     # --- negotiation game ---------------------------------------------------------------
     "page_game": "Negotiation game",
@@ -1429,7 +1441,7 @@ FIELD_LABELS: dict[str, str] = {
     "price_per_outcome": "Price per outcome (DKK)",
     "difficulty_premium": "Difficulty premium",
     "payment_basis": "What is paid for",
-    "contract_baseline": "Contract baseline",
+    "contract_baseline": "Contract's baseline",
     "success_threshold": "Payment threshold",
     "payment_cap": "Payment cap (DKK)",
     "delivery_cost_per_participant": "Delivery cost per citizen (DKK)",
@@ -1493,12 +1505,12 @@ FIELD_HELP: dict[str, str] = {
         "premium × (difficulty − 0.5)). 0 = one price for all."
     ),
     "payment_basis": (
-        "Every outcome, or only outcomes above a baseline (the outcomes that would have happened "
-        "anyway are then not paid for)."
+        "Every outcome, or only outcomes above the contract's baseline (the outcomes that would "
+        "have happened anyway are then not paid for)."
     ),
     "contract_baseline": (
-        "The success rate without the programme as written in the contract. Used only when "
-        "paying for outcomes above the baseline."
+        "The success rate without the programme as written in the contract. Used only when paying "
+        "for outcomes above the contract's baseline."
     ),
     # Where the model's own description already says it in the room's words, it is the help.
     "success_threshold": str(Scenario.model_fields["success_threshold"].description),
@@ -1657,9 +1669,15 @@ GLOSSARY: dict[str, str] = {
     "aligning_expectations": "aligning expectations",
     "irr": "internal rate of return (IRR): the yearly return at which money in and out break even",
     "moic": "money multiple (MOIC): money back per krone in",
-    "baseline": "baseline: the success rate without the programme that the contract assumes",
+    "baseline": (
+        "contract's baseline: the success rate without the programme that the contract assumes"
+    ),
     "counterfactual": "counterfactual: what would have happened without the programme",
     "present_value": "present value: future amounts in today's kroner",
+    "comparison_scenario": (
+        "comparison scenario: the scenario pinned in the sidebar, drawn in grey behind every chart"
+    ),
+    "nominal": "nominal: amounts as they are paid, without discounting",
 }
 
 #: Notes for the translator, by key (shown as ``#.`` comments in the catalogs).

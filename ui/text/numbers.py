@@ -25,7 +25,15 @@ from typing import TypeGuard
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
-__all__ = ["NumberFormat", "LOCALES", "MINUS", "parse_number", "without_trailing_zeros"]
+__all__ = [
+    "AMOUNT_FIGURES",
+    "significant",
+    "NumberFormat",
+    "LOCALES",
+    "MINUS",
+    "parse_number",
+    "without_trailing_zeros",
+]
 
 #: Language code → Babel locale.
 LOCALES = {"en": "en_GB", "da": "da_DK"}
@@ -33,6 +41,9 @@ _MONEY_PATTERN = {"en": "¤ #,##0", "da": "#,##0 ¤"}
 _DASH = "–"
 #: The minus sign of every number shown (U+2212), as in the charts' ticks.
 MINUS = "\u2212"
+#: Significant figures of an amount in words (:meth:`NumberFormat.amount`): enough to tell
+#: scenarios apart, no more than an illustrative model knows.
+AMOUNT_FIGURES = 3
 
 
 # What babel's format_currency/format_decimal/format_percent do on every call (parse the
@@ -71,6 +82,14 @@ def _shown(value: float, digits: int) -> float:
     """``value`` rounded to the ``digits`` decimals shown, with no sign when that is zero."""
     rounded = round(value, digits)
     return 0.0 if rounded == 0 else rounded
+
+
+def significant(value: float, figures: int = AMOUNT_FIGURES) -> float:
+    """``value`` rounded to ``figures`` significant figures, and at least to whole units."""
+    if value == 0:
+        return 0.0
+    digits = figures - 1 - math.floor(math.log10(abs(value)))
+    return float(round(value, min(digits, 0)))
 
 
 def _finite(value: float | None) -> TypeGuard[float]:
@@ -112,6 +131,30 @@ class NumberFormat:
         if not _finite(value):
             return _DASH
         number = self.number(value / 1e6, digits)
+        if self.lang == "da":
+            return f"{number} mio. kr."
+        sign, number = (MINUS, number[1:]) if number.startswith(MINUS) else ("", number)
+        return f"{sign}DKK {number}m"
+
+    def amount(self, value: float | None, figures: int = AMOUNT_FIGURES) -> str:
+        """An amount as a sentence, headline or on-screen table states it: rounded to
+        ``figures`` significant figures (never below whole kroner), in kroner below a million
+        and in millions from there, without trailing zeros:
+        716.024 → ``716.000 kr.`` / ``DKK 716,000``; 11.785.881 → ``11,8 mio. kr.`` /
+        ``DKK 11.8m``; 12.000.000 → ``12 mio. kr.`` / ``DKK 12m``.
+
+        The model is illustrative, so a figure to the krone claims a precision it does not
+        have; and every place that shows the same quantity calls this one function, so it
+        reads the same on every page (one true number). Exports keep øre
+        (:mod:`ui.export.tables`)."""
+        if not _finite(value):
+            return _DASH
+        rounded = significant(value, figures)
+        if abs(rounded) < 1e6:
+            return self.money(rounded)
+        millions = rounded / 1e6
+        digits = max(0, figures - 1 - math.floor(math.log10(abs(millions))))
+        number = without_trailing_zeros(self.number(millions, digits), self.lang)
         if self.lang == "da":
             return f"{number} mio. kr."
         sign, number = (MINUS, number[1:]) if number.startswith(MINUS) else ("", number)

@@ -65,7 +65,7 @@ def key_results(entries: list[tuple[str, Summary]], t: Translator) -> pd.DataFra
         figures = {figure.key: figure for figure in headline_figures(summary, t)}
         labels = [figures[key].label for key in RESULT_KEYS] + [t("compare_society_net")]
         columns[name] = [figures[key].value for key in RESULT_KEYS] + [
-            t.fmt.money_millions(summary["expected_society_net"])
+            t.fmt.amount(summary["expected_society_net"])
         ]
     table = pd.DataFrame({t("compare_result"): labels, **columns})
     return table

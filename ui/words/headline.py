@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from sib_model.summary import Summary
-from ui.text.numbers import MINUS
+from ui.text.numbers import MINUS, significant
 from ui.text.translator import Translator
 from ui.words.narrative import deadweight_shown, sib_vs_direct_difference
 
@@ -65,9 +65,9 @@ def _arrow(shown: float) -> Arrow:
 _CHANGES: dict[str, tuple[str, str, str]] = {
     "irr": ("expected_investor_irr", "points", "normal"),
     "loss": ("probability_of_loss", "points", "inverse"),
-    "commissioner": ("expected_commissioner_net", "millions", "normal"),
+    "commissioner": ("expected_commissioner_net", "amount", "normal"),
     "moic": ("expected_money_multiple", "multiple", "normal"),
-    "cost": ("cost_per_additional_outcome", "money", "inverse"),
+    "cost": ("cost_per_additional_outcome", "amount", "inverse"),
     "deadweight": ("deadweight_share", "points", "inverse"),
 }
 
@@ -90,20 +90,25 @@ def _change(key: str, now: Summary, before: Summary, t: Translator) -> tuple[str
     f = t.fmt
     if math.isnan(change):
         return t("delta_vs_baseline", change="–"), "off", "off"
-    shown, digits = {
-        "points": (change * 100, 1),
-        "millions": (change / 1e6, 1),
-        "multiple": (change, 2),
-        "money": (change, 0),
-    }[kind]
-    if round(shown, digits) == 0:
-        change, colour = 0.0, "off"
-    text = {
-        "points": lambda: t("percentage_points", value=f.number(abs(change) * 100, 1)),
-        "millions": lambda: f.money_millions(abs(change)),
-        "multiple": lambda: f.multiple(abs(change)),
-        "money": lambda: f.money(abs(change)),
-    }[kind]()
+    if kind == "amount":
+        # Amounts are shown to three significant figures (NumberFormat.amount): a change
+        # that leaves the figure as shown is no change, and the change shown is that of
+        # the figures shown, so "−1,65 mio. kr." from "−1,5 mio. kr." reads "−150.000 kr.".
+        shown = significant(_value(now, key, name)) - significant(_value(before, key, name))
+        if shown == 0:
+            change, colour = 0.0, "off"
+        text = f.amount(abs(shown))
+    else:
+        shown, digits = {
+            "points": (change * 100, 1),
+            "multiple": (change, 2),
+        }[kind]
+        if round(shown, digits) == 0:
+            change, colour = 0.0, "off"
+        text = {
+            "points": lambda: t("percentage_points", value=f.number(abs(change) * 100, 1)),
+            "multiple": lambda: f.multiple(abs(change)),
+        }[kind]()
     sign = "±" if change == 0 else "+" if change > 0 else MINUS
     text = sign + text
     return t("delta_vs_baseline", change=text), colour, _arrow(change)
@@ -147,13 +152,13 @@ def _figures(summary: Summary, t: Translator) -> list[Figure]:
         Figure(
             "commissioner",
             t("metric_commissioner"),
-            f.money_millions(summary["expected_commissioner_net"]),
+            f.amount(summary["expected_commissioner_net"]),
             t(
                 "metric_commissioner_help",
-                conventional=f.money(summary["expected_conventional_net"]),
+                conventional=f.amount(summary["expected_conventional_net"]),
             ),
-            t("metric_commissioner_delta", diff=f.money_millions(difference)),
-            delta_arrow=_arrow(round(difference / 1e6, 1)),
+            t("metric_commissioner_delta", diff=f.amount(difference)),
+            delta_arrow=_arrow(significant(difference)),
         ),
         Figure(
             "moic",
@@ -164,7 +169,7 @@ def _figures(summary: Summary, t: Translator) -> list[Figure]:
         Figure(
             "cost",
             t("metric_cost_per_additional"),
-            f.money(summary["cost_per_additional_outcome"]),
+            f.amount(summary["cost_per_additional_outcome"]),
             t("metric_cost_per_additional_help"),
         ),
         Figure(

@@ -19,6 +19,7 @@ from sib_model.analysis_deal_space import ZONES
 from sib_model.reality import Check
 from sib_model.summary import Summary
 from ui.charts import ZONE_TEXT
+from ui.text.numbers import NumberFormat
 from ui.text.translator import Translator
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "parking_sentences",
     "deal_sentences",
     "sib_extra_cost_sentence",
+    "discount_rate_words",
     "wrong_pocket_sentence",
     "deadweight_shown",
     "sib_vs_direct_difference",
@@ -73,27 +75,35 @@ def sib_vs_direct_difference(summary: Summary) -> float:
     return summary["expected_commissioner_net"] - summary["expected_conventional_net"]
 
 
-def sib_extra_cost_sentence(summary: Summary, t: Translator) -> str:
+def discount_rate_words(s: Scenario, f: NumberFormat) -> str:
+    """The scenario's ``discount_rate`` as the sidebar and the inputs' tables show it
+    ("3.0%", :func:`ui.charts.format_input_value`), for the sentences that say their amounts
+    are present values."""
+    return f.percent(s.discount_rate, 1)
+
+
+def sib_extra_cost_sentence(summary: Summary, s: Scenario, t: Translator) -> str:
     """SIB against direct funding, naming what the difference is: what the municipality
     saves by paying only for outcomes, or what it pays extra — the investor's expected
     profit, which is a premium for risk only where the investor can lose (a chance of loss
-    that shows as at least 1 %)."""
+    that shows as at least 1 %).
+
+    Two amounts of one thing: the difference is a present value (the municipality's flows
+    discounted at ``discount_rate``), the investor's profit is nominal (its money back minus
+    its capital, undiscounted) and so larger; the sentence says which is which (issue 20,
+    item 12: "716.024 kr. more … 1.000.000 kr. over the years")."""
     f = t.fmt
     difference = sib_vs_direct_difference(summary)
     profit = summary["expected_investor_profit"]
     loss = summary["probability_of_loss"]
+    words = {"diff": f.amount(abs(difference)), "discount_rate": discount_rate_words(s, f)}
     if difference >= 0:
-        return t("say_commissioner_better", diff=f.money(difference))
+        return t("say_commissioner_better", **words)
     if summary["expected_investor_capital"] <= 0 or profit <= 0:
-        return t("say_commissioner_worse_timing", diff=f.money(-difference))
+        return t("say_commissioner_worse_timing", **words)
     if loss < 0.005:  # shown as 0 %: the investor practically cannot lose
-        return t("say_commissioner_worse_profit", diff=f.money(-difference), profit=f.money(profit))
-    return t(
-        "say_commissioner_worse_risk",
-        diff=f.money(-difference),
-        profit=f.money(profit),
-        loss=f.percent(loss),
-    )
+        return t("say_commissioner_worse_profit", profit=f.amount(profit), **words)
+    return t("say_commissioner_worse_risk", profit=f.amount(profit), loss=f.percent(loss), **words)
 
 
 def wrong_pocket_sentence(summary: Summary, s: Scenario, t: Translator) -> str:
@@ -103,11 +113,14 @@ def wrong_pocket_sentence(summary: Summary, s: Scenario, t: Translator) -> str:
     """
     f = t.fmt
     public = summary["expected_public_saving_pv"]
-    society = f.money(summary["expected_society_net"])
+    society = f.amount(summary["expected_society_net"])
+    rate = discount_rate_words(s, f)
     if public <= 0:
-        return t("say_wrong_pocket_no_saving", society=society)
+        return t("say_wrong_pocket_no_saving", society=society, discount_rate=rate)
     if s.municipal_share_of_savings >= 1:
-        return t("say_wrong_pocket_none", public=f.money(public), society=society)
+        return t(
+            "say_wrong_pocket_none", public=f.amount(public), society=society, discount_rate=rate
+        )
     if s.state_share_of_other_savings >= 1:
         key = "say_wrong_pocket_state"
     elif s.state_share_of_other_savings <= 0:
@@ -117,11 +130,12 @@ def wrong_pocket_sentence(summary: Summary, s: Scenario, t: Translator) -> str:
     return t(
         key,
         share=f.percent(s.municipal_share_of_savings),
-        public=f.money(public),
-        municipality=f.money(summary["expected_commissioner_saving_pv"]),
-        state=f.money(summary["expected_state_saving_pv"]),
-        region=f.money(summary["expected_region_saving_pv"]),
+        public=f.amount(public),
+        municipality=f.amount(summary["expected_commissioner_saving_pv"]),
+        state=f.amount(summary["expected_state_saving_pv"]),
+        region=f.amount(summary["expected_region_saving_pv"]),
         society=society,
+        discount_rate=rate,
     )
 
 
@@ -136,7 +150,7 @@ def explorer_sentences(summary: Summary, s: Scenario, t: Translator) -> list[str
         if invested
         else t("say_investor_no_capital")
     ]
-    sentences.append(sib_extra_cost_sentence(summary, t))
+    sentences.append(sib_extra_cost_sentence(summary, s, t))
     sentences.append(wrong_pocket_sentence(summary, s, t))
     deadweight = deadweight_shown(summary)
     if math.isnan(deadweight):
@@ -159,7 +173,7 @@ def explorer_sentences(summary: Summary, s: Scenario, t: Translator) -> list[str
             t(
                 "say_provider_risk",
                 share=f.percent(s.provider_fee_at_risk),
-                net=f.money(summary["expected_provider_net"]),
+                net=f.amount(summary["expected_provider_net"]),
             )
         )
     if s.guarantee_share > 0:
@@ -168,7 +182,7 @@ def explorer_sentences(summary: Summary, s: Scenario, t: Translator) -> list[str
                 "say_guarantee",
                 share=f.percent(s.guarantee_share),
                 pays=f.percent(summary["probability_guarantor_pays"]),
-                cost=f.money(summary["expected_guarantor_payment"]),
+                cost=f.amount(summary["expected_guarantor_payment"]),
                 unguaranteed=f.percent(summary["probability_of_loss_unguaranteed"]),
                 payer=t(
                     "guarantee_borne_by_state"
@@ -215,7 +229,7 @@ def creaming_sentences(frontier: CreamingFrontier, t: Translator) -> list[str]:
         t(
             "say_prefers_municipality",
             where=preference_words(municipality, t),
-            net=f.money(municipality.result),
+            net=f.amount(municipality.result),
         )
         if municipality.clear
         else t("say_prefers_municipality_none", why=preference_words(municipality, t)),
@@ -234,7 +248,7 @@ def creaming_sentences(frontier: CreamingFrontier, t: Translator) -> list[str]:
             t(
                 "say_value_for_money",
                 at=f.number(frontier.value_for_money.at, 2),
-                cost=f.money(frontier.value_for_money.result),
+                cost=f.amount(frontier.value_for_money.result),
             )
         )
     return sentences
@@ -262,8 +276,8 @@ def parking_sentences(frontier: ParkingFrontier, s: Scenario, t: Translator) -> 
         t(
             "say_parking_municipality",
             where=preference_words_share(frontier.municipality, t),
-            net0=f.money(none["expected_commissioner_net"]),
-            net1=f.money(everyone["expected_commissioner_net"]),
+            net0=f.amount(none["expected_commissioner_net"]),
+            net1=f.amount(everyone["expected_commissioner_net"]),
         )
     )
     if s.payment_basis == "every_outcome":
@@ -303,8 +317,8 @@ def deal_sentences(grid: pd.DataFrame, s: Scenario, t: Translator) -> list[str]:
             t(
                 "say_deal_prices",
                 d=f.number(nearest, 2),
-                lo=f.money(deal_prices.min()),
-                hi=f.money(deal_prices.max()),
+                lo=f.amount(deal_prices.min()),
+                hi=f.amount(deal_prices.max()),
             )
         )
     return sentences

@@ -16,6 +16,7 @@ from typing import Any
 
 from sib_model import Scenario, Summary
 from ui.text.numbers import NumberFormat
+from ui.words.narrative import discount_rate_words
 
 __all__ = ["Step", "STEPS", "EXPLORER_CHARTS", "step_number", "notice_values"]
 
@@ -92,7 +93,7 @@ def step_number(raw: object) -> int:
 def notice_values(step: Step, s: Scenario, summary: Summary, f: NumberFormat) -> dict[str, str]:
     """The formatted numbers of the step's notice, for scenario ``s`` (whatever the sliders
     hold now) and its ``summary`` from :func:`sib_model.evaluate`."""
-    money, percent, number = f.money, f.percent, f.number
+    money, percent, number = f.amount, f.percent, f.number
     common = {
         # Sentences give the typical (median) return; the mean is on the chart and headline.
         "irr": percent(summary["median_investor_irr"], 1),
@@ -103,6 +104,7 @@ def notice_values(step: Step, s: Scenario, summary: Summary, f: NumberFormat) ->
         "additional": number(summary["expected_additional_outcomes"]),
         "deadweight": percent(summary["deadweight_share"]),
         "cost": money(summary["cost_per_additional_outcome"]),
+        "discount_rate": discount_rate_words(s, f),
     }
     specific: dict[str, str] = {}
     if step.key == "investor":

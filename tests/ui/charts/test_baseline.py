@@ -141,5 +141,5 @@ def test_the_compare_return_chart_bins_the_baseline_like_the_scenarios():
     )
     ghost, scenario = figure.data
     assert ghost.legendgroup == "baseline"
-    assert ghost.name == "Baseline"
+    assert ghost.name == "Comparison scenario"
     assert list(ghost.x) == list(scenario.x)

@@ -43,7 +43,7 @@ def test_lever_table_reports_each_variants_preferred_difficulty():
     table = charts.lever_table(levers, EN)
     assert list(table["Contract terms"]) == [
         "premium 0.0, Every outcome",
-        "premium 1.0, Only outcomes above the baseline",
+        "premium 1.0, Only outcomes above the contract's baseline",
     ]
     assert list(table["Investor's preferred difficulty"]) == ["0.00", "0.00"]
 

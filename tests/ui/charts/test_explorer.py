@@ -81,11 +81,11 @@ def test_wrong_pocket_chart_sets_the_payments_against_where_the_saving_lands():
     assert state.base[0] == pytest.approx(municipality.x[0])
     assert region.base[0] == pytest.approx(municipality.x[0] + state.x[0])
     assert region.base[0] + region.x[0] == pytest.approx(summary["expected_public_saving_pv"] / 1e6)
-    # Exact kroner on hover, the share of the saving beside them; millions on the bar.
-    money = EN.fmt.money(summary["expected_state_saving_pv"])
-    assert state.hovertext[0] == f"State: {money} (56% of the public saving)"
+    # The amount as the sentences write it (three significant figures) on the bar and on
+    # hover, the share of the saving beside it on hover.
+    assert state.hovertext[0] == "State: DKK 6.6m (56% of the public saving)"
     assert region.hovertext[0].endswith("(14% of the public saving)")
-    assert state.text[0] == EN.fmt.money_millions(summary["expected_state_saving_pv"])
+    assert state.text[0] == "DKK 6.6m"
     # Each bar named above it, the legend below the plot (readable on a phone).
     assert [a.text for a in fig.layout.annotations] == ["Municipality pays", "Saving lands with"]
     assert fig.layout.legend.orientation == "h"
@@ -104,10 +104,8 @@ def test_wrong_pocket_chart_in_danish():
     ]
     assert fig.layout.separators == ",."
     state = fig.data[2]
-    money = DA.fmt.money(summary["expected_state_saving_pv"])
-    assert money.endswith(" kr.")
-    assert "." in money[:-4]
-    assert state.hovertext[0] == f"Staten: {money} (56 % af den offentlige besparelse)"
+    assert summary["expected_state_saving_pv"] == pytest.approx(6_600_093, abs=1)
+    assert state.hovertext[0] == "Staten: 6,6 mio. kr. (56 % af den offentlige besparelse)"
     assert state.text[0].endswith(" mio. kr.")
 
 

@@ -48,8 +48,8 @@ BAD_FILES = {
     "future": (b'{"sib_scenario": 9, "scenario": {}}', "format 9", "format 9"),
     "out_of_range": (
         b'{"sib_scenario": 2, "scenario": {}, "baseline": {"cohort_size": 0}}',
-        "Cohort size (baseline)",
-        "Antal borgere (baseline)",
+        "Cohort size (comparison scenario)",
+        "Antal borgere (sammenligningsgrundlag)",
     ),
 }
 

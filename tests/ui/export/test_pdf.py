@@ -59,8 +59,8 @@ def test_the_handout_writes_numbers_as_the_pages_do(s, t):
         assert not re.search(r"\d%", text)
         assert re.search(r"\d \d{3}|\d\.\d{3}", text)  # thousands grouped
     if summary["expected_commissioner_net"] < 0:
-        assert t.fmt.money_millions(summary["expected_commissioner_net"]).startswith("−")
-        assert t.fmt.money_millions(summary["expected_commissioner_net"]) in text
+        assert t.fmt.amount(summary["expected_commissioner_net"]).startswith("−")
+        assert t.fmt.amount(summary["expected_commissioner_net"]) in text
 
 
 @pytest.mark.parametrize("t", [EN, DA])

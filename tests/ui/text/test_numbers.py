@@ -29,6 +29,32 @@ def test_millions_for_headlines(fmt, expected):
     assert fmt.money_millions(-1_643_741) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "danish", "english"),
+    [
+        # Issue 20, item 12: the figures of the article's example a finance officer questioned.
+        (-716_024.0, "−716.000 kr.", "−DKK 716,000"),
+        (1_000_000.0, "1 mio. kr.", "DKK 1m"),
+        (11_785_880.65, "11,8 mio. kr.", "DKK 11.8m"),
+        (5_053_228.0, "5,05 mio. kr.", "DKK 5.05m"),
+        (-1_650_023.29, "−1,65 mio. kr.", "−DKK 1.65m"),
+        (999_600.0, "1 mio. kr.", "DKK 1m"),  # rounds up into millions
+        (123_456_789.0, "123 mio. kr.", "DKK 123m"),
+        (320_000.0000001, "320.000 kr.", "DKK 320,000"),
+        (12.4, "12 kr.", "DKK 12"),  # never below whole kroner
+        (-0.3, "0 kr.", "DKK 0"),  # no sign on a zero
+    ],
+)
+def test_an_amount_in_words_has_three_significant_figures(value, danish, english):
+    assert DA.amount(value) == danish
+    assert EN.amount(value) == english
+
+
+@pytest.mark.parametrize("value", [None, math.nan, math.inf])
+def test_an_amount_that_is_not_a_number_is_a_dash(value):
+    assert DA.amount(value) == EN.amount(value) == "–"
+
+
 @pytest.mark.parametrize("fmt", [DA, EN])
 def test_a_negative_number_starts_with_the_typographic_minus_as_the_charts_ticks_do(fmt):
     shown = [

@@ -109,7 +109,7 @@ def test_danish_names_the_pages_and_buttons_as_the_danish_app_does():
     assert explorer.heading == "17–27 min. · Udforsk: deltagerne tager over"
     assert "**Udforsk**" in explorer.show
     assert "**Udsatte ledige, 120 (à la Aalborg)**" in explorer.show
-    assert "**Gør til baseline**" in explorer.show
+    assert "**Gør til sammenligningsgrundlag**" in explorer.show
     assert [item.label for item in explorer.links] == [
         "Udforsk: Udsatte ledige, 120 (à la Aalborg)"
     ]

@@ -21,10 +21,10 @@ BEFORE = Scenario()
 def test_each_headline_figure_shows_its_change_from_the_baseline_in_the_readers_words():
     now, before = evaluate(NOW).summary, evaluate(BEFORE).summary
     figures = headline_figures(now, DA, before)
-    assert all(f.delta and f.delta.endswith("ift. baseline") for f in figures)
+    assert all(f.delta and f.delta.endswith("ift. sammenligningsgrundlag") for f in figures)
     change = (now["expected_investor_irr"] - before["expected_investor_irr"]) * 100
     irr = next(f for f in figures if f.key == "irr")
-    assert irr.delta == f"−{DA.fmt.number(abs(change), 1)} pct.-point ift. baseline"
+    assert irr.delta == f"−{DA.fmt.number(abs(change), 1)} pct.-point ift. sammenligningsgrundlag"
     assert (irr.delta_arrow, irr.shown_colour) == ("down", "red")
     loss = next(f for f in figures if f.key == "loss")
     assert loss.delta.startswith("+")
@@ -45,7 +45,7 @@ def test_the_municipalitys_net_against_direct_funding_points_down_in_red_when_wo
 def test_no_change_reads_plus_minus_zero_in_grey():
     summary = evaluate(BEFORE).summary
     text, colour = change_text("commissioner", summary, summary, EN)
-    assert text == "±DKK 0.0m vs baseline"
+    assert text == "±DKK 0 vs comparison"
     assert colour == "off"
     unchanged = headline_figures(summary, EN, summary)
     assert {(f.delta_arrow, f.shown_colour) for f in unchanged} == {("off", "off")}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sib_model import Scenario, creaming_frontier, evaluate, parking_frontier
+from sib_model import PRESETS, Scenario, creaming_frontier, evaluate, parking_frontier
 from ui import charts
 from ui.text.translator import Translator
 from ui.words import narrative
@@ -75,7 +75,7 @@ def test_the_sib_sentence_calls_the_extra_cost_profit_when_the_investor_cannot_l
     easy = Scenario(difficulty=0.0, success_probability=0.7)
     summary = evaluate(easy).summary
     assert summary["probability_of_loss"] < 1e-9
-    sentence = narrative.sib_extra_cost_sentence(summary, EN)
+    sentence = narrative.sib_extra_cost_sentence(summary, easy, EN)
     assert "almost never loses" in sentence
     assert "price for carrying" not in sentence
 
@@ -83,14 +83,15 @@ def test_the_sib_sentence_calls_the_extra_cost_profit_when_the_investor_cannot_l
 def test_the_sib_sentence_names_a_risk_premium_when_the_investor_can_lose():
     summary = evaluate(Scenario()).summary
     assert 0 < summary["probability_of_loss"] < 1
-    sentence = narrative.sib_extra_cost_sentence(summary, EN)
+    sentence = narrative.sib_extra_cost_sentence(summary, Scenario(), EN)
     assert "its price for carrying a 26% chance of losing money" in sentence
 
 
 def test_the_sib_sentence_when_the_sib_is_cheaper():
-    summary = evaluate(Scenario(difficulty=1.0)).summary
+    hardest = Scenario(difficulty=1.0)
+    summary = evaluate(hardest).summary
     assert narrative.sib_vs_direct_difference(summary) > 0
-    assert "better" in narrative.sib_extra_cost_sentence(summary, EN)
+    assert "better" in narrative.sib_extra_cost_sentence(summary, hardest, EN)
 
 
 def test_explorer_sentences_speak_of_threshold_caps_and_guarantee_only_when_set():
@@ -125,9 +126,9 @@ def test_the_wrong_pocket_sentence_names_the_pockets_that_get_something():
         return narrative.wrong_pocket_sentence(summary, s, EN), summary
 
     text, summary = sentence()  # by default the whole wrong pocket is the state's
-    assert text.startswith("Only 50% of the expected public saving of DKK 11,785,881")
+    assert text.startswith("Only 50% of the expected public saving of DKK 11.8m")
     assert (
-        f"the rest, {EN.fmt.money(summary['expected_state_saving_pv'])}, lands with the state"
+        f"the rest, {EN.fmt.amount(summary['expected_state_saving_pv'])}, lands with the state"
         in text
     )
     assert "region" not in text
@@ -136,8 +137,8 @@ def test_the_wrong_pocket_sentence_names_the_pockets_that_get_something():
     assert "state" not in text
     text, summary = sentence(municipal_share_of_savings=0.3, state_share_of_other_savings=0.8)
     for key in ("expected_commissioner_saving_pv", "expected_state_saving_pv"):
-        assert EN.fmt.money(summary[key]) in text
-    assert f"{EN.fmt.money(summary['expected_region_saving_pv'])} with the region" in text
+        assert EN.fmt.amount(summary[key]) in text
+    assert f"{EN.fmt.amount(summary['expected_region_saving_pv'])} with the region" in text
     assert "no wrong pocket" in sentence(municipal_share_of_savings=1.0)[0]
     assert "no expected public saving" in sentence(counterfactual_probability=0.9)[0]
 
@@ -149,7 +150,7 @@ def test_the_wrong_pocket_sentence_quotes_the_charts_kroner(translator):
     text = narrative.wrong_pocket_sentence(summary, s, translator)
     figure = charts.wrong_pocket_chart(summary, translator)
     for trace in figure.data[1:]:
-        # "State: DKK 6,600,093 (56% …)": the amount between the colon and the bracket.
+        # "State: DKK 6.6m (56% …)": the amount between the colon and the bracket.
         amount = trace.hovertext[0].split(": ", 1)[1].split(" (")[0]
         assert amount in text, (amount, text)
 
@@ -187,3 +188,74 @@ def test_the_reality_sentence_names_the_figures_outside_what_has_been_seen():
     sentence = narrative.reality_sentence(reality_check(s, evaluate(s).summary), EN)
     assert sentence.startswith("2 of 6 figures lie outside")
     assert "Success with the programme vs without" in sentence
+
+
+# Issue 20, item 12 ("figures a finance officer questions"): on the article's example the
+# municipality pays 716,024 DKK more in present value (its flows discounted at 3 % a year)
+# than funding the programme directly, while the investor earns 1,000,000 DKK over the years,
+# undiscounted: the sentence names both, rounded to three significant figures.
+ARTICLE_SIB_SENTENCE = {
+    "en": (
+        "For the municipality the SIB costs **DKK 716,000 more** than funding the programme "
+        "directly, in present value (discounted at 3.0% a year). That is the investor's expected "
+        "profit in today's kroner; counted without discounting, the investor expects to earn "
+        "DKK 1m in all over the years — its price for carrying a 26% chance of losing money."
+    ),
+    "da": (
+        "For kommunen koster den sociale investering **716.000 kr. mere** end at finansiere "
+        "indsatsen direkte, i nutidsværdi (diskonteret med 3,0 % om året). Det er investorens "
+        "forventede gevinst i dagens kroner; uden diskontering forventer investoren at tjene "
+        "1 mio. kr. i alt over årene — dens pris for at bære en risiko på 26 % for at tabe penge."
+    ),
+}
+ARTICLE_WRONG_POCKET_SENTENCE = {
+    "en": (
+        "Only 50% of the expected public saving of DKK 11.8m lands in the municipality's "
+        "budget (DKK 5.89m); the rest, DKK 5.89m, lands with the state. For society as a whole "
+        "the programme is worth **DKK 4.96m** (all in present value, discounted at 3.0% a year)."
+    ),
+    "da": (
+        "Kun 50 % af den forventede offentlige besparelse på 11,8 mio. kr. lander i kommunens "
+        "budget (5,89 mio. kr.); resten, 5,89 mio. kr., lander hos staten. For samfundet som "
+        "helhed er indsatsen **4,96 mio. kr.** værd (alt i nutidsværdi, diskonteret med 3,0 % "
+        "om året)."
+    ),
+}
+
+
+@pytest.mark.parametrize("t", [EN, DA], ids=["en", "da"])
+def test_the_sib_sentence_says_which_amount_is_discounted_and_which_is_not(t):
+    article = PRESETS["article"]
+    summary = evaluate(article).summary
+    assert narrative.sib_vs_direct_difference(summary) == pytest.approx(-716_024, abs=1)
+    assert summary["expected_investor_profit"] == pytest.approx(1_000_000)
+    assert narrative.sib_extra_cost_sentence(summary, article, t) == ARTICLE_SIB_SENTENCE[t.lang]
+
+
+@pytest.mark.parametrize("t", [EN, DA], ids=["en", "da"])
+def test_the_wrong_pocket_sentence_says_its_amounts_are_present_values(t):
+    article = PRESETS["article"]
+    summary = evaluate(article).summary
+    sentence = narrative.wrong_pocket_sentence(summary, article, t)
+    assert sentence == ARTICLE_WRONG_POCKET_SENTENCE[t.lang]
+
+
+def test_the_sentences_name_the_scenarios_own_discount_rate():
+    s = PRESETS["article"].replace(discount_rate=0.035)
+    sentences = " ".join(narrative.explorer_sentences(evaluate(s).summary, s, DA))
+    assert sentences.count("diskonteret med 3,5 % om året") == 2
+
+
+@pytest.mark.parametrize("t", [EN, DA], ids=["en", "da"])
+@pytest.mark.parametrize("name", ["article", "ballerup", "peterborough", "utah"])
+def test_the_sib_sentence_and_the_headline_delta_state_the_same_difference(name, t):
+    # One true number: "−716.000 kr. mod at finansiere selv" under the municipality's net
+    # and "**716.000 kr. mere**" in the sentence beside it.
+    s = PRESETS[name]
+    summary = evaluate(s).summary
+    commissioner = next(f for f in headline_figures(summary, t) if f.key == "commissioner")
+    assert commissioner.delta is not None
+    shown = commissioner.delta.split(" vs ")[0].split(" mod ")[0].lstrip("−+")
+    sentence = narrative.sib_extra_cost_sentence(summary, s, t)
+    assert f"**{shown} " in sentence, (commissioner.delta, sentence)
+    assert shown == t.fmt.amount(abs(narrative.sib_vs_direct_difference(summary)))
