@@ -1,0 +1,230 @@
+// The page follows a headline slider while it is dragged (see ui/app/scrub.py).
+//
+// data = {fields: {field: {keys: [widget keys: the sidebar's, the phone copy's],
+//                          options: a select slider's values (the thumb holds an index) or
+//                                   null (the thumb holds the value), value: the scenario's}},
+//         armed: the field whose frames are here (null: none yet),
+//         frames: JSON text {id, field, values, charts: {key: [figure, ...]},
+//                 metrics: [[[value, change], ...], ...]} or null,
+//         settled: [[value, change], ...] the headline figures of this run,
+//         run: a new number on every run}
+//
+// Streamlit's sliders are left exactly as they are. This module watches them from the page
+// (a v2 component is part of the page, not an iframe): a pointer coming over a headline
+// slider, a finger on it or the keyboard focus *arms* it (reported to the script, whose next
+// run sends that slider's frames); a drag (mouse or touch) or an arrow key held down starts a
+// scrub, during which the thumb is read on every animation frame and the frame of the nearest
+// grid value is shown: the charts by an event the in-place charts listen to (live_chart.js),
+// the headline figures by replacing their texts. On release the slider reports its value as
+// always; the run that follows puts the server's own figures back ("settles" the page).
+
+const S = (window.__sibScrub = window.__sibScrub || {
+  data: null, // the newest data from the script
+  setStateValue: null,
+  frames: null, // the parsed frames of the armed slider
+  framesText: null,
+  asked: null, // the field whose arming was reported last
+  active: null, // the scrub under way: {field, container, start, shown, ending}
+  settling: null, // after a release that changed the value: {field, value, timer}
+  shownFrames: 0, // frames shown since the page opened (read by the browser tests)
+});
+
+const METRIC = '.stMain [data-testid="stMetric"]';
+
+// The headline field and widget container an event happened in, or null.
+function sliderOf(target) {
+  if (!S.data || !(target instanceof Element)) return null;
+  for (const [field, spec] of Object.entries(S.data.fields)) {
+    for (const key of spec.keys) {
+      const container = target.closest(`.st-key-${key}`);
+      if (container && container.querySelector('input[type="range"]')) return { field, container };
+    }
+  }
+  return null;
+}
+
+// The value the thumb in `container` shows now (a select slider's thumb holds an index).
+function thumbValue(field, container) {
+  const input = container.querySelector('input[type="range"]');
+  if (!input) return null;
+  const raw = Number(input.value);
+  const options = S.data.fields[field].options;
+  return options ? options[Math.round(raw)] : raw;
+}
+
+function arm(field) {
+  if (!S.setStateValue || !S.data || S.data.armed === field || S.asked === field) return;
+  S.asked = field;
+  S.setStateValue("armed", field);
+}
+
+// The frame to show for `value`: the index of the nearest grid value, or -1 for the value
+// the drag started from (the page as the server drew it is that frame).
+function nearest(value, start) {
+  const frames = S.frames;
+  let best = -1;
+  let distance = Math.abs(value - start);
+  frames.values.forEach((v, i) => {
+    const d = Math.abs(value - v);
+    if (d < distance - 1e-12) {
+      best = i;
+      distance = d;
+    }
+  });
+  return best;
+}
+
+// The first text node under `element` (where React keeps the text): its value is changed
+// in place, so React's next update of the same node still lands.
+function textNode(element) {
+  if (!element) return null;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode();
+  while (node && !node.nodeValue.trim()) node = walker.nextNode();
+  return node;
+}
+
+function showMetrics(figures) {
+  const shown = document.querySelectorAll(METRIC);
+  if (!figures || shown.length !== figures.length) return;
+  figures.forEach(([value, change], i) => {
+    const valueNode = textNode(shown[i].querySelector('[data-testid="stMetricValue"]'));
+    if (valueNode && valueNode.nodeValue !== value) valueNode.nodeValue = value;
+    const changeNode = textNode(shown[i].querySelector('[data-testid="stMetricDelta"]'));
+    if (change && changeNode && changeNode.nodeValue !== change) changeNode.nodeValue = change;
+  });
+}
+
+function showFrame(index) {
+  if (!S.active || index === S.active.shown) return;
+  S.active.shown = index;
+  S.shownFrames += 1;
+  if (index < 0) {
+    settleNow();
+    return;
+  }
+  const figures = {};
+  for (const [key, frames] of Object.entries(S.frames.charts)) figures[key] = frames[index];
+  window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures } }));
+  showMetrics(S.frames.metrics[index]);
+}
+
+// Back to what the server drew: the charts' last figures and the run's headline figures.
+function settleNow() {
+  window.dispatchEvent(new CustomEvent("sib-scrub-settle"));
+  if (S.data) showMetrics(S.data.settled);
+}
+
+function tick() {
+  const scrub = S.active;
+  if (!scrub || scrub.ending) return;
+  if (S.frames && S.frames.field === scrub.field) {
+    const value = thumbValue(scrub.field, scrub.container);
+    if (value !== null && value !== undefined && value !== scrub.value) {
+      scrub.value = value;
+      showFrame(nearest(value, scrub.start));
+    }
+  }
+  requestAnimationFrame(tick);
+}
+
+function begin(field, container) {
+  if (S.active) return;
+  arm(field);
+  const start = thumbValue(field, container);
+  if (start === null || start === undefined) return;
+  S.active = { field, container, start, value: start, shown: -1, ending: false };
+  if (S.settling) clearTimeout(S.settling.timer);
+  S.settling = null;
+  requestAnimationFrame(tick);
+}
+
+function end() {
+  const scrub = S.active;
+  if (!scrub || scrub.ending) return;
+  scrub.ending = true;
+  // Two frames later the slider has taken the release (and sent a changed value).
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const value = thumbValue(scrub.field, scrub.container);
+      S.active = null;
+      if (value === scrub.start || scrub.shown === -1) {
+        settleNow(); // no new value: no run comes to settle the page
+        return;
+      }
+      // The run that follows the release settles the page; should none come (a lost
+      // connection), the server's figures are put back after a while all the same.
+      S.settling = { field: scrub.field, value, timer: setTimeout(settleNow, 10000) };
+    })
+  );
+}
+
+function listen() {
+  if (window.__sibScrubListening) return;
+  window.__sibScrubListening = true;
+  const opts = { capture: true, passive: true };
+  document.addEventListener(
+    "pointerover",
+    (event) => {
+      const found = sliderOf(event.target);
+      if (found) arm(found.field);
+    },
+    opts
+  );
+  document.addEventListener(
+    "focusin",
+    (event) => {
+      const found = sliderOf(event.target);
+      if (found) arm(found.field);
+    },
+    opts
+  );
+  document.addEventListener(
+    "pointerdown",
+    (event) => {
+      const found = sliderOf(event.target);
+      if (found) begin(found.field, found.container);
+    },
+    opts
+  );
+  window.addEventListener("pointerup", end, opts);
+  window.addEventListener("pointercancel", end, opts);
+  // A single key press moves the slider one step and reruns at once; an arrow key held down
+  // (the key repeating) scrubs like a drag until it is let go.
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (!event.repeat || !/^(Arrow|Page|Home|End)/.test(event.key)) return;
+      const found = sliderOf(event.target);
+      if (found) begin(found.field, found.container);
+    },
+    opts
+  );
+  document.addEventListener("keyup", end, opts);
+}
+
+export default function render({ data, setStateValue }) {
+  S.data = data;
+  S.setStateValue = setStateValue;
+  if (data.armed === S.asked) S.asked = null;
+  if (data.frames !== S.framesText) {
+    S.framesText = data.frames;
+    S.frames = data.frames ? JSON.parse(data.frames) : null;
+  }
+  listen();
+  const settling = S.settling;
+  if (settling && !S.active) {
+    const field = data.fields[settling.field];
+    // The run of the released value (an earlier run, of a value passed on the way, may
+    // come first): its charts have just been handed to the in-place charts.
+    if (field && Math.abs(field.value - settling.value) < 1e-9) {
+      clearTimeout(settling.timer);
+      S.settling = null;
+      setTimeout(settleNow, 0);
+    }
+  } else if (S.active && S.active.shown >= 0 && S.frames) {
+    // A run during the scrub (a held key sends each step): keep showing the frame.
+    const shown = S.active.shown;
+    setTimeout(() => S.frames && showMetrics(S.frames.metrics[shown]), 0);
+  }
+}

@@ -1,0 +1,251 @@
+"""Charts and headline numbers that follow a headline slider while it is dragged.
+
+Streamlit's slider tells the script its value only when it is let go, so a page would move
+only on release. This component (``scrub.js`` beside this file, Components v2, no visible
+output) lets the page move *during* the drag without a server round trip per frame:
+
+* the server computes, once per scenario-without-this-slider, page view and language, the
+  page's open charts and its headline numbers at a grid of the slider's values (the *frames*,
+  :func:`frames_json`), cached with ``st.cache_resource`` and so shared by every session;
+* only the frames of the slider the reader is about to use are sent (it is *armed* when the
+  pointer comes over it, a finger touches it or it gets the keyboard focus: the component
+  then reports it and the next run carries its frames), so a run carries one slider's grid,
+  not three;
+* while the thumb is dragged (mouse, touch, or an arrow key held down), ``scrub.js`` reads
+  the thumb on every animation frame and shows the frame of the nearest grid value: the
+  charts are handed to the in-place charts (``live_chart.js``, which redraw with
+  ``Plotly.react``) and the headline numbers' texts are replaced;
+* on release Streamlit's slider reports the value as it always did, the script reruns, and
+  the page settles to the server's figures.
+
+One true number: a frame is built by the very functions the page draws with
+(:func:`ui.app.layout.shown_chart`, :func:`ui.app.results.headline_words`), so the frame at a
+grid value *is* the settled page at that value (``tests/app/test_scrub.py`` holds them equal).
+Every text is formatted here, by the server, never in JavaScript. Between grid values the
+nearest frame is shown; the thumb's own label, keyboard steps, help, Danish labels, focus
+ring and ``role="slider"`` stay Streamlit's, since the sliders themselves are unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from sib_model import Scenario
+from ui.app import results
+from ui.app.layout import shown_chart
+from ui.app.live_chart import ChartJSON
+from ui.app.sidebar import headline_options
+from ui.spec import keys
+from ui.spec.inputs import HEADLINE_FIELDS, INPUTS, cohort_slider_max
+from ui.text.translator import Translator
+
+__all__ = [
+    "ScrubView",
+    "FRAME_LIMIT",
+    "follow_sliders",
+    "slider_grid",
+    "frames_json",
+    "frame_charts",
+    "frame_metrics",
+]
+
+_HERE = Path(__file__).resolve().parent
+#: At most this many frames per slider: a drag across the whole slider shows this many
+#: pictures, and one slider's frames of two charts are some 200 kB of JSON per run.
+FRAME_LIMIT = 41
+
+
+@dataclass(frozen=True)
+class ScrubView:
+    """What of a page follows a dragged headline slider.
+
+    ``page``: which page's chart builders (``"explorer"`` or ``"creaming"``); ``charts``: the
+    keys of the charts drawn now (the open tab's, or the one chart of presenter mode);
+    ``metrics``: the indices (in :func:`ui.words.headline.headline_figures`) of the headline
+    figures on the page, in the order the page shows them; ``present`` and ``height``: as the
+    page passes them to :func:`ui.app.layout.show_chart`."""
+
+    page: str
+    charts: tuple[str, ...]
+    metrics: tuple[int, ...]
+    present: bool = False
+    height: int | None = None
+
+
+def _explorer_chart(key: str, s: Scenario, baseline: Scenario, view: ScrubView, t: Translator):
+    chart = results.explorer_chart_with_baseline(key, s, baseline, t.lang)
+    return shown_chart(chart, present=view.present, height=view.height)
+
+
+def _page_chart(key: str, s: Scenario, baseline: Scenario, view: ScrubView, t: Translator):
+    # As ui.app.page_charts.show_page_chart draws it, with the ghost of state.ghost().
+    ghost = None if baseline == s else baseline
+    return shown_chart(
+        results.page_chart(key, s, t.lang),
+        None if ghost is None else results.page_chart(key, ghost, t.lang),
+        t("baseline"),
+        present=view.present,
+        height=view.height,
+    )
+
+
+_CHART_BUILDERS: dict[str, Callable[[str, Scenario, Scenario, ScrubView, Translator], ChartJSON]] = {
+    "explorer": _explorer_chart,
+    "creaming": _page_chart,
+}
+
+
+def frame_charts(
+    view: ScrubView, s: Scenario, baseline: Scenario, lang: str
+) -> dict[str, ChartJSON]:
+    """The charts of ``view`` for scenario ``s``, exactly as the page draws them."""
+    t = Translator(lang)
+    build = _CHART_BUILDERS[view.page]
+    return {key: build(key, s, baseline, view, t) for key in view.charts}
+
+
+def frame_metrics(
+    view: ScrubView, s: Scenario, baseline: Scenario, lang: str
+) -> list[tuple[str, str]]:
+    """The headline figures of ``view`` for scenario ``s``, as shown: (value, change) each,
+    the change empty when there is none."""
+    ghost = None if baseline == s else baseline
+    figures = results.headline_words(s, ghost, lang)[0]
+    return [(figures[i].value, figures[i].delta or "") for i in view.metrics]
+
+
+def slider_grid(field: str, s: Scenario, present: bool) -> tuple[float, ...]:
+    """The values of headline slider ``field`` that have a frame: at most :data:`FRAME_LIMIT`
+    of the values the slider can take, evenly spread, both ends included. The same for every
+    position of the thumb (a value between steps, from a link or a preset, is not in it), so
+    the frames of a slider are kept once per scenario-without-this-slider."""
+    options = headline_options(field, s, present, None)
+    if options is None:  # the cohort's plain slider: every whole number in its range
+        lo, hi = int(INPUTS[field].lo), cohort_slider_max(s.cohort_size)
+        step = max(1, math.ceil((hi - lo) / (FRAME_LIMIT - 1)))
+        step = _round_step(step)
+        values = [float(lo), *(float(v) for v in range(step, hi + 1, step))]
+        if values[-1] != hi:
+            values.append(float(hi))
+        return tuple(values)
+    stride = max(1, math.ceil((len(options) - 1) / (FRAME_LIMIT - 1)))
+    picked = options[::stride]
+    if picked[-1] != options[-1]:
+        picked.append(options[-1])
+    return tuple(float(v) for v in picked)
+
+
+def _round_step(step: int) -> int:
+    """``step`` rounded up to 1, 2 or 5 times a power of ten (the cohort's frames at 25, 50,
+    …, not at 25, 49, …): round numbers are where a reader lets go."""
+    power = 10 ** max(0, len(str(step)) - 1)
+    for nice in (1, 2, 2.5, 5, 10):
+        if step <= nice * power:
+            return int(nice * power)
+    return step
+
+
+def _field_value(field: str, value: float) -> float | int:
+    return int(value) if INPUTS[field].unit in ("count", "years") else round(float(value), 6)
+
+
+def _at(s: Scenario, field: str, value: float) -> Scenario:
+    return s.replace(**{field: _field_value(field, value)})
+
+
+@st.cache_resource(max_entries=64, show_spinner=False, hash_funcs={Scenario: results.scenario_key})
+def frames_json(
+    view: ScrubView, field: str, base: Scenario, baseline: Scenario, lang: str, grid: tuple
+) -> str:
+    """Every frame of slider ``field`` over ``grid`` for scenario ``base`` (whose own value of
+    ``field`` does not matter), as one JSON text::
+
+        {"id": ..., "field": ..., "values": [v, ...],
+         "charts": {chart key: [plotly figure at v, ...]},
+         "metrics": [[[value, change], ...] at v, ...]}
+
+    Built once and shared by every session (the figures go in as the very JSON texts the
+    page sends, not parsed and written again)."""
+    scenarios = [_at(base, field, v) for v in grid]
+    built = [frame_charts(view, s, baseline, lang) for s in scenarios]
+    charts = ",".join(
+        json.dumps(key) + ":[" + ",".join(frame[key].json for frame in built) + "]"
+        for key in view.charts
+    )
+    metrics = [frame_metrics(view, s, baseline, lang) for s in scenarios]
+    parts = (repr(view), field, results.scenario_key(base), results.scenario_key(baseline))
+    frame_id = hashlib.sha1("|".join((*parts, lang, repr(grid))).encode()).hexdigest()[:16]
+    return (
+        '{"id":'
+        + json.dumps(frame_id)
+        + ',"field":'
+        + json.dumps(field)
+        + ',"values":'
+        + json.dumps(list(grid))
+        + ',"charts":{'
+        + charts
+        + '},"metrics":'
+        + json.dumps(metrics, ensure_ascii=False)
+        + "}"
+    )
+
+
+_mount = st.components.v2.component(
+    "sib_scrub",
+    js=(_HERE / "scrub.js").read_text(encoding="utf-8"),
+    isolate_styles=False,
+)
+
+
+def _armed() -> str | None:
+    reported = st.session_state.get(keys.SCRUB) or {}
+    armed = reported.get("armed") if hasattr(reported, "get") else None
+    return armed if armed in HEADLINE_FIELDS else None
+
+
+def _noop() -> None:
+    """Callback of the component's report: the rerun it causes is all it needs."""
+
+
+def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translator) -> None:
+    """Mount the component for a page showing ``view`` of scenario ``s`` (call it after the
+    page's charts and figures are drawn): the armed slider's frames go with it."""
+    fields = {}
+    for field in HEADLINE_FIELDS:
+        key = INPUTS[field].key
+        options = headline_options(field, s, view.present, st.session_state.get(key))
+        fields[field] = {
+            "keys": [key, keys.phone_copy(key)],
+            "options": options,
+            "value": _field_value(field, getattr(s, field)),
+        }
+    armed = _armed()
+    frames = None
+    if armed is not None and (view.charts or view.metrics):
+        grid = slider_grid(armed, s, view.present)
+        base = _at(s, armed, grid[0])
+        frames = frames_json(view, armed, base, baseline, t.lang, grid)
+    data = {
+        "fields": fields,
+        "armed": armed,
+        "frames": frames,
+        "settled": frame_metrics(view, s, baseline, t.lang),
+        # A new value on every run, so the browser side hears of every run (it settles the
+        # page after a drag on the run that follows the release).
+        "run": time.monotonic_ns(),
+    }
+    _mount(
+        key=keys.SCRUB,
+        data=data,
+        default={"armed": None},
+        on_armed_change=_noop,
+        height=0,
+    )
