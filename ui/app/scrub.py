@@ -71,13 +71,16 @@ class ScrubView:
     keys of the charts drawn now (the open tab's, or the one chart of presenter mode);
     ``metrics``: the indices (in :func:`ui.words.headline.headline_figures`) of the headline
     figures on the page, in the order the page shows them; ``present`` and ``height``: as the
-    page passes them to :func:`ui.app.layout.show_chart`."""
+    page passes them to :func:`ui.app.layout.show_chart`; ``frames``: at most this many frames
+    per slider."""
 
     page: str
     charts: tuple[str, ...]
     metrics: tuple[int, ...]
     present: bool = False
     height: int | None = None
+    #: How many frames a slider has at most (fewer where a frame costs a sweep of the model).
+    frames: int = FRAME_LIMIT
 
 
 def _explorer_chart(key: str, s: Scenario, baseline: Scenario, view: ScrubView, t: Translator):
@@ -122,21 +125,22 @@ def frame_metrics(
     return [(figures[i].value, figures[i].delta or "") for i in view.metrics]
 
 
-def slider_grid(field: str, s: Scenario, present: bool) -> tuple[float, ...]:
-    """The values of headline slider ``field`` that have a frame: at most :data:`FRAME_LIMIT`
-    of the values the slider can take, evenly spread, both ends included. The same for every
+def slider_grid(
+    field: str, s: Scenario, present: bool, limit: int = FRAME_LIMIT
+) -> tuple[float, ...]:
+    """The values of headline slider ``field`` that have a frame: at most ``limit`` of the values the slider can take, evenly spread, both ends included. The same for every
     position of the thumb (a value between steps, from a link or a preset, is not in it), so
     the frames of a slider are kept once per scenario-without-this-slider."""
     options = headline_options(field, s, present, None)
     if options is None:  # the cohort's plain slider: every whole number in its range
         lo, hi = int(INPUTS[field].lo), cohort_slider_max(s.cohort_size)
-        step = max(1, math.ceil((hi - lo) / (FRAME_LIMIT - 1)))
+        step = max(1, math.ceil((hi - lo) / (limit - 1)))
         step = _round_step(step)
         values = [float(lo), *(float(v) for v in range(step, hi + 1, step))]
         if values[-1] != hi:
             values.append(float(hi))
         return tuple(values)
-    stride = max(1, math.ceil((len(options) - 1) / (FRAME_LIMIT - 1)))
+    stride = _round_step(max(1, math.ceil((len(options) - 1) / (limit - 1))))
     picked = options[::stride]
     if picked[-1] != options[-1]:
         picked.append(options[-1])
@@ -144,10 +148,11 @@ def slider_grid(field: str, s: Scenario, present: bool) -> tuple[float, ...]:
 
 
 def _round_step(step: int) -> int:
-    """``step`` rounded up to 1, 2 or 5 times a power of ten (the cohort's frames at 25, 50,
-    …, not at 25, 49, …): round numbers are where a reader lets go."""
+    """``step`` rounded up to 1, 2, 2.5, 4 or 5 times a power of ten (the cohort's frames at
+    25, 50, …, not at 25, 49, …; a share's at 4 %, 8 %, …): round numbers are where a reader
+    lets go."""
     power = 10 ** max(0, len(str(step)) - 1)
-    for nice in (1, 2, 2.5, 5, 10):
+    for nice in (1, 2, 2.5, 4, 5, 10):
         if step <= nice * power:
             return int(nice * power)
     return step
@@ -230,7 +235,7 @@ def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translat
     armed = _armed()
     frames = None
     if armed is not None and (view.charts or view.metrics):
-        grid = slider_grid(armed, s, view.present)
+        grid = slider_grid(armed, s, view.present, view.frames)
         base = _at(s, armed, grid[0])
         frames = frames_json(view, armed, base, baseline, t.lang, grid)
     data = {
