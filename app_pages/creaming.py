@@ -44,8 +44,10 @@ if presenting():
     # The frontier follows a dragged slider; the parking and lever sweeps (half a second a
     # scenario) settle on release.
     followed = (chart,) if chart == "creaming_frontier" else ()
-    view = ScrubView("creaming", followed, (), True, presenter.PRESENT_CHART_HEIGHT, CREAMING_FRAMES)
-    follow_sliders(view, s, state.baseline(), t)
+    height = presenter.PRESENT_CHART_HEIGHT
+    follow_sliders(
+        ScrubView("creaming", followed, (), True, height, CREAMING_FRAMES), s, state.baseline(), t
+    )
 else:
     st.title(t("page_creaming"))
     st.caption(t("illustrative"))
@@ -91,4 +93,5 @@ else:
             st.caption(t("lever_table_note"))
     # The three figures, and the frontier while its tab is open, follow a dragged slider.
     followed = ("creaming_frontier",) if group.open else ()
-    follow_sliders(ScrubView("creaming", followed, (0, 1, 2), frames=CREAMING_FRAMES), s, state.baseline(), t)
+    scrub = ScrubView("creaming", followed, (0, 1, 2), frames=CREAMING_FRAMES)
+    follow_sliders(scrub, s, state.baseline(), t)

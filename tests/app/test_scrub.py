@@ -118,7 +118,8 @@ def _scrub_data(at) -> dict:
 def test_only_the_armed_sliders_frames_go_to_the_browser():
     at = start()
     data = _scrub_data(at)
-    assert data["armed"] is None and data["frames"] is None
+    assert data["armed"] is None
+    assert data["frames"] is None
     assert set(data["fields"]) == set(HEADLINE_FIELDS)
     assert data["fields"]["cohort_size"]["options"] is None  # a plain slider: the value
     assert data["fields"]["success_probability"]["options"][40] == 0.4

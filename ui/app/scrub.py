@@ -83,12 +83,16 @@ class ScrubView:
     frames: int = FRAME_LIMIT
 
 
-def _explorer_chart(key: str, s: Scenario, baseline: Scenario, view: ScrubView, t: Translator):
+def _explorer_chart(
+    key: str, s: Scenario, baseline: Scenario, view: ScrubView, t: Translator
+) -> ChartJSON:
     chart = results.explorer_chart_with_baseline(key, s, baseline, t.lang)
     return shown_chart(chart, present=view.present, height=view.height)
 
 
-def _page_chart(key: str, s: Scenario, baseline: Scenario, view: ScrubView, t: Translator):
+def _page_chart(
+    key: str, s: Scenario, baseline: Scenario, view: ScrubView, t: Translator
+) -> ChartJSON:
     # As ui.app.page_charts.show_page_chart draws it, with the ghost of state.ghost().
     ghost = None if baseline == s else baseline
     return shown_chart(
@@ -100,7 +104,8 @@ def _page_chart(key: str, s: Scenario, baseline: Scenario, view: ScrubView, t: T
     )
 
 
-_CHART_BUILDERS: dict[str, Callable[[str, Scenario, Scenario, ScrubView, Translator], ChartJSON]] = {
+ChartBuilder = Callable[[str, Scenario, Scenario, ScrubView, Translator], ChartJSON]
+_CHART_BUILDERS: dict[str, ChartBuilder] = {
     "explorer": _explorer_chart,
     "creaming": _page_chart,
 }
@@ -128,7 +133,8 @@ def frame_metrics(
 def slider_grid(
     field: str, s: Scenario, present: bool, limit: int = FRAME_LIMIT
 ) -> tuple[float, ...]:
-    """The values of headline slider ``field`` that have a frame: at most ``limit`` of the values the slider can take, evenly spread, both ends included. The same for every
+    """The values of headline slider ``field`` that have a frame: at most ``limit`` of the
+    values the slider can take, evenly spread, both ends included. The same for every
     position of the thumb (a value between steps, from a link or a preset, is not in it), so
     the frames of a slider are kept once per scenario-without-this-slider."""
     options = headline_options(field, s, present, None)
@@ -168,7 +174,12 @@ def _at(s: Scenario, field: str, value: float) -> Scenario:
 
 @st.cache_resource(max_entries=64, show_spinner=False, hash_funcs={Scenario: results.scenario_key})
 def frames_json(
-    view: ScrubView, field: str, base: Scenario, baseline: Scenario, lang: str, grid: tuple
+    view: ScrubView,
+    field: str,
+    base: Scenario,
+    baseline: Scenario,
+    lang: str,
+    grid: tuple[float, ...],
 ) -> str:
     """Every frame of slider ``field`` over ``grid`` for scenario ``base`` (whose own value of
     ``field`` does not matter), as one JSON text::
