@@ -26,7 +26,22 @@ EXPLORER_ORDER = (0, 1, 3, 2, 4, 5)
 def _frames(view: ScrubView, field: str, s: Scenario, baseline: Scenario, lang: str) -> dict:
     grid = slider_grid(field, s, view.present, view.frames)
     base = s.replace(**{field: type(getattr(s, field))(grid[0])})
-    return json.loads(frames_json(view, field, base, baseline, lang, grid))
+    frames = json.loads(frames_json(view, field, base, baseline, lang, grid))
+    frames["charts"] = {key: _expand(c) for key, c in frames["charts"].items()}
+    return frames
+
+
+def _expand(changes: list[dict]) -> list[dict]:
+    """Every frame of a chart whole again, as scrub.js's ``expand`` builds it."""
+    frames: list[dict] = []
+    for change in changes:
+        if "whole" in change:
+            frames.append(change["whole"])
+            continue
+        earlier = frames[change["ref"]]
+        data = [t or earlier["data"][i] for i, t in enumerate(change["data"])]
+        frames.append({**earlier, "data": data, "layout": {**earlier["layout"], **change["layout"]}})
+    return frames
 
 
 def _metrics(at) -> list[list[str]]:
@@ -118,17 +133,18 @@ def _scrub_data(at) -> dict:
 def test_only_the_armed_sliders_frames_go_to_the_browser():
     at = start()
     data = _scrub_data(at)
-    assert data["armed"] is None
-    assert data["frames"] is None
+    # Before the reader comes near a slider: the success slider's frames.
+    assert data["armed"] == "success_probability"
+    assert json.loads(data["frames"])["field"] == "success_probability"
     assert set(data["fields"]) == set(HEADLINE_FIELDS)
     assert data["fields"]["cohort_size"]["options"] is None  # a plain slider: the value
     assert data["fields"]["success_probability"]["options"][40] == 0.4
     # What the component reports when the pointer comes over the success slider.
-    at.session_state[keys.SCRUB] = {"armed": "success_probability"}
+    at.session_state[keys.SCRUB] = {"armed": "cohort_size"}
     at.run()
     data = _scrub_data(at)
-    assert data["armed"] == "success_probability"
-    assert json.loads(data["frames"])["field"] == "success_probability"
+    assert data["armed"] == "cohort_size"
+    assert json.loads(data["frames"])["field"] == "cohort_size"
 
 
 def test_a_preset_between_steps_keeps_its_grid():

@@ -3,8 +3,8 @@
 // data = {fields: {field: {keys: [widget keys: the sidebar's, the phone copy's],
 //                          options: a select slider's values (the thumb holds an index) or
 //                                   null (the thumb holds the value), value: the scenario's}},
-//         armed: the field whose frames are here (null: none yet),
-//         frames: JSON text {id, field, values, charts: {key: [figure, ...]},
+//         armed: the field whose frames are here,
+//         frames: JSON text {id, field, values, charts: {key: [compacted frames]},
 //                 metrics: [[[value, change], ...], ...]} or null,
 //         settled: [[value, change], ...] the headline figures of this run,
 //         run: a new number on every run}
@@ -50,6 +50,22 @@ function thumbValue(field, container) {
   const raw = Number(input.value);
   const options = S.data.fields[field].options;
   return options ? options[Math.round(raw)] : raw;
+}
+
+// A chart's frames whole again (ui/app/scrub.py, _compact): a frame comes whole, or as its
+// changed traces and layout entries laid over an earlier frame ("ref").
+function expand(changes) {
+  const frames = [];
+  for (const change of changes) {
+    if (change.whole) {
+      frames.push(change.whole);
+      continue;
+    }
+    const earlier = frames[change.ref];
+    const data = change.data.map((trace, i) => trace || earlier.data[i]);
+    frames.push({ ...earlier, data, layout: { ...earlier.layout, ...change.layout } });
+  }
+  return frames;
 }
 
 function arm(field) {
@@ -210,6 +226,9 @@ export default function render({ data, setStateValue }) {
   if (data.frames !== S.framesText) {
     S.framesText = data.frames;
     S.frames = data.frames ? JSON.parse(data.frames) : null;
+    if (S.frames) {
+      for (const key of Object.keys(S.frames.charts)) S.frames.charts[key] = expand(S.frames.charts[key]);
+    }
   }
   listen();
   const settling = S.settling;

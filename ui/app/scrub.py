@@ -9,8 +9,8 @@ output) lets the page move *during* the drag without a server round trip per fra
   :func:`frames_json`), cached with ``st.cache_resource`` and so shared by every session;
 * only the frames of the slider the reader is about to use are sent (it is *armed* when the
   pointer comes over it, a finger touches it or it gets the keyboard focus: the component
-  then reports it and the next run carries its frames), so a run carries one slider's grid,
-  not three;
+  then reports it and the next run carries its frames; before that, the success slider's),
+  so a run carries one slider's grid, not three;
 * while the thumb is dragged (mouse, touch, or an arrow key held down), ``scrub.js`` reads
   the thumb on every animation frame and shows the frame of the nearest grid value: the
   charts are handed to the in-place charts (``live_chart.js``, which redraw with
@@ -35,6 +35,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -59,8 +60,9 @@ __all__ = [
 
 _HERE = Path(__file__).resolve().parent
 #: At most this many frames per slider: a drag across the whole slider shows this many
-#: pictures, and one slider's frames of two charts are some 200 kB of JSON per run.
-FRAME_LIMIT = 41
+#: pictures (a share every 2 %), and one slider's frames of two charts are some 350 kB of
+#: JSON per run.
+FRAME_LIMIT = 51
 
 
 @dataclass(frozen=True)
@@ -185,15 +187,15 @@ def frames_json(
     ``field`` does not matter), as one JSON text::
 
         {"id": ..., "field": ..., "values": [v, ...],
-         "charts": {chart key: [plotly figure at v, ...]},
+         "charts": {chart key: [figure, or its change from an earlier frame, at v, ...]},
          "metrics": [[[value, change], ...] at v, ...]}
 
-    Built once and shared by every session (the figures go in as the very JSON texts the
-    page sends, not parsed and written again)."""
+    Built once and shared by every session; each chart's frames are compacted by
+    :func:`_compact`."""
     scenarios = [_at(base, field, v) for v in grid]
     built = [frame_charts(view, s, baseline, lang) for s in scenarios]
     charts = ",".join(
-        json.dumps(key) + ":[" + ",".join(frame[key].json for frame in built) + "]"
+        json.dumps(key) + ":" + _compact([json.loads(frame[key].json) for frame in built])
         for key in view.charts
     )
     metrics = [frame_metrics(view, s, baseline, lang) for s in scenarios]
@@ -214,6 +216,39 @@ def frames_json(
     )
 
 
+def _compact(figures: list[dict[str, Any]]) -> str:
+    """One chart's frames as JSON, each figure as what differs from an earlier frame of the
+    same shape (as many traces, the same layout entries), ``ref`` its index: its traces (null
+    where a trace is the earlier one's: the baseline's ghost, a fixed line) and its layout's
+    changed entries (the template stays); a figure of a new shape goes whole. Frames of two
+    charts shrink to about a third. ``scrub.js`` builds every frame whole again
+    (``expand``)."""
+    changes: list[dict[str, Any]] = []
+    for index, figure in enumerate(figures):
+        data, layout = figure.get("data", []), figure.get("layout", {})
+        ref = next(
+            (
+                j
+                for j in range(index - 1, -1, -1)
+                if len(figures[j].get("data", [])) == len(data)
+                and set(figures[j].get("layout", {})) == set(layout)
+            ),
+            None,
+        )
+        if ref is None:
+            changes.append({"whole": figure})
+            continue
+        earlier = figures[ref]
+        changes.append(
+            {
+                "ref": ref,
+                "data": [None if t == earlier["data"][i] else t for i, t in enumerate(data)],
+                "layout": {k: v for k, v in layout.items() if earlier["layout"][k] != v},
+            }
+        )
+    return json.dumps(changes, separators=(",", ":"))
+
+
 _mount = st.components.v2.component(
     "sib_scrub",
     js=(_HERE / "scrub.js").read_text(encoding="utf-8"),
@@ -221,10 +256,15 @@ _mount = st.components.v2.component(
 )
 
 
-def _armed() -> str | None:
+#: The slider whose frames a page carries before the reader has come near any: the one a
+#: workshop drags most, so its first drag moves the page from the first instant.
+FIRST_ARMED = "success_probability"
+
+
+def _armed() -> str:
     reported = st.session_state.get(keys.SCRUB) or {}
     armed = reported.get("armed") if hasattr(reported, "get") else None
-    return armed if armed in HEADLINE_FIELDS else None
+    return armed if armed in HEADLINE_FIELDS else FIRST_ARMED
 
 
 def _noop() -> None:
@@ -245,7 +285,7 @@ def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translat
         }
     armed = _armed()
     frames = None
-    if armed is not None and (view.charts or view.metrics):
+    if view.charts or view.metrics:
         grid = slider_grid(armed, s, view.present, view.frames)
         base = _at(s, armed, grid[0])
         frames = frames_json(view, armed, base, baseline, t.lang, grid)
