@@ -40,7 +40,8 @@ def _expand(changes: list[dict]) -> list[dict]:
             continue
         earlier = frames[change["ref"]]
         data = [t or earlier["data"][i] for i, t in enumerate(change["data"])]
-        frames.append({**earlier, "data": data, "layout": {**earlier["layout"], **change["layout"]}})
+        layout = {**earlier["layout"], **change["layout"]}
+        frames.append({**earlier, "data": data, "layout": layout})
     return frames
 
 

@@ -33,6 +33,12 @@ def _drag(page, key: str, *, steps: int = STEPS) -> float:
     return x
 
 
+def _touch(cdp, kind: str, x: float, y: float) -> None:
+    """A finger on the screen at (x, y) (Chrome's touch events: pointer events follow)."""
+    points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
 @pytest.mark.parametrize("lang", ["en", "da"])
 def test_dragging_the_success_slider_moves_charts_and_figures_before_release(
     new_tab, app_url, screenshot_dir, lang
@@ -58,7 +64,14 @@ def test_dragging_the_success_slider_moves_charts_and_figures_before_release(
     harness.wait_until_idle(page, min_charts=2)
     settled = harness.page_figures(page)
     link = page.url
-    assert "p=" in link, link
+    assert "p=" in link, (
+        link,
+        harness.slider_value(page, "Success"),
+        page.evaluate(
+            "() => [window.__sibScrub.data.fields.success_probability.value, "
+            "window.__sibScrub.settling, window.__sibScrub.active]"
+        ),
+    )
 
     fresh = new_tab(1280, 720)
     fresh.goto(link)
@@ -94,19 +107,14 @@ def test_a_finger_dragging_the_phone_slider_moves_the_chart(new_tab, app_url, sc
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         cdp = page.context.new_cdp_session(page)
         harness.start_drag_monitor(page)
-
-        def touch(kind: str, at_x: float) -> None:
-            points = [] if kind == "touchEnd" else [{"x": at_x, "y": y}]
-            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
-
-        touch("touchStart", x)
+        _touch(cdp, "touchStart", x, y)
         page.evaluate("() => { window.__dragMarks.t0 = performance.now(); }")
         for step in range(1, 31):
-            touch("touchMove", x + 3 * step)
+            _touch(cdp, "touchMove", x + 3 * step, y)
             page.wait_for_timeout(40)
         marks = harness.drag_marks(page)
         page.screenshot(path=str(screenshot_dir / f"scrub-mid-drag-{lang}-phone.png"))
         assert len(marks["charts"]) >= 5, marks
-        touch("touchEnd", x)
+        _touch(cdp, "touchEnd", x, y)
         harness.wait_until_idle(page, min_charts=2)
         harness.assert_no_exception(page, f"after a finger's drag ({lang})")
