@@ -13,7 +13,7 @@ from tests.browser import streamlit_harness as harness
 
 pytestmark = pytest.mark.browser
 
-STEP_PX, STEP_MS, STEPS = 3, 40, 40
+STEP_PX, STEP_MS, STEPS = 5, 40, 25
 
 
 def _drag(page, key: str, *, steps: int = STEPS) -> float:
@@ -51,7 +51,8 @@ def test_dragging_the_success_slider_moves_charts_and_figures_before_release(
     _drag(page, "in_success_probability")
     marks = harness.drag_marks(page)
     page.screenshot(path=str(screenshot_dir / f"scrub-mid-drag-{lang}-1280x720.png"))
-    first_second = [t for t in marks["charts"] if t <= 1000]
+    # Two charts: each frame redraws both.
+    first_second = [t for t in marks["charts"] if t <= 1000][::2]
     metric_changes = [t for t in marks["metrics"] if t <= 1000]
     assert len(first_second) >= 5, f"chart redraws in the first second of the drag: {marks}"
     assert len(metric_changes) >= 5, f"headline changes in the first second: {marks}"

@@ -5,7 +5,9 @@
 //                                   null (the thumb holds the value), value: the scenario's}},
 //         armed: the field whose frames are here,
 //         frames: JSON text {id, field, values, charts: {key: [compacted frames]},
-//                 metrics: [[[value, change], ...], ...]} or null,
+//                 metrics: [[[value, change], ...], ...]}, or null when the browser said it
+//                 holds them already (reported as the state value "have"),
+//         frames_id: their name,
 //         settled: [[value, change], ...] the headline figures of this run,
 //         run: a new number on every run}
 //
@@ -22,10 +24,12 @@ const S = (window.__sibScrub = window.__sibScrub || {
   data: null, // the newest data from the script
   setStateValue: null,
   frames: null, // the parsed frames of the armed slider
-  framesText: null,
+  framesId: null, // their name
+  reported: undefined, // the name last reported as held
   asked: null, // the field whose arming was reported last
   active: null, // the scrub under way: {field, container, start, shown, ending}
   settling: null, // after a release that changed the value: {field, value, timer}
+  waiting: null, // reports held back during a drag
   shownFrames: 0, // frames shown since the page opened (read by the browser tests)
 });
 
@@ -68,10 +72,26 @@ function expand(changes) {
   return frames;
 }
 
+// Reports to the script wait while a slider is held or settling: the run a report causes
+// would redraw the held slider, which can put its thumb back where the script last saw it.
+function report(name, value) {
+  if (S.active || S.settling) {
+    S.waiting = { ...(S.waiting || {}), [name]: value };
+    return;
+  }
+  S.setStateValue(name, value);
+}
+
+function flushReports() {
+  const waiting = S.waiting;
+  S.waiting = null;
+  if (waiting && S.setStateValue) for (const [name, value] of Object.entries(waiting)) S.setStateValue(name, value);
+}
+
 function arm(field) {
   if (!S.setStateValue || !S.data || S.data.armed === field || S.asked === field) return;
   S.asked = field;
-  S.setStateValue("armed", field);
+  report("armed", field);
 }
 
 // The frame to show for `value`: the index of the nearest grid value, or -1 for the value
@@ -129,6 +149,7 @@ function showFrame(index) {
 function settleNow() {
   window.dispatchEvent(new CustomEvent("sib-scrub-settle"));
   if (S.data) showMetrics(S.data.settled);
+  if (!S.active && !S.settling) setTimeout(flushReports, 0);
 }
 
 function tick() {
@@ -146,7 +167,7 @@ function tick() {
 
 function begin(field, container) {
   if (S.active) return;
-  arm(field);
+  arm(field); // sent now only when no drag holds reports back
   const start = thumbValue(field, container);
   if (start === null || start === undefined) return;
   S.active = { field, container, start, value: start, shown: -1, ending: false };
@@ -170,7 +191,11 @@ function end() {
       }
       // The run that follows the release settles the page; should none come (a lost
       // connection), the server's figures are put back after a while all the same.
-      S.settling = { field: scrub.field, value, timer: setTimeout(settleNow, 10000) };
+      const timer = setTimeout(() => {
+        S.settling = null;
+        settleNow();
+      }, 10000);
+      S.settling = { field: scrub.field, value, timer };
     })
   );
 }
@@ -223,11 +248,24 @@ export default function render({ data, setStateValue }) {
   S.data = data;
   S.setStateValue = setStateValue;
   if (data.armed === S.asked) S.asked = null;
-  if (data.frames !== S.framesText) {
-    S.framesText = data.frames;
-    S.frames = data.frames ? JSON.parse(data.frames) : null;
-    if (S.frames) {
+  if (data.frames) {
+    if (S.framesId !== data.frames_id) {
+      S.frames = JSON.parse(data.frames);
       for (const key of Object.keys(S.frames.charts)) S.frames.charts[key] = expand(S.frames.charts[key]);
+      S.framesId = data.frames_id;
+    }
+    // Held now: later runs name these frames without sending them again.
+    if (S.reported !== data.frames_id) {
+      S.reported = data.frames_id;
+      report("have", data.frames_id);
+    }
+  } else if (data.frames_id !== S.framesId) {
+    // Frames the script thinks are here, but are not (the page was reloaded): ask again.
+    S.frames = null;
+    S.framesId = null;
+    if (data.frames_id && S.reported !== null) {
+      S.reported = null;
+      report("have", null);
     }
   }
   listen();

@@ -10,7 +10,8 @@ output) lets the page move *during* the drag without a server round trip per fra
 * only the frames of the slider the reader is about to use are sent (it is *armed* when the
   pointer comes over it, a finger touches it or it gets the keyboard focus: the component
   then reports it and the next run carries its frames; before that, the success slider's),
-  so a run carries one slider's grid, not three;
+  so a run carries one slider's grid, not three; and once the browser reports that it holds
+  them (``have``), runs name them without sending them again;
 * while the thumb is dragged (mouse, touch, or an arrow key held down), ``scrub.js`` reads
   the thumb on every animation frame and shows the frame of the nearest grid value: the
   charts are handed to the in-place charts (``live_chart.js``, which redraw with
@@ -174,6 +175,19 @@ def _at(s: Scenario, field: str, value: float) -> Scenario:
     return s.replace(**{field: _field_value(field, value)})
 
 
+def frames_id(
+    view: ScrubView,
+    field: str,
+    base: Scenario,
+    baseline: Scenario,
+    lang: str,
+    grid: tuple[float, ...],
+) -> str:
+    """The name of the frames :func:`frames_json` builds from the same arguments."""
+    parts = (repr(view), field, results.scenario_key(base), results.scenario_key(baseline))
+    return hashlib.sha1("|".join((*parts, lang, repr(grid))).encode()).hexdigest()[:16]
+
+
 @st.cache_resource(max_entries=64, show_spinner=False, hash_funcs={Scenario: results.scenario_key})
 def frames_json(
     view: ScrubView,
@@ -199,8 +213,7 @@ def frames_json(
         for key in view.charts
     )
     metrics = [frame_metrics(view, s, baseline, lang) for s in scenarios]
-    parts = (repr(view), field, results.scenario_key(base), results.scenario_key(baseline))
-    frame_id = hashlib.sha1("|".join((*parts, lang, repr(grid))).encode()).hexdigest()[:16]
+    frame_id = frames_id(view, field, base, baseline, lang, grid)
     return (
         '{"id":'
         + json.dumps(frame_id)
@@ -261,10 +274,14 @@ _mount = st.components.v2.component(
 FIRST_ARMED = "success_probability"
 
 
-def _armed() -> str:
+def _reported(name: str) -> object:
     reported = st.session_state.get(keys.SCRUB) or {}
-    armed = reported.get("armed") if hasattr(reported, "get") else None
-    return armed if armed in HEADLINE_FIELDS else FIRST_ARMED
+    return reported.get(name) if hasattr(reported, "get") else None
+
+
+def _armed() -> str:
+    armed = _reported("armed")
+    return armed if isinstance(armed, str) and armed in HEADLINE_FIELDS else FIRST_ARMED
 
 
 def _noop() -> None:
@@ -284,15 +301,20 @@ def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translat
             "value": _field_value(field, getattr(s, field)),
         }
     armed = _armed()
-    frames = None
+    frames = name = None
     if view.charts or view.metrics:
         grid = slider_grid(armed, s, view.present, view.frames)
         base = _at(s, armed, grid[0])
-        frames = frames_json(view, armed, base, baseline, t.lang, grid)
+        name = frames_id(view, armed, base, baseline, t.lang, grid)
+        # Frames the browser says it holds are not sent again: some 250 kB on every run cost
+        # the browser about a tenth of a second to take in.
+        if _reported("have") != name:
+            frames = frames_json(view, armed, base, baseline, t.lang, grid)
     data = {
         "fields": fields,
         "armed": armed,
         "frames": frames,
+        "frames_id": name,
         "settled": frame_metrics(view, s, baseline, t.lang),
         # A new value on every run, so the browser side hears of every run (it settles the
         # page after a drag on the run that follows the release).
@@ -301,7 +323,8 @@ def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translat
     _mount(
         key=keys.SCRUB,
         data=data,
-        default={"armed": None},
+        default={"armed": None, "have": None},
         on_armed_change=_noop,
+        on_have_change=_noop,
         height=0,
     )
