@@ -26,7 +26,9 @@ if presenting():
     key = "explorer_investor_irr"
     chart = results.explorer_chart_with_baseline(key, s, state.baseline(), t.lang)
     show_chart(chart, key, height=430)
-    follow_sliders(ScrubView("explorer", (key,), (0, 1, 2), True, 430), s, state.baseline(), t)
+    follow_sliders(
+        ScrubView("explorer", (key,), (0, 1, 2), True, 430, near=True), s, state.baseline(), t
+    )
     st.stop()
 
 st.title(t("page_explorer"))
@@ -51,7 +53,9 @@ for text_key, tab in lazy_tabs(keys.EXPLORER_TAB, tuple(EXPLORER_TABS), t):
                 chart = results.explorer_chart_with_baseline(key, s, state.baseline(), t.lang)
                 show_chart(chart, key, where)
 # While a headline slider is dragged, these charts and the six figures follow it.
-follow_sliders(ScrubView("explorer", open_charts, (0, 1, 3, 2, 4, 5)), s, state.baseline(), t)
+follow_sliders(
+    ScrubView("explorer", open_charts, (0, 1, 3, 2, 4, 5), near=True), s, state.baseline(), t
+)
 
 # Filled only while open (its table would otherwise be rebuilt and re-sent on every move).
 reality = st.expander(t("reality_title"), key=keys.REALITY_OPEN, on_change="rerun")

@@ -155,3 +155,24 @@ def test_a_preset_between_steps_keeps_its_grid():
         "success_probability", Scenario(), False
     )
     assert set(HEADLINE_SLIDERS) == {INPUTS[f].key for f in HEADLINE_FIELDS}
+
+
+def test_a_key_press_finds_its_frame_sent_and_the_run_draws_the_same_figures():
+    # The Explorer sends the armed slider's two keyboard neighbours with every run: their
+    # charts as the very JSON texts the run at that value sends, and their figures.
+    at = start()
+    at.session_state[keys.SCRUB] = {"armed": "cohort_size"}
+    at.run()
+    near = _scrub_data(at)["near"]
+    assert [value for value, _, _ in near] == [99.0, 101.0]
+    value, texts, metrics = near[1]
+    _move(at, "cohort_size", value)
+    drawn = charts(at)
+    assert {key: json.loads(text) for key, text in texts.items()} == {
+        key: drawn[key] for key in texts
+    }
+    assert metrics == _metrics(at)
+    # On a select slider, the neighbours are its options either side.
+    at.session_state[keys.SCRUB] = {"armed": "success_probability"}
+    at.run()
+    assert [value for value, _, _ in _scrub_data(at)["near"]] == [0.39, 0.41]

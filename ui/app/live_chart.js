@@ -306,12 +306,15 @@ if (!window.__sibLiveChartFrames) {
       const chart = CHARTS.get(key);
       if (!chart || !chart.server || !figure) continue;
       chart.scrubbed = true;
+      // A frame given as JSON text (a key press's) is the very text the next run sends.
+      chart.frameText = typeof figure === "string" ? figure : undefined;
       queueDraw(chart, { ...chart.server, figure });
     }
   });
   window.addEventListener("sib-scrub-settle", () => {
     for (const chart of CHARTS.values()) {
       if (!chart.scrubbed && !chart.held) continue;
+      chart.frameText = undefined;
       chart.scrubbed = chart.held = false;
       queueDraw(chart, chart.server);
     }
@@ -327,6 +330,8 @@ export default function render({ parentElement, data }) {
   CHARTS.set(data.key, chart);
   if (scrubbing() && chart.scrubbed) {
     chart.held = true;
+  } else if (chart.scrubbed && chart.frameText === data.figure) {
+    chart.scrubbed = chart.held = false; // drawn already, as a key press's frame
   } else {
     chart.scrubbed = chart.held = false;
     queueDraw(chart, data);

@@ -8,6 +8,8 @@
 //                 metrics: [[[value, change], ...], ...]}, or null when the browser said it
 //                 holds them already (reported as the state value "have"),
 //         frames_id: their name,
+//         near: [[value, {chart key: figure JSON text}, [[value, change], ...]], ...] the
+//               armed slider's keyboard neighbours,
 //         settled: [[value, change], ...] the headline figures of this run,
 //         run: a new number on every run}
 //
@@ -152,6 +154,23 @@ function settleNow() {
   if (!S.active && !S.settling) setTimeout(flushReports, 0);
 }
 
+// One key press moved the thumb from `before`: show the frame of the new value if the
+// script sent it (the armed slider's neighbours, data.near: the figures' very JSON texts, so
+// the run that follows finds the charts drawn and draws nothing again).
+function stepTo(field, container, before, tries) {
+  const value = thumbValue(field, container);
+  if (value === before) {
+    if (tries < 3) requestAnimationFrame(() => stepTo(field, container, before, tries + 1));
+    return;
+  }
+  if (!S.data || S.data.armed !== field || S.active) return;
+  const near = (S.data.near || []).find(([v]) => Math.abs(v - value) < 1e-9);
+  if (!near) return;
+  S.shownFrames += 1;
+  window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures: near[1] } }));
+  showMetrics(near[2]);
+}
+
 function tick() {
   const scrub = S.active;
   if (!scrub || scrub.ending) return;
@@ -230,14 +249,21 @@ function listen() {
   );
   window.addEventListener("pointerup", end, opts);
   window.addEventListener("pointercancel", end, opts);
-  // A single key press moves the slider one step and reruns at once; an arrow key held down
-  // (the key repeating) scrubs like a drag until it is let go.
+  // A single key press moves the slider one step and reruns at once (its frame, when here,
+  // is shown meanwhile: stepTo); an arrow key held down (the key repeating) scrubs like a
+  // drag until it is let go.
   document.addEventListener(
     "keydown",
     (event) => {
-      if (!event.repeat || !/^(Arrow|Page|Home|End)/.test(event.key)) return;
+      if (!/^(Arrow|Page|Home|End)/.test(event.key)) return;
       const found = sliderOf(event.target);
-      if (found) begin(found.field, found.container);
+      if (!found) return;
+      if (event.repeat) {
+        begin(found.field, found.container);
+      } else if (!S.active) {
+        const before = thumbValue(found.field, found.container);
+        requestAnimationFrame(() => stepTo(found.field, found.container, before, 0));
+      }
     },
     opts
   );

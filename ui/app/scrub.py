@@ -57,6 +57,7 @@ __all__ = [
     "frames_json",
     "frame_charts",
     "frame_metrics",
+    "keyboard_neighbours",
 ]
 
 _HERE = Path(__file__).resolve().parent
@@ -84,6 +85,9 @@ class ScrubView:
     height: int | None = None
     #: How many frames a slider has at most (fewer where a frame costs a sweep of the model).
     frames: int = FRAME_LIMIT
+    #: Whether the armed slider's two keyboard neighbours are framed on every run too (where
+    #: a frame is cheap: the Explorer's).
+    near: bool = False
 
 
 def _explorer_chart(
@@ -288,6 +292,43 @@ def _noop() -> None:
     """Callback of the component's report: the rerun it causes is all it needs."""
 
 
+def keyboard_neighbours(
+    field: str, s: Scenario, present: bool, current: float | None
+) -> list[float]:
+    """The values one key press (arrow left or right) moves headline slider ``field`` to from
+    scenario ``s``'s value (its thumb at ``current``), inside the slider."""
+    value = getattr(s, field)
+    options = headline_options(field, s, present, current)
+    if options is None:
+        lo, hi = int(INPUTS[field].lo), cohort_slider_max(s.cohort_size)
+        step = int(INPUTS[field].step)
+        return [float(v) for v in (value - step, value + step) if lo <= v <= hi]
+    if value not in options:
+        return []
+    index = options.index(value)
+    return [float(options[i]) for i in (index - 1, index + 1) if 0 <= i < len(options)]
+
+
+def _near_frames(
+    view: ScrubView, field: str, s: Scenario, baseline: Scenario, lang: str
+) -> list[tuple[float, dict[str, str], list[tuple[str, str]]]]:
+    """The frames of the armed slider's keyboard neighbours, as ``(value, {chart key: figure
+    JSON text}, headline figures)``. Built at the end of the run, after the page's own
+    charts have gone to the browser, and kept in the same caches as every figure: a key
+    press then shows its frame at once, and the run it causes finds everything built (a
+    move to a value never seen costs what a move back to a seen one does)."""
+    current = st.session_state.get(INPUTS[field].key)
+    near = []
+    for value in keyboard_neighbours(field, s, view.present, current):
+        at = _at(s, field, value)
+        shown = frame_charts(view, at, baseline, lang)
+        if view.page == "explorer":
+            results.explorer_sentences(at, lang)
+        charts = {key: chart.json for key, chart in shown.items()}
+        near.append((value, charts, frame_metrics(view, at, baseline, lang)))
+    return near
+
+
 def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translator) -> None:
     """Mount the component for a page showing ``view`` of scenario ``s`` (call it after the
     page's charts and figures are drawn): the armed slider's frames go with it."""
@@ -301,6 +342,7 @@ def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translat
             "value": _field_value(field, getattr(s, field)),
         }
     armed = _armed()
+    near = _near_frames(view, armed, s, baseline, t.lang) if view.near else []
     frames = name = None
     if view.charts or view.metrics:
         grid = slider_grid(armed, s, view.present, view.frames)
@@ -315,6 +357,7 @@ def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translat
         "armed": armed,
         "frames": frames,
         "frames_id": name,
+        "near": near,
         "settled": frame_metrics(view, s, baseline, t.lang),
         # A new value on every run, so the browser side hears of every run (it settles the
         # page after a drag on the run that follows the release).
