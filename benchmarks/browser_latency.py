@@ -154,7 +154,15 @@ class Variant:
         box = knob.bounding_box()
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         page.mouse.move(x, y)
-        page.wait_for_timeout(1000)  # the pointer has come over the slider: armed
+        # The pointer has come over the slider: it is armed, and the next run brings its
+        # frames (none on the page before issue 21: there the wait runs out after 10 s).
+        armed = page.evaluate("() => performance.now()")
+        try:
+            page.wait_for_function(_FRAMES_HERE_JS, timeout=10_000, polling=20)
+            ready_ms = page.evaluate("() => performance.now()") - armed
+        except Exception:  # the page before issue 21 has no frames
+            ready_ms = float("nan")
+        harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
         harness.start_drag_monitor(page)
         page.mouse.down()
         seconds, moves = page.evaluate(_DRAG_JS, [x, y])
@@ -163,12 +171,18 @@ class Variant:
         harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
         charts = max(1, page.locator(".js-plotly-plot").count())
         self.drag = {
+            "ready_ms": ready_ms,
             "seconds": seconds,
             "moves": moves / seconds,
             "chart_fps": len(marks["charts"]) / charts / seconds,
             "metric_fps": len(marks["metrics"]) / seconds,
         }
 
+
+_FRAMES_HERE_JS = """
+() => Boolean(window.__sibScrub && window.__sibScrub.frames
+              && window.__sibScrub.frames.field === 'success_probability')
+"""
 
 # To and fro over ±60 px around the pressed thumb, a pointer move every 16 ms, for 3 s.
 _DRAG_JS = """
@@ -253,7 +267,8 @@ def report(variants: list[Variant], pattern: str) -> None:
             d = v.drag
             verdict = "met" if d["chart_fps"] >= DRAG_FPS_TARGET else "NOT met"
             print(
-                f"{v.name:<20} {d['seconds']:>5.1f} s  moves {d['moves']:>5.1f}/s  "
+                f"{v.name:<20} frames here {d['ready_ms']:>5.0f} ms after the pointer came "
+                f"over  {d['seconds']:>4.1f} s  moves {d['moves']:>5.1f}/s  "
                 f"charts {d['chart_fps']:>5.1f}/s  "
                 f"figures {d['metric_fps']:>5.1f}/s  target ≥ {DRAG_FPS_TARGET}/s: {verdict}"
             )

@@ -334,8 +334,14 @@ _ARM_MONITOR_JS = """
   window.__scriptDone = undefined;
   window.__firstRedraw = undefined;
   const app = document.querySelector('[data-testid="stApp"]');
+  // The move is over only after the script run it caused: a page that draws something at
+  // once (a dragged slider's frame, issue 21) would otherwise look idle before its run began.
+  window.__sawRun = false;
   const observer = new MutationObserver(() => {
-    if (window.__t0 !== undefined && app.getAttribute('data-test-script-state') === 'notRunning')
+    if (window.__t0 === undefined) return;
+    const state = app.getAttribute('data-test-script-state');
+    if (state === 'running') window.__sawRun = true;
+    if (window.__sawRun && state === 'notRunning')
       window.__scriptDone = performance.now() - window.__t0;
   });
   observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
@@ -353,7 +359,7 @@ _ARM_MONITOR_JS = """
       }
       if (redrawn.length && window.__firstRedraw === undefined)
         window.__firstRedraw = now - window.__t0;
-      const isIdle = idle();
+      const isIdle = window.__scriptDone !== undefined && idle();
       idleSince = isIdle ? (idleSince ?? now) : undefined;
       const done = redrawn.length && isIdle &&
         (redrawn.length === all.length || now - Math.max(lastRedraw, idleSince) >= quietMs);

@@ -122,14 +122,20 @@ function textNode(element) {
   return node;
 }
 
-function showMetrics(figures) {
+// Put `figures` ([value, change] each) into the page's headline metrics. A frame's change
+// may point the other way than the arrow Streamlit drew for the settled one: the arrow is
+// hidden while a frame is shown (`settled` false) and shown again when the page settles.
+function showMetrics(figures, settled = false) {
   const shown = document.querySelectorAll(METRIC);
   if (!figures || shown.length !== figures.length) return;
   figures.forEach(([value, change], i) => {
     const valueNode = textNode(shown[i].querySelector('[data-testid="stMetricValue"]'));
     if (valueNode && valueNode.nodeValue !== value) valueNode.nodeValue = value;
-    const changeNode = textNode(shown[i].querySelector('[data-testid="stMetricDelta"]'));
+    const delta = shown[i].querySelector('[data-testid="stMetricDelta"]');
+    const changeNode = textNode(delta);
     if (change && changeNode && changeNode.nodeValue !== change) changeNode.nodeValue = change;
+    const arrow = delta && delta.querySelector("svg");
+    if (arrow) arrow.style.visibility = settled ? "" : "hidden";
   });
 }
 
@@ -150,7 +156,7 @@ function showFrame(index) {
 // Back to what the server drew: the charts' last figures and the run's headline figures.
 function settleNow() {
   window.dispatchEvent(new CustomEvent("sib-scrub-settle"));
-  if (S.data) showMetrics(S.data.settled);
+  if (S.data) showMetrics(S.data.settled, true);
   if (!S.active && !S.settling) setTimeout(flushReports, 0);
 }
 
@@ -168,7 +174,7 @@ function stepTo(field, container, before, tries) {
   if (!near) return;
   S.shownFrames += 1;
   window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures: near[1] } }));
-  showMetrics(near[2]);
+  showMetrics(near[2], true); // its run follows at once and redraws the arrow
 }
 
 function tick() {
