@@ -334,16 +334,17 @@ _ARM_MONITOR_JS = """
   window.__scriptDone = undefined;
   window.__firstRedraw = undefined;
   const app = document.querySelector('[data-testid="stApp"]');
-  // The move is over only after the script run it caused: a page that draws something at
-  // once (a dragged slider's frame, issue 21) would otherwise look idle before its run began.
-  window.__sawRun = false;
   const observer = new MutationObserver(() => {
-    if (window.__t0 === undefined) return;
-    const state = app.getAttribute('data-test-script-state');
-    if (state === 'running') window.__sawRun = true;
-    if (window.__sawRun && state === 'notRunning')
+    if (window.__t0 !== undefined && app.getAttribute('data-test-script-state') === 'notRunning')
       window.__scriptDone = performance.now() - window.__t0;
   });
+  // The move is over only after the script run it caused. A page that draws a key press's
+  // frame at once (ui/app/scrub.js, issue 21) would otherwise look idle and redrawn before
+  // its run began: there, the run is known to have come when the scrub component has heard
+  // of a new run (its data carry a new number each run, sent at the end of the page).
+  const scrub = () => window.__sibScrub && window.__sibScrub.data;
+  const run0 = scrub() ? scrub().run : undefined;
+  const ranAgain = () => !scrub() || scrub().run !== run0;
   observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
   document.addEventListener('keydown', () => { window.__t0 = performance.now(); },
                             {capture: true, once: true});
@@ -359,7 +360,7 @@ _ARM_MONITOR_JS = """
       }
       if (redrawn.length && window.__firstRedraw === undefined)
         window.__firstRedraw = now - window.__t0;
-      const isIdle = window.__scriptDone !== undefined && idle();
+      const isIdle = ranAgain() && idle();
       idleSince = isIdle ? (idleSince ?? now) : undefined;
       const done = redrawn.length && isIdle &&
         (redrawn.length === all.length || now - Math.max(lastRedraw, idleSince) >= quietMs);

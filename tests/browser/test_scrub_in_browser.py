@@ -47,6 +47,10 @@ def test_dragging_the_success_slider_moves_charts_and_figures_before_release(
     page.goto(app_url + "/explorer" + ("?lang=da" if lang == "da" else ""))
     harness.wait_until_idle(page, min_charts=2, timeout_ms=60_000)
     before = harness.page_figures(page)
+    # The charts in view beside the sidebar's slider, for the screenshot.
+    page.evaluate(
+        "() => document.querySelector('.js-plotly-plot').scrollIntoView({block: 'center'})"
+    )
 
     _drag(page, "in_success_probability")
     marks = harness.drag_marks(page)
