@@ -13,6 +13,7 @@ import pytest
 
 from sib_model import PRESETS, Scenario
 from tests._app import HEADLINE_SLIDERS, button, charts, open_tab, slider, start
+from ui.app import scrub
 from ui.app.scrub import FRAME_LIMIT, ScrubView, frames_json, slider_grid
 from ui.spec import keys
 from ui.spec.inputs import HEADLINE_FIELDS, INPUTS
@@ -163,6 +164,9 @@ def test_a_key_press_finds_its_frame_sent_and_the_run_draws_the_same_figures():
     at = start()
     at.session_state[keys.SCRUB] = {"armed": "cohort_size"}
     at.run()
+    # The neighbours are built after the run, in a worker thread; the next run sends them.
+    scrub._AHEAD.submit(lambda: None).result(timeout=30)
+    at.run()
     near = _scrub_data(at)["near"]
     assert [value for value, _, _ in near] == [99.0, 101.0]
     value, texts, metrics = near[1]
@@ -174,5 +178,7 @@ def test_a_key_press_finds_its_frame_sent_and_the_run_draws_the_same_figures():
     assert metrics == _metrics(at)
     # On a select slider, the neighbours are its options either side.
     at.session_state[keys.SCRUB] = {"armed": "success_probability"}
+    at.run()
+    scrub._AHEAD.submit(lambda: None).result(timeout=30)
     at.run()
     assert [value for value, _, _ in _scrub_data(at)["near"]] == [0.39, 0.41]

@@ -31,9 +31,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,6 +65,7 @@ __all__ = [
 ]
 
 _HERE = Path(__file__).resolve().parent
+_LOG = logging.getLogger(__name__)
 #: At most this many frames per slider: a drag across the whole slider shows this many
 #: pictures (a share every 2 %), and one slider's frames of two charts are some 350 kB of
 #: JSON per run.
@@ -293,39 +298,91 @@ def _noop() -> None:
 
 
 def keyboard_neighbours(
-    field: str, s: Scenario, present: bool, current: float | None
+    field: str, s: Scenario, present: bool, current: float | None, reach: int = 1
 ) -> list[float]:
     """The values one key press (arrow left or right) moves headline slider ``field`` to from
-    scenario ``s``'s value (its thumb at ``current``), inside the slider."""
+    scenario ``s``'s value (its thumb at ``current``), inside the slider; with ``reach`` 2,
+    those of two presses too."""
     value = getattr(s, field)
     options = headline_options(field, s, present, current)
+    moves = [m for r in range(1, reach + 1) for m in (-r, r)]
     if options is None:
         lo, hi = int(INPUTS[field].lo), cohort_slider_max(s.cohort_size)
         step = int(INPUTS[field].step)
-        return [float(v) for v in (value - step, value + step) if lo <= v <= hi]
+        return [float(value + m * step) for m in moves if lo <= value + m * step <= hi]
     if value not in options:
         return []
     index = options.index(value)
-    return [float(options[i]) for i in (index - 1, index + 1) if 0 <= i < len(options)]
+    return [float(options[index + m]) for m in moves if 0 <= index + m < len(options)]
+
+
+NearFrame = tuple[float, dict[str, str], list[tuple[str, str]]]
+#: Frames of keyboard neighbours built ahead (by :func:`_build_ahead`, in a worker thread),
+#: newest last, shared by every session like the caches they are built from.
+_NEAR: OrderedDict[tuple[object, ...], NearFrame] = OrderedDict()
+_NEAR_LOCK = threading.Lock()
+_NEAR_MAX = 512
+_AHEAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sib-scrub-ahead")
+
+
+def _near_key(
+    view: ScrubView, field: str, s: Scenario, baseline: Scenario, lang: str
+) -> tuple[object, ...]:
+    return (view, field, results.scenario_key(s), results.scenario_key(baseline), lang)
+
+
+def _build_ahead(
+    view: ScrubView, field: str, scenarios: list[Scenario], baseline: Scenario, lang: str
+) -> None:
+    """Build the frames of ``scenarios`` (neighbours of the value on screen) into the caches
+    every figure is kept in, and note each as a ready frame. Runs after the script run, in a
+    worker thread: the run that a key press then causes finds its page built, and the
+    browser got this frame with the run before to show at the press."""
+    for at in scenarios:
+        key = _near_key(view, field, at, baseline, lang)
+        with _NEAR_LOCK:
+            if key in _NEAR:
+                continue
+        try:
+            shown = frame_charts(view, at, baseline, lang)
+            if view.page == "explorer":
+                results.explorer_sentences(at, lang)
+            frame = (
+                float(getattr(at, field)),
+                {chart: figure.json for chart, figure in shown.items()},
+                frame_metrics(view, at, baseline, lang),
+            )
+        except Exception:  # a frame ahead is a convenience: the run builds it if need be
+            _LOG.exception("building a frame ahead failed")
+            continue
+        with _NEAR_LOCK:
+            _NEAR[key] = frame
+            while len(_NEAR) > _NEAR_MAX:
+                _NEAR.popitem(last=False)
 
 
 def _near_frames(
     view: ScrubView, field: str, s: Scenario, baseline: Scenario, lang: str
-) -> list[tuple[float, dict[str, str], list[tuple[str, str]]]]:
-    """The frames of the armed slider's keyboard neighbours, as ``(value, {chart key: figure
-    JSON text}, headline figures)``. Built at the end of the run, after the page's own
-    charts have gone to the browser, and kept in the same caches as every figure: a key
-    press then shows its frame at once, and the run it causes finds everything built (a
-    move to a value never seen costs what a move back to a seen one does)."""
+) -> list[NearFrame]:
+    """The frames of the armed slider's keyboard neighbours that are built already, as
+    ``(value, {chart key: figure JSON text}, headline figures)``; the neighbours one and two
+    presses away that are not are built after this run (:func:`_build_ahead`). On a walk
+    (every value new) each press's frame was built after the run before: the press shows it
+    at once, and the run it causes finds everything built (a move to a value never seen
+    costs what a move back to a seen one does)."""
     current = st.session_state.get(INPUTS[field].key)
-    near = []
-    for value in keyboard_neighbours(field, s, view.present, current):
+    one = keyboard_neighbours(field, s, view.present, current)
+    near, missing = [], []
+    for value in keyboard_neighbours(field, s, view.present, current, reach=2):
         at = _at(s, field, value)
-        shown = frame_charts(view, at, baseline, lang)
-        if view.page == "explorer":
-            results.explorer_sentences(at, lang)
-        charts = {key: chart.json for key, chart in shown.items()}
-        near.append((value, charts, frame_metrics(view, at, baseline, lang)))
+        with _NEAR_LOCK:
+            frame = _NEAR.get(_near_key(view, field, at, baseline, lang))
+        if frame is None:
+            missing.append(at)
+        elif value in one:
+            near.append(frame)
+    if missing:
+        _AHEAD.submit(_build_ahead, view, field, missing, baseline, lang)
     return near
 
 
