@@ -8,7 +8,7 @@ PIP := $(PY) -m pip --disable-pip-version-check
 CONSTRAINTS := constraints.txt
 PORT ?= 8501
 
-.PHONY: run serve test test-fast fuzz load lint lock bench browser-deps nginx-deps postgres-deps clean i18n-extract i18n-update
+.PHONY: run serve test test-fast fuzz load lint lock bench browser-deps nginx-deps postgres-deps clean i18n-extract i18n-update pdf-fonts
 
 $(VENV)/.runtime: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -123,6 +123,18 @@ i18n-extract: $(VENV)/.runtime
 ## Merge the template into the Danish catalog (changed English is kept, marked fuzzy)
 i18n-update: $(VENV)/.runtime
 	$(PY) -m ui.text.catalog update
+
+## Make the PDF handout's fonts again: DejaVu Sans (regular, bold) cut to the characters the
+## texts use (Latin, Greek, punctuation, arrows, the minus and a few maths signs), from
+## Debian's fonts-dejavu-core; tests/ui/export/test_pdf.py checks they cover every text
+PDF_FONT_SOURCE ?= /usr/share/fonts/truetype/dejavu
+PDF_FONT_CHARS := U+0020-007E,U+00A0-017F,U+0370-03FF,U+2010-205E,U+20AC,U+2190-2195,U+2212,U+2215,U+221E,U+2248,U+2260,U+2264,U+2265,U+2318
+pdf-fonts: $(VENV)/.runtime
+	for font in DejaVuSans DejaVuSans-Bold; do \
+	  $(VENV)/bin/pyftsubset $(PDF_FONT_SOURCE)/$$font.ttf --unicodes=$(PDF_FONT_CHARS) \
+	    --no-hinting --layout-features='*' --drop-tables+=FFTM \
+	    --output-file=ui/export/fonts/$$font.ttf || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .lock-venv .pytest_cache .hypothesis .mypy_cache .ruff_cache artifacts \

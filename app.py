@@ -17,7 +17,7 @@ from ui.app import game, state
 from ui.app.layout import presenting
 from ui.app.live_chart import ensure_plotly_js
 from ui.app.sidebar import render_phone_sliders, render_sidebar
-from ui.spec.pages import PAGE_WIDGETS, PAGES
+from ui.spec.pages import PAGE_TABS, PAGE_WIDGETS, PAGES
 from ui.words.link_messages import link_problem_text
 
 st.set_page_config(
@@ -28,7 +28,7 @@ st.set_page_config(
 # copy is there, as in the container image, which makes it at build time).
 ensure_plotly_js(Path(__file__).resolve().parent / "static")
 state.start_session()
-state.keep_page_widgets(tuple(PAGE_WIDGETS))
+state.keep_page_widgets((*PAGE_WIDGETS, *(tab_key for tab_key, _ in PAGE_TABS.values())))
 scenario = state.scenario_from_session()
 t = state.translator()
 pages = [
@@ -38,6 +38,9 @@ pages = [
 # The navigation first: the sidebar's link names the page it is on, and the URL keeps it. On a
 # projector the pages sit in the top bar, so the sidebar starts with the three sliders.
 navigation = st.navigation(pages, position="top" if presenting() else "sidebar")
+state.visit(navigation.url_path)
+# A saved file just loaded (on the Share page) opens the page it was saved on.
+state.open_loaded_page(navigation.url_path)
 # A game room plays the scenario it was started with: on its screens the sidebar's sliders are
 # marked as not the room's, and no copy of them tops a phone's page.
 in_room = game.in_room(navigation.url_path)

@@ -1,19 +1,26 @@
 """Compare: up to four pinned scenarios side by side — the inputs that differ, what each
 party gets, and three charts overlaid. Pinned scenarios live in the session and in the link
 (``p1=<name>&p1.d=0.2``); any one loads back into the sliders. In presenter mode the page
-is the pin row, one of the three charts at a time (buttons switch) and the key sentence."""
+is the pin row, one of the three charts at a time (buttons switch) and the key sentence.
+
+On a phone a table of four scenarios does not fit (names and values were cut mid-word):
+each scenario is a card instead, its figures as lines that wrap, read from the same tables."""
+
+from typing import Any
 
 import streamlit as st
 
-from sib_model import MAX_PINNED
+from sib_model import MAX_PINNED, Scenario
 from ui import charts
 from ui.app import presenter, results, state
 from ui.app.layout import presenting, show_chart, show_key_sentence
+from ui.app.viewport import narrow
 from ui.spec import keys
-from ui.words.comparison import differing_inputs, key_results
+from ui.words.comparison import ScenarioCard, differing_inputs, key_results, scenario_cards
 from ui.words.link_messages import markdown_text
 
 s, t = state.current()
+NBSP = "\u00a0"
 
 
 def _next_name() -> str:
@@ -87,44 +94,70 @@ def _chart(view: str, where: object = st, height: int | None = None) -> None:
         )
 
 
+def _pin_buttons(k: int, scenario: Scenario, where: Any) -> None:
+    """Pinned scenario ``k``'s buttons: load it into the sliders, remove it."""
+    where.button(
+        t("compare_load"),
+        key=keys.compare_load(k),
+        on_click=state.load_scenario,
+        args=(scenario,),
+        icon=":material/upload:",
+        width="stretch",
+    )
+    where.button(
+        t("compare_remove"),
+        key=keys.compare_remove(k),
+        on_click=state.unpin,
+        args=(k,),
+        icon=":material/close:",
+        width="stretch",
+    )
+
+
+def _lines(rows: tuple[tuple[str, str], ...]) -> str:
+    """A card's rows as a list, each value kept on one line ("-6,5 mio. kr." not broken
+    after "-6,5"): a label may wrap, a value never needs to on a phone."""
+    return "\n".join(f"- {label}: **{value.replace(' ', NBSP)}**" for label, value in rows)
+
+
+def _cards(cards: list[ScenarioCard]) -> None:
+    """A phone's Compare: one bordered card per pinned scenario, its name, what each party
+    gets, the inputs that differ and its two buttons side by side."""
+    for k, (card, (_, scenario)) in enumerate(zip(cards, pinned, strict=True)):
+        with st.container(border=True, key=keys.compare_card(k)):
+            st.markdown(f"**{k + 1}. {markdown_text(card.name)}**")
+            st.markdown(_lines(card.results))
+            if card.inputs:
+                st.caption(t("compare_inputs"))
+                st.markdown(_lines(card.inputs))
+            _pin_buttons(k, scenario, st.container(horizontal=True))
+
+
 if present:
     view = presenter.choose_view(("irr", "group", "cash"), keys.presenter_view("compare"), t)
     show_key_sentence(presenter.compare_key_sentence([(name, v.summary) for name, v in views], t))
     _chart(view, height=presenter.PRESENT_CHART_HEIGHT - 60)
 else:
-    for column, (k, (name, scenario)) in zip(
-        st.columns(MAX_PINNED), enumerate(pinned), strict=False
-    ):
-        column.markdown(f"**{k + 1}. {markdown_text(name)}**")
-        column.button(
-            t("compare_load"),
-            key=keys.compare_load(k),
-            on_click=state.load_scenario,
-            args=(scenario,),
-            icon=":material/upload:",
-            width="stretch",
-        )
-        column.button(
-            t("compare_remove"),
-            key=keys.compare_remove(k),
-            on_click=state.unpin,
-            args=(k,),
-            icon=":material/close:",
-            width="stretch",
-        )
-
-    st.subheader(t("compare_results"))
-    st.dataframe(
-        key_results([(name, view.summary) for name, view in views], t),
-        hide_index=True,
-        width="stretch",
-    )
-    st.subheader(t("compare_inputs"))
+    results_table = key_results([(name, view.summary) for name, view in views], t)
     inputs = differing_inputs(list(pinned), t)
-    if inputs.empty:
-        st.caption(t("compare_inputs_same"))
+    if narrow():
+        st.subheader(t("compare_results"))
+        _cards(scenario_cards(results_table, inputs, t))
+        if inputs.empty:
+            st.caption(t("compare_inputs_same"))
     else:
-        st.dataframe(inputs, hide_index=True, width="stretch")
+        for column, (k, (name, scenario)) in zip(
+            st.columns(MAX_PINNED), enumerate(pinned), strict=False
+        ):
+            column.markdown(f"**{k + 1}. {markdown_text(name)}**")
+            _pin_buttons(k, scenario, column)
+        st.subheader(t("compare_results"))
+        st.dataframe(results_table, hide_index=True, width="stretch")
+        st.subheader(t("compare_inputs"))
+        if inputs.empty:
+            st.caption(t("compare_inputs_same"))
+        else:
+            st.dataframe(inputs, hide_index=True, width="stretch")
 
     st.subheader(t("compare_charts"))
     left, middle = st.columns(2)

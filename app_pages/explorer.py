@@ -1,6 +1,10 @@
 """Explorer: the headline numbers of the current scenario, in words and five pictures in three
 tabs (only the open tab is drawn), with the baseline drawn faintly behind every chart and each
-number's change from it."""
+number's change from it.
+
+The first screen (a laptop at 1280×720) holds the three parties' figures, the line of return
+figures and the charts, as on the Creaming and Sensitivity pages; the other three figures and
+the sentences follow the charts."""
 
 import streamlit as st
 
@@ -35,10 +39,8 @@ st.title(t("page_explorer"))
 st.caption(t("illustrative"))
 
 figures = page_figures(s, t, ghost)
-show_figures([figures[0], figures[1], figures[3]])
+show_figures(figures[:3])
 st.caption(page_returns_note(s, t))
-show_figures([figures[2], figures[4], figures[5]])
-show_sentences(list(results.explorer_sentences(s, t.lang)))
 
 # Five pictures in three tabs, two side by side (the investor's return and what the SIB costs
 # the municipality; the money year by year and where the saving lands), the payoff picture
@@ -52,9 +54,12 @@ for text_key, tab in lazy_tabs(keys.EXPLORER_TAB, tuple(EXPLORER_TABS), t):
             for where, key in zip(st.columns(len(tab_charts)), tab_charts, strict=True):
                 chart = results.explorer_chart_with_baseline(key, s, state.baseline(), t.lang)
                 show_chart(chart, key, where)
-# While a headline slider is dragged, these charts and the six figures follow it.
+
+show_figures(figures[3:])
+show_sentences(list(results.explorer_sentences(s, t.lang)))
+# While a headline slider is dragged, the open tab's charts and the six figures follow it.
 follow_sliders(
-    ScrubView("explorer", open_charts, (0, 1, 3, 2, 4, 5), near=True), s, state.baseline(), t
+    ScrubView("explorer", open_charts, (0, 1, 2, 3, 4, 5), near=True), s, state.baseline(), t
 )
 
 # Filled only while open (its table would otherwise be rebuilt and re-sent on every move).

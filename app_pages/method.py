@@ -115,7 +115,7 @@ st.table(
 
 st.header(t("method_presets"))
 st.caption(t("method_presets_note"))
-for key, details in PRESET_DETAILS.items():
+for key in PRESET_DETAILS:
     with st.expander(t.preset_title(key)):
         st.markdown(f"*{t.preset_story(key)}*")
-        st.text(details.sources)
+        st.markdown(t.preset_sources(key))

@@ -5,20 +5,22 @@ file to download and load again; the numbers as a workbook, CSV tables and a one
 import streamlit as st
 
 from ui.app import results, state
+from ui.app.file_upload import file_uploader
 from ui.app.layout import show_image
 from ui.export import files
 from ui.export.pdf import handout_pdf
 from ui.export.share import is_local, qr_png, share_link
 from ui.export.tables import Entry, csv_zip_bytes, export_tables, workbook_bytes
 from ui.spec import keys
-from ui.spec.pages import PAGES
+from ui.spec.pages import PAGES, SHARE_PAGE
 from ui.words.link_messages import markdown_text
 
 s, t = state.current()
 
 
 def _load_upload() -> None:
-    """Callback of the file uploader: load a good file, or say what is wrong with it."""
+    """Callback of the file uploader: load a good file (the next run opens the page it was
+    saved on and says what was loaded there), or say here what is wrong with it."""
     upload = st.session_state.get(keys.SHARE_UPLOAD)
     if upload is None:
         return
@@ -26,11 +28,8 @@ def _load_upload() -> None:
     if ws is None:
         state.flash(keys.SHARE_MESSAGE, "error", problem)
         return
-    state.apply_workspace(ws)
-    state.flash(
-        keys.SHARE_MESSAGE,
-        "success",
-        t("share_loaded", name=markdown_text(upload.name), count=len(ws.pinned)),
+    state.apply_workspace(
+        ws, t("share_loaded", name=markdown_text(upload.name), count=len(ws.pinned))
     )
 
 
@@ -38,14 +37,19 @@ st.title(t("page_share"))
 st.caption(t("illustrative"))
 st.markdown(t("share_intro"))
 
-linkable = [page for page in PAGES if page.url != "share"]
+linkable = [page for page in PAGES if page.url != SHARE_PAGE]
+# The page the user came from, until another is chosen: the link, the QR code and the saved
+# file open it.
+state.page_widget_default(keys.SHARE_LINK_PAGE, state.last_page())
 page = st.selectbox(
     t("share_page"),
     linkable,
     format_func=lambda p: t(p.title),
     key=keys.SHARE_LINK_PAGE,
 )
-link = share_link(state.app_root(), "" if page == PAGES[0] else page.url, state.link_params(s))
+link = share_link(
+    state.app_root(), "" if page == PAGES[0] else page.url, state.link_params(s, shared=True)
+)
 st.code(link, language=None, wrap_lines=True)
 if is_local(link):
     st.caption(t("share_localhost"))
@@ -56,18 +60,26 @@ st.header(t("share_save_title"))
 kind, message = state.take_flash(keys.SHARE_MESSAGE)
 if kind == "error":
     st.error(message, icon=":material/error:")
-elif kind == "success":
-    st.success(message, icon=":material/check:")
 save, load = st.columns(2)
 save.download_button(
     t("share_save"),
-    files.save_bytes(state.workspace()),
+    files.save_bytes(state.workspace(page.url)),
     file_name=files.FILE_NAME,
     mime="application/json",
     help=t("share_save_help"),
     icon=":material/download:",
 )
-load.file_uploader(t("share_load"), type=["json"], key=keys.SHARE_UPLOAD, on_change=_load_upload)
+file_uploader(
+    t("share_load"),
+    keys.SHARE_UPLOAD,
+    _load_upload,
+    words={
+        "button": t("share_load_button"),
+        "limit": t("share_load_limit", size=files.MAX_SIZE_TEXT),
+        "drag": t("share_load_drag"),
+    },
+    where=load,
+)
 
 st.header(t("share_export_title"))
 st.caption(t("export_note"))

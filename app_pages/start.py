@@ -9,6 +9,7 @@ Start page stays reachable from the menu afterwards.
 import streamlit as st
 
 from ui.app import state
+from ui.app.viewport import narrow
 
 if state.followed_linked_scenario():
     st.switch_page("app_pages/explorer.py")
@@ -39,7 +40,8 @@ st.header(t("start_parties_title"))
 for column, party in zip(st.columns(3), ("commissioner", "investor", "provider"), strict=True):
     column.markdown(t(f"start_party_{party}"))
 
-st.header(t("start_sliders_title"))
+# Where the sliders are: in the sidebar on the left, or above the page on a phone.
+st.header(t("start_sliders_title_phone" if narrow() else "start_sliders_title"))
 for column, field in zip(
     st.columns(3), ("cohort_size", "success_probability", "difficulty"), strict=True
 ):

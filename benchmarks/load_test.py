@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import game_load
+from benchmarks.proc import cpu_seconds, own_cpu_seconds, rss_mb
 from benchmarks.st_client import SLIDERS, Session, SessionError, sticky_cookie
 from deploy.settings import production_flags
 from sib_game.limits import LIMITS_ENV
@@ -67,26 +68,7 @@ SLIDER_VALUES = {
     "in_success_probability": [round(0.05 * i, 2) for i in range(2, 17)],
     "in_difficulty": [round(0.05 * i, 2) for i in range(0, 21)],
 }
-TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
 PHASES = ("sliders", "crowd", "game")
-
-
-# --- the server's memory and CPU, from /proc ---------------------------------------------------
-def rss_mb(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                total += int(line.split()[1]) / 1024
-    return total
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / TICKS_PER_SECOND
-    return total
 
 
 def server_metrics(url: str) -> dict[str, float]:
@@ -113,11 +95,6 @@ def metrics_text(found: dict[str, float]) -> str:
     sessions = f"{found.get('sessions', float('nan')):.0f} sessions"
     caches = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sorted(found.items()) if k != "sessions")
     return f"{sessions}; {caches}"
-
-
-def own_cpu_seconds() -> float:
-    times = os.times()
-    return times.user + times.system
 
 
 @dataclass

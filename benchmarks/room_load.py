@@ -48,14 +48,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import game_load
-from benchmarks.load_test import (
-    Outcome,
-    cpu_seconds,
-    move_sliders,
-    open_session,
-    own_cpu_seconds,
-    rss_mb,
-)
+from benchmarks.load_test import Outcome, move_sliders, open_session
+from benchmarks.proc import cpu_seconds, own_cpu_seconds, rss_mb
 from deploy.serve import Cluster, replica_ports
 from sib_game.limits import LIMITS_ENV
 from sib_game.store import ENV_PATH, GameStore

@@ -21,22 +21,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.proc import rss_mb
 from tests.browser import streamlit_harness as harness
 
 SWEEP = 25  # cohort steps per direction
 EVERY = 50  # moves between memory readings
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of process ``pid`` in MB (Linux)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for process {pid}")
 
 
 def moves(total: int):
@@ -65,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         page = browser.new_page(viewport=harness.VIEWPORT)
         page.goto(base_url + args.page)
         harness.wait_until_idle(page, min_charts=1, timeout_ms=90_000)
-        readings.append((0, rss_mb(server.process.pid)))
+        readings.append((0, rss_mb([server.process.pid])))
         print(f"{'moves':>6} {'RSS MB':>8}", flush=True)
         print(f"{0:>6} {readings[-1][1]:>8.1f}", flush=True)
         lost = 0
@@ -79,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"move {done}: {error}", file=sys.stderr)
                 harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
             if done % EVERY == 0:
-                readings.append((done, rss_mb(server.process.pid)))
+                readings.append((done, rss_mb([server.process.pid])))
                 print(f"{done:>6} {readings[-1][1]:>8.1f}", flush=True)
         browser.close()
     half = len(readings) // 2

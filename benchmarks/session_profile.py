@@ -38,23 +38,18 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.proc import cpu_seconds
 from benchmarks.st_client import Session
 from deploy.settings import production_flags
 from tests.browser import streamlit_harness as harness
 
 RESULTS = Path(__file__).resolve().parents[1] / "benchmarks" / "results"
-TICKS = os.sysconf("SC_CLK_TCK")
 #: The room's QR link: the Explorer with a scenario of its own.
 LINK_PAGE, LINK = "explorer", "n=120&p=0.55&d=0.4"
 SUCCESS = "in_success_probability"
 COHORT = "in_cohort_size"
 #: Issue 17's targets, ms of server CPU per run.
 TARGETS = {"first run": 30.0, "move to a seen value": 15.0, "move to a new value": 30.0}
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 @dataclass
@@ -80,9 +75,9 @@ class App:
         return self.server.process.pid
 
     async def measure(self, kind: str, action: Callable[[], Awaitable[float]]) -> None:
-        before = cpu_seconds(self.pid)
+        before = cpu_seconds([self.pid])
         wall = await action()
-        self.cpu_ms.setdefault(kind, []).append((cpu_seconds(self.pid) - before) * 1000)
+        self.cpu_ms.setdefault(kind, []).append((cpu_seconds([self.pid]) - before) * 1000)
         self.wall_ms.setdefault(kind, []).append(wall * 1000)
 
 

@@ -1,5 +1,6 @@
 """A workshop's whole state as one versioned document: the scenario on screen, the baseline
-behind every chart, up to four pinned scenarios and the analysis settings of the pages.
+behind every chart, up to four pinned scenarios and the analysis settings of the pages (and,
+in a file, the page and tab it was saved on).
 
 The same document is written three ways, all through :mod:`sib_model.codec`:
 
@@ -11,7 +12,8 @@ The same document is written three ways, all through :mod:`sib_model.codec`:
   (:func:`workspace_from_query`): a bad key costs that key only.
 * a **file** (:func:`workspace_to_json`): ``{"sib_scenario": 2, "scenario": {...},
   "baseline": {...}, "pinned": [{"name": ..., "scenario": {...}}], "settings": {...},
-  "page": "..."}``, every field written out. Read strictly (:func:`workspace_from_json`):
+  "page": "...", "tab": "..."}``, every field written out (``tab`` may be missing: files
+  saved before it existed). Read strictly (:func:`workspace_from_json`):
   anything wrong refuses the whole file with a :class:`WorkspaceError` whose ``reason`` a UI
   translates. Version-1 files (``scenario_to_json``) still load; a newer version is refused.
 
@@ -148,13 +150,17 @@ def clean_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class Workspace:
-    """Scenario, baseline, pinned scenarios (name, scenario) and page settings."""
+    """Scenario, baseline, pinned scenarios (name, scenario) and page settings; a file also
+    names the page it opens (a URL path, "" for the default page) and that page's open tab
+    (an identifier the UI gives it, "" for the first). A link leaves these two to its own
+    path."""
 
     scenario: Scenario = field(default_factory=Scenario)
     baseline: Scenario = field(default_factory=Scenario)
     pinned: tuple[tuple[str, Scenario], ...] = ()
     settings: Mapping[str, float | str] = field(default_factory=dict)
     page: str = ""
+    tab: str = ""
 
     def __post_init__(self) -> None:
         """Refuse more pinned scenarios than the Compare page has columns for, whichever way
@@ -257,6 +263,7 @@ def workspace_to_json(ws: Workspace) -> str:
         "pinned": [{"name": name, "scenario": _scenario_data(s)} for name, s in ws.pinned],
         "settings": dict(ws.settings),
         "page": ws.page,
+        "tab": ws.tab,
     }
     return json.dumps(document, indent=2, ensure_ascii=False)
 
@@ -336,6 +343,7 @@ def workspace_from_json(content: str | bytes) -> Workspace:
         pinned,
         _settings_of(file.settings),
         file.page,
+        file.tab,
     )
 
 
@@ -359,6 +367,7 @@ class _File(BaseModel):
     pinned: list[_Pinned] = Field(default_factory=list, max_length=MAX_PINNED)
     settings: dict[str, Any] = Field(default_factory=dict)
     page: str = Field(default="", pattern=r"^[a-z-]{0,30}$")
+    tab: str = Field(default="", pattern=r"^[a-z_]{0,40}$")
 
 
 def _file_problem(error: ValidationError) -> WorkspaceError:

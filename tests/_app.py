@@ -28,12 +28,19 @@ def slider(at: AppTest, key: str) -> Any:
 
 
 def start(
-    query: dict[str, str] | None = None, page: str = "explorer", *, advanced: bool = False
+    query: dict[str, str] | None = None,
+    page: str = "explorer",
+    *,
+    advanced: bool = False,
+    locale: str | None = None,
 ) -> AppTest:
     """The app after its first run (with ``query`` as the link), switched to ``page`` (the
     first run opens the Start page, or the Explorer when the link carries a scenario); with
-    ``advanced``, the sidebar's "Advanced" section open (its widgets are drawn only then)."""
+    ``advanced``, the sidebar's "Advanced" section open (its widgets are drawn only then);
+    with ``locale``, in a browser of that language (``st.context.locale``, e.g. "da-DK")."""
     at = AppTest.from_file(str(APP), default_timeout=30)
+    if locale is not None:
+        at.context["locale"] = locale
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if advanced:

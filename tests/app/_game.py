@@ -1,10 +1,9 @@
-"""The game's AppTest helpers, shared by the suites of its screens: a room store of each
-test's own, rooms locked by secrets the tests keep, each role's link as the facilitator hands
-it out, the lobby's join box, and what a screen shows of the room."""
+"""The game's AppTest helpers, shared by the suites of its screens (each suite runs on a room
+store of its own: ``own_game_store`` in ``conftest.py``): rooms locked by secrets the tests
+keep, each role's link as the facilitator hands it out, the lobby's join box, and what a
+screen shows of the room."""
 
 from __future__ import annotations
-
-import pytest
 
 import ui.app.game
 from sib_game.room import Room
@@ -14,15 +13,6 @@ from tests._app import button, text_of
 
 EN = ui.app.game.Translator("en")
 DA = ui.app.game.Translator("da")
-
-
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch):
-    """Every test's screens use a room store of their own (``SIB_GAME_DB`` in its folder)."""
-    monkeypatch.setenv("SIB_GAME_DB", str(tmp_path / "game.sqlite3"))
-    ui.app.game.reset_store()
-    yield
-    ui.app.game.reset_store()
 
 
 #: Each test room's facilitator's secret, by the room's code.

@@ -45,8 +45,8 @@ def test_explorer_draws_every_chart_in_its_tab_and_every_headline_metric(explore
     assert labels == [
         "Expected investor return (IRR)",
         "Chance the investor loses money",
-        "Money multiple",
         "Municipality net (SIB)",
+        "Money multiple",
         "Cost per additional outcome",
         "Deadweight share",
     ]

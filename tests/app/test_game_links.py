@@ -15,7 +15,7 @@ import ui.app.game
 from sib_game.access import join_code
 from sib_game.rules import ROLES
 from tests._app import start
-from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
+from tests.app._game import (
     DA,
     EN,
     _goals_shown,
@@ -24,11 +24,10 @@ from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
     _key,
     _link,
     _room,
-    own_store,
 )
 from ui.spec import keys
 
-pytestmark = pytest.mark.apptest
+pytestmark = [pytest.mark.apptest, pytest.mark.usefixtures("own_game_store")]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import ui.app.game
 from sib_game.room import Room
 from sib_game.rules import LEVERS
 from tests._app import button, start, text_of
-from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
+from tests.app._game import (
     DA,
     EN,
     _link,
@@ -19,11 +19,10 @@ from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
     _room,
     _seat,
     _stored,
-    own_store,
 )
 from ui.spec import keys
 
-pytestmark = pytest.mark.apptest
+pytestmark = [pytest.mark.apptest, pytest.mark.usefixtures("own_game_store")]
 
 #: The proposal form's sliders: shares and the target group's difficulty.
 SLIDER_LEVERS = ("difficulty", "success_threshold", "guarantee_share", "provider_fee_at_risk")

@@ -11,8 +11,8 @@ from sib_game.limits import ROOMS_PER_SESSION, Limit
 from sib_game.room import Room
 from sib_game.rules import ROLES, RedLineError, RedLines
 from sib_model import Scenario
-from tests._app import button, sidebar_link, start, text_of
-from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
+from tests._app import PAGES, button, sidebar_link, start, text_of
+from tests.app._game import (
     _SECRETS,
     DA,
     EN,
@@ -25,11 +25,10 @@ from tests.app._game import (  # noqa: F401 (own_store: each test's room store)
     _room,
     _seat,
     _stored,
-    own_store,
 )
 from ui.spec import keys
 
-pytestmark = pytest.mark.apptest
+pytestmark = [pytest.mark.apptest, pytest.mark.usefixtures("own_game_store")]
 
 #: 5 % of the starters parked: 95 % served, which the provider's default 90 % accepts.
 PARKING = Scenario(parked_share=0.05)
@@ -574,3 +573,36 @@ def test_a_wrong_link_left_in_the_address_bar_counts_once():
         at.run()
     assert EN("game_link_incomplete") in [w.value for w in at.warning]
     assert not at.error
+
+
+def _leave_for(at, page: str):
+    """Another page, as the browser goes there: the room's link is left behind."""
+    at.switch_page(PAGES[page]).run()
+    for name in ("room", "role", "key"):
+        at.query_params.pop(name, None)
+    return at
+
+
+@pytest.mark.parametrize("role", ["facilitator", "investor"])
+def test_a_screen_left_for_another_page_is_one_button_away(role):
+    code = _room()
+    at = start(_link(code, role), page="game")
+    _leave_for(at, "explorer")
+    at.switch_page(PAGES["game"]).run()
+    back = EN("game_back_to_room", code=code, role=EN(f"game_role_{role}"))
+    [button_back] = [b for b in at.button if b.label == back]
+    button_back.click().run()
+    assert not at.exception
+    assert (at.query_params["room"], at.query_params["role"]) == (code, role)
+    assert at.query_params["key"] == _key(code, role)
+    assert back not in [b.label for b in at.button]  # on the room's screen now
+
+
+def test_a_closed_room_offers_no_way_back():
+    code = _room()
+    at = start(_link(code, "investor"), page="game")
+    _leave_for(at, "method")
+    ui.app.game.store().delete(code)  # the facilitator closed the room meanwhile
+    at.switch_page(PAGES["game"]).run()
+    assert not any(b.label.startswith("Back to room") for b in at.button)
+    assert keys.GAME_LAST_SEAT not in at.session_state

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sib_model import PRESETS, Scenario
-from tests._app import chart_data, chart_layouts, slider, start
+from tests._app import chart_data, chart_layouts, sidebar_link, slider, start
 from ui.app.sidebar import ADVANCED_WIDGET_KEYS
 from ui.spec import keys
 from ui.spec.inputs import HEADLINE_FIELDS
@@ -101,6 +101,49 @@ def test_the_language_switch_changes_labels_titles_and_link():
     assert any(m.value.endswith(" kr.") for m in at.metric)
     titles = [data_title for data_title in _chart_titles(at)]
     assert "Investorens afkast i de simulerede forløb" in titles
+
+
+def test_a_danish_browser_opens_in_danish_and_any_other_in_english():
+    """Issue 20, item 1: the language follows the browser's (``st.context.locale``)."""
+    at = start(page="", locale="da-DK")
+    assert at.title[0].value == "Sociale investeringer: forstå dem, før I skriver under"
+    assert at.radio(key="lang").value == "da"
+    assert at.query_params.get("lang") == "da"
+    assert at.selectbox(key="preset").format_func("article") == "100 i job (artiklen)"
+    for locale in ("en-US", "de-DE", None):
+        at = start(page="", locale=locale)
+        assert at.radio(key="lang").value == "en", locale
+        assert "lang" not in at.query_params  # English by default: the link stays short
+
+
+def test_the_links_language_wins_over_the_browsers_and_stays_in_the_link():
+    at = start({"lang": "en", "d": "0.7"}, locale="da-DK")
+    assert at.title[0].value == "Explorer"
+    assert at.query_params.get("lang") == "en"  # a reload on this browser stays English
+    at = start({"lang": "da"}, locale="en-US")
+    assert at.title[0].value == "Udforsk"
+
+
+def test_the_users_choice_wins_over_the_browsers_and_travels_in_the_link():
+    at = start(locale="da-DK")
+    at.radio(key="lang").set_value("en").run()
+    assert at.title[0].value == "Explorer"
+    assert at.query_params.get("lang") == "en"
+    assert "lang=en" in sidebar_link(at)
+
+
+def test_switching_the_language_back_and_forth_keeps_every_value():
+    """A browser keeps a select slider's value as its option's text ("40 %"), which the other
+    language does not have; the real-browser test shows the switch keeps the value there
+    (AppTest keeps the values themselves)."""
+    at = start({"n": "250", "p": "0.63", "d": "0.3", "spread": "0.2"}, advanced=True)
+    before = at.session_state["scenario"]
+    for lang in ("da", "en", "da"):
+        at.radio(key="lang").set_value(lang).run()
+        assert at.session_state["scenario"] == before, lang
+        assert slider(at, "in_success_probability").value == pytest.approx(0.63)
+    assert at.selectbox(key="preset").value == "custom"
+    assert at.query_params.get("p") == "0.63"
 
 
 def test_a_danish_link_opens_in_danish_on_any_page():

@@ -141,3 +141,14 @@ def test_method_page_has_equations_glossary_and_sources():
     assert glossary.loc["dødvægt"].iloc[0] == "deadweight"
     assert any("Illustrative" in info.value for info in at.info)
     assert len(at.expander) >= 6  # one per preset (plus the sidebar's "Advanced")
+
+
+def test_method_page_gives_the_presets_sources_in_danish_without_internal_file_names():
+    """Issue 20, item 9: the sources were English paragraphs citing the project's DESIGN.md."""
+    at = start({"lang": "da"}, page="method")
+    shown = "\n".join(m.value for m in at.main.markdown)
+    assert "Brookings opgiver for afsluttede sociale investeringer" in shown
+    assert "200.000 kr. pr. job" in shown
+    for english_or_internal in ("DESIGN.md", "REFERENCES", "Sources are given in English", "DKK"):
+        assert english_or_internal not in shown
+    assert not at.main.text  # no preformatted docstrings

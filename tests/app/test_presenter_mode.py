@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests._app import PAGES, chart_layouts, charts, slider, start
+from ui.app.live_chart import ELEMENT_TYPE
 from ui.app.presenter import PRESENT_CHART_HEIGHT
 from ui.charts import COLOURS, OKABE_ITO
+from ui.spec.pages import PRESENTER_SCREEN
 
 pytestmark = pytest.mark.apptest
 
@@ -53,6 +57,24 @@ def test_the_toggle_switches_presenter_mode_and_the_link_follows():
     at.toggle(key="present").set_value(False).run()
     assert "present" not in at.query_params
     assert len(charts(at)) == 2
+
+
+def _magnify(at) -> list:
+    """What each chart of the run is told about magnification (``live_chart``'s ``magnify``)."""
+    return [
+        json.loads(element.proto.json)["magnify"]
+        for element in at.get(ELEMENT_TYPE)
+        if element.proto.component_name == "sib_live_chart"
+    ]
+
+
+def test_presenter_charts_grow_with_a_screen_larger_than_the_one_they_are_made_for():
+    # The browser draws them magnified on a 1920×1080 projector (live_chart.js), by the same
+    # factor as the page's CSS magnifies the rest.
+    at = start({"present": "1"})
+    assert _magnify(at) == [list(PRESENTER_SCREEN)]
+    at.toggle(key="present").set_value(False).run()
+    assert _magnify(at) == [None, None]
 
 
 def test_presenter_keys_move_the_headline_sliders_a_visible_amount():

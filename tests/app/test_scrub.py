@@ -21,7 +21,7 @@ from ui.spec.pages import EXPLORER_TABS
 
 pytestmark = pytest.mark.apptest
 
-EXPLORER_ORDER = (0, 1, 3, 2, 4, 5)
+EXPLORER_ORDER = (0, 1, 2, 3, 4, 5)
 
 
 def _frames(view: ScrubView, field: str, s: Scenario, baseline: Scenario, lang: str) -> dict:

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from sib_model import Scenario
 from tests._app import APP, charts, start, text_of
+from ui.spec import keys
 from ui.spec.inputs import scenario_from_widgets
 from ui.words.story import STEPS
 
@@ -36,12 +37,43 @@ def test_story_runs_forward_and_back_and_every_step_changes_the_scenario():
         assert _scenario(at) == step.scenario != seen[-1]
         assert list(charts(at)) == [step.chart]
         seen.append(_scenario(at))
-    assert _button(at, "Next").disabled
+    # The last step has no Next (greyed out, it led nowhere): a way on to the Explorer and
+    # a way back to step 1 take its place, in the row above the step and in the one below.
+    labels = [b.label for b in at.button]
+    assert "Next" not in labels
+    assert labels.count("On to the Explorer") == labels.count("From step 1") == 2
     for number in range(len(STEPS) - 1, 0, -1):
         _button(at, "Back").click().run()
         assert not at.exception, [e.value for e in at.exception]
         assert _scenario(at) == seen[number - 1]
     assert _button(at, "Back").disabled
+
+
+def test_every_step_has_its_buttons_above_and_below_it():
+    at = start(page="story")
+    _button(at, "Next").click().run()
+    labels = [b.label for b in at.button]
+    assert labels.count("Back") == labels.count("Next") == labels.count("Keep exploring") == 2
+    # The lower Next (what a phone reader reaches after the step) moves on just the same.
+    [*_, lower] = [b for b in at.button if b.label == "Next"]
+    lower.click().run()
+    assert at.session_state["story_step"] == 3
+    assert _scenario(at) == STEPS[2].scenario
+
+
+def test_the_last_step_goes_on_to_the_explorer_or_back_to_the_first_step():
+    at = start(page="story")
+    at.session_state["story_step"] = len(STEPS)
+    at.run()
+    _button(at, "From step 1").click().run()
+    assert at.session_state["story_step"] == 1
+    assert _scenario(at) == STEPS[0].scenario
+    at.session_state["story_step"] = len(STEPS)
+    at.run()
+    _button(at, "On to the Explorer").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Explorer"
+    assert _scenario(at) == STEPS[-1].scenario
 
 
 def test_step_in_the_link_opens_that_step_with_its_scenario():
@@ -91,6 +123,14 @@ def test_start_page_is_the_default_page_in_both_languages(lang, title, button):
     assert any(b.label == button for b in at.button)
     _button(at, button).click().run()
     assert at.title[0].value in ("Explorer", "Udforsk")
+
+
+def test_start_page_says_where_the_sliders_are_on_a_laptop_and_on_a_phone():
+    at = start({"lang": "da"}, page="")
+    assert "(skyderne til venstre)" in at.header[1].value
+    at.session_state[keys.NARROW_SCREEN] = True  # a phone: the sliders are above the page
+    at.run()
+    assert "(skyderne øverst)" in at.header[1].value
 
 
 def test_start_page_opens_the_story_at_its_first_step():

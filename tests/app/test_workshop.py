@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from sib_model import PRESETS, Scenario, Workspace, workspace_to_query
-from tests._app import chart_data, sidebar_link, slider, start
+from sib_model import PRESETS, Scenario, Workspace, workspace_to_json, workspace_to_query
+from tests._app import PAGES, chart_data, sidebar_link, slider, start
+from ui.spec import keys
 
 pytestmark = pytest.mark.apptest
 
@@ -82,7 +83,7 @@ def test_pin_as_baseline_then_back_to_baseline_and_back_to_preset():
     assert at.session_state["baseline"] == pinned
     assert at.query_params["b.d"] == "0.8"
     slider(at, "in_cohort_size").set_value(40).run()
-    assert all(m.delta.startswith(("+", "-", "±")) for m in at.metric)
+    assert all(m.delta.startswith(("+", "−", "±")) for m in at.metric)
     _button(at, "To baseline", at.sidebar).click().run()
     assert at.session_state["scenario"] == pinned
     _button(at, "To preset", at.sidebar).click().run()
@@ -126,6 +127,22 @@ def test_pinned_scenarios_survive_page_and_language_changes_and_load_back():
     assert at.query_params["p1"] == "hard group with rate card"
 
 
+def test_a_phone_sees_each_pinned_scenario_as_a_card_with_its_buttons():
+    at = start(LINK, page="compare")
+    at.session_state[keys.NARROW_SCREEN] = True  # what the viewport probe reports on a phone
+    at.run()
+    assert not at.exception
+    assert not at.dataframe  # four columns of a table do not fit a phone
+    shown = "\n".join(m.value for m in at.markdown)
+    for k, (name, _) in enumerate(WORKSHOP.pinned, 1):
+        assert f"**{k}. {name}**" in shown
+    assert shown.count("Chance the investor loses money") == len(WORKSHOP.pinned)
+    at.button(key="compare_load_1").click().run()
+    assert at.session_state["scenario"] == WORKSHOP.pinned[1][1]
+    at.button(key="compare_remove_0").click().run()
+    assert at.session_state["pinned"] == WORKSHOP.pinned[1:]
+
+
 def test_the_share_page_shows_the_link_its_qr_code_and_every_download():
     at = start(LINK, page="share")
     assert not at.exception
@@ -161,3 +178,56 @@ def test_the_sidebar_link_opens_the_page_it_is_on():
     at = start({"d": "0.7"}, page="creaming")
     link = sidebar_link(at)
     assert link.endswith("/creaming?d=0.7")
+
+
+def test_shared_links_and_the_qr_code_never_carry_presenter_mode():
+    """Issue 20, item 4: a facilitator sharing from presenter mode must not send every phone
+    into the projector's layout; the facilitator's own address bar keeps it."""
+    at = start({"present": "1", "d": "0.7"}, page="share")
+    assert at.query_params["present"] in ("1", ["1"])
+    for link in (at.main.code[0].value, sidebar_link(at)):
+        assert "d=0.7" in link
+        assert "present" not in link
+
+
+def test_the_share_page_opens_the_page_the_user_came_from():
+    at = start({"d": "0.7"}, page="creaming")
+    at.switch_page(PAGES["share"]).run()
+    assert at.selectbox(key=keys.SHARE_LINK_PAGE).value.url == "creaming"
+    assert "/creaming?d=0.7" in at.main.code[0].value
+
+
+def _upload(at, ws, name="saved.json"):
+    at.file_uploader(key=keys.SHARE_UPLOAD).upload(name, workspace_to_json(ws).encode())
+    return at.run()
+
+
+def test_a_loaded_file_opens_the_page_and_tab_it_was_saved_on_and_says_so_there():
+    """Issue 20, item 2 (the real-browser test saves the file too)."""
+    saved = Workspace(
+        Scenario(cohort_size=250, success_probability=0.63, difficulty=0.3),
+        settings={"deal_target_irr": 0.08},
+        page="explorer",
+        tab="explorer_tab_money",
+    )
+    at = _upload(start({"lang": "da"}, page="share"), saved)
+    assert not at.exception
+    assert at.title[0].value == "Udforsk"
+    assert at.session_state[keys.EXPLORER_TAB] == "Penge pr. år og lomme"
+    assert at.session_state["scenario"] == saved.scenario
+    assert at.session_state["deal_target_irr"] == pytest.approx(0.08)
+    assert "„saved\\.json“ er indlæst" in at.toast[0].value  # markdown-escaped name
+    assert not at.success  # nothing left halfway down the Share page
+
+
+def test_a_file_of_the_start_page_or_from_before_opens_the_explorer():
+    at = _upload(start(page="share"), Workspace(Scenario(cohort_size=250)))
+    assert at.title[0].value == "Explorer"
+    assert at.session_state[keys.EXPLORER_TAB] == "Investor and municipality"
+
+
+def test_a_file_naming_a_page_the_dashboard_lacks_is_refused_on_the_share_page():
+    at = _upload(start(page="share"), Workspace(Scenario(cohort_size=250), page="share"))
+    assert at.title[0].value == "Share and save"
+    assert "was not loaded" in at.error[0].value
+    assert at.session_state["scenario"] == Scenario()

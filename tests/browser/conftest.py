@@ -86,21 +86,29 @@ def page(browser_context):
 
 @pytest.fixture
 def new_tab(browser):
-    """A tab in a browser context of its own (its own cookies and Streamlit session: another
-    laptop or phone) at ``width`` × ``height`` and device scale ``scale``; closed afterwards."""
+    """A tab in a browser context of its own (its own cookies, cache and Streamlit session:
+    another laptop or phone) at ``width`` × ``height``, device scale ``scale``, browser
+    ``locale``; ``phone`` adds a touch screen and a mobile browser. Downloads are allowed;
+    every context is closed afterwards."""
     contexts = []
 
     def make(
         width: int = harness.VIEWPORT["width"],
         height: int = harness.VIEWPORT["height"],
         scale: float = 1.0,
+        *,
+        locale: str = "en-GB",
+        phone: bool = False,
     ):
         context = browser.new_context(
             viewport={"width": width, "height": height},
             device_scale_factor=scale,
-            locale="en-GB",
+            locale=locale,
+            is_mobile=phone,
+            has_touch=phone,
+            accept_downloads=True,
         )
-        context.set_default_timeout(30_000)
+        context.set_default_timeout(60_000)
         contexts.append(context)
         return context.new_page()
 

@@ -266,6 +266,40 @@ def wait_until_idle(page, *, min_charts: int = 0, timeout_ms: float = 30_000) ->
     page.wait_for_function(_IDLE_JS, timeout=timeout_ms, polling=50)
 
 
+def open_sidebar_section(page, label: str, *, timeout_ms: float = 30_000) -> None:
+    """Open the sidebar's expander called ``label`` and wait for the run it asks for.
+
+    The expander reruns the script when opened (its content is drawn only then). A click that
+    lands while a run is still settling can be lost; a person would click again, and so does
+    this (once), so a test fails on what it checks, not on the timing of the click. The
+    failure message carries the page's address, which says what the session held.
+    """
+    summary = (
+        page.locator('[data-testid="stSidebar"] [data-testid="stExpander"] summary')
+        .filter(has_text=label)
+        .first
+    )
+    details = summary.locator("xpath=..")
+    for attempt in range(2):
+        wait_until_idle(page, timeout_ms=timeout_ms)
+        summary.click()
+        try:
+            page.wait_for_function(
+                "el => el.open"
+                " && el.querySelectorAll('[data-testid=\"stSlider\"], input').length > 0",
+                arg=details.element_handle(),
+                timeout=timeout_ms / 2,
+                polling=100,
+            )
+            break
+        except Exception:
+            if attempt == 1:
+                raise AssertionError(f"the section {label!r} did not open at {page.url}") from None
+            if details.evaluate("el => el.open"):
+                summary.click()  # open but empty: close it, so the next click opens it again
+    wait_until_idle(page, timeout_ms=timeout_ms)
+
+
 def chart_data(page) -> list[str]:
     """The traces of every plotly chart on the page, serialised (one string per chart)."""
     return page.evaluate(
@@ -502,6 +536,20 @@ def open_proposal_form(page, timeout_ms: float = 12_000):
     return page.locator('[data-testid="stMain"] [data-testid="stForm"]').filter(
         has=page.get_by_role("button", name="Put it on the table")
     )
+
+
+def tab_to(page, target, *, most: int = 120) -> None:
+    """Press Tab until ``target`` (a locator) has the keyboard focus, as a keyboard user
+    reaches a control; fails when ``most`` presses never get there (the control is not in
+    the tab order)."""
+    handle = target.element_handle()
+    for _ in range(most):
+        if page.evaluate(
+            "el => el === document.activeElement || el.contains(document.activeElement)", handle
+        ):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{most} presses of Tab never reached {target}")
 
 
 #: The rules Danish public bodies are held to (webtilgængelighedsloven: WCAG 2.1 AA), as

@@ -25,6 +25,7 @@ PAGES = {
     "/deal-space": ("deal-space", True),
     "/sensitivity": ("sensitivity", True),
     "/method": ("method", False),
+    "/guide": ("guide", False),
 }
 HEADLINE_SLIDERS = ["Cohort size", "Success probability", "Target-group difficulty"]
 HEADLINE_FIELDS = ["cohort_size", "success_probability", "difficulty"]

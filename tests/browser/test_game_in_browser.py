@@ -107,3 +107,55 @@ def test_a_round_with_three_groups_in_their_own_browsers(new_tab, app_url, scree
     _sees(facilitator, "Debrief: the signed deal against what each party wanted")
     _no_exception(facilitator)
     harness.full_page_screenshot(facilitator, screenshot_dir / "game-debrief.png")
+
+
+def test_a_room_is_started_and_played_from_the_keyboard_alone(new_tab, app_url):
+    """WCAG 2.1.1: the facilitator starts a room and opens a round, and a group puts a price
+    on the table, with Tab, typing and Enter only (no mouse)."""
+    facilitator = new_tab(**PROJECTOR)
+    _open(facilitator, f"{app_url}/game")
+    harness.tab_to(facilitator, facilitator.get_by_role("button", name="Start a new room"))
+    facilitator.keyboard.press("Enter")
+    facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
+    harness.wait_until_idle(facilitator)
+    code = re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+    investor = next(
+        link.strip()
+        for link in harness.code_texts(_main(facilitator), 3)
+        if f"room={code}&role=investor&key=" in link
+    )
+    harness.tab_to(facilitator, _main(facilitator).get_by_role("button", name="Open a round"))
+    facilitator.keyboard.press("Enter")
+    _sees(facilitator, "Round 1 is open")
+
+    group = new_tab()
+    _open(group, investor)
+    form = harness.open_proposal_form(group, SEEN_WITHIN_MS)
+    harness.tab_to(group, form.get_by_label("Price per outcome (DKK)"))
+    group.keyboard.press("ControlOrMeta+A")
+    group.keyboard.type("240000")
+    group.keyboard.press("Tab")  # leaves the box: the form keeps what was typed
+    harness.tab_to(group, _main(group).get_by_role("button", name="Put it on the table"))
+    group.keyboard.press("Enter")
+    _sees(group, "You have accepted what is on the table.")
+    _sees(facilitator, "Proposed by Investor in round 1")
+    _no_exception(group)
+    _no_exception(facilitator)
+
+
+def test_the_facilitator_shows_the_explorer_and_comes_back_to_the_room(new_tab, app_url):
+    facilitator = new_tab(**PROJECTOR)
+    _open(facilitator, f"{app_url}/game")
+    facilitator.get_by_role("button", name="Start a new room").click()
+    facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
+    harness.wait_until_idle(facilitator)
+    code = re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+    facilitator.locator('[data-testid="stSidebarNav"] a[href$="/explorer"]').click()
+    harness.wait_until_idle(facilitator, min_charts=1)
+    assert f"room={code}" not in facilitator.url  # the page's own link, not the room's
+    facilitator.locator('[data-testid="stSidebarNav"] a[href$="/game"]').click()
+    harness.wait_until_idle(facilitator)
+    _main(facilitator).get_by_role("button", name=f"Back to room {code} as the Facilitator").click()
+    facilitator.wait_for_url(re.compile(rf"room={code}&role=facilitator&key="))
+    _sees(facilitator, "Open a round")
+    _no_exception(facilitator)

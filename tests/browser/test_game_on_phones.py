@@ -28,21 +28,9 @@ GROUPS = ("municipality", "investor", "provider", "state")
 
 
 @pytest.fixture
-def phone(browser):
+def phone(new_tab):
     """A phone of its own (own cookies and Streamlit session), Danish, 390×844 at 2×."""
-    contexts = []
-
-    def make():
-        context = browser.new_context(
-            viewport=PHONE, device_scale_factor=2, locale="da-DK", is_mobile=True, has_touch=True
-        )
-        context.set_default_timeout(30_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
+    return lambda: new_tab(PHONE["width"], PHONE["height"], scale=2, locale="da-DK", phone=True)
 
 
 def _open(page, url: str) -> None:

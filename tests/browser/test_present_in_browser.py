@@ -42,14 +42,11 @@ def _open(page, url: str) -> None:
 @pytest.mark.parametrize("path", ["/explorer", "/deal-space", "/creaming", "/sensitivity"])
 def test_danish_sliders_boxes_and_ticks_read_danish(app_url, page, screenshot_dir, path):
     _open(page, app_url + path + "?lang=da")
-    page.get_by_text("Avanceret").first.click()  # the advanced sliders and number boxes
-    # The section is drawn by the rerun the click asks for: wait for its sliders, not only
-    # for an idle app (the rerun may not have started when the click returns).
-    page.wait_for_function(
-        '() => document.querySelectorAll(\'[data-testid="stSidebar"] [data-testid="stSlider"]\')'
-        ".length > 5",
-        timeout=30_000,
-    )
+    assert "lang=da" in page.url, page.url
+    harness.open_sidebar_section(page, "Avanceret")  # the advanced sliders and number boxes
+    sidebar_sliders = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
+    assert sidebar_sliders.count() > 5, page.url
+    assert "lang=da" in page.url, page.url
     harness.wait_until_idle(page, min_charts=1)
     found = page.evaluate(_VISIBLE_NUMBERS_JS)
     assert len(found["sliders"]) > 10, found

@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from deploy import nginx_site
 from deploy.settings import PRODUCTION_TOML, production_flags
 from tests.browser.streamlit_harness import free_port
 
@@ -130,13 +131,7 @@ def test_hadolint_finds_nothing_in_the_dockerfile():
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx not installed")
 def test_nginx_accepts_the_configuration(tmp_path):
     conf = tmp_path / "nginx.conf"
-    conf.write_text(
-        f"pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;\n"
-        "events {}\n"
-        f"http {{ client_body_temp_path {tmp_path}/b; proxy_temp_path {tmp_path}/p;\n"
-        f"fastcgi_temp_path {tmp_path}/f; uwsgi_temp_path {tmp_path}/u; "
-        f"scgi_temp_path {tmp_path}/s;\n{NGINX}\n}}\n"
-    )
+    conf.write_text(nginx_site.main_conf(NGINX, tmp_path))
     done = subprocess.run(
         ["nginx", "-t", "-p", str(tmp_path), "-c", str(conf)],
         capture_output=True,
@@ -215,22 +210,16 @@ class _Backend(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def nginx_in_front(tmp_path) -> Iterator[tuple[str, ThreadingHTTPServer]]:
-    """deploy/nginx-sib.conf run by a real nginx on loopback, both upstreams pointing at a
-    small server; yields nginx's address and that server (shut it down for a 502)."""
+    """deploy/nginx-sib.conf run by a real nginx on loopback as ``make serve`` runs it
+    (:mod:`deploy.nginx_site`), its upstream a small server; yields nginx's address and that
+    server (shut it down for a 502)."""
     backend = ThreadingHTTPServer(("127.0.0.1", free_port()), _Backend)
     backend.accept_encodings = []  # type: ignore[attr-defined]
     threading.Thread(target=backend.serve_forever, daemon=True).start()
     proxy_port = free_port()
-    site = re.sub(r"listen 127\.0\.0\.1:\d+;", f"listen 127.0.0.1:{proxy_port};", NGINX)
-    site = re.sub(r"server 127\.0\.0\.1:\d+", f"server 127.0.0.1:{backend.server_address[1]}", site)
+    site = nginx_site.site(f"127.0.0.1:{proxy_port}", [f"127.0.0.1:{backend.server_address[1]}"])
     conf = tmp_path / "nginx.conf"
-    conf.write_text(
-        f"worker_processes 1; pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;\n"
-        "events {}\n"
-        f"http {{ access_log off; client_body_temp_path {tmp_path}/b; "
-        f"proxy_temp_path {tmp_path}/p;\nfastcgi_temp_path {tmp_path}/f; "
-        f"uwsgi_temp_path {tmp_path}/u; scgi_temp_path {tmp_path}/s;\n{site}\n}}\n"
-    )
+    conf.write_text(nginx_site.main_conf(site, tmp_path))
     assert NGINX_BINARY is not None
     process = subprocess.Popen(
         [NGINX_BINARY, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],

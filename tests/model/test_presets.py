@@ -1,4 +1,4 @@
-"""Each illustrative preset against the figure its docstring cites (DESIGN.md, second step,
+"""Each illustrative preset against the figure its sources cite (DESIGN.md, second step,
 item 8). These replace a test that only checked each docstring was longer than 200
 characters: a source is worth citing only if the numbers bear it out."""
 
@@ -18,7 +18,7 @@ def test_every_preset_is_a_scenario_with_a_story_and_a_test_here():
         assert isinstance(scenario, Scenario)
         assert details.title["en"]
         assert details.story["en"]
-        assert details.sources
+        assert details.sources["en"].startswith("- ")
 
 
 def test_article_expected_irr_about_12_percent_loss_one_in_four_deadweight_37_5():

@@ -40,6 +40,7 @@ workspaces = st.builds(
         },
     ),
     page=st.sampled_from(["", "explorer", "compare", "deal-space"]),
+    tab=st.sampled_from(["", "explorer_tab_money", "creaming_tab_levers"]),
 )
 
 
@@ -113,6 +114,15 @@ def test_infinite_evidence_survives_the_file():
     assert workspace_from_json(workspace_to_json(ws)) == ws
 
 
+def test_a_file_keeps_the_page_and_tab_it_was_saved_on_and_older_files_have_none():
+    ws = Workspace(Scenario(cohort_size=250), page="explorer", tab="explorer_tab_money")
+    document = json.loads(workspace_to_json(ws))
+    assert (document["page"], document["tab"]) == ("explorer", "explorer_tab_money")
+    assert workspace_from_json(json.dumps(document)) == ws
+    del document["tab"]  # a file saved before files kept the tab
+    assert workspace_from_json(json.dumps(document)).tab == ""
+
+
 def _file(**changes):
     document = json.loads(workspace_to_json(Workspace(pinned=(("a", Scenario()),))))
     document.update(changes)
@@ -137,6 +147,8 @@ def _file(**changes):
         (_file(settings={"deal_max_loss": 5}), "bad_value", "deal_max_loss"),
         (_file(pinned=[{"name": str(k), "scenario": {}} for k in range(5)]), "too_many_pinned", ""),
         (_file(extra=1), "foreign", "extra"),
+        (_file(tab="Money <b>"), "foreign", "tab"),
+        (_file(page="../etc"), "foreign", "page"),
     ],
 )
 def test_a_bad_file_is_refused_naming_what_is_wrong(content, reason, where):

@@ -8,7 +8,8 @@
   page furniture;
 * :mod:`ui.app.live_chart`, :mod:`ui.app.viewport` — the two components, each with its
   JavaScript beside it;
-* :mod:`ui.app.game` — the negotiation game's screens (its rules and rooms are ``sib_game``).
+* :mod:`ui.app.game` — the negotiation game's screens (its rules and rooms are ``sib_game``);
+* :mod:`ui.app.guide` — the facilitator's guide page, with its print stylesheet beside it.
 
 May import: anything in ``ui``, ``sib_model``, ``sib_game`` and Streamlit. Pages in
 ``app_pages/`` import from here and from the pure packages, never the other way round.

@@ -17,6 +17,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.app.component_js import component_js
 from ui.text.translator import Translator
 
 __all__ = ["copy_link", "link_of"]
@@ -44,9 +45,7 @@ _CSS = """
 }
 """
 
-_mount = st.components.v2.component(
-    _NAME, css=_CSS, js=(_HERE / "copy_link.js").read_text(encoding="utf-8")
-)
+_mount = st.components.v2.component(_NAME, css=_CSS, js=component_js(_HERE / "copy_link.js"))
 
 
 def copy_link(link: str, t: Translator, key: str) -> None:

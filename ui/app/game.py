@@ -256,10 +256,30 @@ def _go_to(seat: Seat) -> None:
 # --- screens ---------------------------------------------------------------------------
 
 
+def _way_back(t: Translator) -> None:
+    """A button back to the room this session last had open, while its link still opens it.
+
+    Moving to another page (the facilitator showing the Explorer, a group reading the Method)
+    leaves the room's link behind in the address bar; without this the screen was lost to
+    whoever had not kept the link. The seat is checked again as a link would be (a closed
+    room, or a secret issued afresh meanwhile, offers nothing)."""
+    remembered = st.session_state.get(keys.GAME_LAST_SEAT)
+    if not isinstance(remembered, tuple) or len(remembered) != 3:
+        return
+    seat = seat_of(*remembered)
+    if seat is None:
+        st.session_state.pop(keys.GAME_LAST_SEAT, None)
+        return
+    label = t("game_back_to_room", code=seat.code, role=t(f"game_role_{seat.role}"))
+    if st.button(label, icon=":material/undo:", help=t("game_back_to_room_help")):
+        _go_to(seat)
+
+
 def lobby(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
     """Start a room on the sidebar's scenario, or join one with the link or join code the
     facilitator gave the group (either names the role: there is no choosing one)."""
     st.markdown(t("game_intro"))
+    _way_back(t)
     if st.button(t("game_start"), type="primary", icon=":material/add:"):
         reached = store().take(_buckets("rooms", ROOMS_PER_SESSION, ROOMS_PER_CLIENT))
         if reached is not None:
@@ -946,6 +966,7 @@ def page(s: Scenario, settings: dict[str, Any], t: Translator) -> None:
             st.warning(t("game_link_incomplete"))
         lobby(s, settings, t)
         return
+    st.session_state[keys.GAME_LAST_SEAT] = (seat.code, seat.role, seat.key)
     if seat.role == "facilitator":
         facilitator(seat, t)
     else:

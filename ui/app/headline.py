@@ -19,5 +19,6 @@ def show_figures(figures: list[Figure], where: Any = st) -> None:
             figure.value,
             delta=figure.delta,
             help=figure.help,
-            delta_color=figure.delta_color,
+            delta_color=figure.shown_colour,
+            delta_arrow=figure.delta_arrow,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import json
 import re
@@ -16,23 +17,34 @@ from ui.app.live_chart import ChartJSON, live_chart
 from ui.charts import add_baseline, presenter_figure
 from ui.spec import keys
 from ui.spec.inputs import InputSpec, slider_digits, slider_options
-from ui.spec.pages import PHONE_WIDTH
+from ui.spec.pages import PHONE_WIDTH, PRESENTER_SCREEN
 from ui.text.translator import LANGUAGES, Translator
-
-#: Session-state key (and link key) of presenter mode.
 
 #: Presenter mode's page style: large type, black text, headline numbers of 44 px, little
 #: padding, so a projector at 1280×720 shows the numbers and one chart without scrolling.
+#:
+#: On a larger screen everything grows with it (``ui.spec.pages.PRESENTER_SCREEN``): the root
+#: font size, hence every rem of Streamlit's and of these rules (text, gaps, buttons, sliders),
+#: is 16 px times ``--sib-u``, the screen's factor (1 at 1280×720 or less, 1.5 at 1920×1080),
+#: and the sidebar's width is 300 px times it. The charts grow by the same factor
+#: (``live_chart.js``). The sidebar's small text is 1rem (16 px, 24 px at 1920×1080), not
+#: Streamlit's 0.875rem: a projector's sidebar is read from the back of the room too.
 PRESENTER_CSS = """<style>
+:root { --sib-u: max(1px, min(100vw / {width}, 100vh / {height}));
+  font-size: calc(16 * var(--sib-u)); }
+[data-testid="stSidebar"][data-collapsed="false"] { width: calc(300 * var(--sib-u)) !important; }
 .stMainBlockContainer, .block-container { padding-top: 3.4rem; padding-bottom: 1rem; }
 .stApp, .stMarkdown, .stMarkdown p, .stMarkdown li { color: #000; }
 .stMain .stMarkdown p, .stMain .stMarkdown li { font-size: 1.3rem; line-height: 1.4; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] div {
-  font-size: 44px; line-height: 1.15; color: #000; }
+  font-size: 2.75rem; line-height: 1.15; color: #000; }
 [data-testid="stMetric"] *, [data-testid="stMetricValue"] {
   white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; overflow-wrap: anywhere; }
 [data-testid="stMetricLabel"] p { font-size: 1.15rem; color: #000; }
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * { font-size: 1rem; }
+[data-testid="stSidebarContent"] :is(p, li, label, code, input, [data-baseweb="select"] div) {
+  font-size: 1rem; }
 [data-testid="stSidebar"] [data-testid="stWidgetLabel"] p { font-size: 1.1rem; color: #000; }
 [data-testid="stSliderThumbValue"] { font-size: 1.05rem; font-weight: 700; }
 .stMain .stMarkdown p.sib-key-sentence { font-size: clamp(15px, 1.22vw, 1.7rem);
@@ -45,9 +57,11 @@ PRESENTER_CSS = """<style>
 .stMain .stButton [data-testid="stMarkdownContainer"],
 .stMain .stButton [data-testid="stMarkdownContainer"] p { white-space: normal;
   overflow: visible; text-overflow: clip; }
-.sib-ends { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.9rem;
+.sib-ends { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 1rem;
   color: #000; margin-top: -0.8rem; white-space: nowrap; }
-</style>"""
+</style>""".replace("{width}", str(PRESENTER_SCREEN[0])).replace(
+    "{height}", str(PRESENTER_SCREEN[1])
+)
 
 __all__ = [
     "PLOTLY_CONFIG",
@@ -116,7 +130,9 @@ def show_chart(
     when given)."""
     shown = shown_chart(figure, baseline, label, present=presenting(), height=height)
     config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": key, "scale": 2}}
-    live_chart(shown, key, config, where, alt=_chart_words())
+    magnify = PRESENTER_SCREEN if presenting() else None
+    words = _chart_words(st.session_state.get(keys.LANG, "en"))
+    live_chart(shown, key, config, where, alt=dict(words), magnify=magnify)
 
 
 def shown_chart(
@@ -139,14 +155,18 @@ def shown_chart(
     return chart
 
 
-def _chart_words() -> dict[str, str]:
-    """The connecting words of a chart's text alternative, in the page's language."""
-    t = Translator(st.session_state.get(keys.LANG, "en"))
-    return {
-        "chart": t("chart_alt_chart"),
-        "against": t("chart_alt_against"),
-        "series": t("chart_alt_series"),
-    }
+@functools.lru_cache(maxsize=4)
+def _chart_words(lang: str) -> tuple[tuple[str, str], ...]:
+    """The connecting words of a chart's text alternative in ``lang``, looked up once per
+    language (every chart of every run asks)."""
+    t = Translator(lang)
+    return tuple(
+        {
+            "chart": t("chart_alt_chart"),
+            "against": t("chart_alt_against"),
+            "series": t("chart_alt_series"),
+        }.items()
+    )
 
 
 def show_image(png: bytes, alt: str, caption: str = "", width: int = 520, where: Any = st) -> None:

@@ -6,7 +6,9 @@
 // against what is drawn: no new node, no blank frame, hover and zoom handlers stay attached.
 //
 // data = {figure: plotly figure JSON (a string), config: plotly config, plotly: URL of
-//         plotly.min.js, height: px, alt: the words of the text alternative}
+//         plotly.min.js, height: px, alt: the words of the text alternative, narrow: the
+//         phone width (px), magnify: [width, height] of the screen the figure was made for,
+//         or null}
 
 // One <script> for plotly.js per page, shared by every chart (and by every copy of this
 // module, should Streamlit evaluate it more than once).
@@ -44,7 +46,8 @@ function drawPending(chart, Plotly) {
   if (!data) return undefined;
   chart.pending = undefined;
   chart.last = data;
-  const figure = parseFigure(data.figure);
+  chart.factor = magnification(data.magnify);
+  let figure = figureOf(data, chart.factor);
   const config = data.config || {};
   chart.narrowWidth = data.narrow;
   chart.narrow = isNarrow(chart.gd, chart.narrowWidth);
@@ -52,6 +55,8 @@ function drawPending(chart, Plotly) {
   // On a phone, the line breaks found for the last figure are used at once (see below).
   const grown = chart.fit ? chart.fit.grow : 0;
   if (chart.fit) applyFit(figure, chart.fit);
+  // A magnified chart's height changes with the window's: hold the new one.
+  if (data.magnify) chart.gd.style.minHeight = `${figure.layout.height}px`;
   return Plotly.react(chart.gd, figure.data || [], figure.layout || {}, config)
     .then(() => {
       describe(chart.gd, figure, data.alt);
@@ -69,7 +74,7 @@ function drawPending(chart, Plotly) {
 // most `passes` times.
 function refit(chart, data, drawn, config, grown, passes) {
   if (passes === 0 || !findFit(chart.gd, drawn, chart.fit, grown)) return undefined;
-  const figure = parseFigure(data.figure);
+  const figure = figureOf(data, chart.factor);
   applyFit(figure, chart.fit);
   chart.gd.style.minHeight = `${figure.layout.height}px`;
   return window.Plotly.react(chart.gd, figure.data || [], figure.layout, config).then(() =>
@@ -115,6 +120,43 @@ function spacePercentTicks(gd) {
     const now = text.textContent;
     if (/\d%$/.test(now)) text.textContent = now.replace(/%$/, "\u00a0%");
   }
+}
+
+// --- Presenter mode on a big screen ---------------------------------------------------------
+// Presenter mode is laid out for a projector of `data.magnify` CSS px (1280×720). On a larger
+// screen the page's CSS magnifies every text, gap and the sidebar by the screen's factor, the
+// smaller of its two ratios to that screen, never below 1 (ui/app/layout.py, PRESENTER_CSS's
+// --sib-u: 1.5 at 1920×1080); the chart follows with the same factor, its height, margins and
+// every font size multiplied, so it fills a 1920×1080 screen as it fills a 1280×720 one.
+function magnification(magnify) {
+  if (!magnify) return 1;
+  return Math.max(1, Math.min(window.innerWidth / magnify[0], window.innerHeight / magnify[1]));
+}
+
+// `data`'s figure, parsed, magnified by `factor`: every `size` of a font (font, tickfont,
+// textfont, ...) and of a marker, axis titles' `standoff`, the margins and the height.
+function figureOf(data, factor) {
+  const figure = parseFigure(data.figure);
+  if (factor === 1) return figure;
+  const grow = (node) => {
+    if (Array.isArray(node)) return node.forEach(grow);
+    if (!node || typeof node !== "object") return undefined;
+    for (const [key, value] of Object.entries(node)) {
+      const sized = value && typeof value.size === "number";
+      if (sized && (/font$/.test(key) || key === "marker")) value.size *= factor;
+      if (key === "standoff" && typeof value === "number") node[key] = value * factor;
+      grow(value);
+    }
+    return undefined;
+  };
+  grow(figure.data);
+  const layout = (figure.layout = figure.layout || {});
+  grow(layout);
+  for (const side of ["l", "r", "t", "b"]) {
+    if (layout.margin && typeof layout.margin[side] === "number") layout.margin[side] *= factor;
+  }
+  layout.height = (layout.height || 450) * factor;
+  return figure;
 }
 
 // --- Narrow charts ----------------------------------------------------------------------
@@ -266,19 +308,30 @@ function createChart(parentElement) {
   gd.style.width = "100%";
   parentElement.appendChild(gd);
   const chart = { gd, pending: undefined, drawn: false, queue: Promise.resolve() };
+  const redraw = () => {
+    chart.pending = chart.pending || chart.last;
+    chart.queue = chart.queue.then(() => drawPending(chart, window.Plotly));
+  };
+  const magnified = () => chart.last && magnification(chart.last.magnify) !== chart.factor;
   // plotly's own `responsive` option follows window resizes only; the chart's column also
   // changes width when the sidebar opens or closes.
   chart.resizeObserver = new ResizeObserver(() => {
     if (!chart.drawn || !window.Plotly || !gd.isConnected) return;
-    if (isNarrow(gd, chart.narrowWidth) !== chart.narrow && chart.last) {
-      // Across the phone width: draw the figure afresh (its texts fitted anew, or whole).
-      chart.pending = chart.pending || chart.last;
-      chart.queue = chart.queue.then(() => drawPending(chart, window.Plotly));
+    if (chart.last && (isNarrow(gd, chart.narrowWidth) !== chart.narrow || magnified())) {
+      // Across the phone width, or to another magnification: draw the figure afresh (its
+      // texts fitted anew, or whole; its sizes for this screen).
+      redraw();
     } else {
       window.Plotly.Plots.resize(gd);
     }
   });
   chart.resizeObserver.observe(gd);
+  // A window made only taller or shorter leaves the chart's width alone but may change its
+  // magnification.
+  chart.onWindowResize = () => {
+    if (chart.drawn && window.Plotly && gd.isConnected && magnified()) redraw();
+  };
+  window.addEventListener("resize", chart.onWindowResize);
   return chart;
 }
 
@@ -325,7 +378,7 @@ export default function render({ parentElement, data }) {
   let chart = parentElement.__sibLiveChart;
   if (!chart) chart = parentElement.__sibLiveChart = createChart(parentElement);
   // Hold the figure's height before plotly has drawn, so nothing below jumps.
-  chart.gd.style.minHeight = `${data.height}px`;
+  chart.gd.style.minHeight = `${data.height * magnification(data.magnify)}px`;
   chart.server = data;
   CHARTS.set(data.key, chart);
   if (scrubbing() && chart.scrubbed) {
@@ -345,6 +398,7 @@ export default function render({ parentElement, data }) {
       if (parentElement.isConnected || parentElement.__sibLiveChart !== chart) return;
       chart.resizeObserver.disconnect();
       if (chart.server && CHARTS.get(chart.server.key) === chart) CHARTS.delete(chart.server.key);
+      window.removeEventListener("resize", chart.onWindowResize);
       if (window.Plotly) window.Plotly.purge(chart.gd);
       chart.gd.remove();
       delete parentElement.__sibLiveChart;

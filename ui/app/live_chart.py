@@ -38,6 +38,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit import config
 
+from ui.app.component_js import component_js
 from ui.spec.pages import PHONE_WIDTH
 
 __all__ = [
@@ -97,7 +98,7 @@ def plotly_js_url() -> str:
 
 
 _mount = st.components.v2.component(
-    "sib_live_chart", js=(_HERE / "live_chart.js").read_text(encoding="utf-8"), isolate_styles=False
+    "sib_live_chart", js=component_js(_HERE / "live_chart.js"), isolate_styles=False
 )
 
 
@@ -119,6 +120,7 @@ def live_chart(
     config: dict[str, Any] | None = None,
     where: Any = st,
     alt: dict[str, str] | None = None,
+    magnify: tuple[int, int] | None = None,
 ) -> None:
     """Draw ``figure`` under ``key`` in ``where`` (a column, a container, or the page), and on
     later runs redraw the same chart in place.
@@ -128,7 +130,10 @@ def live_chart(
     zoom, ...). The figure keeps its own template: Streamlit's plotly theme is never applied
     here. ``alt`` holds the words of the chart's text alternative in the page's language
     (``chart``, ``against``, ``series``): the browser names the chart by its title, axes and
-    series with them (live_chart.js, ``describe``).
+    series with them (live_chart.js, ``describe``). With ``magnify`` (the screen the figure
+    was made for, width and height in CSS px), a larger window draws it magnified: height,
+    margins and fonts times the smaller of the two ratios (presenter mode on a 1920×1080
+    projector).
     """
     chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
     height = chart.height
@@ -140,6 +145,7 @@ def live_chart(
         "height": height,
         "narrow": PHONE_WIDTH,
         "alt": alt or {},
+        "magnify": magnify,
     }
     # The element is as tall as its chart ("content"): the browser side holds the figure's
     # height before plotly has drawn, and a chart fitted to a phone may grow (live_chart.js).

@@ -46,6 +46,7 @@ import streamlit as st
 
 from sib_model import Scenario
 from ui.app import results
+from ui.app.component_js import component_js
 from ui.app.layout import shown_chart
 from ui.app.live_chart import ChartJSON
 from ui.app.sidebar import headline_options
@@ -273,7 +274,7 @@ def _compact(figures: list[dict[str, Any]]) -> str:
 
 _mount = st.components.v2.component(
     "sib_scrub",
-    js=(_HERE / "scrub.js").read_text(encoding="utf-8"),
+    js=component_js(_HERE / "scrub.js"),
     isolate_styles=False,
 )
 

@@ -22,6 +22,7 @@ from ui.app.state import (
     CUSTOM_PRESET,
     app_root,
     apply_preset,
+    choose_language,
     keep_page_widgets,
     link_params,
     pin_baseline,
@@ -98,14 +99,26 @@ def render_sidebar(
     the bottom opens page ``page_url`` (the default page when empty). ``in_room``: the page
     is a game room's screen, which the headline sliders do not change (they say so)."""
     with st.sidebar:
+        # Kept for the session ("session"): a page's st.switch_page (the Start page's and the
+        # facilitator's guide's buttons) sends no widget values, and Streamlit then drops every
+        # widget's value on the page change, which opened the next page in English.
         st.radio(
             t("language"),
             list(LANGUAGES),
             format_func=LANGUAGES.__getitem__,
             key=keys.LANG,
             horizontal=True,
+            on_change=choose_language,
+            # Kept through st.switch_page (the Start page's buttons, a loaded file), which
+            # otherwise drops every widget's value: the Explorer opened in English.
+            persist_state="session",
         )
-        st.toggle(t("present_mode"), key=keys.PRESENT, help=t("present_mode_help"))
+        st.toggle(
+            t("present_mode"),
+            key=keys.PRESENT,
+            help=t("present_mode_help"),
+            persist_state="session",
+        )
         present = presenting()
         if present:
             # The sliders first, so a 720 px projector shows all three under the menu.

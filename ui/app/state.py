@@ -1,13 +1,15 @@
 """The one place that turns the URL into session state and back.
 
 The scenario lives in session state (``ui.spec.keys.SCENARIO``) and in the query string (the
-model's compact codec plus ``lang`` when not English), so a copied link reproduces the view.
+model's compact codec plus ``lang`` when not English or chosen), so a copied link reproduces
+the view.
 Pages never write session state themselves: they call the functions here. Flow of every
 script run, driven by ``app.py``:
 
 1. :func:`start_session` (first run only): read the link leniently with
    ``scenario_from_query``; bad keys and values fall back to valid ones and are kept as
-   ``link_problems`` to show in a short, translated warning.
+   ``link_problems`` to show in a short, translated warning. The language is the link's
+   ``lang``, else the browser's locale (``st.context.locale``: Danish for ``da*``).
 2. :func:`scenario_from_session`: the widgets' values (already updated by the browser) give
    the current scenario; they are written back so every widget keeps its state across
    pages and language changes.
@@ -38,8 +40,17 @@ from sib_model.workspace import clean_name
 from ui.export import share
 from ui.spec import keys
 from ui.spec.inputs import WIDGET_KEYS, scenario_from_widgets, widget_values
-from ui.spec.pages import PAGES, STORY_PAGE
-from ui.text.translator import LANGUAGES, Translator
+from ui.spec.pages import (
+    EXPLORER_PAGE,
+    PAGE_TABS,
+    PAGES,
+    SHARE_PAGE,
+    START_PAGE,
+    STORY_PAGE,
+    Page,
+    page_of,
+)
+from ui.text.translator import LANGUAGES, Translator, language_of_locale
 from ui.words.link_messages import value_text
 from ui.words.story import STEPS, step_number
 
@@ -48,8 +59,10 @@ __all__ = [
     "scenario_from_session",
     "publish",
     "translator",
+    "choose_language",
     "current",
     "apply_preset",
+    "open_preset",
     "matching_preset",
     "keep_page_widgets",
     "page_widget_default",
@@ -65,6 +78,10 @@ __all__ = [
     "load_scenario",
     "workspace",
     "apply_workspace",
+    "open_tab",
+    "visit",
+    "last_page",
+    "open_loaded_page",
     "link_params",
     "app_root",
     "load_next_run",
@@ -106,11 +123,14 @@ def start_session() -> None:
     st.session_state[keys.PINNED] = ws.pinned
     st.session_state.update(ws.settings)
     st.session_state[keys.LAST_PRESET] = matching_preset(scenario)
-    lang = str(params.get(LANG_PARAM, "en"))
+    # The link's language wins; without one, the browser's (Danish for a Danish locale).
+    default = language_of_locale(st.context.locale)
+    lang = str(params.get(LANG_PARAM, default))
     if lang not in LANGUAGES:
         problems.append(QueryProblem(LANG_PARAM, lang[:40], "invalid_value", "en, da"))
-        lang = "en"
+        lang = default
     st.session_state[keys.LANG] = lang
+    st.session_state[keys.LANG_CHOSEN] = params.get(LANG_PARAM) in LANGUAGES
     st.session_state[keys.PRESENT] = str(params.get(PRESENT_PARAM, "")) in ("1", "true", "yes")
     st.session_state.update(widget_values(scenario))
     # What the widgets can show (a clamped value) is the scenario from now on; say so, since
@@ -131,6 +151,35 @@ def start_session() -> None:
     st.session_state[keys.SCENARIO] = scenario
     st.session_state[keys.INITIAL_SCENARIO] = scenario
     st.session_state[keys.LINK_PROBLEMS] = problems
+
+
+#: Widgets whose options are shown as words or numbers of the page's language (``format_func``):
+#: the presets, the Share page's page, every input (its select slider reads "40 %" in Danish,
+#: "40%" in English) and its phone copy, the Deal space's terms, presenter mode's views.
+_WORDED_WIDGETS: tuple[str, ...] = (
+    keys.PRESET,
+    keys.SHARE_LINK_PAGE,
+    *WIDGET_KEYS,
+    *(keys.phone_copy(key) for key in WIDGET_KEYS),
+    *keys.DEAL_SETTINGS,
+    *(keys.presenter_view(page.url) for page in PAGES),
+)
+
+
+def choose_language() -> None:
+    """Callback of the language switch: the language is the user's choice from now on (links
+    carry it, English too), and every widget that shows its options in words gets its value
+    set anew, in the new language's words.
+
+    Streamlit keeps such a widget's value as the text of the chosen option. Switched to
+    Danish, a select box went on showing "100 into jobs (the article)", and a select slider
+    holding "40%" found no such option among "0 %" … "100 %" and fell back to its first one,
+    which the next run then took for the user's move. Read here, in the callback, each value
+    is still read in the old language's words; written back, it is sent in the new ones."""
+    st.session_state[keys.LANG_CHOSEN] = True
+    for key in _WORDED_WIDGETS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def translator() -> Translator:
@@ -175,6 +224,14 @@ def apply_preset() -> None:
         return
     st.session_state[keys.LAST_PRESET] = key
     _load(PRESETS[key])
+
+
+def open_preset(key: str) -> None:
+    """Callback: load preset ``key`` into the sliders, as choosing it in the sidebar does (the
+    facilitator's guide opens a block's page with its example)."""
+    if key in PRESETS:
+        st.session_state[keys.LAST_PRESET] = key
+        _load(PRESETS[key])
 
 
 def _load(s: Scenario) -> None:
@@ -255,18 +312,46 @@ def page_settings() -> dict[str, float | str]:
 
 
 def workspace(page: str = "") -> Workspace:
-    """Everything a link or a saved file carries."""
+    """Everything a link or a saved file carries; a file also the page ``page`` (a URL path)
+    and that page's open tab."""
     return Workspace(
         st.session_state.get(keys.SCENARIO, Scenario()),
         baseline(),
         pinned(),
         page_settings(),
         page,
+        open_tab(page),
     )
 
 
-def apply_workspace(ws: Workspace) -> None:
-    """Callback: a loaded file replaces scenario, baseline, pinned set and page settings."""
+def open_tab(page: str) -> str:
+    """The open tab of page ``page`` (URL path) by its text key; "" for a page without tabs
+    or before one was chosen (the first is open then). The session keeps the tab's label,
+    in the language it was clicked in."""
+    tab_key, tabs = PAGE_TABS.get(page, ("", ()))
+    label = st.session_state.get(tab_key) if tab_key else None
+    labels = {Translator(lang)(tab): tab for lang in LANGUAGES for tab in tabs}
+    return labels.get(label, "") if isinstance(label, str) else ""
+
+
+def visit(page: str) -> None:
+    """Note the page (URL path) of this run, before it is drawn: the last page other than
+    the Share page is the one the Share page's link and saved file open."""
+    if page != SHARE_PAGE and st.session_state.get(keys.LAST_PAGE) != page:
+        st.session_state[keys.LAST_PAGE] = page
+        # The Share page's choice starts from this page on the next visit.
+        st.session_state.pop(keys.SHARE_LINK_PAGE, None)
+
+
+def last_page() -> Page:
+    """The last page visited other than the Share page (the Start page at first)."""
+    return page_of(st.session_state.get(keys.LAST_PAGE, START_PAGE))
+
+
+def apply_workspace(ws: Workspace, message: str = "") -> None:
+    """Callback: a loaded file replaces scenario, baseline, pinned set and page settings, and
+    the next run opens the page and tab it was saved on (the Explorer for a file of the
+    Start page, as for a link with a scenario), saying ``message`` there."""
     _load(ws.scenario)
     st.session_state[keys.BASELINE] = ws.baseline
     st.session_state[keys.PINNED] = ws.pinned
@@ -278,23 +363,45 @@ def apply_workspace(ws: Workspace) -> None:
             st.session_state[name] = setting.default
         else:
             st.session_state.pop(name, None)
+    page = ws.page or EXPLORER_PAGE
+    tab_key, tabs = PAGE_TABS.get(page, ("", ()))
+    if tab_key:
+        st.session_state[tab_key] = translator()(ws.tab or tabs[0])
+    st.session_state[keys.LOADED_PAGE] = page
+    st.session_state[keys.LOADED_MESSAGE] = message
+
+
+def open_loaded_page(current: str) -> None:
+    """After a file was loaded (:func:`apply_workspace`): switch to the page it opens, and
+    there say what was loaded, in a toast at the top of the screen (the Share page's
+    message, halfway down, was out of sight)."""
+    page = st.session_state.get(keys.LOADED_PAGE)
+    if page is None:
+        return
+    if page_of(page).url != current:
+        st.switch_page(page_of(page).path)
+    del st.session_state[keys.LOADED_PAGE]
+    message = st.session_state.pop(keys.LOADED_MESSAGE, "")
+    if message:
+        st.toast(message, icon=":material/check:", duration="long")
 
 
 def link_params(s: Scenario, *, shared: bool = False) -> dict[str, str]:
     """The query string of the view with scenario ``s``: workspace and language.
 
-    The address bar keeps a game room, role and secret; a ``shared`` link (the sidebar's
-    "link to this view", often on a projected screen) leaves them out, or it would hand every
-    reader the facilitator's view of the room (groups get their own links from the
-    facilitator)."""
+    The address bar keeps a game room, role and secret, and presenter mode; a ``shared`` link
+    (the sidebar's "link to this view" and the Share page's link and QR code, often on a
+    projected screen) leaves them out: the game's keys would hand every reader the
+    facilitator's view of the room (groups get their own links from the facilitator), and
+    presenter mode would give a hundred phones the projector's layout with no navigation."""
     wanted = workspace_to_query(dataclasses.replace(workspace(), scenario=s))
     lang = st.session_state.get(keys.LANG, "en")
-    if lang != "en":
+    if lang != "en" or st.session_state.get(keys.LANG_CHOSEN):
         wanted[LANG_PARAM] = lang
     for key in () if shared else GAME_KEYS:
         if key in st.query_params:
             wanted[key] = str(st.query_params[key])[:MAX_TOKEN_LENGTH]
-    if st.session_state.get(keys.PRESENT):
+    if st.session_state.get(keys.PRESENT) and not shared:
         wanted[PRESENT_PARAM] = "1"
     return wanted
 

@@ -1,11 +1,17 @@
 """Workbook and CSV exports of the current, baseline and pinned scenarios: pure functions,
 no Streamlit, unit-tested.
 
-:func:`export_tables` builds the tables once (numbers stay numbers); :func:`workbook_bytes`
-writes them as an Excel workbook with number formats of the reader's language (cell formats,
-not text), :func:`csv_zip_bytes` as one CSV per table in a zip (Danish: ``;`` between fields and
-a decimal comma, as Danish Excel reads them). Every figure is the model's
-(:func:`sib_model.evaluate`, :func:`sib_model.creaming_frontier`, ...), unrounded.
+:func:`export_tables` builds the tables once, in the reader's language: every row and column
+is labelled with the words the dashboard uses (a scenario field's label, a result's label from
+:meth:`~ui.text.translator.Translator.result`, a choice by its name), never a model name. Every
+figure is the model's (:func:`sib_model.evaluate`, :func:`sib_model.creaming_frontier`, ...),
+rounded to the precision it means (:func:`rounded`): kroner to the øre, shares and multiples to
+four significant digits, counts of citizens to hundredths, whole numbers whole; no ``-0``.
+:func:`workbook_bytes` writes the tables as an Excel workbook (numbers as numbers, with number
+formats of the reader's language), :func:`csv_zip_bytes` as one CSV per table in a zip, each
+number written plainly with the hyphen minus spreadsheets parse (:func:`csv_number`): Danish
+files with ``;`` between fields and a decimal comma, as Danish Excel reads them; English files
+with ``,`` and a decimal point.
 
 Users' words (a pinned scenario's name comes from the link) are data, never code: every text
 cell of a CSV goes through :func:`neutralise_cell`, the workbook writes text with
@@ -15,6 +21,7 @@ cell of a CSV goes through :func:`neutralise_cell`, the workbook writes text wit
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 import unicodedata
@@ -22,13 +29,16 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 import xlsxwriter
 
 from sib_model import CreamingFrontier, ParkingFrontier, Scenario, ScenarioResult
-from sib_model.fields import field_specs
+from sib_model.summary import SUMMARY_KEYS
 from ui.spec.inputs import INPUTS
+from ui.text.english import FIELD_LABELS
 from ui.text.translator import Translator
+from ui.words.comparison import input_text
 
 __all__ = [
     "Entry",
@@ -37,6 +47,8 @@ __all__ = [
     "workbook_bytes",
     "csv_zip_bytes",
     "kind_of",
+    "rounded",
+    "csv_number",
     "neutralise_cell",
     "portable_name",
     "SHEET_NAME_LENGTH",
@@ -67,27 +79,69 @@ class Table:
 
 
 def kind_of(column: str) -> Kind:
-    """How a model column reads, from its name: money unless it is a rate, a multiple, a
-    count of citizens or outcomes, a difficulty or a year."""
+    """How a model column reads, from its name: money unless it is a rate, a share or a
+    chance, a multiple, a count of citizens or outcomes, a difficulty or a year. A statistic
+    reads as its figure does (``investor_irr_p10``, ``investor_irr_standard_error``)."""
     if column == "year":
         return "integer"
-    if "irr" in column or column.startswith("probability") or "probability" in column:
+    if "irr" in column or "probability" in column or column.endswith("_share"):
         return "percent"
-    if column.endswith("_share") or column == "deadweight_share":
-        return "percent"
-    if "moic" in column:
+    if "moic" in column or "multiple" in column:
         return "multiple"
-    if any(word in column for word in ("outcomes", "starters", "served")):
+    if "outcomes" in column or column.endswith(("starters", "served", "parked")):
         return "count"
     if column == "difficulty":
         return "number"
     return "money"
 
 
-def _input_value(value: object) -> object:
+#: Significant digits of a share, a multiple or a plain number, and the most decimals any of
+#: them keeps (a share of 0.000001 is a ten-thousandth of a percentage point).
+SIGNIFICANT = 4
+_MOST_DECIMALS = 6
+
+
+def rounded(value: float, kind: Kind) -> float:
+    """``value`` at the precision it means, as exported: money to the øre (2 decimals), an
+    expected count of citizens or outcomes to hundredths, a whole number whole, anything else
+    (a share, a rate, a multiple, a difficulty) to :data:`SIGNIFICANT` significant digits but
+    no whole digit lost and at most six decimals. The float noise of the model's arithmetic
+    (``250.00000000000006``, ``0.30000000000000004``, ``3.4e-09`` for zero) goes, and so does
+    the sign of a zero (``-0.0``). NaN and infinities are returned as they are."""
+    if not math.isfinite(value):
+        return value
+    if kind in ("money", "count"):
+        out = round(value, 2)
+    elif kind == "integer":
+        out = float(round(value))
+    elif value == 0:
+        out = 0.0
+    else:
+        magnitude = math.floor(math.log10(abs(value)))
+        out = round(value, min(max(SIGNIFICANT - 1 - magnitude, 0), _MOST_DECIMALS))
+    return 0.0 if out == 0 else out
+
+
+def csv_number(value: float, lang: str) -> str:
+    """A (rounded) number as a CSV cell of ``lang``: every digit written out, never an
+    exponent, no trailing zeros, no thousands separator, the hyphen minus a spreadsheet
+    parses and the language's decimal mark (``-2999999,99`` in Danish, ``0.3`` in
+    English). Empty for NaN and infinities."""
+    if not math.isfinite(value):
+        return ""
+    text = np.format_float_positional(value + 0.0, trim="-")
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def _input_value(field: str, value: object, kind: Kind, t: Translator) -> object:
+    """An input as exported: a choice by its name, no limit as a blank, a number rounded."""
+    if INPUTS[field].kind == "choice":
+        return input_text(field, value, t)
+    if value is None:
+        return ""
     if isinstance(value, float) and math.isinf(value):
         return "∞"
-    return "" if value is None else value
+    return rounded(float(value), kind)  # type: ignore[arg-type]
 
 
 #: The characters that make a spreadsheet read a CSV cell as a formula (OWASP's list), and their
@@ -176,6 +230,65 @@ def _distinct(names: list[str]) -> list[str]:
     return out
 
 
+#: The unit column's text per kind (the keys of the inputs' ``unit_<unit>`` texts).
+_UNIT_TEXTS: dict[Kind, str] = {
+    "money": "unit_money",
+    "percent": "unit_fraction",
+    "multiple": "unit_multiple",
+    "count": "unit_count",
+    "integer": "unit_count",
+    "number": "unit_number",
+}
+#: An input's kind by its unit (``ui.spec.inputs``).
+_UNIT_KINDS: dict[str, Kind] = {
+    "fraction": "percent",
+    "money": "money",
+    "count": "integer",
+    "years": "integer",
+    "number": "number",
+}
+
+
+def _column_label(column: str, t: Translator) -> str:
+    """A model table's column as the reader's words: a scenario field's label, a cash flow's
+    series name (as in the Explorer's cash-flow chart), the year, or a result's label."""
+    if column in FIELD_LABELS:
+        return t.label(column)
+    if column == "year":
+        return t("col_year")
+    if column in _CASH_FLOW_SERIES:
+        return t(column)
+    return t.result(column)
+
+
+#: The parties' columns of :attr:`sib_model.ScenarioResult.cash_flows`, labelled with the
+#: cash-flow chart's series names.
+_CASH_FLOW_SERIES = frozenset(
+    [
+        "investor",
+        "provider",
+        "guarantor",
+        "commissioner_payment",
+        "commissioner_saving",
+        "commissioner_net",
+        "conventional_funding",
+    ]
+)
+
+
+def _labelled(frame: pd.DataFrame, t: Translator) -> tuple[pd.DataFrame, dict[str, Kind]]:
+    """A model table with its numbers rounded (:func:`rounded`) and its columns labelled
+    (:func:`_column_label`), and each labelled column's kind (:func:`kind_of`)."""
+    kinds = {_column_label(str(c), t): kind_of(str(c)) for c in frame.columns}
+    out = pd.DataFrame(
+        {
+            label: [rounded(float(v), kind) for v in frame[column]]
+            for (label, kind), column in zip(kinds.items(), frame.columns, strict=True)
+        }
+    )
+    return out, kinds
+
+
 def export_tables(
     entries: list[Entry],
     creaming: CreamingFrontier,
@@ -183,82 +296,61 @@ def export_tables(
     t: Translator,
 ) -> list[Table]:
     """Inputs of every scenario (with unit and meaning), a summary per scenario, every
-    scenario's yearly cash flows, and the first scenario's creaming and parking frontiers."""
+    scenario's yearly cash flows, and the first scenario's creaming and parking frontiers,
+    in the reader's language (module docstring)."""
     used: set[str] = set()
-    specs = field_specs()
     names = _distinct([entry.name for entry in entries])
+    input_kinds = tuple(_UNIT_KINDS[spec.unit] for spec in INPUTS.values())
     inputs = pd.DataFrame(
         {
             t("col_field"): [t.label(field) for field in INPUTS],
-            t("col_key"): list(INPUTS),
             t("col_unit"): [
-                t(f"unit_{spec.unit}") if spec.kind != "choice" else specs[field].unit
-                for field, spec in INPUTS.items()
+                t(f"unit_{spec.unit}") if spec.kind != "choice" else "" for spec in INPUTS.values()
             ],
             t("col_meaning"): [t.help(field) for field in INPUTS],
             **{
-                name: [_input_value(getattr(entry.scenario, f)) for f in INPUTS]
+                name: [
+                    _input_value(f, getattr(entry.scenario, f), kind, t)
+                    for f, kind in zip(INPUTS, input_kinds, strict=True)
+                ]
                 for name, entry in zip(names, entries, strict=True)
             },
         }
     )
-    unit_kinds: dict[str, Kind] = {
-        "fraction": "percent",
-        "money": "money",
-        "count": "integer",
-        "years": "integer",
-        "number": "number",
-    }
-    tables = [
-        Table(
-            _sheet_name(t("sheet_inputs"), used),
-            inputs,
-            {},
-            tuple(unit_kinds[spec.unit] for spec in INPUTS.values()),
-        )
-    ]
+    tables = [Table(_sheet_name(t("sheet_inputs"), used), inputs, {}, input_kinds)]
+    summary_kinds = tuple(kind_of(key) for key in SUMMARY_KEYS)
     for name, entry in zip(names, entries, strict=True):
         summary = entry.result.summary
         frame = pd.DataFrame(
-            {t("col_key"): list(summary), name: [float(v) for v in summary.values()]}  # type: ignore[arg-type]
+            {
+                t("col_figure"): [t.result(key) for key in SUMMARY_KEYS],
+                t("col_unit"): [t(_UNIT_TEXTS[kind]) for kind in summary_kinds],
+                name: [
+                    rounded(float(summary[key]), kind)  # type: ignore[literal-required]
+                    for key, kind in zip(SUMMARY_KEYS, summary_kinds, strict=True)
+                ],
+            }
         )
         tables.append(
-            Table(
-                _sheet_name(f"{t('sheet_summary')} – {name}", used),
-                frame,
-                {},
-                tuple(kind_of(key) for key in summary),
-            )
+            Table(_sheet_name(f"{t('sheet_summary')} – {name}", used), frame, {}, summary_kinds)
         )
+    flows = [_labelled(entry.result.cash_flows, t) for entry in entries]
     cash = pd.concat(
         [
-            entry.result.cash_flows.assign(**{t("col_scenario"): name})
-            for name, entry in zip(names, entries, strict=True)
+            frame.assign(**{t("col_scenario"): name})
+            for name, (frame, _) in zip(names, flows, strict=True)
         ],
         ignore_index=True,
     )
-    cash = cash[[t("col_scenario"), *entry.result.cash_flows.columns]]
-    tables.append(
-        Table(
-            _sheet_name(t("sheet_cash_flows"), used),
-            cash,
-            {c: kind_of(c) for c in cash.columns if c != t("col_scenario")},
-        )
-    )
+    frame, kinds = flows[0]
+    cash = cash[[t("col_scenario"), *frame.columns]]
+    tables.append(Table(_sheet_name(t("sheet_cash_flows"), used), cash, kinds))
     for name, frontier_table in (
         (t("sheet_creaming"), creaming.table),
         (t("sheet_parking"), parking.table),
     ):
-        tables.append(
-            Table(
-                _sheet_name(name, used),
-                frontier_table,
-                {
-                    str(c): "percent" if c == "parked_share" else kind_of(str(c))
-                    for c in frontier_table
-                },
-            )
-        )
+        frame, kinds = _labelled(frontier_table, t)
+        tables.append(Table(_sheet_name(name, used), frame, kinds))
     return tables
 
 
@@ -306,7 +398,7 @@ def workbook_bytes(tables: list[Table], t: Translator) -> bytes:
                 if isinstance(value, str):
                     sheet.write_string(row, col, value, wrap if len(value) > 40 else None)
                     width = max(width, min(len(value), 60))
-                elif value is None or (isinstance(value, float) and math.isnan(value)):
+                elif value is None or not math.isfinite(value):
                     sheet.write_blank(row, col, None)
                 else:
                     sheet.write_number(row, col, float(value), formats[cell_kind])
@@ -315,31 +407,35 @@ def workbook_bytes(tables: list[Table], t: Translator) -> bytes:
     return buffer.getvalue()
 
 
-def _csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with every text cell and column name passed through :func:`neutralise_cell`."""
-    out = frame.rename(columns=lambda c: str(neutralise_cell(str(c))))
-    for k in range(out.shape[1]):
-        column = out.iloc[:, k]
-        if not pd.api.types.is_numeric_dtype(column):  # object or pandas' string dtype
-            out.isetitem(k, column.map(neutralise_cell).tolist())
-    return out
+def _csv_cell(value: object, lang: str) -> str:
+    """One CSV cell: text neutralised (:func:`neutralise_cell`), a number as
+    :func:`csv_number` writes it, a blank empty."""
+    if isinstance(value, str):
+        return str(neutralise_cell(value))
+    if value is None:
+        return ""
+    return csv_number(float(value), lang)  # type: ignore[arg-type]
 
 
 def csv_zip_bytes(tables: list[Table], t: Translator) -> bytes:
-    """One CSV per table in a zip; Danish files use ``;`` and a decimal comma.
+    """One CSV per table in a zip (UTF-8 with a byte-order mark, so Excel reads æøå); Danish
+    files use ``;`` and a decimal comma, English ones ``,`` and a point.
 
-    Every text cell is neutralised (:func:`neutralise_cell`), numbers are written as numbers;
-    lines end in CRLF (RFC 4180), so a cell holding a line break or a carriage return is quoted.
-    Entry names are :func:`portable_name` s of the tables' names, unique in the zip.
+    Every text cell and column name is neutralised (:func:`neutralise_cell`), numbers are
+    written by :func:`csv_number`; lines end in CRLF (RFC 4180), so a cell holding a line
+    break or a carriage return is quoted. Entry names are :func:`portable_name` s of the
+    tables' names, unique in the zip.
     """
-    sep, decimal = (";", ",") if t.lang == "da" else (",", ".")
+    sep = ";" if t.lang == "da" else ","
     buffer = io.BytesIO()
     used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in tables:
-            text = _csv_frame(table.frame).to_csv(
-                index=False, sep=sep, decimal=decimal, lineterminator="\r\n"
-            )
+            text = io.StringIO()
+            writer = csv.writer(text, delimiter=sep, lineterminator="\r\n")
+            writer.writerow([_csv_cell(str(column), t.lang) for column in table.frame.columns])
+            for row in table.frame.itertuples(index=False):
+                writer.writerow([_csv_cell(value, t.lang) for value in row])
             name = portable_name(table.name, used, FILE_NAME_LENGTH, fallback="table")
-            archive.writestr(f"{name}.csv", text.encode("utf-8-sig"))
+            archive.writestr(f"{name}.csv", text.getvalue().encode("utf-8-sig"))
     return buffer.getvalue()

@@ -29,6 +29,7 @@ __all__ = [
     "PRESET",
     "LAST_PRESET",
     "LANG",
+    "LANG_CHOSEN",
     "PRESENT",
     "NARROW_SCREEN",
     "VIEWPORT_PROBE",
@@ -46,6 +47,11 @@ __all__ = [
     "SHARE_UPLOAD",
     "SHARE_MESSAGE",
     "SHARE_LINK_PAGE",
+    "LAST_PAGE",
+    "LOADED_PAGE",
+    "LOADED_MESSAGE",
+    "GUIDE_PLAN",
+    "GUIDE_SCREEN_ONLY",
     "DEAL_TARGET_IRR",
     "DEAL_MAX_LOSS",
     "DEAL_TEST",
@@ -61,6 +67,7 @@ __all__ = [
     "GAME_ROOM_CLOSED",
     "GAME_SESSION",
     "GAME_LINK_FAILED",
+    "GAME_LAST_SEAT",
     "widget",
     "switch",
     "phone_copy",
@@ -72,7 +79,12 @@ __all__ = [
     "game_role_link",
     "compare_load",
     "compare_remove",
+    "compare_card",
+    "story_button",
     "presenter_view",
+    "uploader_words",
+    "guide_block",
+    "guide_open",
     "fixed_keys",
 ]
 
@@ -99,8 +111,11 @@ LAST_PRESET = "last_preset"
 
 # --- the reader --------------------------------------------------------------------------------
 
-#: The language selector ("en" or "da").
+#: The language selector ("en" or "da"): the link's ``lang``, else the browser's locale.
 LANG = "lang"
+#: Whether the language was chosen (by the link's ``lang`` or the switch) rather than taken
+#: from the browser's locale: a chosen language travels in links, English too.
+LANG_CHOSEN = "lang_chosen"
 #: Presenter mode's toggle (also the link's ``present=1``).
 PRESENT = "present"
 #: Whether the window is phone-narrow (reported by the viewport probe).
@@ -135,6 +150,16 @@ COMPARE_MESSAGE = "compare_message"
 SHARE_UPLOAD = "share_upload"
 SHARE_MESSAGE = "share_message"
 SHARE_LINK_PAGE = "share_link_page"
+#: The last page visited other than the Share page: the page its link and saved file open.
+LAST_PAGE = "last_page"
+#: A saved file just loaded: the page it opens (taken by the next run) and what to say there.
+LOADED_PAGE = "loaded_page"
+LOADED_MESSAGE = "loaded_message"
+#: The facilitator's guide: the plan shown (its length in minutes).
+GUIDE_PLAN = "guide_plan"
+#: The container of what the guide shows on screen only (the plan switch, the downloads, the
+#: print hint): the print stylesheet leaves it out.
+GUIDE_SCREEN_ONLY = "guide_screen_only"
 
 # --- the Deal space's settings ----------------------------------------------------------------
 
@@ -167,6 +192,9 @@ GAME_ROOM_CLOSED = "game_room_closed"
 GAME_SESSION = "game_session"
 #: The last link that opened nothing, already counted against the wrong-link limits.
 GAME_LINK_FAILED = "game_link_failed"
+#: The room, role and secret this session last had open (code, role, key): leaving the game
+#: page for another drops them from the address bar, and the lobby offers the way back.
+GAME_LAST_SEAT = "game_last_seat"
 
 # --- families of keys --------------------------------------------------------------------------
 
@@ -227,9 +255,36 @@ def compare_remove(index: int) -> str:
     return f"compare_remove_{index}"
 
 
+def compare_card(index: int) -> str:
+    """The Compare page's card of pinned scenario ``index`` on a phone (a container)."""
+    return f"compare_card_{index}"
+
+
+def story_button(place: str, action: str) -> str:
+    """One of the guided story's buttons (``action``: back, next, explore, again) in the row
+    at ``place`` (top or end of the step): the two rows need keys of their own."""
+    return f"story_{place}_{action}"
+
+
 def presenter_view(page: str) -> str:
     """The view a page shows in presenter mode (one chart at a time)."""
     return f"present_{page}_view"
+
+
+def uploader_words(key: str) -> str:
+    """The component that puts the page's words into the file uploader under ``key``."""
+    return f"{key}_words"
+
+
+def guide_block(number: int) -> str:
+    """The container of the facilitator's guide's block ``number`` (the print stylesheet keeps
+    each whole on a page)."""
+    return f"guide_block_{number}"
+
+
+def guide_open(block: int, link: int) -> str:
+    """The facilitator's guide's button that opens link ``link`` of block ``block``."""
+    return f"guide_open_{block}_{link}"
 
 
 def fixed_keys() -> dict[str, str]:

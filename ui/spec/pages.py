@@ -18,11 +18,15 @@ __all__ = [
     "START_PAGE",
     "STORY_PAGE",
     "EXPLORER_PAGE",
+    "SHARE_PAGE",
     "GAME_PAGE",
     "PAGE_WIDGETS",
     "EXPLORER_TABS",
     "CREAMING_TABS",
+    "PAGE_TABS",
+    "page_of",
     "PHONE_WIDTH",
+    "PRESENTER_SCREEN",
 ]
 
 
@@ -55,22 +59,49 @@ CREAMING_TABS: tuple[str, ...] = (
 #: Screens at most this wide (CSS px) are phones: Streamlit stacks columns below 640 px.
 PHONE_WIDTH = 640
 
+#: The screen presenter mode is laid out for (width, height in CSS px): a projector at
+#: 1280×720. A larger screen shows the same layout magnified by the smaller of its two ratios
+#: to this one (1920×1080: 1.5), so the back row reads what the front row of a 1280×720
+#: projector reads (``ui.app.layout.PRESENTER_CSS``, the charts in ``ui/app/live_chart.js``).
+PRESENTER_SCREEN = (1280, 720)
+
 #: URL paths of the pages others link to.
-START_PAGE, STORY_PAGE, EXPLORER_PAGE, GAME_PAGE = "", "story", "explorer", "game"
+START_PAGE, STORY_PAGE, EXPLORER_PAGE, GAME_PAGE, SHARE_PAGE = (
+    "",
+    "story",
+    "explorer",
+    "game",
+    "share",
+)
 
 #: The pages in menu order; the first is the default page at "/" (its URL path is empty).
 PAGES: tuple[Page, ...] = (
     Page("app_pages/start.py", "page_start", ":material/home:", START_PAGE),
     Page("app_pages/story.py", "page_story", ":material/slideshow:", STORY_PAGE),
-    Page("app_pages/explorer.py", "page_explorer", ":material/insights:", "explorer"),
+    Page("app_pages/explorer.py", "page_explorer", ":material/insights:", EXPLORER_PAGE),
     Page("app_pages/creaming.py", "page_creaming", ":material/filter_alt:", "creaming"),
     Page("app_pages/deal_space.py", "page_deal_space", ":material/handshake:", "deal-space"),
     Page("app_pages/sensitivity.py", "page_sensitivity", ":material/tune:", "sensitivity"),
     Page("app_pages/game.py", "page_game", ":material/groups:", GAME_PAGE),
     Page("app_pages/compare.py", "page_compare", ":material/compare_arrows:", "compare"),
-    Page("app_pages/share.py", "page_share", ":material/qr_code_2:", "share"),
+    Page("app_pages/share.py", "page_share", ":material/qr_code_2:", SHARE_PAGE),
     Page("app_pages/method.py", "page_method", ":material/menu_book:", "method"),
+    Page("app_pages/guide.py", "page_guide", ":material/co_present:", "guide"),
 )
+
+#: The pages with tabs (URL path → the session key of their tabs and the text keys of the tabs'
+#: labels). A saved file names the open tab by its text key, which is the same in every
+#: language (the session keeps the label, which is not).
+PAGE_TABS: dict[str, tuple[str, tuple[str, ...]]] = {
+    EXPLORER_PAGE: (keys.EXPLORER_TAB, tuple(EXPLORER_TABS)),
+    "creaming": (keys.CREAMING_TAB, CREAMING_TABS),
+}
+
+
+def page_of(url: str) -> Page:
+    """The page at URL path ``url`` (the default page for a path no page has)."""
+    return next((page for page in PAGES if page.url == url), PAGES[0])
+
 
 #: Widgets that live on one page but keep their values across page visits, with the value
 #: they start from (None: the page sets it from the scenario). They are the model's

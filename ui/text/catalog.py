@@ -2,20 +2,21 @@
 English source.
 
 Message scheme: every message has the stable key the code uses as its ``msgctxt``
-(``t("say_cap")``, ``t.label("cohort_size")`` → ``label_cohort_size``, ``preset_title_utah``,
-``glossary_creaming``, ``eq_capital``), the English text as its ``msgid`` and the Danish as
-its ``msgstr``. Why keys as context rather than English msgids: call sites keep their keys, so
-rewording English never touches pages (and branches merge cleanly); two texts that happen to
-share their English ("Deadweight share" as a metric and as a chart row) stay two messages that
-may be translated differently; and the translator still reads the English in every entry. When
-the English of a key changes, its msgid changes under the same msgctxt, so ``update`` keeps the
-old Danish marked ``fuzzy`` (with the previous English as ``#| msgid``) until a translator has
-checked it.
+(``t("say_cap")``, ``t.label("cohort_size")`` → ``label_cohort_size``, ``t.result("payment")`` →
+``result_payment``, ``preset_title_utah``, ``glossary_creaming``, ``eq_capital``), the English
+text as its ``msgid`` and the Danish as its ``msgstr``. Why keys as context rather than English
+msgids: call sites keep their keys, so rewording English never touches pages (and branches merge
+cleanly); two texts that happen to share their English ("Deadweight share" as a metric and as a
+chart row) stay two messages that may be translated differently; and the translator still reads
+the English in every entry. When the English of a key changes, its msgid changes under the same
+msgctxt, so ``update`` keeps the old Danish marked ``fuzzy`` (with the previous English as
+``#| msgid``) until a translator has checked it.
 
 Files, under ``ui/text/locale/``:
 
-- ``messages.pot``: the template, generated from :mod:`ui.text.english` and the preset titles and
-  stories of :data:`sib_model.PRESET_DETAILS` by ``make i18n-extract``; never edited by hand;
+- ``messages.pot``: the template, generated from :mod:`ui.text.english` and the preset titles,
+  stories and sources of :data:`sib_model.PRESET_DETAILS` by ``make i18n-extract``; never
+  edited by hand;
 - ``<lang>/LC_MESSAGES/messages.po``: one catalog per translation (today Danish), merged
   with the template by ``make i18n-update`` and edited by the translator.
 
@@ -72,9 +73,11 @@ def source_texts() -> dict[str, str]:
     english = dict(texts.TEXT)
     english.update({f"label_{field}": text for field, text in texts.FIELD_LABELS.items()})
     english.update({f"help_{field}": text for field, text in texts.FIELD_HELP.items()})
+    english.update({f"result_{name}": text for name, text in texts.RESULT_LABELS.items()})
     for key, details in PRESET_DETAILS.items():
         english[f"preset_title_{key}"] = details.title["en"]
         english[f"preset_story_{key}"] = details.story["en"]
+        english[f"preset_sources_{key}"] = details.sources["en"]
     english.update({f"glossary_{name}": text for name, text in texts.GLOSSARY.items()})
     return english
 

@@ -1,11 +1,11 @@
 """The English source of every text the dashboard shows: the one place where English is edited.
 
 Each text has a stable key (what the code passes to ``t("key")``). ``make i18n-extract`` turns
-this module, plus the preset titles and stories of :data:`sib_model.PRESET_DETAILS` (whose English
-lives next to each preset's numbers, since the model's command line prints it too), into the
-template ``ui/text/locale/messages.pot``; ``make i18n-update`` merges the template into the Danish
-catalog ``ui/text/locale/da/LC_MESSAGES/messages.po``, where the Danish is edited. See
-:mod:`ui.text.catalog` for the key scheme.
+this module, plus the preset titles, stories and sources of :data:`sib_model.PRESET_DETAILS`
+(whose English lives next to each preset's numbers, since the model's command line prints the
+titles too), into the template ``ui/text/locale/messages.pot``; ``make i18n-update`` merges the
+template into the Danish catalog ``ui/text/locale/da/LC_MESSAGES/messages.po``, where the
+Danish is edited. See :mod:`ui.text.catalog` for the key scheme.
 
 Sentences use ``str.format`` fields (``{share}``); the Danish must use the same fields.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sib_model import Scenario
 
-__all__ = ["FIELD_HELP", "FIELD_LABELS", "GLOSSARY", "NOTES", "TEXT"]
+__all__ = ["FIELD_HELP", "FIELD_LABELS", "GLOSSARY", "NOTES", "RESULT_LABELS", "TEXT"]
 
 #: Labels, sentences and titles, by key.
 TEXT: dict[str, str] = {
@@ -60,6 +60,7 @@ TEXT: dict[str, str] = {
         "freedom of method. Usually it carries no money at risk; its stake is its reputation."
     ),
     "start_sliders_title": "The three big questions (the sliders on the left)",
+    "start_sliders_title_phone": "The three big questions (the sliders at the top)",
     "start_slider_cohort_size": (
         "How many citizens the contract is for. Few citizens means a wide spread of results: "
         "the whole group may do well or badly together."
@@ -77,6 +78,8 @@ TEXT: dict[str, str] = {
     "story_back": "Back",
     "story_next": "Next",
     "story_keep_exploring": "Keep exploring",
+    "story_finish": "On to the Explorer",
+    "story_again": "From step 1",
     "story_leave_note": (
         "Each step puts its scenario into the sliders. Move them at any time — the chart and "
         "the numbers follow — or keep exploring from here in the Explorer."
@@ -153,6 +156,350 @@ TEXT: dict[str, str] = {
         "A guarantor (a foundation, say) covers {share} of the capital if the programme "
         "fails. The investor's chance of a loss falls from {unguaranteed} to {loss}, at an "
         "expected cost to the guarantor of {guarantor}."
+    ),
+    # --- facilitator's guide ------------------------------------------------------------
+    # Fields that are text keys ({page_explorer}, {pin_baseline}) are filled with those texts
+    # by ui.words.guide.guide_text, so the guide names pages and buttons as the app does.
+    "page_guide": "Facilitator's guide",
+    "guide_intro": (
+        "Two ready-made workshop plans, 60 and 90 minutes, that use **{page_story}**, "
+        "**{page_explorer}**, **{page_creaming}**, **{page_compare}** and **{page_game}**. For "
+        "each block: what to show, what to ask the room, the misreadings to watch for, and how "
+        "to hand over to the next block. The buttons open the page in this tab with the block's "
+        "example or story step in the sliders; the game opens in a tab of its own."
+    ),
+    "guide_plan": "Plan",
+    "guide_plan_option": "{minutes} minutes",
+    "guide_print_hint": (
+        "To print, use the browser's Print (Ctrl+P, or ⌘P on a Mac): the sidebar, the buttons "
+        "and the downloads are left out, and each block is kept together on a page."
+    ),
+    "guide_download_pdf": "Download the plan (PDF)",
+    "guide_download_md": "Download the plan (Markdown)",
+    "guide_download_md_help": (
+        "Plain text with links, to paste into a document or an intranet page."
+    ),
+    "guide_links_title": "Links",
+    "guide_prep_title": "Before the workshop",
+    "guide_prep_address": (
+        "**An address for phones.** Run the dashboard at an address the phones in the room can "
+        "reach (the network address, not localhost), and open {address} on your own phone over "
+        "the venue's Wi-Fi before anyone arrives. **{page_share}** shows the link as a QR code "
+        "that can be scanned from the back row."
+    ),
+    "guide_prep_language": (
+        "**Language.** Choose the room's language under **{language}** before you share "
+        "anything: links and QR codes carry it."
+    ),
+    "guide_prep_present": (
+        "**The projector.** Turn on **{present_mode}** in the sidebar, or open {present_link}: "
+        "large type and one chart per page. Try it on the projector itself, in full screen "
+        "(F11), so the address bar is out of sight."
+    ),
+    "guide_prep_game_tab": (
+        "**The game in a tab of its own.** The facilitator's screen of a game room lives in its "
+        "tab's address: going to another page in that tab leaves the room. The guide's game "
+        "button opens a new tab with the scenario on screen; bookmark that tab's address once "
+        "the room is started, and drive the rest of the workshop from another tab."
+    ),
+    "guide_prep_rooms": (
+        "**Rooms for the game.** One room per table of three or four groups "
+        "(**{game_role_municipality}**, **{game_role_investor}**, **{game_role_provider}** and, "
+        "if you like, **{game_role_state}**), each group with a laptop or a phone. A room plays "
+        "the scenario the sliders hold when it is started, so set them first. One tab starts at "
+        "most {rooms} rooms in {window} minutes: for more tables, start the rooms in good time. "
+        "Ask the groups not to type real people's names: a room stays on the server until it "
+        "has been idle for {hours} hours."
+    ),
+    "guide_prep_save": (
+        "**A way back.** Once the baseline and the pinned scenarios are set, save the workshop "
+        "with **{share_save}** on **{page_share}**: if the browser crashes, loading the file "
+        "brings it all back."
+    ),
+    "guide_prep_print": (
+        "**On paper.** Print this plan for yourself, and for the participants the one-page "
+        "handout (**{export_pdf}** on **{page_share}**)."
+    ),
+    "guide_show": "Show",
+    "guide_ask": "Ask the room",
+    "guide_watch": "Watch for",
+    "guide_next": "Handover",
+    "guide_block_heading": "{start}–{end} min · {title}",
+    "guide_link": "{page}: {what}",
+    "guide_link_new_tab": "{page} (new tab)",
+    "guide_plan_60_title": "60 minutes: the short workshop",
+    "guide_plan_60_intro": (
+        "For a slot on a meeting's agenda or a conference session with up to about 30 people: "
+        "the story sets the scene, the room takes the sliders, and one game room plays two "
+        "quick rounds."
+    ),
+    "guide_plan_90_title": "90 minutes: the full workshop",
+    "guide_plan_90_intro": (
+        "For a workshop after which people should be able to discuss a real contract: more "
+        "time for creaming and the contract's levers, and a game of three rounds with the state "
+        "at the table."
+    ),
+    # Blocks: title, what to show, handover.
+    "guide_welcome_title": "Welcome: three parties, three questions",
+    "guide_welcome_show": (
+        "Open **{page_start}** and introduce the three parties and the three big questions "
+        "behind the sliders. Then switch to **{page_share}** and leave the QR code on the "
+        "screen for a minute, so everyone can follow on their phone."
+    ),
+    "guide_welcome_next": (
+        "Say: “Let's follow one contract, from the investor's money to the municipality's "
+        "saving.” Start **{page_story}**."
+    ),
+    "guide_story_title": "The guided story, steps 1–6",
+    "guide_story_show": (
+        "Open **{page_story}** at **{story_investor_title}** and click **{story_next}** through "
+        "to **{story_wrong_pocket_title}**, about two minutes a step. Let the room read the "
+        "sentence under the chart before you explain it. Keep the steps from 7 on (the "
+        "contract's levers) for later: the groups get the same levers in the game."
+    ),
+    "guide_story_next": (
+        "Say: “Now you decide what happens.” Open **{page_explorer}** with an example close to "
+        "a real case."
+    ),
+    "guide_explorer_title": "Explorer: the room takes the sliders",
+    "guide_explorer_show": (
+        "Open **{page_explorer}** with **{preset_title_aalborg}** (the **{preset}** box in the "
+        "sidebar) and click **{pin_baseline}**: the starting point stays in grey behind every "
+        "chart. Let the room call out moves: halve **{label_cohort_size}**, lower "
+        "**{label_success_probability}**, move **{label_difficulty}**. End on the tab "
+        "**{explorer_tab_money}**; with **{present_mode}** on, **{page_explorer}** shows only "
+        "the return chart, so switch it off for the tabs."
+    ),
+    "guide_explorer_next": (
+        "Say: “The investor has a favourite target group. Is it the one the municipality "
+        "needs?” Open **{page_creaming}**."
+    ),
+    "guide_creaming_title": "Creaming and parking",
+    "guide_creaming_show": (
+        "Open **{page_creaming}**. The tab **{creaming_tab_group}** shows which target group "
+        "each party would choose. Then set **{label_difficulty_spread}** (under **{advanced}** "
+        "in the sidebar) to 0.3 and open **{creaming_tab_parking}**: once the contract is "
+        "signed, the provider can leave the hardest citizens of a mixed group aside."
+    ),
+    "guide_creaming_next": (
+        "Say: “We now have several possible contracts. Let's put them side by side.” Open "
+        "**{page_compare}**."
+    ),
+    "guide_creaming_levers_title": "Creaming, parking and the contract's levers",
+    "guide_creaming_levers_show": (
+        "Open **{page_creaming}**. The tab **{creaming_tab_group}** shows which target group "
+        "each party would choose. Set **{label_difficulty_spread}** (under **{advanced}** in "
+        "the sidebar) to 0.3 and open **{creaming_tab_parking}**: inside a signed contract the "
+        "provider can leave the hardest citizens aside. End on **{creaming_tab_levers}**: a rate "
+        "card that pays more for harder citizens, and paying only above a baseline, against the "
+        "contract as it stands."
+    ),
+    "guide_creaming_levers_next": (
+        "Say: “Let's keep the contracts worth keeping: an easy group, a hard group, and a hard "
+        "group with a rate card.” Open **{page_compare}**."
+    ),
+    "guide_compare_title": "Compare: the contracts side by side",
+    "guide_compare_show": (
+        "Open **{page_compare}** and pin three scenarios with **{compare_pin}**, each with a "
+        "name: an easy group (**{label_difficulty}** at 0.2), a hard group (0.8) and the "
+        "example **{preset_title_rate_card}**. The sidebar's sliders work on this page too, and "
+        "**{compare_load}** puts a pinned scenario back into them."
+    ),
+    "guide_compare_next": (
+        "Say: “Now you negotiate one of these yourselves.” Put the scenario to be played into "
+        "the sliders and open **{page_game}**."
+    ),
+    "guide_game_short_title": "Negotiation game: two quick rounds",
+    "guide_game_short_show": (
+        "With the scenario to be played in the sliders, open **{page_game}** and click "
+        "**{game_start}**. Split the room into three groups, **{game_role_municipality}**, "
+        "**{game_role_investor}** and **{game_role_provider}**. Under **{game_links}**, show "
+        "each group its own QR code on your screen (not on the projector), or give it its join "
+        "code to type on the game page. Click **{game_open_round}**, give the groups five "
+        "minutes to propose and accept, then **{game_close_round}**. Play two rounds."
+    ),
+    "guide_game_short_next": (
+        "Close the last round and keep the room's screen open for the debrief."
+    ),
+    "guide_game_setup_title": "The game: groups, links and red lines",
+    "guide_game_setup_show": (
+        "With the scenario to be played in the sliders, open **{page_game}** and click "
+        "**{game_start}**. Form three or four groups: **{game_role_municipality}**, "
+        "**{game_role_investor}**, **{game_role_provider}** and, to give the wrong pocket a "
+        "seat, **{game_role_state}**. Under **{game_links}**, show each group its own QR code "
+        "on your screen (not on the projector), or give it its join code. Set "
+        "the red lines under **{game_red_lines}** before the first round: they are each "
+        "group's goal."
+    ),
+    "guide_game_setup_next": "Say: “Round one is open: you have six minutes.”",
+    "guide_game_rounds_title": "The game: three rounds",
+    "guide_game_rounds_show": (
+        "Three rounds of about six minutes: **{game_open_round}**, let the groups propose and "
+        "accept, **{game_close_round}**. A deal is signed when a round closes with the "
+        "municipality, the investor and the provider all accepting what is on the table. "
+        "Between rounds, read out from **{game_who_signs}** and show **{game_deal_zone}** at "
+        "the bottom of your screen; you may change the red lines between rounds too."
+    ),
+    "guide_game_rounds_next": (
+        "Close the last round and keep the room's screen open for the debrief."
+    ),
+    "guide_debrief_title": "Debrief",
+    "guide_debrief_show": (
+        "On the room's screen, **{game_debrief}** appears once a deal is signed (without a "
+        "deal, **{game_who_signs}** says why not). Then go back to "
+        "**{page_compare}** and close on what the room takes home. Share the link or the "
+        "one-page handout from **{page_share}**, so people can carry on at their desks."
+    ),
+    "guide_debrief_next": (
+        "Thank the room, and save the workshop on **{page_share}** if you will pick it up again."
+    ),
+    # Questions to ask the room.
+    "guide_ask_who_in_room": (
+        "Who here would sit in the municipality's chair, the investor's or the provider's, and "
+        "what would worry you most in that chair?"
+    ),
+    "guide_ask_pay_for_results": (
+        "What would “a result” be in your own field: a job, an education, no new offence? Who "
+        "would count it?"
+    ),
+    "guide_ask_would_you_invest": (
+        "Step 1: would you put your organisation's money into this? How big a chance of a loss "
+        "would you accept?"
+    ),
+    "guide_ask_why_dearer": (
+        "Step 2: the SIB can cost the municipality more than buying the programme itself. What "
+        "does it get for the difference?"
+    ),
+    "guide_ask_who_anyway": (
+        "Step 3: how many of these citizens would have reached the goal anyway, and how would "
+        "you find out in your own municipality?"
+    ),
+    "guide_ask_whose_pocket": (
+        "Step 6: the saving lands in several budgets. Who should pay, then, and who should sit "
+        "at the table?"
+    ),
+    "guide_ask_cohort_halved": (
+        "What happens to the investor's chance of a loss if only half the citizens are "
+        "referred? (In Ballerup, 6 of 10 had started at half-time.)"
+    ),
+    "guide_ask_council_number": (
+        "Which number at the top would your council look at first, and which should it look at?"
+    ),
+    "guide_ask_method_weaker": (
+        "If the method works a little less well than hoped, who feels it first: the investor, "
+        "the municipality or the provider?"
+    ),
+    "guide_ask_which_group": (
+        "Which target group would the investor choose, and which the municipality? Why are they "
+        "not the same?"
+    ),
+    "guide_ask_stop_parking": (
+        "Once the contract is signed, what stops the provider from parking the hardest "
+        "citizens? What would you write into the contract?"
+    ),
+    "guide_ask_lever_cost": (
+        "Which lever would you pull first, and what does it cost the investor and the municipality?"
+    ),
+    "guide_ask_sign_which": (
+        "Which of these would you sign as the municipality? As the investor? Is there one both "
+        "would sign?"
+    ),
+    "guide_ask_what_differs": (
+        "In **{compare_inputs}**: which single change made the biggest difference, and to whom?"
+    ),
+    "guide_ask_red_line_blocked": (
+        "Which red line stopped the deal in this round, and who could move?"
+    ),
+    "guide_ask_gave_up": "What did your group give up to get a signature, and was it worth it?",
+    "guide_ask_state_seat": (
+        "The state has a seat at the table: what would it want in return for its share of the "
+        "saving?"
+    ),
+    "guide_ask_red_lines_real": (
+        "Are these red lines realistic for your organisation? Where would yours be?"
+    ),
+    "guide_ask_which_term": (
+        "Which term unlocked the deal: the price, the target group, a threshold, a cap or a "
+        "guarantee?"
+    ),
+    "guide_ask_sign_for_real": (
+        "Would you sign a contract like this in your municipality? What would you need to know "
+        "first?"
+    ),
+    "guide_ask_counterfactual": (
+        "How would you know what would have happened without the programme? Who keeps that "
+        "baseline, and from when?"
+    ),
+    "guide_ask_take_home": "What is the one thing you take back to your own department?",
+    # Misreadings to watch for.
+    "guide_watch_provider_risk": (
+        "Many assume the provider carries the money risk. Usually it does not: the investor "
+        "funds the work and takes the loss; the provider stakes its reputation and gets freedom "
+        "of method."
+    ),
+    "guide_watch_phones": (
+        "Phones that cannot open the link: the address is probably localhost, or on a network "
+        "the guests are not on. Keep the link on a slide as a fallback."
+    ),
+    "guide_watch_risk": (
+        "The investor's risk: the typical return is not a promise. A small cohort succeeds or "
+        "fails together, so point to the share of futures with a loss, not only the median."
+    ),
+    "guide_watch_deadweight": (
+        "Deadweight: outcomes are not additional outcomes. The contract also pays for citizens "
+        "who would have succeeded anyway, so a low price per outcome can be a high price per "
+        "additional outcome."
+    ),
+    "guide_watch_present_value": (
+        "Present value: the municipality's figures are in today's kroner, so a payment three "
+        "years from now counts for less than its face value. A contract's own sums are nominal "
+        "and look bigger; do not compare the two directly."
+    ),
+    "guide_watch_baseline_ghost": (
+        "The grey dashed shapes are the baseline you pinned, not a second forecast; the small "
+        "figures under the headline numbers are the change from it."
+    ),
+    "guide_watch_wrong_pocket": (
+        "The wrong pocket: a negative net for the municipality does not mean society loses. "
+        "Much of the saving lands in the state's and the region's budgets; the tab "
+        "**{explorer_tab_money}** shows where."
+    ),
+    "guide_watch_creaming": (
+        "Creaming: “the investor is greedy” is the wrong lesson. The contract rewards the easy "
+        "group, where many would have succeeded anyway. Ask what would make the hard group "
+        "worth it."
+    ),
+    "guide_watch_parking": (
+        "Parking needs a mixed group: with every citizen alike the tab says there is nothing "
+        "to park, which is not an error. Paying more for harder citizens does not stop parking "
+        "while every outcome is paid; paying only above a baseline does."
+    ),
+    "guide_watch_same_numbers": (
+        "Every number here is the one **{page_explorer}** shows for the same scenario. If two "
+        "figures seem to disagree, two different scenarios are on screen: look at "
+        "**{compare_inputs}**."
+    ),
+    "guide_watch_room_scenario": (
+        "The room plays the scenario the sliders held when it was started. Moving the sliders "
+        "afterwards changes the rest of the dashboard, not the room."
+    ),
+    "guide_watch_private_links": (
+        "Each group's link shows only its own red lines: show a group its QR code on your own "
+        "screen, never on the projector, and keep your own address out of sight, since it "
+        "opens the facilitator's screen."
+    ),
+    "guide_watch_no_deal": (
+        "No deal is a result, not a failure: **{game_deal_zone}** may simply be empty. Ask "
+        "which red line was in the way and who could move: the state, a guarantor, another "
+        "target group."
+    ),
+    "guide_watch_citizens": (
+        "Groups play to their red lines, not to the citizens. Ask now and then how many "
+        "citizens are actually helped under the proposal on the table, and which ones."
+    ),
+    "guide_watch_illustrative": (
+        "People leave with the numbers. The model is illustrative: what should stay is the "
+        "tensions (who gets chosen, who carries the risk, whose budget saves)."
     ),
     # --- sidebar ------------------------------------------------------------------------
     "language": "Language / Sprog",
@@ -315,7 +662,7 @@ TEXT: dict[str, str] = {
         "Scan the code with a phone camera to open the exact scenario — sliders, baseline, "
         "pinned scenarios and page settings — or copy the link."
     ),
-    "share_page": "Page the link opens",
+    "share_page": "Page the link and the saved file open",
     "share_qr": "QR code of the link",
     "share_qr_alt": "QR code: scan it with a phone's camera to open this scenario",
     # The text alternative of every chart (its title, axes and series, joined by these).
@@ -328,8 +675,14 @@ TEXT: dict[str, str] = {
     ),
     "share_save_title": "Save and load",
     "share_save": "Download scenario file (JSON)",
-    "share_save_help": "The scenario, the baseline, the pinned scenarios and the page settings.",
+    "share_save_help": (
+        "The scenario, the baseline, the pinned scenarios, the page settings, and the page "
+        "chosen above with its open tab: loading the file brings them all back."
+    ),
     "share_load": "Load a scenario file",
+    "share_load_button": "Choose file",
+    "share_load_limit": "JSON, at most {size}",
+    "share_load_drag": "Drop the file here",
     "share_loaded": "Loaded “{name}”: the scenario, the baseline and {count} pinned scenarios.",
     "share_export_title": "Export",
     "export_xlsx": "Excel workbook (.xlsx)",
@@ -362,7 +715,6 @@ TEXT: dict[str, str] = {
     "col_unit": "Unit",
     "col_meaning": "Meaning",
     "col_figure": "Figure",
-    "col_key": "Model key",
     "col_scenario": "Scenario",
     "col_year": "Year",
     "scenario_current": "Current",
@@ -371,10 +723,19 @@ TEXT: dict[str, str] = {
     "unit_money": "DKK",
     "unit_years": "years",
     "unit_number": "number",
+    "unit_multiple": "multiple (×)",
+    "figure_expected": "{figure}, expected",
+    "figure_percentile": "{figure}, {percentile}th percentile",
+    "figure_standard_error": "{figure}, standard error of the expected value",
     "pdf_title": "Social impact bond: one scenario",
     "pdf_link": "Open this scenario on your phone or laptop:",
     "pdf_inputs": "Inputs that differ from the defaults: {inputs}",
     "pdf_inputs_none": "Inputs: the dashboard's defaults.",
+    "pdf_localhost": (
+        "No link to this scenario: the dashboard was opened at this computer's own address "
+        "(localhost), which no phone or other computer can open. Open the dashboard at its "
+        "address on the network and download the handout again for a link and a QR code."
+    ),
     # --- link problems ------------------------------------------------------------------
     "link_problems": (
         "Some settings in the link could not be used, so valid values are shown instead: {items}."
@@ -683,8 +1044,7 @@ TEXT: dict[str, str] = {
     "glossary_en": "English",
     "method_presets": "Presets and their sources",
     "method_presets_note": (
-        "All presets are illustrative: the contract terms of the Danish pilots are not public. "
-        "Sources are given in English."
+        "All presets are illustrative: the contract terms of the Danish pilots are not public."
     ),
     # --- method: words inside the equations (LaTeX \text{...}) ----------------------------
     "eq_if": "if",
@@ -888,6 +1248,11 @@ TEXT: dict[str, str] = {
     "game_full": "No room can be opened just now: too many rooms are in use. Try again later.",
     "game_join": "Join",
     "game_bad_room": "No room with that code. Check the code in the link (4–6 letters).",
+    "game_back_to_room": "Back to room {code} as the {role}",
+    "game_back_to_room_help": (
+        "You left this room's screen for another page; the room goes on without you. This "
+        "button opens your screen again."
+    ),
     "game_link_incomplete": (
         "This link is incomplete: it does not open a screen of this room. Ask the facilitator "
         "for your group's own link."
@@ -1209,6 +1574,66 @@ FIELD_HELP: dict[str, str] = {
     ),
 }
 
+#: The label of every result the model reports (key ``result_<name>``), for the exported
+#: tables: a figure of one future (``investor_irr``), whose expected value, percentiles and
+#: standard error are labelled by ``figure_expected``, ``figure_percentile`` and
+#: ``figure_standard_error`` around it (``expected_investor_irr``, ``investor_irr_p10``), and
+#: the summary's other figures by their whole name (``probability_of_loss``). See
+#: :meth:`ui.text.translator.Translator.result`; money in DKK, shares as fractions.
+RESULT_LABELS: dict[str, str] = {
+    "starters": "Citizens who start",
+    "served": "Citizens served",
+    "parked": "Citizens parked",
+    "outcomes": "Outcomes",
+    "counterfactual_outcomes": "Outcomes that would have happened anyway",
+    "additional_outcomes": "Additional outcomes",
+    "payable_outcomes": "Outcomes paid for",
+    "payment": "Outcome payments",
+    "capital": "Capital for the programme",
+    "investor_capital": "Investor's capital",
+    "investor_payment": "Outcome payments to the investor",
+    "guarantor_payment": "Guarantor's payment",
+    "investor_received": "Investor receives (payments and guarantee)",
+    "investor_profit": "Investor's profit",
+    "investor_irr": "Investor return (IRR per year)",
+    "investor_moic": "Investor's money multiple",
+    "investor_moic_unguaranteed": "Investor's money multiple without the guarantee",
+    "provider_capital": "Provider's own money in the programme",
+    "provider_payment": "Outcome payments to the provider",
+    "provider_net": "Provider's net",
+    "commissioner_payment_pv": "Municipality pays (present value)",
+    "commissioner_saving_pv": "Municipality saves (present value)",
+    "commissioner_net": "Municipality net with the SIB (present value)",
+    "conventional_cost_pv": "Cost of funding it directly (present value)",
+    "conventional_net": "Municipality net funding it directly (present value)",
+    "public_saving_pv": "Public saving (present value)",
+    "state_saving_pv": "State's saving (present value)",
+    "region_saving_pv": "Region's saving (present value)",
+    "guarantor_payment_pv": "Guarantor's payment (present value)",
+    "state_net": "State's net (present value)",
+    "public_net": "Public sector's net (present value)",
+    "society_net": "Society's net (present value)",
+    "median_investor_irr": "Investor return (IRR per year), median",
+    "investor_irr_of_expected_flows": "Investor return of the expected cash flows (IRR per year)",
+    "expected_money_multiple": "Money multiple of all futures together",
+    "probability_of_loss": "Chance the investor loses money",
+    "probability_of_loss_unguaranteed": "Chance the investor loses money without the guarantee",
+    "probability_of_total_loss": "Chance the investor loses everything",
+    "probability_threshold_met": "Chance the payment threshold is met",
+    "probability_payment_capped": "Chance the payment cap binds",
+    "probability_return_capped": "Chance the investor's return cap binds",
+    "probability_guarantor_pays": "Chance the guarantor pays",
+    "probability_commissioner_gains": "Chance the municipality breaks even or gains",
+    "deadweight_share": "Deadweight share",
+    "cost_per_additional_outcome": "Cost per additional outcome",
+    "conventional_cost": "Funding it directly: expected cost (present value)",
+    "conventional_cost_per_additional_outcome": "Funding it directly: cost per additional outcome",
+    "group_success_probability": "Chosen group: success probability p(d)",
+    "group_counterfactual_probability": "Chosen group: success without the programme c(d)",
+    "group_price_per_outcome": "Chosen group: price per outcome",
+    "group_saving_per_outcome": "Chosen group: public saving per additional outcome",
+}
+
 #: Domain words of DESIGN.md (key ``glossary_<name>``): the English term; its translation is
 #: the Danish term, shown beside it on the Method page in both languages.
 GLOSSARY: dict[str, str] = {
@@ -1245,6 +1670,11 @@ NOTES: dict[str, str] = {
         "abbreviations as the Danish reader knows them (PV = NV, nutidsværdi)."
         for key in TEXT
         if key.startswith("eq_")
+    },
+    **{
+        key: "Built around a result's label ({figure}, say “Investor return (IRR per year)”) "
+        "in the exported tables' rows and headers."
+        for key in ("figure_expected", "figure_percentile", "figure_standard_error")
     },
     **{
         f"glossary_{name}": "Glossary row: the English term; translate it with the Danish "

@@ -1,10 +1,14 @@
-"""The Compare page's two tables, as pure functions of named scenarios and their summaries.
+"""The Compare page's two tables, as pure functions of named scenarios and their summaries,
+and the same figures as one card per scenario, for a phone.
 
 Each figure is formatted by :func:`ui.words.headline.headline_figures`, so a pinned scenario shows
-exactly the strings the Explorer shows for it (one true number).
+exactly the strings the Explorer shows for it (one true number); a card reads its figures out
+of the two tables, so a phone and a laptop show the same strings.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -15,7 +19,14 @@ from ui.spec.inputs import INPUTS
 from ui.text.translator import Translator
 from ui.words.headline import headline_figures
 
-__all__ = ["input_text", "differing_inputs", "key_results", "RESULT_KEYS"]
+__all__ = [
+    "input_text",
+    "differing_inputs",
+    "key_results",
+    "ScenarioCard",
+    "scenario_cards",
+    "RESULT_KEYS",
+]
 
 #: Headline figures compared, in this order (keys of :class:`ui.words.headline.Figure`).
 RESULT_KEYS = ("irr", "loss", "commissioner", "cost", "deadweight")
@@ -58,3 +69,31 @@ def key_results(entries: list[tuple[str, Summary]], t: Translator) -> pd.DataFra
         ]
     table = pd.DataFrame({t("compare_result"): labels, **columns})
     return table
+
+
+@dataclass(frozen=True)
+class ScenarioCard:
+    """One pinned scenario as a phone shows it: its name, its key results and the inputs in
+    which the pinned scenarios differ, each as (label, value)."""
+
+    name: str
+    results: tuple[tuple[str, str], ...]
+    inputs: tuple[tuple[str, str], ...]
+
+
+def scenario_cards(
+    results: pd.DataFrame, inputs: pd.DataFrame, t: Translator
+) -> list[ScenarioCard]:
+    """One card per scenario, read out of the tables of :func:`key_results` (``results``) and
+    :func:`differing_inputs` (``inputs``): a table's column per scenario becomes a card's rows
+    (the tables' columns are the scenarios' names, unique among the pinned)."""
+    result_labels = results[t("compare_result")].tolist()
+    input_labels = inputs[t("compare_input")].tolist()
+    return [
+        ScenarioCard(
+            str(name),
+            tuple(zip(result_labels, map(str, results[name]), strict=True)),
+            tuple(zip(input_labels, map(str, inputs[name]), strict=True)),
+        )
+        for name in results.columns[1:]
+    ]

@@ -9,17 +9,36 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from sib_model.summary import Summary
+from ui.text.numbers import MINUS
 from ui.text.translator import Translator
 from ui.words.narrative import deadweight_shown, sib_vs_direct_difference
 
-__all__ = ["Figure", "headline_figures", "change_text", "returns_note"]
+__all__ = ["Arrow", "Figure", "headline_figures", "change_text", "returns_note"]
+
+
+#: The arrow beside a delta: Streamlit's ``delta_arrow``.
+Arrow = Literal["auto", "up", "down", "off"]
+
+#: A delta's colour as Streamlit's ``delta_color`` takes it.
+Colour = Literal["red", "green", "off"]
+
+#: The colour of a delta going up or down, by its ``delta_color`` ("inverse": a rise is bad).
+_COLOURS: dict[str, dict[str, Colour]] = {
+    "normal": {"up": "green", "down": "red"},
+    "inverse": {"up": "red", "down": "green"},
+}
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One headline figure: label, value as shown, help text and an optional delta."""
+    """One headline figure: label, value as shown, help text and an optional delta.
+
+    A delta's direction is stated (``delta_arrow``), not left to Streamlit, which reads a
+    delta string as falling only when it starts with a hyphen: the delta starts with the
+    typographic minus every number shown uses (:data:`ui.text.numbers.MINUS`)."""
 
     key: str
     label: str
@@ -27,6 +46,18 @@ class Figure:
     help: str
     delta: str | None = None
     delta_color: str = "normal"
+    delta_arrow: Arrow = "auto"
+
+    @property
+    def shown_colour(self) -> Colour:
+        """The delta's colour for Streamlit's ``delta_color``: red, green or off, from
+        :attr:`delta_color` and the direction."""
+        return _COLOURS.get(self.delta_color, {}).get(self.delta_arrow, "off")
+
+
+def _arrow(shown: float) -> Arrow:
+    """The arrow of a change whose shown (rounded) value is ``shown``."""
+    return "off" if shown == 0 else "up" if shown > 0 else "down"
 
 
 #: How each figure's change from the baseline is written and coloured: (summary value,
@@ -48,11 +79,17 @@ def _value(summary: Summary, key: str, name: str) -> float:
 def change_text(key: str, now: Summary, before: Summary, t: Translator) -> tuple[str, str]:
     """The change of headline figure ``key`` from ``before`` to ``now`` as shown under the
     number ("+1.2 pp vs baseline"), and its colour ("off" when it rounds to nothing)."""
+    text, colour, _ = _change(key, now, before, t)
+    return text, colour
+
+
+def _change(key: str, now: Summary, before: Summary, t: Translator) -> tuple[str, str, Arrow]:
+    """:func:`change_text` and the change's arrow."""
     name, kind, colour = _CHANGES[key]
     change = _value(now, key, name) - _value(before, key, name)
     f = t.fmt
     if math.isnan(change):
-        return t("delta_vs_baseline", change="–"), "off"
+        return t("delta_vs_baseline", change="–"), "off", "off"
     shown, digits = {
         "points": (change * 100, 1),
         "millions": (change / 1e6, 1),
@@ -67,9 +104,9 @@ def change_text(key: str, now: Summary, before: Summary, t: Translator) -> tuple
         "multiple": lambda: f.multiple(abs(change)),
         "money": lambda: f.money(abs(change)),
     }[kind]()
-    sign = "±" if change == 0 else "+" if change > 0 else "-"
+    sign = "±" if change == 0 else "+" if change > 0 else MINUS
     text = sign + text
-    return t("delta_vs_baseline", change=text), colour
+    return t("delta_vs_baseline", change=text), colour, _arrow(change)
 
 
 def headline_figures(
@@ -81,9 +118,9 @@ def headline_figures(
     if baseline is None:
         return figures
     return [
-        replace(figure, delta=text, delta_color=colour)
+        replace(figure, delta=text, delta_color=colour, delta_arrow=arrow)
         for figure in figures
-        for text, colour in [change_text(figure.key, summary, baseline, t)]
+        for text, colour, arrow in [_change(figure.key, summary, baseline, t)]
     ]
 
 
@@ -116,6 +153,7 @@ def _figures(summary: Summary, t: Translator) -> list[Figure]:
                 conventional=f.money(summary["expected_conventional_net"]),
             ),
             t("metric_commissioner_delta", diff=f.money_millions(difference)),
+            delta_arrow=_arrow(round(difference / 1e6, 1)),
         ),
         Figure(
             "moic",

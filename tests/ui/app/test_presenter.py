@@ -70,8 +70,8 @@ def _swings() -> pd.DataFrame:
 @pytest.mark.parametrize(
     ("metric", "expected"),
     [
-        ("expected_investor_irr", "between -5.0% and 35.0%"),
-        ("expected_commissioner_net", "between -DKK 1.0m and DKK 1.0m"),
+        ("expected_investor_irr", "between −5.0% and 35.0%"),
+        ("expected_commissioner_net", "between −DKK 1.0m and DKK 1.0m"),
     ],
 )
 def test_the_swing_key_sentence_names_the_top_bar_of_the_tornado(metric, expected):

@@ -29,6 +29,16 @@ def test_a_good_file_loads_whole():
     assert read_upload("old.json", scenario_to_json(NOW).encode(), EN)[0] == Workspace(NOW)
 
 
+def test_a_file_opens_a_page_the_dashboard_has_and_one_of_its_tabs():
+    good = Workspace(NOW, page="creaming", tab="creaming_tab_levers")
+    assert read_upload("a.json", workspace_to_json(good).encode(), EN) == (good, "")
+    for page, tab in (("share", ""), ("nowhere", ""), ("compare", "explorer_tab_money")):
+        content = workspace_to_json(Workspace(NOW, page=page, tab=tab)).encode()
+        ws, message = read_upload("a.json", content, DA)
+        assert ws is None
+        assert "ikke en scenariefil" in message, message
+
+
 BAD_FILES = {
     "too_large": (b" " * 100_001, "larger than 100 kB", "større end 100 kB"),
     "not_utf8": ('{"cohort_size": "æ"}'.encode("latin-1"), "UTF-8", "UTF-8"),

@@ -186,7 +186,24 @@ def test_every_key_the_code_uses_resolves_in_both_languages():
         for key in PRESET_DETAILS:
             assert t.preset_title(key)
             assert t.preset_story(key)
+            assert t.preset_sources(key)
     assert Translator("da").preset_title("custom") == "— dit eget scenarie —"
+
+
+@pytest.mark.parametrize("key", PRESET_DETAILS)
+def test_a_presets_sources_are_a_list_for_readers_in_their_language(key):
+    english, danish = Translator("en").preset_sources(key), Translator("da").preset_sources(key)
+    for text in (english, danish):
+        lines = text.splitlines()
+        assert len(lines) >= 4, text
+        assert all(line.startswith("- ") for line in lines), text
+        # The project's own files, issues and code mean nothing to a reader.
+        for internal in (".md", ".py", "DESIGN", "REFERENCES", "Issue", "_", "$"):
+            assert internal not in text, (key, internal)
+    assert danish != english
+    assert "kr." in danish
+    assert "DKK" not in danish
+    assert Translator("da").preset_sources("custom") == ""
 
 
 # --- the commands behind make i18n-extract / i18n-update ---------------------------------------

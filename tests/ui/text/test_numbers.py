@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from ui.text.numbers import NumberFormat, parse_number
+from ui.text.numbers import _MONEY_PATTERN, LOCALES, MINUS, NumberFormat, parse_number
 
 DA, EN = NumberFormat("da"), NumberFormat("en")
 
@@ -19,14 +19,39 @@ def test_english_money_puts_the_currency_code_first_with_commas():
     assert EN.money(1_234_567) == "DKK 1,234,567"
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [(DA, "-1.643.741 kr."), (EN, "-DKK 1,643,741")])
+@pytest.mark.parametrize(("fmt", "expected"), [(DA, "−1.643.741 kr."), (EN, "−DKK 1,643,741")])
 def test_negative_money_rounds_to_whole_kroner(fmt, expected):
     assert fmt.money(-1_643_741.4) == expected
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [(DA, "-1,6 mio. kr."), (EN, "-DKK 1.6m")])
+@pytest.mark.parametrize(("fmt", "expected"), [(DA, "−1,6 mio. kr."), (EN, "−DKK 1.6m")])
 def test_millions_for_headlines(fmt, expected):
     assert fmt.money_millions(-1_643_741) == expected
+
+
+@pytest.mark.parametrize("fmt", [DA, EN])
+def test_a_negative_number_starts_with_the_typographic_minus_as_the_charts_ticks_do(fmt):
+    shown = [
+        fmt.money(-5),
+        fmt.money_millions(-2_500_000),
+        fmt.percent(-0.221, 1),
+        fmt.number(-1234.5, 1),
+        fmt.multiple(-1.5),
+        fmt.number(-math.inf),
+    ]
+    for text in shown:
+        assert text.startswith(MINUS), text
+        assert "-" not in text, text
+    assert parse_number(fmt.money(-5), fmt.lang) == -5  # a number box reads it back
+
+
+@pytest.mark.parametrize("fmt", [DA, EN])
+def test_a_number_that_rounds_to_zero_has_no_sign(fmt):
+    assert fmt.money(-0.4) == fmt.money(0)
+    assert fmt.money_millions(-0.0) == fmt.money_millions(0)
+    assert fmt.percent(-0.00001) == fmt.percent(0) == ("0 %" if fmt.lang == "da" else "0%")
+    assert fmt.number(-0.004, 2) == fmt.number(0, 2)
+    assert fmt.multiple(-0.0) == fmt.multiple(0)
 
 
 @pytest.mark.parametrize(
@@ -85,3 +110,41 @@ def test_unknown_language_falls_back_to_english_locale():
 )
 def test_a_typed_number_is_read_in_its_language_or_refused(text, lang, value):
     assert parse_number(text, lang) == value
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_numbers_read_exactly_as_babels_own_format_functions_write_them(lang):
+    """NumberFormat applies Babel's patterns parsed once (ui/text/numbers.py): the very text
+    format_currency, format_percent and format_decimal give for the value as shown (rounded to
+    the digits written, no sign on a zero), with the typographic minus."""
+    from babel.numbers import format_currency, format_decimal, format_percent
+
+    fmt, locale = NumberFormat(lang), LOCALES[lang]
+    space = " " if lang == "da" else ""
+
+    def plain(text: str) -> str:
+        return text.replace("\xa0", " ").replace("\u202f", " ").replace("-", MINUS)
+
+    def shown(value: float, digits: int) -> float:
+        rounded = round(value, digits)
+        return 0.0 if rounded == 0 else rounded
+
+    values = [0.0, -0.0, 1, -1, 0.125, 0.005, 0.0049999, 0.995, 2.5, 3.5, 1e-9, 1e12]
+    values += [x * 1234.5678 for x in range(-40, 41)] + [x / 997 for x in range(-40, 41)]
+    for value in values:
+        money = format_currency(
+            shown(value, 0),
+            "DKK",
+            format=_MONEY_PATTERN[lang],
+            locale=locale,
+            currency_digits=False,
+        )
+        assert fmt.money(value) == plain(money)
+        for digits in (0, 1, 2):
+            decimals = "." + "0" * digits if digits else ""
+            as_percent = shown(value * 100, digits) / 100
+            percent = format_percent(as_percent, f"#,##0{decimals}{space}%", locale=locale)
+            assert fmt.percent(value, digits) == plain(percent)
+            assert fmt.number(value, digits) == plain(
+                format_decimal(shown(value, digits), f"#,##0{decimals}", locale=locale)
+            )
