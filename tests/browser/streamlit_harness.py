@@ -515,6 +515,43 @@ def wait_for_redraw(page, before: list[str], timeout_ms: float = 30_000) -> None
     wait_until_idle(page, timeout_ms=timeout_ms)
 
 
+_SCRUB_RUN_JS = (
+    "() => (window.__sibScrub && window.__sibScrub.data) ? window.__sibScrub.data.run : null"
+)
+
+
+def press_on_slider(page, thumb, key: str, *, timeout_ms: float = 30_000) -> None:
+    """Press ``key`` on a slider's ``thumb`` (a locator) and wait for the script run it causes
+    to be over.
+
+    A headline slider draws the new value's frame at once (ui/app/scrub.js), before its run
+    has begun; and a short run's "running" state can be batched away by the browser, so an
+    idle-looking page is no proof the run came. Where the scrub component is on the page, its
+    run number (new on every run) says the run came; then the page is waited idle as always.
+    """
+    run_before = page.evaluate(_SCRUB_RUN_JS)
+
+    def shown() -> str | None:
+        return thumb.get_attribute("aria-valuetext") or thumb.get_attribute("aria-valuenow")
+
+    value_before = shown()
+    thumb.focus()
+    page.keyboard.press(key)
+    # The thumb may be drawn afresh by the run: read it through the locator each time.
+    deadline = time.monotonic() + timeout_ms / 1000
+    while shown() == value_before:
+        assert time.monotonic() < deadline, f"{key} did not move the slider"
+        page.wait_for_timeout(50)
+    if run_before is not None:
+        page.wait_for_function(
+            f"(before) => ({_SCRUB_RUN_JS})() !== before",
+            arg=run_before,
+            timeout=timeout_ms,
+            polling=50,
+        )
+    wait_until_idle(page, timeout_ms=timeout_ms)
+
+
 def code_texts(area, minimum: int, timeout_ms: float = 30_000) -> list[str]:
     """The texts of the ``st.code`` blocks in ``area`` (a locator), once at least ``minimum``
     are drawn. ``st.code`` draws through Streamlit's syntax highlighter, a chunk the browser

@@ -79,8 +79,7 @@ def test_sliders_and_tabs_work_from_the_keyboard(page, app_url):
     harness.wait_until_idle(page, min_charts=1)
     label = "Success probability"
     before = harness.slider_value(page, label)
-    harness.slider_thumb(page, label).focus()
-    page.keyboard.press("ArrowRight")
+    harness.press_on_slider(page, harness.slider_thumb(page, label), "ArrowRight")
     harness.wait_until_idle(page, min_charts=1)
     assert harness.slider_value(page, label) != before
     tabs = page.get_by_role("tab")

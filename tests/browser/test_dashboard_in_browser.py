@@ -81,8 +81,8 @@ def test_headline_sliders_redraw_explorer_charts(page, app_url):
         value_before = harness.slider_value(page, label)
         charts_before = harness.chart_data(page)
 
-        harness.slider_thumb(page, label).focus()
-        page.keyboard.press("ArrowLeft" if harness.slider_at_max(page, label) else "ArrowRight")
+        key = "ArrowLeft" if harness.slider_at_max(page, label) else "ArrowRight"
+        harness.press_on_slider(page, harness.slider_thumb(page, label), key)
         harness.wait_for_redraw(page, charts_before)
 
         assert harness.slider_value(page, label) != value_before, f"{label!r} did not move"

@@ -284,8 +284,7 @@ def test_a_phone_sees_a_deal_space_slider_and_the_chart_it_moves(app_url, new_ta
     _check_charts_fit_a_phone(page, "deal-space")  # the axis titles inside the chart's box
     page.screenshot(path=str(screenshot_dir / "phone-deal-space.png"))
     # The slider moves the chart's marker, both in view.
-    difficulty.locator(harness.SLIDER_THUMB).first.focus()
-    page.keyboard.press("ArrowRight")
+    harness.press_on_slider(page, difficulty.locator(harness.SLIDER_THUMB).first, "ArrowRight")
     harness.wait_until_idle(page, min_charts=1)
     assert page.evaluate(_DEAL_PHONE_JS)["marker"] > found["marker"]
 
