@@ -83,7 +83,19 @@ def test_headline_sliders_redraw_explorer_charts(page, app_url):
 
         key = "ArrowLeft" if harness.slider_at_max(page, label) else "ArrowRight"
         harness.press_on_slider(page, harness.slider_thumb(page, label), key)
-        harness.wait_for_redraw(page, charts_before)
+        try:
+            harness.wait_for_redraw(page, charts_before, timeout_ms=15_000)
+        except Exception:
+            state = page.evaluate(
+                "() => { const s = window.__sibScrub || {}; return {run: s.data && s.data.run,"
+                " shown: s.shownFrames, active: !!s.active, settling: !!s.settling,"
+                " waiting: !!s.waiting, charts: document.querySelectorAll('.js-plotly-plot')"
+                ".length}; }"
+            )
+            raise AssertionError(
+                f"{label!r} moved {value_before} -> {harness.slider_value(page, label)}"
+                f" but no chart changed; {page.url}; {state}"
+            ) from None
 
         assert harness.slider_value(page, label) != value_before, f"{label!r} did not move"
         assert harness.chart_data(page) != charts_before, f"{label!r} redrew no chart"
