@@ -39,13 +39,23 @@ def _sees(page, text: str) -> None:
     _main(page).get_by_text(text, exact=False).first.wait_for(timeout=SEEN_WITHIN_MS)
 
 
-def test_a_round_with_three_groups_in_their_own_browsers(new_tab, app_url, screenshot_dir):
-    facilitator = new_tab(**PROJECTOR)
+def _start_room(facilitator, app_url: str) -> str:
+    """The facilitator opens the game and starts a room (with the mouse); its code."""
     _open(facilitator, f"{app_url}/game")
     facilitator.get_by_role("button", name="Start a new room").click()
+    return _room_started(facilitator)
+
+
+def _room_started(facilitator) -> str:
+    """Wait for the facilitator's screen of the room just started; the room's code."""
     facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
     harness.wait_until_idle(facilitator)
-    code = re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+    return re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+
+
+def test_a_round_with_three_groups_in_their_own_browsers(new_tab, app_url, screenshot_dir):
+    facilitator = new_tab(**PROJECTOR)
+    code = _start_room(facilitator, app_url)
     # The three groups' links, the room's first code blocks (drawn late: harness.code_texts).
     links = {
         role: link
@@ -116,9 +126,7 @@ def test_a_room_is_started_and_played_from_the_keyboard_alone(new_tab, app_url):
     _open(facilitator, f"{app_url}/game")
     harness.tab_to(facilitator, facilitator.get_by_role("button", name="Start a new room"))
     facilitator.keyboard.press("Enter")
-    facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
-    harness.wait_until_idle(facilitator)
-    code = re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+    code = _room_started(facilitator)
     investor = next(
         link.strip()
         for link in harness.code_texts(_main(facilitator), 3)
@@ -145,11 +153,7 @@ def test_a_room_is_started_and_played_from_the_keyboard_alone(new_tab, app_url):
 
 def test_the_facilitator_shows_the_explorer_and_comes_back_to_the_room(new_tab, app_url):
     facilitator = new_tab(**PROJECTOR)
-    _open(facilitator, f"{app_url}/game")
-    facilitator.get_by_role("button", name="Start a new room").click()
-    facilitator.wait_for_url(re.compile(r"room=[A-Z]{4,6}&role=facilitator"))
-    harness.wait_until_idle(facilitator)
-    code = re.search(r"room=([A-Z]+)", facilitator.url).group(1)
+    code = _start_room(facilitator, app_url)
     facilitator.locator('[data-testid="stSidebarNav"] a[href$="/explorer"]').click()
     harness.wait_until_idle(facilitator, min_charts=1)
     assert f"room={code}" not in facilitator.url  # the page's own link, not the room's

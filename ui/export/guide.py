@@ -14,10 +14,9 @@ pages when it fits on one.
 from __future__ import annotations
 
 from fpdf import FPDF
-from fpdf.fonts import TTFFont
 from fpdf.recorder import FPDFRecorder
 
-from ui.export.pdf import FONT, FONT_FILES, own_text
+from ui.export.pdf import FONT, FontedPDF
 from ui.export.share import share_link
 from ui.text.translator import Translator
 from ui.words.guide import (
@@ -75,17 +74,8 @@ def guide_markdown(plan: Plan, t: Translator, root: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-class _GuidePDF(FPDF):
+class _GuidePDF(FontedPDF):
     """A4 pages in the handout's font, numbered in the footer ("2/5")."""
-
-    def __init__(self) -> None:
-        super().__init__(format="A4", unit="mm")
-        for style, path in FONT_FILES.items():
-            self.add_font(FONT, style, str(path))
-        font = self.fonts[FONT.lower()]
-        assert isinstance(font, TTFFont)
-        #: The code points the font can draw (see :func:`~ui.export.pdf.own_text`).
-        self.shown = frozenset(font.cmap)
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -105,7 +95,7 @@ def _words(pdf: _Doc, text: str) -> str:
     """One of the dashboard's texts as the guide draws it (a recorder draws for its PDF)."""
     target = pdf.pdf if isinstance(pdf, FPDFRecorder) else pdf
     assert isinstance(target, _GuidePDF)
-    return own_text(text, target.shown)
+    return target.words(text)
 
 
 def _paragraph(pdf: _Doc, text: str, size: float = 9.5) -> None:
@@ -162,7 +152,7 @@ def guide_pdf(plan: Plan, t: Translator, root: str) -> bytes:
     pdf = _GuidePDF()
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(True, margin=18)
-    pdf.set_title(own_text(words.title, pdf.shown))
+    pdf.set_title(pdf.words(words.title))
     pdf.add_page()
     pdf.set_font(FONT, "B", 18)
     pdf.cell(_WIDTH, 9, _words(pdf, t("page_guide")), new_x="LMARGIN", new_y="NEXT")

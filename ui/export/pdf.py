@@ -39,7 +39,7 @@ from ui.words.comparison import input_text
 from ui.words.headline import headline_figures
 from ui.words.narrative import explorer_sentences
 
-__all__ = ["handout_pdf", "plain_latin1", "own_text", "FONT_FILES", "FONT"]
+__all__ = ["handout_pdf", "plain_latin1", "own_text", "FONT_FILES", "FONT", "FontedPDF"]
 
 _PLAIN = {
     "–": "-",
@@ -99,23 +99,33 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
 
 
-class _Handout(FPDF):
-    """An A4 page in the handout's font, with :meth:`words` for the dashboard's own texts."""
+class FontedPDF(FPDF):
+    """A4 pages in the handout's font (:data:`FONT_FILES`), with :meth:`words` for the
+    dashboard's own texts: the handout and the facilitator's guide are set alike."""
 
     def __init__(self) -> None:
+        """A document with the fonts embedded and no page yet."""
         super().__init__(format="A4", unit="mm")
         for style, path in FONT_FILES.items():
             self.add_font(FONT, style, str(path))
         font = self.fonts[FONT.lower()]
         assert isinstance(font, TTFFont)
+        #: The code points the font can draw (see :func:`own_text`).
         self.shown = frozenset(font.cmap)
+
+    def words(self, text: str) -> str:
+        """``text`` (the dashboard's own) as the PDF draws it: :func:`own_text`."""
+        return own_text(text, self.shown)
+
+
+class _Handout(FontedPDF):
+    """The handout's one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
         self.set_auto_page_break(False)
         self.set_margins(15, 15, 15)
         self.add_page()
-
-    def words(self, text: str) -> str:
-        """``text`` (the dashboard's own) as the handout draws it: :func:`own_text`."""
-        return own_text(text, self.shown)
 
     def style(self, size: float, bold: bool = False) -> None:
         self.set_font(FONT, "B" if bold else "", size)
