@@ -15,11 +15,14 @@ from ui.app import presenter, results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_key_sentence, show_sentences
 from ui.app.page_charts import page_figures, page_returns_note, show_page_chart
+from ui.app.scrub import ScrubView, follow_sliders
 from ui.spec import keys
 from ui.spec.pages import CREAMING_TABS
 from ui.words import narrative
 
 s, t = state.current()
+#: A frame of the frontier is a sweep of 21 groups (about 40 ms): 21 frames a slider.
+CREAMING_FRAMES = 21
 ghost = state.ghost()
 
 if presenting():
@@ -38,6 +41,13 @@ if presenting():
         show_key_sentence(presenter.levers_key_sentence(results.creaming_levers(s), t))
         chart = "creaming_levers"
     show_page_chart(chart, s, t, ghost, height=presenter.PRESENT_CHART_HEIGHT)
+    # The frontier follows a dragged slider; the parking and lever sweeps (half a second a
+    # scenario) settle on release.
+    followed = (chart,) if chart == "creaming_frontier" else ()
+    height = presenter.PRESENT_CHART_HEIGHT
+    follow_sliders(
+        ScrubView("creaming", followed, (), True, height, CREAMING_FRAMES), s, state.baseline(), t
+    )
 else:
     st.title(t("page_creaming"))
     st.caption(t("illustrative"))
@@ -81,3 +91,7 @@ else:
             # Static tables: four rows need no interactive grid, which costs far more to redraw.
             st.table(charts.lever_table(levers, t).set_index(t("lever_terms")))
             st.caption(t("lever_table_note"))
+    # The three figures, and the frontier while its tab is open, follow a dragged slider.
+    followed = ("creaming_frontier",) if group.open else ()
+    scrub = ScrubView("creaming", followed, (0, 1, 2), frames=CREAMING_FRAMES)
+    follow_sliders(scrub, s, state.baseline(), t)

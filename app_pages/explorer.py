@@ -14,6 +14,7 @@ from ui.app import results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_chart, show_key_sentence, show_sentences
 from ui.app.page_charts import page_figures, page_returns_note
+from ui.app.scrub import ScrubView, follow_sliders
 from ui.spec import keys
 from ui.spec.pages import EXPLORER_TABS
 from ui.words import narrative
@@ -29,6 +30,9 @@ if presenting():
     key = "explorer_investor_irr"
     chart = results.explorer_chart_with_baseline(key, s, state.baseline(), t.lang)
     show_chart(chart, key, height=430)
+    follow_sliders(
+        ScrubView("explorer", (key,), (0, 1, 2), True, 430, near=True), s, state.baseline(), t
+    )
     st.stop()
 
 st.title(t("page_explorer"))
@@ -42,9 +46,10 @@ st.caption(page_returns_note(s, t))
 # the municipality; the money year by year and where the saving lands), the payoff picture
 # with its labelled kinks alone at full width. Only the open tab is drawn and only its charts
 # are built: a slider move builds two figures, not five.
+open_charts: tuple[str, ...] = ()
 for text_key, tab in lazy_tabs(keys.EXPLORER_TAB, tuple(EXPLORER_TABS), t):
     if tab.open:
-        tab_charts = EXPLORER_TABS[text_key]
+        tab_charts = open_charts = EXPLORER_TABS[text_key]
         with tab:
             for where, key in zip(st.columns(len(tab_charts)), tab_charts, strict=True):
                 chart = results.explorer_chart_with_baseline(key, s, state.baseline(), t.lang)
@@ -52,6 +57,10 @@ for text_key, tab in lazy_tabs(keys.EXPLORER_TAB, tuple(EXPLORER_TABS), t):
 
 show_figures(figures[3:])
 show_sentences(list(results.explorer_sentences(s, t.lang)))
+# While a headline slider is dragged, the open tab's charts and the six figures follow it.
+follow_sliders(
+    ScrubView("explorer", open_charts, (0, 1, 2, 3, 4, 5), near=True), s, state.baseline(), t
+)
 
 # Filled only while open (its table would otherwise be rebuilt and re-sent on every move).
 reality = st.expander(t("reality_title"), key=keys.REALITY_OPEN, on_change="rerun")

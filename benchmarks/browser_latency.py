@@ -3,7 +3,7 @@
 Run from the repository root::
 
     .venv/bin/python -m benchmarks.browser_latency [--moves 21] [--before DIR]
-        [--pattern alternate|walk|both] [--only bare,explorer,creaming]
+        [--pattern mixed|alternate|walk|both] [--only bare,explorer,creaming]
 
 Every variant is started at once (its own ``streamlit run``, started with the same helper the
 browser test uses, ``tests/browser/streamlit_harness.py``) and opened in its own tab; then the
@@ -28,7 +28,12 @@ Two move patterns:
   ``st.cache_data`` has seen, so this is the cached case (the model costs nothing);
 * ``walk`` (one direction, every value new): each move is a cache miss, as in a first drag.
 
-Targets (alternating moves): Explorer median at most 1.5× the bare page, Creaming at most 2×.
+In the ``mixed`` run (the default) both patterns go side by side, interleaved with the bare
+page, and afterwards each alternating Explorer's success slider is dragged (mouse held down)
+to count frames per second while dragging (issue 21).
+
+Targets: Explorer median at most 1.5× the bare page (alternating and, since issue 21, on a
+walk), Creaming at most 2×; at least 10 frames per second while dragging.
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ PAGES = {
     "creaming": ("app.py", "/creaming"),
 }
 TARGETS = {"explorer": 1.5, "creaming": 2.0}
+#: Frames per second while a headline slider is dragged (issue 21).
+DRAG_FPS_TARGET = 10
 WARMUP_MOVES = 2
 
 
@@ -65,10 +72,20 @@ def percentile(values: list[float], q: float) -> float:
 
 
 class Variant:
-    """One page of one checkout in its own server and tab, and the moves timed on it."""
+    """One page of one checkout in its own server and tab, and the moves timed on it (with
+    its own move ``pattern`` in the ``mixed`` run)."""
 
-    def __init__(self, name: str, page_name: str, root: Path, extra_args: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        name: str,
+        page_name: str,
+        root: Path,
+        extra_args: tuple[str, ...] = (),
+        pattern: str | None = None,
+    ):
         self.name, self.page_name, self.root = name, page_name, root
+        self.pattern = pattern
+        self.drag: dict[str, float] | None = None
         script, self.path = PAGES[page_name]
         self.server = harness.StreamlitServer(script, cwd=root, extra_args=extra_args)
         self.timings: list[float] = []
@@ -79,6 +96,7 @@ class Variant:
         self.keys: list[str] = []
 
     def open(self, context, moves: int, pattern: str) -> None:
+        pattern = self.pattern or pattern
         base_url = self.server.start()
         self.page = context.new_page()
         self.page.goto(base_url + self.path)
@@ -118,6 +136,74 @@ class Variant:
             self.page.close()
         self.server.stop()
 
+    def measure_drag(self) -> None:
+        """Frames per second while the success slider is dragged (issue 21): the mouse pressed
+        on its thumb (Playwright), then moved to and fro over ±60 px (±25 %, a new frame's
+        2 % every 5 px) for three seconds, not released, and every chart redraw and change of
+        the headline figures counted. The moves are pointer events sent from inside the page
+        at up to 60 a second, as a real mouse sends them: Playwright's own mouse steps wait
+        until the page has handled each, so they would pace the drag by the page's speed
+        rather than measure it. Then released, and the page left to settle."""
+        page = self.page
+        page.bring_to_front()
+        harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
+        knob = harness.slider_knob(page, "in_success_probability")
+        if not knob.count():
+            return
+        knob.scroll_into_view_if_needed()
+        box = knob.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        # The pointer has come over the slider: it is armed, and the next run brings its
+        # frames (none on the page before issue 21: there the wait runs out after 10 s).
+        armed = page.evaluate("() => performance.now()")
+        try:
+            page.wait_for_function(_FRAMES_HERE_JS, timeout=10_000, polling=20)
+            ready_ms = page.evaluate("() => performance.now()") - armed
+        except Exception:  # the page before issue 21 has no frames
+            ready_ms = float("nan")
+        harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
+        harness.start_drag_monitor(page)
+        page.mouse.down()
+        seconds, moves = page.evaluate(_DRAG_JS, [x, y])
+        marks = harness.drag_marks(page)
+        page.mouse.up()
+        harness.wait_until_idle(page, min_charts=1, timeout_ms=60_000)
+        charts = max(1, page.locator(".js-plotly-plot").count())
+        self.drag = {
+            "ready_ms": ready_ms,
+            "seconds": seconds,
+            "moves": moves / seconds,
+            "chart_fps": len(marks["charts"]) / charts / seconds,
+            "metric_fps": len(marks["metrics"]) / seconds,
+        }
+
+
+_FRAMES_HERE_JS = """
+() => Boolean(window.__sibScrub && window.__sibScrub.frames
+              && window.__sibScrub.frames.field === 'success_probability')
+"""
+
+# To and fro over ±60 px around the pressed thumb, a pointer move every 16 ms, for 3 s.
+_DRAG_JS = """
+([x, y]) => new Promise(resolve => {
+  const t0 = performance.now();
+  window.__dragMarks.t0 = t0;
+  let n = 0;
+  const timer = setInterval(() => {
+    n += 1;
+    const phase = n % 48;
+    const dx = 5 * (phase < 12 ? phase : phase < 36 ? 24 - phase : phase - 48);
+    const target = document.elementFromPoint(x + dx, y) || document.body;
+    target.dispatchEvent(new PointerEvent('pointermove', {
+      clientX: x + dx, clientY: y, pointerId: 1, pointerType: 'mouse', isPrimary: true,
+      buttons: 1, bubbles: true}));
+    const elapsed = performance.now() - t0;
+    if (elapsed > 3000) { clearInterval(timer); resolve([elapsed / 1000, n]); }
+  }, 16);
+})
+"""
+
 
 def run(variants: list[Variant], moves: int, pattern: str, context) -> None:
     try:
@@ -126,6 +212,10 @@ def run(variants: list[Variant], moves: int, pattern: str, context) -> None:
         for index in range(moves + WARMUP_MOVES):
             for variant in variants:
                 variant.move(index)
+        if pattern == "mixed":
+            for variant in variants:
+                if variant.page_name == "explorer" and variant.pattern == "alternate":
+                    variant.measure_drag()
     finally:
         for variant in variants:
             variant.close()
@@ -152,7 +242,12 @@ def report(variants: list[Variant], pattern: str) -> None:
             ratio_p90 = p90 / percentile(bare.timings, 0.9)
         target = TARGETS.get(v.page_name)
         verdict = ""
-        if target and pattern == "alternate" and bare is not None and v.root == REPO_ROOT:
+        if (
+            target
+            and (v.pattern or pattern) in ("alternate", "walk")
+            and bare is not None
+            and v.root == REPO_ROOT
+        ):
             verdict = f"  target ≤ {target}×: {'met' if ratio <= target else 'NOT met'}"
         print(
             f"{v.name:<20} {len(v.timings):>5} {median:>7.0f} {p90:>6.0f} "
@@ -161,6 +256,22 @@ def report(variants: list[Variant], pattern: str) -> None:
             f"{statistics.median(v.first_chart):>6.0f} {ratio:>7.2f} {ratio_p90:>6.2f}"
             f"{verdict}"
         )
+    dragged = [v for v in variants if v.drag]
+    if dragged:
+        print(
+            "\nwhile dragging the success slider to and fro (mouse held down, pointer moves "
+            "per second as sent): redraws of each chart and changes of the headline figures "
+            "per second"
+        )
+        for v in dragged:
+            d = v.drag
+            verdict = "met" if d["chart_fps"] >= DRAG_FPS_TARGET else "NOT met"
+            print(
+                f"{v.name:<20} frames here {d['ready_ms']:>5.0f} ms after the pointer came "
+                f"over  {d['seconds']:>4.1f} s  moves {d['moves']:>5.1f}/s  "
+                f"charts {d['chart_fps']:>5.1f}/s  "
+                f"figures {d['metric_fps']:>5.1f}/s  target ≥ {DRAG_FPS_TARGET}/s: {verdict}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,7 +290,14 @@ def main(argv: list[str] | None = None) -> int:
         help="a copy of older code to measure in the same run (as '<page> before'); give it "
         "more than once to compare several copies (as '<page> <folder name>')",
     )
-    parser.add_argument("--pattern", choices=("alternate", "walk", "both"), default="alternate")
+    parser.add_argument(
+        "--pattern",
+        choices=("alternate", "walk", "both", "mixed"),
+        default="mixed",
+        help="mixed (the default): the bare page alternating and every other page both on a "
+        "walk and alternating, all interleaved in one run, then frames per second while "
+        "dragging; both: an alternating run, then a walking one",
+    )
     parser.add_argument(
         "--server-arg",
         action="append",
@@ -200,10 +318,17 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             # The bare page always runs with Streamlit's defaults: it is the floor.
             extra = () if name == "bare" else tuple(args.server_arg)
-            chosen.append(Variant(name, name, REPO_ROOT, extra))
-            for before in args.before if name != "bare" else ():
-                label = "before" if len(args.before) == 1 else before.resolve().name
-                chosen.append(Variant(f"{name} {label}", name, before.resolve()))
+            mixed = args.pattern == "mixed" and name != "bare"
+            own = ("walk", "alternate") if mixed else (None,)
+            for kind in own:
+                suffix = f" {kind}" if kind else ""
+                pattern = kind or ("alternate" if args.pattern == "mixed" else None)
+                chosen.append(Variant(name + suffix, name, REPO_ROOT, extra, pattern))
+                for before in args.before if name != "bare" else ():
+                    label = "before" if len(args.before) == 1 else before.resolve().name
+                    chosen.append(
+                        Variant(f"{name} {label}{suffix}", name, before.resolve(), (), kind)
+                    )
         return chosen
 
     patterns = ["alternate", "walk"] if args.pattern == "both" else [args.pattern]

@@ -372,6 +372,13 @@ _ARM_MONITOR_JS = """
     if (window.__t0 !== undefined && app.getAttribute('data-test-script-state') === 'notRunning')
       window.__scriptDone = performance.now() - window.__t0;
   });
+  // The move is over only after the script run it caused. A page that draws a key press's
+  // frame at once (ui/app/scrub.js, issue 21) would otherwise look idle and redrawn before
+  // its run began: there, the run is known to have come when the scrub component has heard
+  // of a new run (its data carry a new number each run, sent at the end of the page).
+  const scrub = () => window.__sibScrub && window.__sibScrub.data;
+  const run0 = scrub() ? scrub().run : undefined;
+  const ranAgain = () => !scrub() || scrub().run !== run0;
   observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
   document.addEventListener('keydown', () => { window.__t0 = performance.now(); },
                             {capture: true, once: true});
@@ -387,7 +394,7 @@ _ARM_MONITOR_JS = """
       }
       if (redrawn.length && window.__firstRedraw === undefined)
         window.__firstRedraw = now - window.__t0;
-      const isIdle = idle();
+      const isIdle = ranAgain() && idle();
       idleSince = isIdle ? (idleSince ?? now) : undefined;
       const done = redrawn.length && isIdle &&
         (redrawn.length === all.length || now - Math.max(lastRedraw, idleSince) >= quietMs);
@@ -614,3 +621,60 @@ def axe_version() -> str:
 
     head = Axe().axe_script[:40]
     return head.split("axe v", 1)[1].split()[0] if "axe v" in head else "?"
+
+
+# --- dragging a slider (issue 21) -----------------------------------------------------------
+
+# Counts, from now on, every chart redrawn (plotly gives a chart a new `data` array on each
+# draw) and every change of the page's headline figures, with the time of each (ms since
+# the monitor started), on every animation frame. window.__dragMarks.t0 is reset by the
+# caller at the press.
+_DRAG_MONITOR_JS = """
+() => {
+  const marks = window.__dragMarks = {t0: performance.now(), charts: [], metrics: []};
+  const seen = new Map();
+  const text = () => Array.from(
+    document.querySelectorAll('.stMain [data-testid="stMetricValue"]')).map(e => e.textContent)
+    .join('|');
+  let shown = text();
+  const tick = () => {
+    const now = performance.now() - marks.t0;
+    for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+      if (seen.has(gd) && seen.get(gd) !== gd.data) marks.charts.push(now);
+      seen.set(gd, gd.data);
+    }
+    const t = text();
+    if (t !== shown) { marks.metrics.push(now); shown = t; }
+    if (!marks.stopped) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+"""
+
+
+def slider_knob(page, key: str):
+    """The visible thumb of the slider of widget ``key`` (the round knob under its value
+    label: react-aria's thumb, whose range input is visually hidden)."""
+    return page.locator(f'.st-key-{key} [data-testid="stSliderThumbValue"]').locator("xpath=..")
+
+
+def start_drag_monitor(page) -> None:
+    page.evaluate(_DRAG_MONITOR_JS)
+
+
+def drag_marks(page) -> dict:
+    """What the drag monitor saw: ``charts`` and ``metrics``, the times (ms after the press)
+    of each chart redraw and each change of the headline figures."""
+    return page.evaluate("() => window.__dragMarks")
+
+
+def page_figures(page) -> dict:
+    """The page's headline figures and every chart's traces, to compare two pages."""
+    return page.evaluate(
+        """() => ({
+          metrics: Array.from(document.querySelectorAll('.stMain [data-testid="stMetric"]'))
+                   .map(e => e.innerText),
+          charts: Array.from(document.querySelectorAll('.js-plotly-plot'))
+                  .map(gd => JSON.stringify(gd.data)),
+        })"""
+    )

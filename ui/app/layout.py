@@ -66,6 +66,7 @@ PRESENTER_CSS = """<style>
 __all__ = [
     "PLOTLY_CONFIG",
     "show_chart",
+    "shown_chart",
     "show_sentences",
     "show_key_sentence",
     "percent_slider",
@@ -127,15 +128,31 @@ def show_chart(
     that figure's traces are drawn faintly behind, under the legend entry ``label``. In
     presenter mode the chart gets large type and colour-blind-safe colours (and ``height``,
     when given)."""
-    if baseline is not None:
-        figure = ghosted(figure, baseline, label)
-    if presenting():
-        chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
-        figure = ChartJSON(*_presenter_json(chart.json, height))
+    shown = shown_chart(figure, baseline, label, present=presenting(), height=height)
     config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": key, "scale": 2}}
     magnify = PRESENTER_SCREEN if presenting() else None
     words = _chart_words(st.session_state.get(keys.LANG, "en"))
-    live_chart(figure, key, config, where, alt=dict(words), magnify=magnify)
+    live_chart(shown, key, config, where, alt=dict(words), magnify=magnify)
+
+
+def shown_chart(
+    figure: go.Figure | ChartJSON,
+    baseline: go.Figure | ChartJSON | None = None,
+    label: str = "baseline",
+    *,
+    present: bool = False,
+    height: int | None = None,
+) -> ChartJSON:
+    """The JSON :func:`show_chart` sends for ``figure``: with ``baseline`` behind it, and in
+    presenter mode (``present``) with large type and ``height``. A function of its arguments
+    only, so the frames a dragged slider shows (:mod:`ui.app.scrub`) are built by the same code
+    as the chart a rerun draws: one true number."""
+    if baseline is not None:
+        figure = ghosted(figure, baseline, label)
+    chart = figure if isinstance(figure, ChartJSON) else ChartJSON.of(figure)
+    if present:
+        chart = ChartJSON(*_presenter_json(chart.json, height))
+    return chart
 
 
 @functools.lru_cache(maxsize=4)

@@ -30,6 +30,14 @@ function loadPlotly(url) {
   return window.__sibPlotlyLoading;
 }
 
+// A figure arrives as plotly's JSON text (from the script) or as an object (a frame of a
+// dragged slider, ui/app/scrub.js); either way the chart gets its own copy to change.
+const parseFigure = (figure) =>
+  typeof figure === "string" ? JSON.parse(figure) : structuredClone(figure);
+
+// Every chart on the page by its key, for the frames of a dragged slider.
+const CHARTS = (window.__sibLiveCharts = window.__sibLiveCharts || new Map());
+
 // Draw the newest figure waiting for this chart. Renders that arrive while plotly.js is still
 // loading or a draw is under way only replace `pending`, so a quick series of slider moves
 // ends in one draw of the last figure rather than a queue of stale ones.
@@ -128,7 +136,7 @@ function magnification(magnify) {
 // `data`'s figure, parsed, magnified by `factor`: every `size` of a font (font, tickfont,
 // textfont, ...) and of a marker, axis titles' `standoff`, the margins and the height.
 function figureOf(data, factor) {
-  const figure = JSON.parse(data.figure);
+  const figure = parseFigure(data.figure);
   if (factor === 1) return figure;
   const grow = (node) => {
     if (Array.isArray(node)) return node.forEach(grow);
@@ -327,11 +335,7 @@ function createChart(parentElement) {
   return chart;
 }
 
-export default function render({ parentElement, data }) {
-  let chart = parentElement.__sibLiveChart;
-  if (!chart) chart = parentElement.__sibLiveChart = createChart(parentElement);
-  // Hold the figure's height before plotly has drawn, so nothing below jumps.
-  chart.gd.style.minHeight = `${data.height * magnification(data.magnify)}px`;
+function queueDraw(chart, data) {
   chart.pending = data;
   chart.queue = chart.queue
     .then(() => loadPlotly(data.plotly))
@@ -340,6 +344,51 @@ export default function render({ parentElement, data }) {
       chart.gd.textContent = String(error);
       console.error(error);
     });
+}
+
+// --- Frames of a dragged slider (ui/app/scrub.js) ---------------------------------------
+// While a headline slider is dragged, scrub.js sends the frame of the thumb's value
+// ("sib-scrub-frame", figures by chart key), drawn like any figure; figures from the script
+// that arrive meanwhile (a held arrow key reruns at each step) are kept, not drawn, so the
+// chart does not jump back. "sib-scrub-settle" draws the script's newest figure again.
+const scrubbing = () => Boolean(window.__sibScrub && window.__sibScrub.active);
+if (!window.__sibLiveChartFrames) {
+  window.__sibLiveChartFrames = true;
+  window.addEventListener("sib-scrub-frame", (event) => {
+    for (const [key, figure] of Object.entries(event.detail.figures)) {
+      const chart = CHARTS.get(key);
+      if (!chart || !chart.server || !figure) continue;
+      chart.scrubbed = true;
+      // A frame given as JSON text (a key press's) is the very text the next run sends.
+      chart.frameText = typeof figure === "string" ? figure : undefined;
+      queueDraw(chart, { ...chart.server, figure });
+    }
+  });
+  window.addEventListener("sib-scrub-settle", () => {
+    for (const chart of CHARTS.values()) {
+      if (!chart.scrubbed && !chart.held) continue;
+      chart.frameText = undefined;
+      chart.scrubbed = chart.held = false;
+      queueDraw(chart, chart.server);
+    }
+  });
+}
+
+export default function render({ parentElement, data }) {
+  let chart = parentElement.__sibLiveChart;
+  if (!chart) chart = parentElement.__sibLiveChart = createChart(parentElement);
+  // Hold the figure's height before plotly has drawn, so nothing below jumps.
+  chart.gd.style.minHeight = `${data.height * magnification(data.magnify)}px`;
+  chart.server = data;
+  CHARTS.set(data.key, chart);
+  if (scrubbing() && chart.scrubbed) {
+    chart.held = true;
+  } else if (chart.scrubbed && chart.frameText === data.figure) {
+    chart.scrubbed = chart.held = false; // drawn already, as a key press's frame
+  } else {
+    chart.scrubbed = chart.held = false;
+    queueDraw(chart, data);
+  }
 
   // Streamlit runs this cleanup before every new render of the same element too, not only
   // when the element goes away; tear the chart down only once the node has really left the
@@ -348,6 +397,7 @@ export default function render({ parentElement, data }) {
     setTimeout(() => {
       if (parentElement.isConnected || parentElement.__sibLiveChart !== chart) return;
       chart.resizeObserver.disconnect();
+      if (chart.server && CHARTS.get(chart.server.key) === chart) CHARTS.delete(chart.server.key);
       window.removeEventListener("resize", chart.onWindowResize);
       if (window.Plotly) window.Plotly.purge(chart.gd);
       chart.gd.remove();

@@ -52,6 +52,7 @@ __all__ = [
     "page_chart",
     "PAGE_CHARTS",
     "SIZES",
+    "scenario_key",
 ]
 
 #: Grid sizes per analysis: small enough that a slider move redraws quickly on 2 cores.
@@ -72,14 +73,14 @@ SIZES = {
 
 
 @functools.lru_cache(maxsize=1024)
-def _scenario_key(s: Scenario) -> str:
+def scenario_key(s: Scenario) -> str:
     """A scenario's cache key, its JSON text, made once per scenario: a run asks several
     caches about the same scenario, and writing its JSON anew for each was a tenth of a
     slider move to a new value. (A frozen Scenario hashes and compares by its fields.)"""
     return scenario_to_json(s)
 
 
-_HASH: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: _scenario_key}
+_HASH: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: scenario_key}
 
 
 @st.cache_resource(max_entries=128, show_spinner=False, hash_funcs=_HASH)

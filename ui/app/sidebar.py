@@ -48,6 +48,7 @@ __all__ = [
     "render_phone_sliders",
     "PRESENTER_STEPS",
     "ADVANCED_WIDGET_KEYS",
+    "headline_options",
 ]
 
 #: The copy of the headline sliders at the top of the page (container ``keys.PHONE_SLIDERS``)
@@ -265,12 +266,10 @@ def _input(
         # Presenter mode: each key press moves the headline sliders a visible amount.
         big = replace(spec, step=PRESENTER_STEPS[field])
         current = st.session_state.get(widget_key)
+        options = headline_options(field, s, present, current) or []
         if field == "cohort_size":
-            hi = cohort_slider_max(s.cohort_size)
-            options: list[float] = sorted({1, *range(10, hi + 1, 10), int(current or 1)})
             labels = _count_labels(tuple(options), t.lang)
         else:
-            options = slider_options(big, current)
             labels = slider_labels(big, tuple(options), t)
         st.select_slider(
             label,
@@ -307,6 +306,26 @@ def _input(
             on_change=on_change,
             args=args,
         )
+
+
+def headline_options(
+    field: str, s: Scenario, present: bool, current: float | None
+) -> list[float] | None:
+    """The values headline slider ``field`` offers for scenario ``s`` (its thumb at
+    ``current``): a select slider's options, in order (the browser's thumb holds an index into
+    them), or None for a plain slider, whose thumb holds the value itself. ``current=None``
+    gives the options on the slider's steps only. What the sidebar draws, and what the
+    dragged-slider frames (:mod:`ui.app.scrub`) read the thumb with."""
+    spec = INPUTS[field]
+    if present and field in PRESENTER_STEPS:
+        if field == "cohort_size":
+            hi = cohort_slider_max(s.cohort_size)
+            steps = {1, *range(10, hi + 1, 10)}
+            return sorted(steps if current is None else {*steps, int(current)})
+        return slider_options(replace(spec, step=PRESENTER_STEPS[field]), current)
+    if spec.unit in ("count", "years"):
+        return None
+    return slider_options(spec, current)
 
 
 def slider_labels(spec: InputSpec, options: tuple[float, ...], t: Translator) -> dict[float, str]:

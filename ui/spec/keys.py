@@ -33,6 +33,7 @@ __all__ = [
     "PRESENT",
     "NARROW_SCREEN",
     "VIEWPORT_PROBE",
+    "SCRUB",
     "SIDEBAR_LINK",
     "ADVANCED_OPEN",
     "PHONE_SLIDERS",
@@ -121,6 +122,9 @@ PRESENT = "present"
 NARROW_SCREEN = "narrow_screen"
 #: The viewport probe component's own key.
 VIEWPORT_PROBE = "viewport_probe"
+#: The component that redraws a page while a headline slider is dragged (ui/app/scrub.py);
+#: its state says which slider's frames the page holds.
+SCRUB = "scrub"
 #: The sidebar's "link to this view" component (ui/app/copy_link.py).
 SIDEBAR_LINK = "sidebar_link"
 

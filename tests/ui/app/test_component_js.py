@@ -12,7 +12,9 @@ from ui.app import live_chart
 from ui.app.component_js import component_js
 
 
-@pytest.mark.parametrize("name", ["live_chart.js", "viewport.js", "copy_link.js", "file_upload.js"])
+@pytest.mark.parametrize(
+    "name", ["live_chart.js", "viewport.js", "copy_link.js", "file_upload.js", "scrub.js"]
+)
 def test_components_are_sent_without_their_comments(name, tmp_path: Path):
     """Each chart element carries its component's module in every run: without the comments,
     the same code in fewer bytes."""

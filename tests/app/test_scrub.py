@@ -1,0 +1,184 @@
+"""Issue 21: the frames a dragged headline slider shows are the page the script draws.
+
+One true number: the frame of a grid value must equal, figure for figure and text for text,
+what a rerun at that value draws. The frames are built by ``ui.app.scrub.frames_json``; the
+page by the app in AppTest, its slider moved to the same value.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sib_model import PRESETS, Scenario
+from tests._app import HEADLINE_SLIDERS, button, charts, open_tab, slider, start
+from ui.app import scrub
+from ui.app.scrub import FRAME_LIMIT, ScrubView, frames_json, slider_grid
+from ui.spec import keys
+from ui.spec.inputs import HEADLINE_FIELDS, INPUTS
+from ui.spec.pages import EXPLORER_TABS
+
+pytestmark = pytest.mark.apptest
+
+EXPLORER_ORDER = (0, 1, 2, 3, 4, 5)
+
+
+def _frames(view: ScrubView, field: str, s: Scenario, baseline: Scenario, lang: str) -> dict:
+    grid = slider_grid(field, s, view.present, view.frames)
+    base = s.replace(**{field: type(getattr(s, field))(grid[0])})
+    frames = json.loads(frames_json(view, field, base, baseline, lang, grid))
+    frames["charts"] = {key: _expand(c) for key, c in frames["charts"].items()}
+    return frames
+
+
+def _expand(changes: list[dict]) -> list[dict]:
+    """Every frame of a chart whole again, as scrub.js's ``expand`` builds it."""
+    frames: list[dict] = []
+    for change in changes:
+        if "whole" in change:
+            frames.append(change["whole"])
+            continue
+        earlier = frames[change["ref"]]
+        data = [t or earlier["data"][i] for i, t in enumerate(change["data"])]
+        layout = {**earlier["layout"], **change["layout"]}
+        frames.append({**earlier, "data": data, "layout": layout})
+    return frames
+
+
+def _metrics(at) -> list[list[str]]:
+    return [[m.value, m.delta or ""] for m in at.main.metric]
+
+
+def _move(at, field: str, value: float):
+    key = INPUTS[field].key
+    slider(at, key).set_value(int(value) if field == "cohort_size" else value).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+@pytest.mark.parametrize("field", HEADLINE_FIELDS)
+def test_a_frame_is_the_page_a_rerun_draws_at_its_value(field, lang):
+    at = start({"lang": lang} if lang != "en" else None)
+    s = at.session_state[keys.SCENARIO]
+    view = ScrubView("explorer", EXPLORER_TABS["explorer_tab_parties"], EXPLORER_ORDER)
+    frames = _frames(view, field, s, Scenario(), lang)
+    values = frames["values"]
+    assert 2 < len(values) <= FRAME_LIMIT
+    # Two grid values away from the scenario's own, one on each side of it.
+    for index in (len(values) // 5, 3 * len(values) // 4):
+        _move(at, field, values[index])
+        drawn = charts(at)
+        for key in view.charts:
+            assert frames["charts"][key][index] == drawn[key], (field, values[index], key)
+        assert frames["metrics"][index] == _metrics(at), (field, values[index])
+
+
+def test_frames_carry_the_baseline_ghost_and_the_changes_from_it():
+    at = start()
+    # A pinned baseline that differs from what the frames show: every frame has the ghost
+    # traces and the "vs baseline" changes, as the settled page has.
+    _move(at, "difficulty", 0.8)
+    button(at, "pin_baseline").click().run()
+    baseline = at.session_state[keys.BASELINE]
+    assert baseline.difficulty == 0.8
+    s = at.session_state[keys.SCENARIO]
+    view = ScrubView("explorer", EXPLORER_TABS["explorer_tab_parties"], EXPLORER_ORDER)
+    frames = _frames(view, "success_probability", s, baseline, "en")
+    index = frames["values"].index(0.6)
+    _move(at, "success_probability", 0.6)
+    drawn = charts(at)
+    for key in view.charts:
+        assert frames["charts"][key][index] == drawn[key]
+    assert frames["metrics"][index] == _metrics(at)
+    assert any(delta for _, delta in frames["metrics"][index])
+
+
+def test_other_tabs_presenter_mode_and_the_creaming_frontier_are_framed_alike():
+    at = start()
+    open_tab(at, keys.EXPLORER_TAB, "explorer_tab_money")
+    s = at.session_state[keys.SCENARIO]
+    view = ScrubView("explorer", EXPLORER_TABS["explorer_tab_money"], EXPLORER_ORDER)
+    frames = _frames(view, "cohort_size", s, Scenario(), "en")
+    index = frames["values"].index(200.0)
+    _move(at, "cohort_size", 200)
+    drawn = charts(at)
+    for key in view.charts:
+        assert frames["charts"][key][index] == drawn[key]
+
+    at = start({"present": "1"})
+    s = at.session_state[keys.SCENARIO]
+    view = ScrubView("explorer", ("explorer_investor_irr",), (0, 1, 2), True, 430)
+    frames = _frames(view, "difficulty", s, Scenario(), "en")
+    index = frames["values"].index(0.7)
+    _move(at, "difficulty", 0.7)
+    assert frames["charts"]["explorer_investor_irr"][index] == charts(at)["explorer_investor_irr"]
+    assert frames["metrics"][index] == _metrics(at)
+
+    at = start(page="creaming")
+    s = at.session_state[keys.SCENARIO]
+    view = ScrubView("creaming", ("creaming_frontier",), (0, 1, 2), frames=21)
+    frames = _frames(view, "success_probability", s, Scenario(), "en")
+    index = frames["values"].index(0.55)
+    _move(at, "success_probability", 0.55)
+    assert frames["charts"]["creaming_frontier"][index] == charts(at)["creaming_frontier"]
+    assert frames["metrics"][index] == _metrics(at)
+
+
+def _scrub_data(at) -> dict:
+    found = [e for e in at.get("bidi_component") if e.proto.component_name == "sib_scrub"]
+    assert len(found) == 1
+    return json.loads(found[0].proto.json)
+
+
+def test_only_the_armed_sliders_frames_go_to_the_browser():
+    at = start()
+    data = _scrub_data(at)
+    # Before the reader comes near a slider: the success slider's frames.
+    assert data["armed"] == "success_probability"
+    assert json.loads(data["frames"])["field"] == "success_probability"
+    assert set(data["fields"]) == set(HEADLINE_FIELDS)
+    assert data["fields"]["cohort_size"]["options"] is None  # a plain slider: the value
+    assert data["fields"]["success_probability"]["options"][40] == 0.4
+    # What the component reports when the pointer comes over the success slider.
+    at.session_state[keys.SCRUB] = {"armed": "cohort_size"}
+    at.run()
+    data = _scrub_data(at)
+    assert data["armed"] == "cohort_size"
+    assert json.loads(data["frames"])["field"] == "cohort_size"
+
+
+def test_a_preset_between_steps_keeps_its_grid():
+    # Aalborg's 53.5 % lies between the slider's steps: the grid is the steps' all the same.
+    s = PRESETS["aalborg"]
+    assert slider_grid("success_probability", s, False) == slider_grid(
+        "success_probability", Scenario(), False
+    )
+    assert set(HEADLINE_SLIDERS) == {INPUTS[f].key for f in HEADLINE_FIELDS}
+
+
+def test_a_key_press_finds_its_frame_sent_and_the_run_draws_the_same_figures():
+    # The Explorer sends the armed slider's two keyboard neighbours with every run: their
+    # charts as the very JSON texts the run at that value sends, and their figures.
+    at = start()
+    at.session_state[keys.SCRUB] = {"armed": "cohort_size"}
+    at.run()
+    # The neighbours are built after the run, in a worker thread; the next run sends them.
+    scrub._AHEAD.submit(lambda: None).result(timeout=30)
+    at.run()
+    near = _scrub_data(at)["near"]
+    assert [value for value, _, _ in near] == [99.0, 101.0]
+    value, texts, metrics = near[1]
+    _move(at, "cohort_size", value)
+    drawn = charts(at)
+    assert {key: json.loads(text) for key, text in texts.items()} == {
+        key: drawn[key] for key in texts
+    }
+    assert metrics == _metrics(at)
+    # On a select slider, the neighbours are its options either side.
+    at.session_state[keys.SCRUB] = {"armed": "success_probability"}
+    at.run()
+    scrub._AHEAD.submit(lambda: None).result(timeout=30)
+    at.run()
+    assert [value for value, _, _ in _scrub_data(at)["near"]] == [0.39, 0.41]

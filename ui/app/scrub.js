@@ -1,0 +1,321 @@
+// The page follows a headline slider while it is dragged (see ui/app/scrub.py).
+//
+// data = {fields: {field: {keys: [widget keys: the sidebar's, the phone copy's],
+//                          options: a select slider's values (the thumb holds an index) or
+//                                   null (the thumb holds the value), value: the scenario's}},
+//         armed: the field whose frames are here,
+//         frames: JSON text {id, field, values, charts: {key: [compacted frames]},
+//                 metrics: [[[value, change], ...], ...]}, or null when the browser said it
+//                 holds them already (reported as the state value "have"),
+//         frames_id: their name,
+//         near: [[value, {chart key: figure JSON text}, [[value, change], ...]], ...] the
+//               armed slider's keyboard neighbours,
+//         settled: [[value, change], ...] the headline figures of this run,
+//         run: a new number on every run}
+//
+// Streamlit's sliders are left exactly as they are. This module watches them from the page
+// (a v2 component is part of the page, not an iframe): a pointer coming over a headline
+// slider, a finger on it or the keyboard focus *arms* it (reported to the script, whose next
+// run sends that slider's frames); a drag (mouse or touch) or an arrow key held down starts a
+// scrub, during which the thumb is read on every animation frame and the frame of the nearest
+// grid value is shown: the charts by an event the in-place charts listen to (live_chart.js),
+// the headline figures by replacing their texts. On release the slider reports its value as
+// always; the run that follows puts the server's own figures back ("settles" the page).
+
+const S = (window.__sibScrub = window.__sibScrub || {
+  data: null, // the newest data from the script
+  setStateValue: null,
+  frames: null, // the parsed frames of the armed slider
+  framesId: null, // their name
+  reported: undefined, // the name last reported as held
+  asked: null, // the field whose arming was reported last
+  active: null, // the scrub under way: {field, container, start, shown, ending}
+  settling: null, // after a release that changed the value: {field, value, timer}
+  waiting: null, // reports held back during a drag
+  shownFrames: 0, // frames shown since the page opened (read by the browser tests)
+});
+
+const METRIC = '.stMain [data-testid="stMetric"]';
+
+// The headline field and widget container an event happened in, or null.
+function sliderOf(target) {
+  if (!S.data || !(target instanceof Element)) return null;
+  for (const [field, spec] of Object.entries(S.data.fields)) {
+    for (const key of spec.keys) {
+      const container = target.closest(`.st-key-${key}`);
+      if (container && container.querySelector('input[type="range"]')) return { field, container };
+    }
+  }
+  return null;
+}
+
+// The value the thumb in `container` shows now (a select slider's thumb holds an index).
+function thumbValue(field, container) {
+  const input = container.querySelector('input[type="range"]');
+  if (!input) return null;
+  const raw = Number(input.value);
+  const options = S.data.fields[field].options;
+  return options ? options[Math.round(raw)] : raw;
+}
+
+// A chart's frames whole again (ui/app/scrub.py, _compact): a frame comes whole, or as its
+// changed traces and layout entries laid over an earlier frame ("ref").
+function expand(changes) {
+  const frames = [];
+  for (const change of changes) {
+    if (change.whole) {
+      frames.push(change.whole);
+      continue;
+    }
+    const earlier = frames[change.ref];
+    const data = change.data.map((trace, i) => trace || earlier.data[i]);
+    frames.push({ ...earlier, data, layout: { ...earlier.layout, ...change.layout } });
+  }
+  return frames;
+}
+
+// Reports to the script wait while a slider is held or settling. Sent about the moment of
+// a release, a report's run was seen to lose the released value (the slider jumped back to
+// the script's value: 3 of about 12 test drags before this wait, none of 20 since); a run
+// during the drag itself was tried and leaves the thumb where it is.
+function report(name, value) {
+  if (S.active || S.settling) {
+    S.waiting = { ...(S.waiting || {}), [name]: value };
+    return;
+  }
+  S.setStateValue(name, value);
+}
+
+function flushReports() {
+  const waiting = S.waiting;
+  S.waiting = null;
+  if (waiting && S.setStateValue) for (const [name, value] of Object.entries(waiting)) S.setStateValue(name, value);
+}
+
+function arm(field) {
+  if (!S.setStateValue || !S.data || S.data.armed === field || S.asked === field) return;
+  S.asked = field;
+  report("armed", field);
+}
+
+// The frame to show for `value`: the index of the nearest grid value, or -1 for the value
+// the drag started from (the page as the server drew it is that frame).
+function nearest(value, start) {
+  const frames = S.frames;
+  let best = -1;
+  let distance = Math.abs(value - start);
+  frames.values.forEach((v, i) => {
+    const d = Math.abs(value - v);
+    if (d < distance - 1e-12) {
+      best = i;
+      distance = d;
+    }
+  });
+  return best;
+}
+
+// The first text node under `element` (where React keeps the text): its value is changed
+// in place, so React's next update of the same node still lands.
+function textNode(element) {
+  if (!element) return null;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode();
+  while (node && !node.nodeValue.trim()) node = walker.nextNode();
+  return node;
+}
+
+// Put `figures` ([value, change] each) into the page's headline metrics. A frame's change
+// may point the other way than the arrow Streamlit drew for the settled one: the arrow is
+// hidden while a frame is shown (`settled` false) and shown again when the page settles.
+function showMetrics(figures, settled = false) {
+  const shown = document.querySelectorAll(METRIC);
+  if (!figures || shown.length !== figures.length) return;
+  figures.forEach(([value, change], i) => {
+    const valueNode = textNode(shown[i].querySelector('[data-testid="stMetricValue"]'));
+    if (valueNode && valueNode.nodeValue !== value) valueNode.nodeValue = value;
+    const delta = shown[i].querySelector('[data-testid="stMetricDelta"]');
+    const changeNode = textNode(delta);
+    if (change && changeNode && changeNode.nodeValue !== change) changeNode.nodeValue = change;
+    const arrow = delta && delta.querySelector("svg");
+    if (arrow) arrow.style.visibility = settled ? "" : "hidden";
+  });
+}
+
+function showFrame(index) {
+  if (!S.active || index === S.active.shown) return;
+  S.active.shown = index;
+  S.shownFrames += 1;
+  if (index < 0) {
+    settleNow();
+    return;
+  }
+  const figures = {};
+  for (const [key, frames] of Object.entries(S.frames.charts)) figures[key] = frames[index];
+  window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures } }));
+  showMetrics(S.frames.metrics[index]);
+}
+
+// Back to what the server drew: the charts' last figures and the run's headline figures.
+function settleNow() {
+  window.dispatchEvent(new CustomEvent("sib-scrub-settle"));
+  if (S.data) showMetrics(S.data.settled, true);
+  if (!S.active && !S.settling) setTimeout(flushReports, 0);
+}
+
+// One key press moved the thumb from `before`: show the frame of the new value if the
+// script sent it (the armed slider's neighbours, data.near: the figures' very JSON texts, so
+// the run that follows finds the charts drawn and draws nothing again).
+function stepTo(field, container, before, tries) {
+  const value = thumbValue(field, container);
+  if (value === before) {
+    if (tries < 3) requestAnimationFrame(() => stepTo(field, container, before, tries + 1));
+    return;
+  }
+  if (!S.data || S.data.armed !== field || S.active) return;
+  const near = (S.data.near || []).find(([v]) => Math.abs(v - value) < 1e-9);
+  if (!near) return;
+  S.shownFrames += 1;
+  window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures: near[1] } }));
+  showMetrics(near[2], true); // its run follows at once and redraws the arrow
+}
+
+function tick() {
+  const scrub = S.active;
+  if (!scrub || scrub.ending) return;
+  if (S.frames && S.frames.field === scrub.field) {
+    const value = thumbValue(scrub.field, scrub.container);
+    if (value !== null && value !== undefined && value !== scrub.value) {
+      scrub.value = value;
+      showFrame(nearest(value, scrub.start));
+    }
+  }
+  requestAnimationFrame(tick);
+}
+
+function begin(field, container) {
+  if (S.active) return;
+  arm(field); // sent now only when no drag holds reports back
+  const start = thumbValue(field, container);
+  if (start === null || start === undefined) return;
+  S.active = { field, container, start, value: start, shown: -1, ending: false };
+  if (S.settling) clearTimeout(S.settling.timer);
+  S.settling = null;
+  requestAnimationFrame(tick);
+}
+
+function end() {
+  const scrub = S.active;
+  if (!scrub || scrub.ending) return;
+  scrub.ending = true;
+  // Two frames later the slider has taken the release (and sent a changed value).
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const value = thumbValue(scrub.field, scrub.container);
+      S.active = null;
+      if (value === scrub.start || scrub.shown === -1) {
+        settleNow(); // no new value: no run comes to settle the page
+        return;
+      }
+      // The run that follows the release settles the page; should none come (a lost
+      // connection), the server's figures are put back after a while all the same.
+      const timer = setTimeout(() => {
+        S.settling = null;
+        settleNow();
+      }, 10000);
+      S.settling = { field: scrub.field, value, timer };
+    })
+  );
+}
+
+function listen() {
+  if (window.__sibScrubListening) return;
+  window.__sibScrubListening = true;
+  const opts = { capture: true, passive: true };
+  document.addEventListener(
+    "pointerover",
+    (event) => {
+      const found = sliderOf(event.target);
+      if (found) arm(found.field);
+    },
+    opts
+  );
+  document.addEventListener(
+    "focusin",
+    (event) => {
+      const found = sliderOf(event.target);
+      if (found) arm(found.field);
+    },
+    opts
+  );
+  document.addEventListener(
+    "pointerdown",
+    (event) => {
+      const found = sliderOf(event.target);
+      if (found) begin(found.field, found.container);
+    },
+    opts
+  );
+  window.addEventListener("pointerup", end, opts);
+  window.addEventListener("pointercancel", end, opts);
+  // A single key press moves the slider one step and reruns at once (its frame, when here,
+  // is shown meanwhile: stepTo); an arrow key held down (the key repeating) scrubs like a
+  // drag until it is let go.
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (!/^(Arrow|Page|Home|End)/.test(event.key)) return;
+      const found = sliderOf(event.target);
+      if (!found) return;
+      if (event.repeat) {
+        begin(found.field, found.container);
+      } else if (!S.active) {
+        const before = thumbValue(found.field, found.container);
+        requestAnimationFrame(() => stepTo(found.field, found.container, before, 0));
+      }
+    },
+    opts
+  );
+  document.addEventListener("keyup", end, opts);
+}
+
+export default function render({ data, setStateValue }) {
+  S.data = data;
+  S.setStateValue = setStateValue;
+  if (data.armed === S.asked) S.asked = null;
+  if (data.frames) {
+    if (S.framesId !== data.frames_id) {
+      S.frames = JSON.parse(data.frames);
+      for (const key of Object.keys(S.frames.charts)) S.frames.charts[key] = expand(S.frames.charts[key]);
+      S.framesId = data.frames_id;
+    }
+    // Held now: later runs name these frames without sending them again.
+    if (S.reported !== data.frames_id) {
+      S.reported = data.frames_id;
+      report("have", data.frames_id);
+    }
+  } else if (data.frames_id !== S.framesId) {
+    // Frames the script thinks are here, but are not (the page was reloaded): ask again.
+    S.frames = null;
+    S.framesId = null;
+    if (data.frames_id && S.reported !== null) {
+      S.reported = null;
+      report("have", null);
+    }
+  }
+  listen();
+  const settling = S.settling;
+  if (settling && !S.active) {
+    const field = data.fields[settling.field];
+    // The run of the released value (an earlier run, of a value passed on the way, may
+    // come first): its charts have just been handed to the in-place charts.
+    if (field && Math.abs(field.value - settling.value) < 1e-9) {
+      clearTimeout(settling.timer);
+      S.settling = null;
+      setTimeout(settleNow, 0);
+    }
+  } else if (S.active && S.active.shown >= 0 && S.frames) {
+    // A run during the scrub (a held key sends each step): keep showing the frame.
+    const shown = S.active.shown;
+    setTimeout(() => S.frames && showMetrics(S.frames.metrics[shown]), 0);
+  }
+}
