@@ -33,6 +33,7 @@ const S = (window.__sibScrub = window.__sibScrub || {
   settling: null, // after a release that changed the value: {field, value, timer}
   waiting: null, // reports held back during a drag
   shownFrames: 0, // frames shown since the page opened (read by the browser tests)
+  touched: 0, // when a headline slider was last touched (performance.now(); see QUIET_MS)
 });
 
 const METRIC = '.stMain [data-testid="stMetric"]';
@@ -74,19 +75,47 @@ function expand(changes) {
   return frames;
 }
 
-// Reports to the script wait while a slider is held or settling. Sent about the moment of
-// a release, a report's run was seen to lose the released value (the slider jumped back to
-// the script's value: 3 of about 12 test drags before this wait, none of 20 since); a run
-// during the drag itself was tried and leaves the thumb where it is.
+// Reports to the script wait while a slider is held or settling, and until no headline slider
+// has been touched (key, pointer) for QUIET_MS. Sent about the moment of a release, a
+// report's run was seen to lose the released value (the slider jumped back to the script's
+// value: 3 of about 12 test drags before this wait, none of 20 since); Streamlit's slider
+// commits a key press or a release a moment after the thumb moves, and a run the component
+// asks for in that moment draws the slider at its old value (the guess behind QUIET_MS; a
+// CI rehearsal saw a key press whose charts never came).
+const QUIET_MS = 400;
+let flushTimer = null;
+
+function quiet() {
+  return !S.active && !S.settling && performance.now() - (S.touched || 0) >= QUIET_MS;
+}
+
+function touched() {
+  S.touched = performance.now();
+}
+
 function report(name, value) {
-  if (S.active || S.settling) {
+  if (!quiet()) {
     S.waiting = { ...(S.waiting || {}), [name]: value };
+    scheduleFlush();
     return;
   }
   S.setStateValue(name, value);
 }
 
+function scheduleFlush() {
+  if (flushTimer !== null) return;
+  flushTimer = setTimeout(() => {
+    flushTimer = null;
+    flushReports();
+  }, QUIET_MS);
+}
+
 function flushReports() {
+  if (!S.waiting) return;
+  if (!quiet()) {
+    scheduleFlush(); // a drag or a settling page flushes when it ends; otherwise try again
+    return;
+  }
   const waiting = S.waiting;
   S.waiting = null;
   if (waiting && S.setStateValue) for (const [name, value] of Object.entries(waiting)) S.setStateValue(name, value);
@@ -251,11 +280,15 @@ function listen() {
     "pointerdown",
     (event) => {
       const found = sliderOf(event.target);
+      if (found) touched();
       if (found) begin(found.field, found.container);
     },
     opts
   );
-  window.addEventListener("pointerup", end, opts);
+  window.addEventListener("pointerup", (event) => {
+    if (S.active) touched();
+    end(event);
+  }, opts);
   window.addEventListener("pointercancel", end, opts);
   // A single key press moves the slider one step and reruns at once (its frame, when here,
   // is shown meanwhile: stepTo); an arrow key held down (the key repeating) scrubs like a
@@ -266,6 +299,7 @@ function listen() {
       if (!/^(Arrow|Page|Home|End)/.test(event.key)) return;
       const found = sliderOf(event.target);
       if (!found) return;
+      touched();
       if (event.repeat) {
         begin(found.field, found.container);
       } else if (!S.active) {
@@ -275,7 +309,10 @@ function listen() {
     },
     opts
   );
-  document.addEventListener("keyup", end, opts);
+  document.addEventListener("keyup", (event) => {
+    if (S.active) touched();
+    end(event);
+  }, opts);
 }
 
 export default function render({ data, setStateValue }) {
