@@ -182,3 +182,30 @@ def test_a_key_press_finds_its_frame_sent_and_the_run_draws_the_same_figures():
     scrub._AHEAD.submit(lambda: None).result(timeout=30)
     at.run()
     assert [value for value, _, _ in _scrub_data(at)["near"]] == [0.39, 0.41]
+
+
+def test_a_value_the_browser_passes_on_is_held_like_the_sliders_own():
+    # scrub.js reports a thumb's value the script never heard of ("heal"); the server takes
+    # it only where the slider itself could hold it.
+    s = Scenario()
+    assert scrub.healed_value("success_probability", 0.55, s, False, 0.4) == 0.55
+    assert scrub.healed_value("success_probability", 0.5500000000001, s, False, 0.4) == 0.55
+    assert scrub.healed_value("cohort_size", 150, s, False, 100) == 150
+    assert scrub.healed_value("cohort_size", 150.0, s, False, 100) == 150
+    for field, value in [
+        ("success_probability", 0.555),  # between the slider's steps
+        ("success_probability", 1.5),
+        ("success_probability", float("nan")),
+        ("success_probability", True),
+        ("success_probability", "0.5"),
+        ("cohort_size", 150.5),
+        ("cohort_size", 0),
+        ("cohort_size", 10**9),
+        ("cohort_size", float("inf")),
+        ("difficulty", None),
+    ]:
+        assert scrub.healed_value(field, value, s, False, None) is None, (field, value)
+    # Presenter mode's larger steps (5 %): 53 % is no option there.
+    assert scrub.healed_value("success_probability", 0.53, s, False, 0.4) == 0.53
+    assert scrub.healed_value("success_probability", 0.53, s, True, 0.4) is None
+    assert scrub.healed_value("success_probability", 0.55, s, True, 0.4) == 0.55

@@ -89,8 +89,8 @@ def test_headline_sliders_redraw_explorer_charts(page, app_url):
             state = page.evaluate(
                 "() => { const s = window.__sibScrub || {}; return {run: s.data && s.data.run,"
                 " shown: s.shownFrames, active: !!s.active, settling: !!s.settling,"
-                " waiting: !!s.waiting, charts: document.querySelectorAll('.js-plotly-plot')"
-                ".length}; }"
+                " waiting: !!s.waiting, heals: s.heals,"
+                " charts: document.querySelectorAll('.js-plotly-plot').length}; }"
             )
             raise AssertionError(
                 f"{label!r} moved {value_before} -> {harness.slider_value(page, label)}"

@@ -34,6 +34,9 @@ const S = (window.__sibScrub = window.__sibScrub || {
   waiting: null, // reports held back during a drag
   shownFrames: 0, // frames shown since the page opened (read by the browser tests)
   touched: 0, // when a headline slider was last touched (performance.now(); see QUIET_MS)
+  last: null, // the slider last touched: {field, container} (see checkHeal)
+  rendered: 0, // when the script's last run reached the page (performance.now())
+  heals: 0, // values the component had to pass on for a slider (see checkHeal)
 });
 
 const METRIC = '.stMain [data-testid="stMetric"]';
@@ -44,7 +47,7 @@ function sliderOf(target) {
   for (const [field, spec] of Object.entries(S.data.fields)) {
     for (const key of spec.keys) {
       const container = target.closest(`.st-key-${key}`);
-      if (container && container.querySelector('input[type="range"]')) return { field, container };
+      if (container && container.querySelector('input[type="range"]')) return { field, container, key };
     }
   }
   return null;
@@ -76,21 +79,60 @@ function expand(changes) {
 }
 
 // Reports to the script wait while a slider is held or settling, and until no headline slider
-// has been touched (key, pointer) for QUIET_MS. Sent about the moment of a release, a
-// report's run was seen to lose the released value (the slider jumped back to the script's
-// value: 3 of about 12 test drags before this wait, none of 20 since); Streamlit's slider
-// commits a key press or a release a moment after the thumb moves, and a run the component
-// asks for in that moment draws the slider at its old value (the guess behind QUIET_MS; a
-// CI rehearsal saw a key press whose charts never came).
+// has been touched (pointer over or down, focus, key) for QUIET_MS. Sent about the moment of
+// a release, a report's run was seen to lose the released value (the slider jumped back to
+// the script's value: 3 of about 12 test drags before this wait, none of 20 since); a CI
+// rehearsal saw a key press right after a focus (whose report asked for a run) whose charts
+// never came. The guess: Streamlit's slider sends a key press or a release a moment after its
+// thumb moves, and a run asked for in that moment draws the slider at its old value. Should
+// a value be lost all the same, checkHeal passes it on.
 const QUIET_MS = 400;
+// How long a touched slider must be still, with a run come since, before a thumb that shows
+// another value than the script's is taken for a lost value (checkHeal).
+const HEAL_MS = 1500;
+let healTimer = null;
 let flushTimer = null;
 
 function quiet() {
   return !S.active && !S.settling && performance.now() - (S.touched || 0) >= QUIET_MS;
 }
 
-function touched() {
+function touched(found) {
   S.touched = performance.now();
+  if (found) S.last = { field: found.field, container: found.container };
+  scheduleHeal();
+}
+
+function scheduleHeal() {
+  if (healTimer !== null) clearTimeout(healTimer);
+  healTimer = setTimeout(checkHeal, HEAL_MS);
+}
+
+// The thumb of the slider last touched against the value of the script's last run. They
+// differ for a moment after every move (until its run comes); still differing once the
+// slider has been still for HEAL_MS and a run has come since (three times as long if none
+// came), the slider's own message was lost: the page would show a value whose figures it never draws. The thumb's value is then
+// reported ("heal"; ui/app/scrub.py checks it like a slider's and makes it the slider's).
+function checkHeal() {
+  healTimer = null;
+  const last = S.last;
+  if (!last || !S.data || !S.setStateValue) return;
+  const since = performance.now() - S.touched;
+  // With no run since the touch, its run may just be slow (a busy server): wait longer.
+  const wait = S.rendered < S.touched ? 3 * HEAL_MS : HEAL_MS;
+  if (S.active || since < wait) {
+    if (since < 60000) healTimer = setTimeout(checkHeal, Math.max(100, wait - since));
+    return;
+  }
+  S.last = null;
+  if (!last.container.isConnected) return;
+  const field = S.data.fields[last.field];
+  const value = thumbValue(last.field, last.container);
+  if (!field || value === null || value === undefined || Number.isNaN(value)) return;
+  if (Math.abs(value - field.value) < 1e-6) return;
+  S.heals += 1;
+  console.warn(`sib-scrub: ${last.field} shows ${value} but the page was drawn for ${field.value}; passing it on`);
+  report("heal", { field: last.field, value, n: S.heals });
 }
 
 function report(name, value) {
@@ -264,7 +306,9 @@ function listen() {
     "pointerover",
     (event) => {
       const found = sliderOf(event.target);
-      if (found) arm(found.field);
+      if (!found) return;
+      touched(found);
+      arm(found.field); // reported once the slider has been still for QUIET_MS
     },
     opts
   );
@@ -272,7 +316,9 @@ function listen() {
     "focusin",
     (event) => {
       const found = sliderOf(event.target);
-      if (found) arm(found.field);
+      if (!found) return;
+      touched(found);
+      arm(found.field);
     },
     opts
   );
@@ -280,8 +326,9 @@ function listen() {
     "pointerdown",
     (event) => {
       const found = sliderOf(event.target);
-      if (found) touched();
-      if (found) begin(found.field, found.container);
+      if (!found) return;
+      touched(found);
+      begin(found.field, found.container);
     },
     opts
   );
@@ -299,7 +346,7 @@ function listen() {
       if (!/^(Arrow|Page|Home|End)/.test(event.key)) return;
       const found = sliderOf(event.target);
       if (!found) return;
-      touched();
+      touched(found);
       if (event.repeat) {
         begin(found.field, found.container);
       } else if (!S.active) {
@@ -317,6 +364,7 @@ function listen() {
 
 export default function render({ data, setStateValue }) {
   S.data = data;
+  S.rendered = performance.now();
   S.setStateValue = setStateValue;
   if (data.armed === S.asked) S.asked = null;
   if (data.frames) {

@@ -63,6 +63,7 @@ __all__ = [
     "frame_charts",
     "frame_metrics",
     "keyboard_neighbours",
+    "healed_value",
 ]
 
 _HERE = Path(__file__).resolve().parent
@@ -298,6 +299,51 @@ def _noop() -> None:
     """Callback of the component's report: the rerun it causes is all it needs."""
 
 
+def healed_value(
+    field: str, value: object, s: Scenario, present: bool, current: float | None
+) -> float | int | None:
+    """``value``, reported by the browser for headline slider ``field``, as the slider's own
+    value, or None when the slider could not hold it: one of the options the slider offers
+    for scenario ``s`` (its thumb at ``current``), or a whole number inside the cohort
+    slider's range. The browser's word is data: anything else is ignored."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value):
+        return None
+    options = headline_options(field, s, present, current)
+    if options is None:
+        lo, hi = int(INPUTS[field].lo), cohort_slider_max(s.cohort_size)
+        return int(value) if value == int(value) and lo <= value <= hi else None
+    return next((option for option in options if abs(option - value) < 1e-9), None)
+
+
+def _heal() -> None:
+    """Callback of the component's ``heal`` report: a headline slider's thumb has shown a
+    value for a while that the script never heard of (``{"field": ..., "value": ...}``).
+
+    Streamlit's slider sends its value when a key press or a drag ends; should that message be
+    lost (a run asked for in the same moment was seen to draw the slider at its old value,
+    cause not proven), the page would go on showing a value whose figures it never draws.
+    ``scrub.js`` notices the thumb and the run's value disagreeing once the slider has been
+    still for a while, and reports the thumb's value; here it becomes the slider's value, as
+    if the slider had sent it. The value is checked like a slider's own: one of the options
+    the slider offers, or a whole number inside its range; anything else is ignored."""
+    heal = _reported("heal")
+    s = st.session_state.get(keys.SCENARIO)
+    if not isinstance(heal, dict) or not isinstance(s, Scenario):
+        return
+    field = heal.get("field")
+    if field not in HEADLINE_FIELDS:
+        return
+    key = INPUTS[field].key
+    present = bool(st.session_state.get(keys.PRESENT))
+    chosen = healed_value(field, heal.get("value"), s, present, st.session_state.get(key))
+    if chosen is None:
+        return
+    _LOG.info("a headline slider's value came by the component: %s = %s", field, chosen)
+    st.session_state[key] = chosen
+
+
 def keyboard_neighbours(
     field: str, s: Scenario, present: bool, current: float | None, reach: int = 1
 ) -> list[float]:
@@ -424,8 +470,9 @@ def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translat
     _mount(
         key=keys.SCRUB,
         data=data,
-        default={"armed": None, "have": None},
+        default={"armed": None, "have": None, "heal": None},
         on_armed_change=_noop,
         on_have_change=_noop,
+        on_heal_change=_heal,
         height=0,
     )
