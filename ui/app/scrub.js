@@ -245,9 +245,20 @@ function stepTo(field, container, before, tries) {
   if (!S.data || S.data.armed !== field || S.active) return;
   const near = (S.data.near || []).find(([v]) => Math.abs(v - value) < 1e-9);
   if (!near) return;
-  S.shownFrames += 1;
-  window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures: near[1] } }));
-  showMetrics(near[2], true); // its run follows at once and redraws the arrow
+  // Drawn once the page is idle: the slider sends its value from a timer of its own, and a
+  // frame drawn before it (some 60 ms of plotly) held the message back as long.
+  afterSend(() => {
+    if (S.active) return;
+    S.shownFrames += 1;
+    window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures: near[1] } }));
+    showMetrics(near[2], true); // its run follows at once and redraws the arrow
+  });
+}
+
+// Run `work` once the tasks waiting now (a slider's message to the server) are done.
+function afterSend(work) {
+  if (window.requestIdleCallback) window.requestIdleCallback(work, { timeout: 50 });
+  else setTimeout(work, 0);
 }
 
 function tick() {
