@@ -93,5 +93,7 @@ else:
             st.caption(t("lever_table_note"))
     # The three figures, and the frontier while its tab is open, follow a dragged slider.
     followed = ("creaming_frontier",) if group.open else ()
-    scrub = ScrubView("creaming", followed, (0, 1, 2), frames=CREAMING_FRAMES)
+    # A key press's frame (near) is built ahead too: on a walk its run then finds the new
+    # value's sweep done.
+    scrub = ScrubView("creaming", followed, (0, 1, 2), frames=CREAMING_FRAMES, near=True)
     follow_sliders(scrub, s, state.baseline(), t)

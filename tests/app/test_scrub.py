@@ -209,3 +209,21 @@ def test_a_value_the_browser_passes_on_is_held_like_the_sliders_own():
     assert scrub.healed_value("success_probability", 0.53, s, False, 0.4) == 0.53
     assert scrub.healed_value("success_probability", 0.53, s, True, 0.4) is None
     assert scrub.healed_value("success_probability", 0.55, s, True, 0.4) == 0.55
+
+
+def test_on_creaming_a_key_press_finds_the_frontier_and_figures_the_run_draws():
+    # The Creaming page frames the keyboard neighbours too (built ahead: the sweep of the new
+    # value is done before the key press's run asks for it).
+    at = start(page="creaming")
+    at.session_state[keys.SCRUB] = {"armed": "difficulty"}
+    at.run()
+    scrub._AHEAD.submit(lambda: None).result(timeout=60)
+    at.run()
+    near = _scrub_data(at)["near"]
+    assert [value for value, _, _ in near] == [0.49, 0.51]
+    value, texts, metrics = near[0]
+    _move(at, "difficulty", value)
+    drawn = charts(at)
+    assert set(texts) == {"creaming_frontier"}
+    assert json.loads(texts["creaming_frontier"]) == drawn["creaming_frontier"]
+    assert metrics == _metrics(at)

@@ -92,8 +92,9 @@ class ScrubView:
     height: int | None = None
     #: How many frames a slider has at most (fewer where a frame costs a sweep of the model).
     frames: int = FRAME_LIMIT
-    #: Whether the armed slider's two keyboard neighbours are framed on every run too (where
-    #: a frame is cheap: the Explorer's).
+    #: Whether the armed slider's two keyboard neighbours are framed on every run too (and
+    #: built ahead, after the run: the Explorer's, and the Creaming frontier's, whose walk
+    #: then finds each new value's sweep done).
     near: bool = False
 
 
