@@ -227,3 +227,19 @@ def test_on_creaming_a_key_press_finds_the_frontier_and_figures_the_run_draws():
     assert set(texts) == {"creaming_frontier"}
     assert json.loads(texts["creaming_frontier"]) == drawn["creaming_frontier"]
     assert metrics == _metrics(at)
+
+
+def test_builds_ahead_are_dropped_not_queued_when_the_worker_is_behind(monkeypatch):
+    # A room's load: the worker is busy and four builds wait; a fifth is dropped (its run
+    # builds what it needs), and the count goes down as builds finish.
+    import threading
+
+    release = threading.Event()
+    monkeypatch.setattr(scrub, "_build_ahead", lambda *args: release.wait(10))
+    s = Scenario()
+    for _ in range(scrub._AHEAD_QUEUE + 3):
+        scrub._build_later(ScrubView("explorer", (), ()), "cohort_size", [s], s, "en")
+    assert scrub._ahead_waiting == scrub._AHEAD_QUEUE
+    release.set()
+    scrub._AHEAD.submit(lambda: None).result(timeout=30)
+    assert scrub._ahead_waiting == 0

@@ -371,6 +371,31 @@ _NEAR: OrderedDict[tuple[object, ...], NearFrame] = OrderedDict()
 _NEAR_LOCK = threading.Lock()
 _NEAR_MAX = 512
 _AHEAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sib-scrub-ahead")
+#: Builds waiting for the worker at most: under a room's load a build ahead is dropped rather
+#: than queued behind builds for values the readers have long passed (the run builds what it
+#: needs itself).
+_AHEAD_QUEUE = 4
+_ahead_waiting = 0
+
+
+def _ahead_done(_: object) -> None:
+    global _ahead_waiting
+    with _NEAR_LOCK:
+        _ahead_waiting -= 1
+
+
+def _build_later(
+    view: ScrubView, field: str, scenarios: list[Scenario], baseline: Scenario, lang: str
+) -> None:
+    """Hand :func:`_build_ahead` to the worker thread, unless too many builds wait already."""
+    global _ahead_waiting
+    with _NEAR_LOCK:
+        if _ahead_waiting >= _AHEAD_QUEUE:
+            return
+        _ahead_waiting += 1
+    _AHEAD.submit(_build_ahead, view, field, scenarios, baseline, lang).add_done_callback(
+        _ahead_done
+    )
 
 
 def _near_key(
@@ -430,7 +455,7 @@ def _near_frames(
         elif value in one:
             near.append(frame)
     if missing:
-        _AHEAD.submit(_build_ahead, view, field, missing, baseline, lang)
+        _build_later(view, field, missing, baseline, lang)
     return near
 
 
