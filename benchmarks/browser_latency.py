@@ -12,7 +12,9 @@ moment on this small shared machine hits all variants alike instead of one serie
 the "Cohort size" slider moved with the keyboard, timed inside the page with
 ``performance.now()`` from the keydown event to the first animation frame at which the app is
 idle again and every chart is redrawn (see ``harness.timed_slider_move``). The first two moves
-of each series warm up and are discarded.
+of each series warm up and are discarded. Beside it: when the run ended, when the key press's
+message left for the server (every ``WebSocket.send`` of the page is timed) and when the
+first chart was redrawn.
 
 Variants:
 
@@ -91,6 +93,7 @@ class Variant:
         self.timings: list[float] = []
         self.script_done: list[float] = []
         self.first_chart: list[float] = []
+        self.sent: list[float] = []
         self.lost = 0
         self.page = None
         self.keys: list[str] = []
@@ -99,6 +102,7 @@ class Variant:
         pattern = self.pattern or pattern
         base_url = self.server.start()
         self.page = context.new_page()
+        self.page.add_init_script(_SEND_WATCH_JS)
         self.page.goto(base_url + self.path)
         harness.wait_until_idle(self.page, min_charts=1, timeout_ms=90_000)
         left, right = harness.slider_room(self.page, SLIDER)
@@ -127,6 +131,8 @@ class Variant:
             self.timings.append(elapsed)
             self.script_done.append(harness.last_move_script_ms(page) or float("nan"))
             self.first_chart.append(harness.last_move_first_chart_ms(page) or float("nan"))
+            sent = page.evaluate(_SENT_JS)
+            self.sent.append(float("nan") if sent is None else float(sent))
         page.wait_for_timeout(100)  # let the page breathe, as a person would
 
     def close(self) -> None:
@@ -179,6 +185,28 @@ class Variant:
         }
 
 
+# Every message the page sends its server, timed (performance.now()), the newest 100: when a
+# key press's message left is the first send after the keydown (issue 21: a frame drawn before
+# the slider's own timer held it back 50-70 ms).
+_SEND_WATCH_JS = """
+(() => {
+  const send = WebSocket.prototype.send;
+  window.__sends = [];
+  WebSocket.prototype.send = function (data) {
+    window.__sends.push(performance.now());
+    if (window.__sends.length > 100) window.__sends.shift();
+    return send.call(this, data);
+  };
+})()
+"""
+_SENT_JS = """
+() => {
+  const t0 = window.__t0;
+  const sent = (window.__sends || []).find((t) => t >= t0);
+  return t0 === undefined || sent === undefined ? null : sent - t0;
+}
+"""
+
 _FRAMES_HERE_JS = """
 () => Boolean(window.__sibScrub && window.__sibScrub.frames
               && window.__sibScrub.frames.field === 'success_probability')
@@ -224,11 +252,12 @@ def run(variants: list[Variant], moves: int, pattern: str, context) -> None:
 def report(variants: list[Variant], pattern: str) -> None:
     print(
         f"\n{pattern}: ms from keydown to every chart redrawn with the app idle; medians of "
-        "ms to the end of the script run ('script') and to the first chart redrawn ('first')"
+        "ms to the end of the script run ('script'), to the key press's message sent to the "
+        "server ('sent') and to the first chart redrawn ('first')"
     )
     print(
         f"{'variant':<20} {'moves':>5} {'median':>7} {'p90':>6} {'min':>6} {'max':>6} "
-        f"{'lost':>5} {'script':>7} {'first':>6} {'× bare':>7} {'p90 ×':>6}"
+        f"{'lost':>5} {'script':>7} {'sent':>5} {'first':>6} {'× bare':>7} {'p90 ×':>6}"
     )
     bare = next((v for v in variants if v.page_name == "bare" and v.timings), None)
     for v in variants:
@@ -252,7 +281,7 @@ def report(variants: list[Variant], pattern: str) -> None:
         print(
             f"{v.name:<20} {len(v.timings):>5} {median:>7.0f} {p90:>6.0f} "
             f"{min(v.timings):>6.0f} {max(v.timings):>6.0f} {v.lost:>5} "
-            f"{statistics.median(v.script_done):>7.0f} "
+            f"{statistics.median(v.script_done):>7.0f} {statistics.median(v.sent):>5.0f} "
             f"{statistics.median(v.first_chart):>6.0f} {ratio:>7.2f} {ratio_p90:>6.2f}"
             f"{verdict}"
         )
