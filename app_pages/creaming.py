@@ -14,7 +14,7 @@ from ui import charts
 from ui.app import presenter, results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_key_sentence, show_sentences
-from ui.app.page_charts import page_figures, page_returns_note, show_page_chart
+from ui.app.page_charts import page_figures, show_page_chart, show_returns_note
 from ui.app.scrub import ScrubView, follow_sliders
 from ui.spec import keys
 from ui.spec.pages import CREAMING_TABS
@@ -52,7 +52,7 @@ else:
     st.title(t("page_creaming"))
     st.caption(t("illustrative"))
     show_figures(page_figures(s, t, ghost)[:3])
-    st.caption(page_returns_note(s, t))
+    show_returns_note(s, t)
 
     group, parking_tab, levers_tab = (
         tab for _, tab in lazy_tabs(keys.CREAMING_TAB, CREAMING_TABS, t)
@@ -95,5 +95,5 @@ else:
     followed = ("creaming_frontier",) if group.open else ()
     # A key press's frame (near) is built ahead too: on a walk its run then finds the new
     # value's sweep done.
-    scrub = ScrubView("creaming", followed, (0, 1, 2), frames=CREAMING_FRAMES, near=True)
+    scrub = ScrubView("creaming", followed, (0, 1, 2), frames=CREAMING_FRAMES, near=True, note=True)
     follow_sliders(scrub, s, state.baseline(), t)

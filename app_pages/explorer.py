@@ -13,7 +13,7 @@ from ui import charts
 from ui.app import results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_chart, show_key_sentence, show_sentences
-from ui.app.page_charts import page_figures, page_returns_note
+from ui.app.page_charts import page_figures, show_returns_note
 from ui.app.scrub import ScrubView, follow_sliders
 from ui.spec import keys
 from ui.spec.pages import EXPLORER_TABS
@@ -40,7 +40,7 @@ st.caption(t("illustrative"))
 
 figures = page_figures(s, t, ghost)
 show_figures(figures[:3])
-st.caption(page_returns_note(s, t))
+show_returns_note(s, t)
 
 # Five pictures in three tabs, two side by side (the investor's return and what the SIB costs
 # the municipality; the money year by year and where the saving lands), the payoff picture
@@ -59,7 +59,10 @@ show_figures(figures[3:])
 show_sentences(list(results.explorer_sentences(s, t.lang)))
 # While a headline slider is dragged, the open tab's charts and the six figures follow it.
 follow_sliders(
-    ScrubView("explorer", open_charts, (0, 1, 2, 3, 4, 5), near=True), s, state.baseline(), t
+    ScrubView("explorer", open_charts, (0, 1, 2, 3, 4, 5), near=True, note=True),
+    s,
+    state.baseline(),
+    t,
 )
 
 # Filled only while open (its table would otherwise be rebuilt and re-sent on every move).

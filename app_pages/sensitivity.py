@@ -7,7 +7,7 @@ import streamlit as st
 from ui.app import presenter, results, state
 from ui.app.headline import show_figures
 from ui.app.layout import presenting, show_key_sentence
-from ui.app.page_charts import page_figures, page_returns_note, show_page_chart
+from ui.app.page_charts import page_figures, show_page_chart, show_returns_note
 from ui.spec import keys
 
 s, t = state.current()
@@ -27,7 +27,7 @@ else:
     st.title(t("page_sensitivity"))
     st.caption(t("illustrative"))
     show_figures(page_figures(s, t, ghost)[:3])
-    st.caption(page_returns_note(s, t))
+    show_returns_note(s, t)
     st.markdown(t("sensitivity_intro"))
     for (chart, _), where in zip(CHARTS.values(), st.columns(2), strict=True):
         show_page_chart(chart, s, t, ghost, where=where)

@@ -50,6 +50,13 @@ def _metrics(at) -> list[list[str]]:
     return [[m.value, m.delta or ""] for m in at.main.metric]
 
 
+def _note(at) -> str:
+    """The line of return figures under the headline figures, as drawn."""
+    notes = [c.value for c in at.main.caption if c.value.startswith(("Typical", "Typisk"))]
+    assert len(notes) == 1, notes
+    return notes[0]
+
+
 def _move(at, field: str, value: float):
     key = INPUTS[field].key
     slider(at, key).set_value(int(value) if field == "cohort_size" else value).run()
@@ -62,7 +69,7 @@ def _move(at, field: str, value: float):
 def test_a_frame_is_the_page_a_rerun_draws_at_its_value(field, lang):
     at = start({"lang": lang} if lang != "en" else None)
     s = at.session_state[keys.SCENARIO]
-    view = ScrubView("explorer", EXPLORER_TABS["explorer_tab_parties"], EXPLORER_ORDER)
+    view = ScrubView("explorer", EXPLORER_TABS["explorer_tab_parties"], EXPLORER_ORDER, note=True)
     frames = _frames(view, field, s, Scenario(), lang)
     values = frames["values"]
     assert 2 < len(values) <= FRAME_LIMIT
@@ -73,6 +80,7 @@ def test_a_frame_is_the_page_a_rerun_draws_at_its_value(field, lang):
         for key in view.charts:
             assert frames["charts"][key][index] == drawn[key], (field, values[index], key)
         assert frames["metrics"][index] == _metrics(at), (field, values[index])
+        assert frames["notes"][index] == _note(at), (field, values[index])
 
 
 def test_frames_carry_the_baseline_ghost_and_the_changes_from_it():
@@ -168,20 +176,21 @@ def test_a_key_press_finds_its_frame_sent_and_the_run_draws_the_same_figures():
     scrub._AHEAD.submit(lambda: None).result(timeout=30)
     at.run()
     near = _scrub_data(at)["near"]
-    assert [value for value, _, _ in near] == [99.0, 101.0]
-    value, texts, metrics = near[1]
+    assert [value for value, *_ in near] == [99.0, 101.0]
+    value, texts, metrics, note = near[1]
     _move(at, "cohort_size", value)
     drawn = charts(at)
     assert {key: json.loads(text) for key, text in texts.items()} == {
         key: drawn[key] for key in texts
     }
     assert metrics == _metrics(at)
+    assert note == _note(at)
     # On a select slider, the neighbours are its options either side.
     at.session_state[keys.SCRUB] = {"armed": "success_probability"}
     at.run()
     scrub._AHEAD.submit(lambda: None).result(timeout=30)
     at.run()
-    assert [value for value, _, _ in _scrub_data(at)["near"]] == [0.39, 0.41]
+    assert [value for value, *_ in _scrub_data(at)["near"]] == [0.39, 0.41]
 
 
 def test_a_value_the_browser_passes_on_is_held_like_the_sliders_own():
@@ -220,13 +229,14 @@ def test_on_creaming_a_key_press_finds_the_frontier_and_figures_the_run_draws():
     scrub._AHEAD.submit(lambda: None).result(timeout=60)
     at.run()
     near = _scrub_data(at)["near"]
-    assert [value for value, _, _ in near] == [0.49, 0.51]
-    value, texts, metrics = near[0]
+    assert [value for value, *_ in near] == [0.49, 0.51]
+    value, texts, metrics, note = near[0]
     _move(at, "difficulty", value)
     drawn = charts(at)
     assert set(texts) == {"creaming_frontier"}
     assert json.loads(texts["creaming_frontier"]) == drawn["creaming_frontier"]
     assert metrics == _metrics(at)
+    assert note == _note(at)
 
 
 def test_builds_ahead_are_dropped_not_queued_when_the_worker_is_behind(monkeypatch):

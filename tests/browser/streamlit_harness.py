@@ -669,11 +669,14 @@ def drag_marks(page) -> dict:
 
 
 def page_figures(page) -> dict:
-    """The page's headline figures and every chart's traces, to compare two pages."""
+    """The page's headline figures, the line of return figures under them and every chart's
+    traces, to compare two pages."""
     return page.evaluate(
         """() => ({
           metrics: Array.from(document.querySelectorAll('.stMain [data-testid="stMetric"]'))
                    .map(e => e.innerText),
+          note: Array.from(document.querySelectorAll('.stMain .st-key-returns_note'))
+                .map(e => e.innerText),
           charts: Array.from(document.querySelectorAll('.js-plotly-plot'))
                   .map(gd => JSON.stringify(gd.data)),
         })"""

@@ -61,7 +61,10 @@ def test_dragging_the_success_slider_moves_charts_and_figures_before_release(
     assert len(first_second) >= 5, f"chart redraws in the first second of the drag: {marks}"
     assert len(metric_changes) >= 5, f"headline changes in the first second: {marks}"
     # Nothing has been sent yet: the slider reports on release.
-    assert harness.page_figures(page) != before
+    during = harness.page_figures(page)
+    assert during != before
+    # The line of return figures under the headline follows too.
+    assert during["note"] and during["note"] != before["note"], (before["note"], during["note"])
 
     page.mouse.up()
     harness.wait_until_idle(page, min_charts=2)

@@ -13,11 +13,12 @@ import streamlit as st
 from sib_model import Scenario
 from ui.app import results
 from ui.app.layout import show_chart
+from ui.spec import keys
 from ui.spec.result_types import DealTerms
 from ui.text.translator import Translator
 from ui.words.headline import Figure
 
-__all__ = ["show_page_chart", "page_figures", "page_returns_note"]
+__all__ = ["show_page_chart", "page_figures", "page_returns_note", "show_returns_note"]
 
 
 def show_page_chart(
@@ -53,3 +54,10 @@ def page_returns_note(s: Scenario, t: Translator) -> str:
     """The line of return figures under the headline (median, IRR of the expected flows,
     money multiple) of scenario ``s``, from the same cached results as the figures."""
     return results.headline_words(s, None, t.lang)[1]
+
+
+def show_returns_note(s: Scenario, t: Translator) -> None:
+    """The line of return figures as a caption, in a container of its own (``keys.RETURNS_NOTE``)
+    where a dragged headline slider's frames find it (``ui/app/scrub.js``)."""
+    with st.container(key=keys.RETURNS_NOTE):
+        st.caption(page_returns_note(s, t))

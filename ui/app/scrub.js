@@ -40,6 +40,7 @@ const S = (window.__sibScrub = window.__sibScrub || {
 });
 
 const METRIC = '.stMain [data-testid="stMetric"]';
+const NOTE = '.stMain .st-key-returns_note [data-testid="stCaptionContainer"]';
 
 // The headline field and widget container an event happened in, or null.
 function sliderOf(target) {
@@ -212,6 +213,18 @@ function showMetrics(figures, settled = false) {
   });
 }
 
+// Put `text` into the line of return figures under the headline figures (a caption of one
+// text node: ui/app/page_charts.py, show_returns_note); "" where the page has none.
+function showNote(text) {
+  if (typeof text !== "string" || !text) return;
+  const box = document.querySelector(NOTE);
+  const node = textNode(box);
+  if (!node || node.nodeValue === text) return;
+  // Only a caption of one text node (React's own): nothing of its structure is touched.
+  if (node.nextSibling || node.parentNode.childNodes.length !== 1) return;
+  node.nodeValue = text;
+}
+
 function showFrame(index) {
   if (!S.active || index === S.active.shown) return;
   S.active.shown = index;
@@ -224,12 +237,14 @@ function showFrame(index) {
   for (const [key, frames] of Object.entries(S.frames.charts)) figures[key] = frames[index];
   window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures } }));
   showMetrics(S.frames.metrics[index]);
+  if (S.frames.notes) showNote(S.frames.notes[index]);
 }
 
 // Back to what the server drew: the charts' last figures and the run's headline figures.
 function settleNow() {
   window.dispatchEvent(new CustomEvent("sib-scrub-settle"));
   if (S.data) showMetrics(S.data.settled, true);
+  if (S.data) showNote(S.data.settled_note);
   if (!S.active && !S.settling) setTimeout(flushReports, 0);
 }
 
@@ -252,6 +267,7 @@ function stepTo(field, container, before, tries) {
     S.shownFrames += 1;
     window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures: near[1] } }));
     showMetrics(near[2], true); // its run follows at once and redraws the arrow
+    showNote(near[3]);
   });
 }
 
@@ -412,6 +428,10 @@ export default function render({ data, setStateValue }) {
   } else if (S.active && S.active.shown >= 0 && S.frames) {
     // A run during the scrub (a held key sends each step): keep showing the frame.
     const shown = S.active.shown;
-    setTimeout(() => S.frames && showMetrics(S.frames.metrics[shown]), 0);
+    setTimeout(() => {
+      if (!S.frames) return;
+      showMetrics(S.frames.metrics[shown]);
+      if (S.frames.notes) showNote(S.frames.notes[shown]);
+    }, 0);
   }
 }

@@ -62,6 +62,7 @@ __all__ = [
     "frames_json",
     "frame_charts",
     "frame_metrics",
+    "frame_note",
     "keyboard_neighbours",
     "healed_value",
 ]
@@ -81,7 +82,9 @@ class ScrubView:
     ``page``: which page's chart builders (``"explorer"`` or ``"creaming"``); ``charts``: the
     keys of the charts drawn now (the open tab's, or the one chart of presenter mode);
     ``metrics``: the indices (in :func:`ui.words.headline.headline_figures`) of the headline
-    figures on the page, in the order the page shows them; ``present`` and ``height``: as the
+    figures on the page, in the order the page shows them; ``note``: whether the line of return
+    figures is under them (:func:`ui.app.page_charts.show_returns_note`); ``present`` and
+    ``height``: as the
     page passes them to :func:`ui.app.layout.show_chart`; ``frames``: at most this many frames
     per slider."""
 
@@ -96,6 +99,8 @@ class ScrubView:
     #: built ahead, after the run: the Explorer's, and the Creaming frontier's, whose walk
     #: then finds each new value's sweep done).
     near: bool = False
+    #: Whether the page shows the line of return figures (its text is framed too).
+    note: bool = False
 
 
 def _explorer_chart(
@@ -143,6 +148,12 @@ def frame_metrics(
     ghost = None if baseline == s else baseline
     figures = results.headline_words(s, ghost, lang)[0]
     return [(figures[i].value, figures[i].delta or "") for i in view.metrics]
+
+
+def frame_note(view: ScrubView, s: Scenario, lang: str) -> str:
+    """The line of return figures of scenario ``s`` as the page shows it, or "" where the page
+    has none."""
+    return results.headline_words(s, None, lang)[1] if view.note else ""
 
 
 def slider_grid(
@@ -214,7 +225,8 @@ def frames_json(
 
         {"id": ..., "field": ..., "values": [v, ...],
          "charts": {chart key: [figure, or its change from an earlier frame, at v, ...]},
-         "metrics": [[[value, change], ...] at v, ...]}
+         "metrics": [[[value, change], ...] at v, ...],
+         "notes": [line of return figures at v, ...]}
 
     Built once and shared by every session; each chart's frames are compacted by
     :func:`_compact`."""
@@ -225,6 +237,7 @@ def frames_json(
         for key in view.charts
     )
     metrics = [frame_metrics(view, s, baseline, lang) for s in scenarios]
+    notes = [frame_note(view, s, lang) for s in scenarios]
     frame_id = frames_id(view, field, base, baseline, lang, grid)
     return (
         '{"id":'
@@ -237,6 +250,8 @@ def frames_json(
         + charts
         + '},"metrics":'
         + json.dumps(metrics, ensure_ascii=False)
+        + ',"notes":'
+        + json.dumps(notes, ensure_ascii=False)
         + "}"
     )
 
@@ -364,7 +379,7 @@ def keyboard_neighbours(
     return [float(options[index + m]) for m in moves if 0 <= index + m < len(options)]
 
 
-NearFrame = tuple[float, dict[str, str], list[tuple[str, str]]]
+NearFrame = tuple[float, dict[str, str], list[tuple[str, str]], str]
 #: Frames of keyboard neighbours built ahead (by :func:`_build_ahead`, in a worker thread),
 #: newest last, shared by every session like the caches they are built from.
 _NEAR: OrderedDict[tuple[object, ...], NearFrame] = OrderedDict()
@@ -424,6 +439,7 @@ def _build_ahead(
                 float(getattr(at, field)),
                 {chart: figure.json for chart, figure in shown.items()},
                 frame_metrics(view, at, baseline, lang),
+                frame_note(view, at, lang),
             )
         except Exception:  # a frame ahead is a convenience: the run builds it if need be
             _LOG.exception("building a frame ahead failed")
@@ -438,7 +454,8 @@ def _near_frames(
     view: ScrubView, field: str, s: Scenario, baseline: Scenario, lang: str
 ) -> list[NearFrame]:
     """The frames of the armed slider's keyboard neighbours that are built already, as
-    ``(value, {chart key: figure JSON text}, headline figures)``; the neighbours one and two
+    ``(value, {chart key: figure JSON text}, headline figures, line of return figures)``;
+    the neighbours one and two
     presses away that are not are built after this run (:func:`_build_ahead`). On a walk
     (every value new) each press's frame was built after the run before: the press shows it
     at once, and the run it causes finds everything built (a move to a value never seen
@@ -489,6 +506,7 @@ def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translat
         "frames_id": name,
         "near": near,
         "settled": frame_metrics(view, s, baseline, t.lang),
+        "settled_note": frame_note(view, s, t.lang),
         # A new value on every run, so the browser side hears of every run (it settles the
         # page after a drag on the run that follows the release).
         "run": time.monotonic_ns(),

@@ -35,6 +35,7 @@ __all__ = [
     "VIEWPORT_PROBE",
     "SCRUB",
     "SIDEBAR_LINK",
+    "RETURNS_NOTE",
     "ADVANCED_OPEN",
     "PHONE_SLIDERS",
     "STORY_STEP",
@@ -127,6 +128,9 @@ VIEWPORT_PROBE = "viewport_probe"
 SCRUB = "scrub"
 #: The sidebar's "link to this view" component (ui/app/copy_link.py).
 SIDEBAR_LINK = "sidebar_link"
+#: The container of the line of return figures under the headline (its text follows a
+#: dragged slider: ui/app/scrub.js).
+RETURNS_NOTE = "returns_note"
 
 # --- page furniture ----------------------------------------------------------------------------
 
