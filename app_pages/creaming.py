@@ -15,7 +15,7 @@ from ui.app import presenter, results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_key_sentence, show_sentences
 from ui.app.page_charts import page_figures, show_page_chart, show_returns_note
-from ui.app.scrub import ScrubView, follow_sliders
+from ui.app.scrub import SIDEBAR_TEXTS, ScrubView, follow_sliders
 from ui.spec import keys
 from ui.spec.pages import CREAMING_TABS
 from ui.words import narrative
@@ -46,7 +46,10 @@ if presenting():
     followed = (chart,) if chart == "creaming_frontier" else ()
     height = presenter.PRESENT_CHART_HEIGHT
     follow_sliders(
-        ScrubView("creaming", followed, (), True, height, CREAMING_FRAMES), s, state.baseline(), t
+        ScrubView("creaming", followed, (), True, height, CREAMING_FRAMES, texts=SIDEBAR_TEXTS),
+        s,
+        state.baseline(),
+        t,
     )
 else:
     st.title(t("page_creaming"))
@@ -63,7 +66,9 @@ else:
             st.markdown(t("creaming_intro"))
             frontier = results.creaming_results(s)
             show_page_chart("creaming_frontier", s, t, ghost)
-            show_sentences(narrative.creaming_sentences(frontier, t))
+            show_sentences(
+                narrative.creaming_sentences(frontier, t), st.container(key=keys.CREAMING_SENTENCES)
+            )
     if parking_tab.open:
         with parking_tab:
             st.header(t("parking_title"))
@@ -95,5 +100,10 @@ else:
     followed = ("creaming_frontier",) if group.open else ()
     # A key press's frame (near) is built ahead too: on a walk its run then finds the new
     # value's sweep done.
-    scrub = ScrubView("creaming", followed, (0, 1, 2), frames=CREAMING_FRAMES, near=True, note=True)
+    texts: tuple[str, ...] = (keys.RETURNS_NOTE, keys.GROUP_CAPTION)
+    if group.open:
+        texts += (keys.CREAMING_SENTENCES,)
+    scrub = ScrubView(
+        "creaming", followed, (0, 1, 2), frames=CREAMING_FRAMES, near=True, texts=texts
+    )
     follow_sliders(scrub, s, state.baseline(), t)

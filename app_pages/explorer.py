@@ -14,7 +14,7 @@ from ui.app import results, state
 from ui.app.headline import show_figures
 from ui.app.layout import lazy_tabs, presenting, show_chart, show_key_sentence, show_sentences
 from ui.app.page_charts import page_figures, show_returns_note
-from ui.app.scrub import ScrubView, follow_sliders
+from ui.app.scrub import SIDEBAR_TEXTS, ScrubView, follow_sliders
 from ui.spec import keys
 from ui.spec.pages import EXPLORER_TABS
 from ui.words import narrative
@@ -31,7 +31,10 @@ if presenting():
     chart = results.explorer_chart_with_baseline(key, s, state.baseline(), t.lang)
     show_chart(chart, key, height=430)
     follow_sliders(
-        ScrubView("explorer", (key,), (0, 1, 2), True, 430, near=True), s, state.baseline(), t
+        ScrubView("explorer", (key,), (0, 1, 2), True, 430, near=True, texts=SIDEBAR_TEXTS),
+        s,
+        state.baseline(),
+        t,
     )
     st.stop()
 
@@ -56,10 +59,18 @@ for text_key, tab in lazy_tabs(keys.EXPLORER_TAB, tuple(EXPLORER_TABS), t):
                 show_chart(chart, key, where)
 
 show_figures(figures[3:])
-show_sentences(list(results.explorer_sentences(s, t.lang)))
+show_sentences(
+    list(results.explorer_sentences(s, t.lang)), st.container(key=keys.EXPLORER_SENTENCES)
+)
 # While a headline slider is dragged, the open tab's charts and the six figures follow it.
 follow_sliders(
-    ScrubView("explorer", open_charts, (0, 1, 2, 3, 4, 5), near=True, note=True),
+    ScrubView(
+        "explorer",
+        open_charts,
+        (0, 1, 2, 3, 4, 5),
+        near=True,
+        texts=(keys.RETURNS_NOTE, keys.EXPLORER_SENTENCES, keys.GROUP_CAPTION),
+    ),
     s,
     state.baseline(),
     t,

@@ -14,7 +14,7 @@ import pytest
 from sib_model import PRESETS, Scenario
 from tests._app import HEADLINE_SLIDERS, button, charts, open_tab, slider, start
 from ui.app import scrub
-from ui.app.scrub import FRAME_LIMIT, ScrubView, frames_json, slider_grid
+from ui.app.scrub import FRAME_LIMIT, ScrubView, frames_json, markdown_segments, slider_grid
 from ui.spec import keys
 from ui.spec.inputs import HEADLINE_FIELDS, INPUTS
 from ui.spec.pages import EXPLORER_TABS
@@ -22,6 +22,7 @@ from ui.spec.pages import EXPLORER_TABS
 pytestmark = pytest.mark.apptest
 
 EXPLORER_ORDER = (0, 1, 2, 3, 4, 5)
+EXPLORER_TEXTS = (keys.RETURNS_NOTE, keys.GROUP_CAPTION, keys.EXPLORER_SENTENCES)
 
 
 def _frames(view: ScrubView, field: str, s: Scenario, baseline: Scenario, lang: str) -> dict:
@@ -50,11 +51,24 @@ def _metrics(at) -> list[list[str]]:
     return [[m.value, m.delta or ""] for m in at.main.metric]
 
 
-def _note(at) -> str:
-    """The line of return figures under the headline figures, as drawn."""
-    notes = [c.value for c in at.main.caption if c.value.startswith(("Typical", "Typisk"))]
-    assert len(notes) == 1, notes
-    return notes[0]
+def _one(values: list[str], starts: tuple[str, ...]) -> str:
+    found = [v for v in values if v.startswith(starts)]
+    assert len(found) == 1, values
+    return found[0]
+
+
+def _words(at, sentences: str = keys.EXPLORER_SENTENCES) -> dict[str, list[str] | None]:
+    """The words that follow a drag, as drawn (their markdown cut as scrub.js sees it): the
+    line of return figures, the sidebar's group caption and the page's sentences."""
+    return {
+        keys.RETURNS_NOTE: markdown_segments(
+            _one([c.value for c in at.main.caption], ("Typical", "Typisk"))
+        ),
+        keys.GROUP_CAPTION: markdown_segments(
+            _one([c.value for c in at.sidebar.caption], ("Chosen group", "Valgt målgruppe"))
+        ),
+        sentences: markdown_segments(_one([m.value for m in at.main.markdown], ("- ",))),
+    }
 
 
 def _move(at, field: str, value: float):
@@ -69,7 +83,9 @@ def _move(at, field: str, value: float):
 def test_a_frame_is_the_page_a_rerun_draws_at_its_value(field, lang):
     at = start({"lang": lang} if lang != "en" else None)
     s = at.session_state[keys.SCENARIO]
-    view = ScrubView("explorer", EXPLORER_TABS["explorer_tab_parties"], EXPLORER_ORDER, note=True)
+    view = ScrubView(
+        "explorer", EXPLORER_TABS["explorer_tab_parties"], EXPLORER_ORDER, texts=EXPLORER_TEXTS
+    )
     frames = _frames(view, field, s, Scenario(), lang)
     values = frames["values"]
     assert 2 < len(values) <= FRAME_LIMIT
@@ -80,7 +96,7 @@ def test_a_frame_is_the_page_a_rerun_draws_at_its_value(field, lang):
         for key in view.charts:
             assert frames["charts"][key][index] == drawn[key], (field, values[index], key)
         assert frames["metrics"][index] == _metrics(at), (field, values[index])
-        assert frames["notes"][index] == _note(at), (field, values[index])
+        assert frames["texts"][index] == _words(at), (field, values[index])
 
 
 def test_frames_carry_the_baseline_ghost_and_the_changes_from_it():
@@ -177,14 +193,14 @@ def test_a_key_press_finds_its_frame_sent_and_the_run_draws_the_same_figures():
     at.run()
     near = _scrub_data(at)["near"]
     assert [value for value, *_ in near] == [99.0, 101.0]
-    value, texts, metrics, note = near[1]
+    value, figures, metrics, texts = near[1]
     _move(at, "cohort_size", value)
     drawn = charts(at)
-    assert {key: json.loads(text) for key, text in texts.items()} == {
-        key: drawn[key] for key in texts
+    assert {key: json.loads(text) for key, text in figures.items()} == {
+        key: drawn[key] for key in figures
     }
     assert metrics == _metrics(at)
-    assert note == _note(at)
+    assert texts == {key: _words(at)[key] for key in texts}
     # On a select slider, the neighbours are its options either side.
     at.session_state[keys.SCRUB] = {"armed": "success_probability"}
     at.run()
@@ -230,13 +246,14 @@ def test_on_creaming_a_key_press_finds_the_frontier_and_figures_the_run_draws():
     at.run()
     near = _scrub_data(at)["near"]
     assert [value for value, *_ in near] == [0.49, 0.51]
-    value, texts, metrics, note = near[0]
+    value, figures, metrics, texts = near[0]
     _move(at, "difficulty", value)
     drawn = charts(at)
-    assert set(texts) == {"creaming_frontier"}
-    assert json.loads(texts["creaming_frontier"]) == drawn["creaming_frontier"]
+    assert set(figures) == {"creaming_frontier"}
+    assert json.loads(figures["creaming_frontier"]) == drawn["creaming_frontier"]
     assert metrics == _metrics(at)
-    assert note == _note(at)
+    assert set(texts) == {keys.RETURNS_NOTE, keys.GROUP_CAPTION, keys.CREAMING_SENTENCES}
+    assert texts == _words(at, keys.CREAMING_SENTENCES)
 
 
 def test_builds_ahead_are_dropped_not_queued_when_the_worker_is_behind(monkeypatch):
@@ -253,3 +270,45 @@ def test_builds_ahead_are_dropped_not_queued_when_the_worker_is_behind(monkeypat
     release.set()
     scrub._AHEAD.submit(lambda: None).result(timeout=30)
     assert scrub._ahead_waiting == 0
+
+
+def test_words_are_cut_as_the_browser_holds_them_or_not_at_all():
+    assert markdown_segments("Typical (median) return 12.4% a year · 1.14× back.") == [
+        "Typical (median) return 12.4% a year · 1.14× back."
+    ]
+    assert markdown_segments("- In **7 of 10** futures\n- It costs **DKK 716,000 more**.") == [
+        "In ",
+        "7 of 10",
+        " futures",
+        "It costs ",
+        "DKK 716,000 more",
+        ".",
+    ]
+    # Anything markdown might draw as something else is not followed (the words wait for the
+    # release, dimmed).
+    for markdown in [
+        "a \\*literal\\* star",
+        "*italic*",
+        "**unbalanced",
+        "snake_case",
+        "[a link](https://example.org)",
+        "`code`",
+        "<b>html</b>",
+        "# heading",
+        "1. first",
+        "price $5 and $6",
+        "an :material/info: icon",
+        "a | table",
+        "~~struck~~",
+        "&amp;",
+    ]:
+        assert markdown_segments(markdown) is None, markdown
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_every_presets_words_can_follow_a_drag(lang):
+    # Words that cannot be cut are dimmed while dragging instead of following: none of the
+    # presets' should be, in either language.
+    for name, s in PRESETS.items():
+        for key, words in scrub.TEXTS.items():
+            assert markdown_segments(words(s, lang)) is not None, (name, key, words(s, lang))

@@ -669,14 +669,16 @@ def drag_marks(page) -> dict:
 
 
 def page_figures(page) -> dict:
-    """The page's headline figures, the line of return figures under them and every chart's
-    traces, to compare two pages."""
+    """The page's headline figures, its words that follow a dragged slider (the line of return
+    figures, the sentences, the sidebar's group caption) and every chart's traces, to compare
+    two pages."""
     return page.evaluate(
         """() => ({
           metrics: Array.from(document.querySelectorAll('.stMain [data-testid="stMetric"]'))
                    .map(e => e.innerText),
-          note: Array.from(document.querySelectorAll('.stMain .st-key-returns_note'))
-                .map(e => e.innerText),
+          words: Array.from(document.querySelectorAll(
+                   '.st-key-returns_note, .st-key-group_caption, .st-key-explorer_sentences, '
+                   + '.st-key-creaming_sentences')).map(e => e.innerText),
           charts: Array.from(document.querySelectorAll('.js-plotly-plot'))
                   .map(gd => JSON.stringify(gd.data)),
         })"""

@@ -63,8 +63,14 @@ def test_dragging_the_success_slider_moves_charts_and_figures_before_release(
     # Nothing has been sent yet: the slider reports on release.
     during = harness.page_figures(page)
     assert during != before
-    # The line of return figures under the headline follows too.
-    assert during["note"] and during["note"] != before["note"], (before["note"], during["note"])
+    # The words follow too: the line of return figures, the sentences and the sidebar's
+    # caption of the chosen group (p(d) moves with the success slider); none is dimmed.
+    assert len(during["words"]) == 3, during["words"]
+    for now, then in zip(during["words"], before["words"], strict=True):
+        assert now != then, (then, now)
+    assert not page.evaluate(
+        "() => [...document.querySelectorAll('[class*=st-key-]')].some(e => e.style.opacity)"
+    )
 
     page.mouse.up()
     harness.wait_until_idle(page, min_charts=2)

@@ -68,6 +68,7 @@ __all__ = [
     "show_chart",
     "shown_chart",
     "show_sentences",
+    "sentences_markdown",
     "show_key_sentence",
     "percent_slider",
     "ghosted",
@@ -189,7 +190,12 @@ def show_key_sentence(sentence: str, where: Any = st) -> None:
 
 
 def show_sentences(sentences: list[str], where: Any = st) -> None:
-    where.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+    where.markdown(sentences_markdown(sentences))
+
+
+def sentences_markdown(sentences: list[str] | tuple[str, ...]) -> str:
+    """Sentences as the bullet list the pages show them in (markdown)."""
+    return "\n".join(f"- {sentence}" for sentence in sentences)
 
 
 def percent_slider(

@@ -40,7 +40,6 @@ const S = (window.__sibScrub = window.__sibScrub || {
 });
 
 const METRIC = '.stMain [data-testid="stMetric"]';
-const NOTE = '.stMain .st-key-returns_note [data-testid="stCaptionContainer"]';
 
 // The headline field and widget container an event happened in, or null.
 function sliderOf(target) {
@@ -213,16 +212,44 @@ function showMetrics(figures, settled = false) {
   });
 }
 
-// Put `text` into the line of return figures under the headline figures (a caption of one
-// text node: ui/app/page_charts.py, show_returns_note); "" where the page has none.
-function showNote(text) {
-  if (typeof text !== "string" || !text) return;
-  const box = document.querySelector(NOTE);
-  const node = textNode(box);
-  if (!node || node.nodeValue === text) return;
-  // Only a caption of one text node (React's own): nothing of its structure is touched.
-  if (node.nextSibling || node.parentNode.childNodes.length !== 1) return;
-  node.nodeValue = text;
+// Every text node under `element` with more than white space, in order.
+function textNodes(element) {
+  const nodes = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeValue.trim()) nodes.push(node);
+  }
+  return nodes;
+}
+
+// Put `texts` ({container key: [text, ...] or null}, ui/app/scrub.py frame_texts) into the
+// text nodes of the page's keyed containers of words (the returns line, the sentences, the
+// sidebar's group caption). A container is written only where it holds exactly the settled
+// page's texts (checked before its first change; only React's text nodes change, never its
+// structure); during a drag (`dim`), one whose frame does not fit (other words, other bold
+// parts) is dimmed instead until the page settles, so no stale words pass for the frame's.
+// `settled`: the run's own words, put back (the flags and the dimming go).
+function showTexts(texts, { dim = false, settled = false } = {}) {
+  if (!texts) return;
+  for (const [key, segments] of Object.entries(texts)) {
+    for (const box of document.querySelectorAll(`.st-key-${key}`)) {
+      const nodes = textNodes(box);
+      if (box.__sibSettledTexts === undefined) {
+        const now = S.data && S.data.settled_texts && S.data.settled_texts[key];
+        const same = Array.isArray(now) && now.length === nodes.length &&
+          nodes.every((node, i) => node.nodeValue === now[i]);
+        box.__sibSettledTexts = same;
+      }
+      const fits = box.__sibSettledTexts && Array.isArray(segments) && segments.length === nodes.length;
+      if (fits) {
+        nodes.forEach((node, i) => {
+          if (node.nodeValue !== segments[i]) node.nodeValue = segments[i];
+        });
+      }
+      box.style.opacity = fits || !dim ? "" : "0.45";
+      if (settled) box.__sibSettledTexts = undefined;
+    }
+  }
 }
 
 function showFrame(index) {
@@ -237,14 +264,14 @@ function showFrame(index) {
   for (const [key, frames] of Object.entries(S.frames.charts)) figures[key] = frames[index];
   window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures } }));
   showMetrics(S.frames.metrics[index]);
-  if (S.frames.notes) showNote(S.frames.notes[index]);
+  if (S.frames.texts) showTexts(S.frames.texts[index], { dim: true });
 }
 
 // Back to what the server drew: the charts' last figures and the run's headline figures.
 function settleNow() {
   window.dispatchEvent(new CustomEvent("sib-scrub-settle"));
   if (S.data) showMetrics(S.data.settled, true);
-  if (S.data) showNote(S.data.settled_note);
+  if (S.data) showTexts(S.data.settled_texts, { settled: true });
   if (!S.active && !S.settling) setTimeout(flushReports, 0);
 }
 
@@ -267,7 +294,7 @@ function stepTo(field, container, before, tries) {
     S.shownFrames += 1;
     window.dispatchEvent(new CustomEvent("sib-scrub-frame", { detail: { figures: near[1] } }));
     showMetrics(near[2], true); // its run follows at once and redraws the arrow
-    showNote(near[3]);
+    showTexts(near[3]);
   });
 }
 
@@ -415,6 +442,16 @@ export default function render({ data, setStateValue }) {
     }
   }
   listen();
+  if (!S.active && !S.settling) {
+    // A run with no drag under way: the page holds the run's own words again (a key press's
+    // frame wrote the same ones), so what was known of the containers' texts is forgotten.
+    for (const key of Object.keys(data.settled_texts || {})) {
+      for (const box of document.querySelectorAll(`.st-key-${key}`)) {
+        box.__sibSettledTexts = undefined;
+        box.style.opacity = "";
+      }
+    }
+  }
   const settling = S.settling;
   if (settling && !S.active) {
     const field = data.fields[settling.field];
@@ -431,7 +468,7 @@ export default function render({ data, setStateValue }) {
     setTimeout(() => {
       if (!S.frames) return;
       showMetrics(S.frames.metrics[shown]);
-      if (S.frames.notes) showNote(S.frames.notes[shown]);
+      if (S.frames.texts) showTexts(S.frames.texts[shown], { dim: true });
     }, 0);
   }
 }

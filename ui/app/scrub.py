@@ -33,6 +33,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -47,12 +48,13 @@ import streamlit as st
 from sib_model import Scenario
 from ui.app import results
 from ui.app.component_js import component_js
-from ui.app.layout import shown_chart
+from ui.app.layout import sentences_markdown, shown_chart
 from ui.app.live_chart import ChartJSON
-from ui.app.sidebar import headline_options
+from ui.app.sidebar import group_caption, headline_options
 from ui.spec import keys
 from ui.spec.inputs import HEADLINE_FIELDS, INPUTS, cohort_slider_max
 from ui.text.translator import Translator
+from ui.words import narrative
 
 __all__ = [
     "ScrubView",
@@ -62,7 +64,9 @@ __all__ = [
     "frames_json",
     "frame_charts",
     "frame_metrics",
-    "frame_note",
+    "frame_texts",
+    "markdown_segments",
+    "SIDEBAR_TEXTS",
     "keyboard_neighbours",
     "healed_value",
 ]
@@ -82,9 +86,8 @@ class ScrubView:
     ``page``: which page's chart builders (``"explorer"`` or ``"creaming"``); ``charts``: the
     keys of the charts drawn now (the open tab's, or the one chart of presenter mode);
     ``metrics``: the indices (in :func:`ui.words.headline.headline_figures`) of the headline
-    figures on the page, in the order the page shows them; ``note``: whether the line of return
-    figures is under them (:func:`ui.app.page_charts.show_returns_note`); ``present`` and
-    ``height``: as the
+    figures on the page, in the order the page shows them; ``texts``: the keyed containers of
+    words that follow too (of :data:`TEXTS`); ``present`` and ``height``: as the
     page passes them to :func:`ui.app.layout.show_chart`; ``frames``: at most this many frames
     per slider."""
 
@@ -99,8 +102,8 @@ class ScrubView:
     #: built ahead, after the run: the Explorer's, and the Creaming frontier's, whose walk
     #: then finds each new value's sweep done).
     near: bool = False
-    #: Whether the page shows the line of return figures (its text is framed too).
-    note: bool = False
+    #: The containers of words on the page that follow a drag too (keys of :data:`TEXTS`).
+    texts: tuple[str, ...] = ()
 
 
 def _explorer_chart(
@@ -150,10 +153,50 @@ def frame_metrics(
     return [(figures[i].value, figures[i].delta or "") for i in view.metrics]
 
 
-def frame_note(view: ScrubView, s: Scenario, lang: str) -> str:
-    """The line of return figures of scenario ``s`` as the page shows it, or "" where the page
-    has none."""
-    return results.headline_words(s, None, lang)[1] if view.note else ""
+#: The words that follow a dragged slider, by the key of the container the page draws them in:
+#: each the very markdown the page draws for a scenario and language.
+TEXTS: dict[str, Callable[[Scenario, str], str]] = {
+    keys.RETURNS_NOTE: lambda s, lang: results.headline_words(s, None, lang)[1],
+    keys.GROUP_CAPTION: lambda s, lang: group_caption(s, Translator(lang)),
+    keys.EXPLORER_SENTENCES: lambda s, lang: sentences_markdown(
+        results.explorer_sentences(s, lang)
+    ),
+    keys.CREAMING_SENTENCES: lambda s, lang: sentences_markdown(
+        narrative.creaming_sentences(results.creaming_results(s), Translator(lang))
+    ),
+}
+#: The words of the sidebar, on every page that follows a drag.
+SIDEBAR_TEXTS = (keys.GROUP_CAPTION,)
+
+# What markdown might turn into something other than its own letters: escapes, code, links,
+# emphasis by underscores, headings, HTML, entities, maths, tables, strike-through, icons and
+# emoji shortcodes, numbered lists.
+_NOT_PLAIN = re.compile(r"[\\`_\[\]<>#&$|~]|:[a-z0-9_/-]+:|^\s*\d+[.)]\s", re.MULTILINE)
+
+
+def markdown_segments(markdown: str) -> list[str] | None:
+    """The texts of ``markdown`` as the browser holds them, one per text node in order
+    (whitespace-only ones left out), or None where the markdown is more than lines of plain
+    words, optionally bulleted ("- "), with **bold** parts: only those are followed, so a
+    frame's words go exactly where the page's were. ``scrub.js`` writes them into the text
+    nodes of the container only when their number and the settled page's texts agree."""
+    if _NOT_PLAIN.search(markdown):
+        return None
+    segments: list[str] = []
+    for line in markdown.split("\n"):
+        line = line.strip()
+        if line.startswith("- "):
+            line = line[2:].lstrip()
+        parts = line.split("**")
+        if len(parts) % 2 == 0 or any("*" in part for part in parts):
+            return None
+        segments.extend(part for part in parts if part.strip())
+    return segments
+
+
+def frame_texts(view: ScrubView, s: Scenario, lang: str) -> dict[str, list[str] | None]:
+    """The words of ``view``'s containers for scenario ``s`` (:func:`markdown_segments`)."""
+    return {key: markdown_segments(TEXTS[key](s, lang)) for key in view.texts}
 
 
 def slider_grid(
@@ -226,7 +269,7 @@ def frames_json(
         {"id": ..., "field": ..., "values": [v, ...],
          "charts": {chart key: [figure, or its change from an earlier frame, at v, ...]},
          "metrics": [[[value, change], ...] at v, ...],
-         "notes": [line of return figures at v, ...]}
+         "texts": [{container key: [text, ...] or null} at v, ...]}
 
     Built once and shared by every session; each chart's frames are compacted by
     :func:`_compact`."""
@@ -237,7 +280,7 @@ def frames_json(
         for key in view.charts
     )
     metrics = [frame_metrics(view, s, baseline, lang) for s in scenarios]
-    notes = [frame_note(view, s, lang) for s in scenarios]
+    texts = [frame_texts(view, s, lang) for s in scenarios]
     frame_id = frames_id(view, field, base, baseline, lang, grid)
     return (
         '{"id":'
@@ -250,8 +293,8 @@ def frames_json(
         + charts
         + '},"metrics":'
         + json.dumps(metrics, ensure_ascii=False)
-        + ',"notes":'
-        + json.dumps(notes, ensure_ascii=False)
+        + ',"texts":'
+        + json.dumps(texts, ensure_ascii=False)
         + "}"
     )
 
@@ -379,7 +422,7 @@ def keyboard_neighbours(
     return [float(options[index + m]) for m in moves if 0 <= index + m < len(options)]
 
 
-NearFrame = tuple[float, dict[str, str], list[tuple[str, str]], str]
+NearFrame = tuple[float, dict[str, str], list[tuple[str, str]], dict[str, list[str] | None]]
 #: Frames of keyboard neighbours built ahead (by :func:`_build_ahead`, in a worker thread),
 #: newest last, shared by every session like the caches they are built from.
 _NEAR: OrderedDict[tuple[object, ...], NearFrame] = OrderedDict()
@@ -439,7 +482,7 @@ def _build_ahead(
                 float(getattr(at, field)),
                 {chart: figure.json for chart, figure in shown.items()},
                 frame_metrics(view, at, baseline, lang),
-                frame_note(view, at, lang),
+                frame_texts(view, at, lang),
             )
         except Exception:  # a frame ahead is a convenience: the run builds it if need be
             _LOG.exception("building a frame ahead failed")
@@ -454,7 +497,7 @@ def _near_frames(
     view: ScrubView, field: str, s: Scenario, baseline: Scenario, lang: str
 ) -> list[NearFrame]:
     """The frames of the armed slider's keyboard neighbours that are built already, as
-    ``(value, {chart key: figure JSON text}, headline figures, line of return figures)``;
+    ``(value, {chart key: figure JSON text}, headline figures, words)``;
     the neighbours one and two
     presses away that are not are built after this run (:func:`_build_ahead`). On a walk
     (every value new) each press's frame was built after the run before: the press shows it
@@ -506,7 +549,7 @@ def follow_sliders(view: ScrubView, s: Scenario, baseline: Scenario, t: Translat
         "frames_id": name,
         "near": near,
         "settled": frame_metrics(view, s, baseline, t.lang),
-        "settled_note": frame_note(view, s, t.lang),
+        "settled_texts": frame_texts(view, s, t.lang),
         # A new value on every run, so the browser side hears of every run (it settles the
         # page after a drag on the run that follows the release).
         "run": time.monotonic_ns(),

@@ -137,7 +137,8 @@ def render_sidebar(
         st.caption(t.preset_story(st.session_state.get(keys.PRESET, CUSTOM_PRESET)) or " ")
         if not present:
             _headline_sliders(s, t, present, in_room)
-        st.caption(_group_caption(s, t))
+        with st.container(key=keys.GROUP_CAPTION):
+            st.caption(group_caption(s, t))
         _baseline_buttons(t)
         # Drawn only while open: drawn collapsed, its thirty-odd widgets were re-sent and
         # re-rendered on every slider move (the Explorer's move took 2.93x the bare page with
@@ -198,7 +199,9 @@ def _baseline_buttons(t: Translator) -> None:
     )
 
 
-def _group_caption(s: Scenario, t: Translator) -> str:
+def group_caption(s: Scenario, t: Translator) -> str:
+    """The sidebar's words on the chosen group: p(d) and c(d) at the scenario's difficulty,
+    beside the reference group's (markdown)."""
     f = t.fmt
     return t(
         "group_caption",

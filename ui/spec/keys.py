@@ -36,6 +36,9 @@ __all__ = [
     "SCRUB",
     "SIDEBAR_LINK",
     "RETURNS_NOTE",
+    "GROUP_CAPTION",
+    "EXPLORER_SENTENCES",
+    "CREAMING_SENTENCES",
     "ADVANCED_OPEN",
     "PHONE_SLIDERS",
     "STORY_STEP",
@@ -131,6 +134,12 @@ SIDEBAR_LINK = "sidebar_link"
 #: The container of the line of return figures under the headline (its text follows a
 #: dragged slider: ui/app/scrub.js).
 RETURNS_NOTE = "returns_note"
+#: The sidebar's caption of the chosen group's p(d) and c(d) (follows a dragged slider too).
+GROUP_CAPTION = "group_caption"
+#: The Explorer's sentences (follow a dragged slider too).
+EXPLORER_SENTENCES = "explorer_sentences"
+#: The Creaming page's sentences under the frontier (follow a dragged slider too).
+CREAMING_SENTENCES = "creaming_sentences"
 
 # --- page furniture ----------------------------------------------------------------------------
 
