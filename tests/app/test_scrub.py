@@ -312,3 +312,36 @@ def test_every_presets_words_can_follow_a_drag(lang):
     for name, s in PRESETS.items():
         for key, words in scrub.TEXTS.items():
             assert markdown_segments(words(s, lang)) is not None, (name, key, words(s, lang))
+
+
+def test_the_slider_just_moved_is_armed_until_the_browser_names_another():
+    # The browser names a slider once it has been still for a moment (after the release's
+    # run): meanwhile the run of a move sends the moved slider's frames, not those of the
+    # slider armed before (which would be built afresh for a scenario nobody drags in).
+    at = start()
+    assert _scrub_data(at)["armed"] == "success_probability"
+    _move(at, "cohort_size", 150)
+    data = _scrub_data(at)
+    assert data["armed"] == "cohort_size"
+    assert json.loads(data["frames"])["field"] == "cohort_size"
+    # A report naming a slider wins, also one naming the slider an earlier report named.
+    at.session_state[keys.SCRUB] = {"armed": {"field": "difficulty", "n": 1}}
+    at.run()
+    assert _scrub_data(at)["armed"] == "difficulty"
+    _move(at, "success_probability", 0.5)
+    assert _scrub_data(at)["armed"] == "success_probability"
+    at.session_state[keys.SCRUB] = {"armed": {"field": "difficulty", "n": 2}}
+    at.run()
+    assert _scrub_data(at)["armed"] == "difficulty"
+    # A run that moves no headline slider keeps the armed one.
+    open_tab(at, keys.EXPLORER_TAB, "explorer_tab_money")
+    assert _scrub_data(at)["armed"] == "difficulty"
+
+
+def test_a_move_names_its_slider_only_when_it_alone_changed():
+    s = Scenario()
+    assert scrub.moved_field(None, s) is None
+    assert scrub.moved_field(s, s) is None
+    assert scrub.moved_field(s, s.replace(cohort_size=150)) == "cohort_size"
+    assert scrub.moved_field(s, s.replace(cohort_size=150, difficulty=0.7)) is None
+    assert scrub.moved_field(s, s.replace(difficulty=0.7, discount_rate=0.05)) is None

@@ -166,7 +166,8 @@ function flushReports() {
 function arm(field) {
   if (!S.setStateValue || !S.data || S.data.armed === field || S.asked === field) return;
   S.asked = field;
-  report("armed", field);
+  S.arms = (S.arms || 0) + 1; // a new report each time, also for a slider named before
+  report("armed", { field, n: S.arms });
 }
 
 // The frame to show for `value`: the index of the nearest grid value, or -1 for the value
@@ -420,7 +421,8 @@ export default function render({ data, setStateValue }) {
   S.data = data;
   S.rendered = performance.now();
   S.setStateValue = setStateValue;
-  if (data.armed === S.asked) S.asked = null;
+  // Asked and answered, or no longer waiting to be asked: the slider may be asked for again.
+  if (data.armed === S.asked || !(S.waiting && "armed" in S.waiting)) S.asked = null;
   if (data.frames) {
     if (S.framesId !== data.frames_id) {
       S.frames = JSON.parse(data.frames);

@@ -34,6 +34,7 @@ __all__ = [
     "NARROW_SCREEN",
     "VIEWPORT_PROBE",
     "SCRUB",
+    "SCRUB_ARMED",
     "SIDEBAR_LINK",
     "RETURNS_NOTE",
     "GROUP_CAPTION",
@@ -129,6 +130,9 @@ VIEWPORT_PROBE = "viewport_probe"
 #: The component that redraws a page while a headline slider is dragged (ui/app/scrub.py);
 #: its state says which slider's frames the page holds.
 SCRUB = "scrub"
+#: What the server knows of the armed slider: (the component's last ``armed`` report, the
+#: slider armed, the scenario of that run) (ui/app/scrub.py, ``_armed``).
+SCRUB_ARMED = "scrub_armed"
 #: The sidebar's "link to this view" component (ui/app/copy_link.py).
 SIDEBAR_LINK = "sidebar_link"
 #: The container of the line of return figures under the headline (its text follows a
