@@ -79,7 +79,7 @@ function expand(changes) {
 }
 
 // Reports to the script wait while a slider is held or settling, and until no headline slider
-// has been touched (pointer over or down, focus, key) for QUIET_MS. Sent about the moment of
+// has been touched (pointer down or up, focus, key) for QUIET_MS. Sent about the moment of
 // a release, a report's run was seen to lose the released value (the slider jumped back to
 // the script's value: 3 of about 12 test drags before this wait, none of 20 since); a CI
 // rehearsal saw a key press right after a focus (whose report asked for a run) whose charts
@@ -361,9 +361,10 @@ function listen() {
     "pointerover",
     (event) => {
       const found = sliderOf(event.target);
-      if (!found) return;
-      touched(found);
-      arm(found.field); // reported once the slider has been still for QUIET_MS
+      // Reported at once (unless a slider was just pressed or let go): a pointer comes over a
+      // slider well before it lets go of it, and a drag begun before the frames came shows
+      // none until its release (reports wait while a slider is held).
+      if (found) arm(found.field);
     },
     opts
   );
