@@ -206,9 +206,16 @@ function showMetrics(figures, settled = false) {
     const valueNode = textNode(shown[i].querySelector('[data-testid="stMetricValue"]'));
     if (valueNode && valueNode.nodeValue !== value) valueNode.nodeValue = value;
     const delta = shown[i].querySelector('[data-testid="stMetricDelta"]');
+    if (!delta) return; // the settled figure has no change to show, so no place for one
     const changeNode = textNode(delta);
     if (change && changeNode && changeNode.nodeValue !== change) changeNode.nodeValue = change;
-    const arrow = delta && delta.querySelector("svg");
+    // The colour and arrow say whether the settled change is good or bad; a frame's change
+    // may go the other way, so while a frame is shown they give way to a neutral look, and a
+    // frame with no change (at the comparison scenario's value) hides the badge.
+    delta.style.visibility = settled || change ? "" : "hidden";
+    delta.style.color = settled ? "" : "inherit";
+    delta.style.backgroundColor = settled ? "" : "rgba(128, 128, 128, 0.15)";
+    const arrow = delta.querySelector("svg");
     if (arrow) arrow.style.visibility = settled ? "" : "hidden";
   });
 }
