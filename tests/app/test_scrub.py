@@ -150,6 +150,16 @@ def test_other_tabs_presenter_mode_and_the_creaming_frontier_are_framed_alike():
     assert frames["metrics"][index] == _metrics(at)
 
 
+def _near(at, field: str) -> list:
+    """The keyboard neighbours' frames the page sends once slider ``field`` is armed: they are
+    built after a run, in a worker thread, and the next run sends them."""
+    at.session_state[keys.SCRUB] = {"armed": field}
+    at.run()
+    scrub._AHEAD.submit(lambda: None).result(timeout=60)
+    at.run()
+    return _scrub_data(at)["near"]
+
+
 def _scrub_data(at) -> dict:
     found = [e for e in at.get("bidi_component") if e.proto.component_name == "sib_scrub"]
     assert len(found) == 1
@@ -186,12 +196,7 @@ def test_a_key_press_finds_its_frame_sent_and_the_run_draws_the_same_figures():
     # The Explorer sends the armed slider's two keyboard neighbours with every run: their
     # charts as the very JSON texts the run at that value sends, and their figures.
     at = start()
-    at.session_state[keys.SCRUB] = {"armed": "cohort_size"}
-    at.run()
-    # The neighbours are built after the run, in a worker thread; the next run sends them.
-    scrub._AHEAD.submit(lambda: None).result(timeout=30)
-    at.run()
-    near = _scrub_data(at)["near"]
+    near = _near(at, "cohort_size")
     assert [value for value, *_ in near] == [99.0, 101.0]
     value, figures, metrics, texts = near[1]
     _move(at, "cohort_size", value)
@@ -202,11 +207,7 @@ def test_a_key_press_finds_its_frame_sent_and_the_run_draws_the_same_figures():
     assert metrics == _metrics(at)
     assert texts == {key: _words(at)[key] for key in texts}
     # On a select slider, the neighbours are its options either side.
-    at.session_state[keys.SCRUB] = {"armed": "success_probability"}
-    at.run()
-    scrub._AHEAD.submit(lambda: None).result(timeout=30)
-    at.run()
-    assert [value for value, *_ in _scrub_data(at)["near"]] == [0.39, 0.41]
+    assert [value for value, *_ in _near(at, "success_probability")] == [0.39, 0.41]
 
 
 def test_a_value_the_browser_passes_on_is_held_like_the_sliders_own():
@@ -240,11 +241,7 @@ def test_on_creaming_a_key_press_finds_the_frontier_and_figures_the_run_draws():
     # The Creaming page frames the keyboard neighbours too (built ahead: the sweep of the new
     # value is done before the key press's run asks for it).
     at = start(page="creaming")
-    at.session_state[keys.SCRUB] = {"armed": "difficulty"}
-    at.run()
-    scrub._AHEAD.submit(lambda: None).result(timeout=60)
-    at.run()
-    near = _scrub_data(at)["near"]
+    near = _near(at, "difficulty")
     assert [value for value, *_ in near] == [0.49, 0.51]
     value, figures, metrics, texts = near[0]
     _move(at, "difficulty", value)

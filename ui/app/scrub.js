@@ -111,8 +111,9 @@ function scheduleHeal() {
 // The thumb of the slider last touched against the value of the script's last run. They
 // differ for a moment after every move (until its run comes); still differing once the
 // slider has been still for HEAL_MS and a run has come since (three times as long if none
-// came), the slider's own message was lost: the page would show a value whose figures it never draws. The thumb's value is then
-// reported ("heal"; ui/app/scrub.py checks it like a slider's and makes it the slider's).
+// came), the slider's own message was lost: the page would show a value whose figures it
+// never draws. The thumb's value is then reported ("heal"; ui/app/scrub.py checks it like a
+// slider's and makes it the slider's).
 function checkHeal() {
   healTimer = null;
   const last = S.last;
@@ -186,14 +187,21 @@ function nearest(value, start) {
   return best;
 }
 
-// The first text node under `element` (where React keeps the text): its value is changed
-// in place, so React's next update of the same node still lands.
-function textNode(element) {
-  if (!element) return null;
+// Every text node under `element` with more than white space, in order (where React keeps
+// the text: a node's value is changed in place, so React's next update of it still lands).
+function textNodes(element) {
+  const nodes = [];
+  if (!element) return nodes;
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  let node = walker.nextNode();
-  while (node && !node.nodeValue.trim()) node = walker.nextNode();
-  return node;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeValue.trim()) nodes.push(node);
+  }
+  return nodes;
+}
+
+// The first of them, or null.
+function textNode(element) {
+  return textNodes(element)[0] || null;
 }
 
 // Put `figures` ([value, change] each) into the page's headline metrics. A frame's change
@@ -218,16 +226,6 @@ function showMetrics(figures, settled = false) {
     const arrow = delta.querySelector("svg");
     if (arrow) arrow.style.visibility = settled ? "" : "hidden";
   });
-}
-
-// Every text node under `element` with more than white space, in order.
-function textNodes(element) {
-  const nodes = [];
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeValue.trim()) nodes.push(node);
-  }
-  return nodes;
 }
 
 // Put `texts` ({container key: [text, ...] or null}, ui/app/scrub.py frame_texts) into the
